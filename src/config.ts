@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import type { InspectOptions } from './core';
+
+/** The `tokenLens.*` settings, read once per use and passed down as an options object. */
+export interface TokenLensSettings {
+  readonly hoverEnabled: boolean;
+  readonly diagnosticsScope: 'off' | 'httpFiles' | 'allFiles';
+  readonly codeLensEnabled: boolean;
+  readonly maxLifetimeMinutes: number;
+  readonly sizeWarningBytes: number;
+  readonly clockSkewSeconds: number;
+  readonly timeDisplay: 'local' | 'utc';
+  readonly inspectorFollowCursor: boolean;
+  readonly statusBarEnabled: boolean;
+  readonly scanMaxFileSizeKB: number;
+}
+
+export const SETTINGS_SECTION = 'tokenLens';
+
+/** Reads the settings for `scope` (a document URI for language/folder overrides). */
+export function readSettings(scope?: vscode.ConfigurationScope): TokenLensSettings {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  const num = (key: string, fallback: number, min: number): number => {
+    const v = c.get<number>(key, fallback);
+    return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;
+  };
+  const scopeValue = c.get<string>('diagnostics.scope', 'httpFiles');
+  return {
+    hoverEnabled: c.get<boolean>('hover.enabled', true) !== false,
+    diagnosticsScope: scopeValue === 'off' || scopeValue === 'allFiles' ? scopeValue : 'httpFiles',
+    codeLensEnabled: c.get<boolean>('codeLens.enabled', true) !== false,
+    maxLifetimeMinutes: num('maxLifetimeMinutes', 60, 1),
+    sizeWarningBytes: num('sizeWarningBytes', 1024, 64),
+    clockSkewSeconds: num('clockSkewSeconds', 60, 0),
+    timeDisplay: c.get<string>('timeDisplay', 'local') === 'utc' ? 'utc' : 'local',
+    inspectorFollowCursor: c.get<boolean>('inspector.followCursor', true) !== false,
+    statusBarEnabled: c.get<boolean>('statusBar.enabled', true) !== false,
+    scanMaxFileSizeKB: num('scan.maxFileSizeKB', 2048, 1),
+  };
+}
+
+/** Core inspection options derived from the settings. */
+export function inspectOptions(settings: TokenLensSettings, now: number = Date.now()): InspectOptions {
+  return {
+    now,
+    clockSkewSec: settings.clockSkewSeconds,
+    thresholds: {
+      maxLifetimeSec: settings.maxLifetimeMinutes * 60,
+      sizeWarningBytes: settings.sizeWarningBytes,
+    },
+  };
+}
+
+/** True when a change event touches any Token Lens setting. */
+export function affectsTokenLens(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(SETTINGS_SECTION);
+}

@@ -1,0 +1,295 @@
+/**
+ * Public types of the Token Lens core: the contract every front end (extension, webview,
+ * CLI) codes against. Pure TypeScript: no `vscode`, no Node-only API.
+ *
+ * @packageDocumentation
+ */
+
+// ---------------------------------------------------------------------------------------
+// Scanner
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Kind of compact token.
+ * - `jws`: three segments with a non-empty signature (RFC 7515 §7.1).
+ * - `unsecured`: three segments, empty signature (RFC 7519 §6, `alg: "none"` or similar).
+ * - `jwe`: five segments (RFC 7516 §7.1).
+ */
+export type TokenKind = 'jws' | 'unsecured' | 'jwe';
+
+/** Where a token sits in the surrounding text. */
+export type TokenContextKind =
+  /** `Authorization: Bearer <token>` (also `Proxy-Authorization`, any scheme). */
+  | 'authorization'
+  /** `Cookie: name=<token>`; `name` is the cookie name. */
+  | 'cookie'
+  /** `Set-Cookie: name=<token>; …`; `name` is the cookie name. */
+  | 'set-cookie'
+  /** Any other HTTP header line `X-Token: <token>`; `name` is the header name. */
+  | 'header'
+  /** `.http`/`.rest` file variable `@name = <token>`; `name` is the variable name. */
+  | 'http-variable'
+  /** JSON member `"name": "<token>"`; `name` is the key. */
+  | 'json-key'
+  /** URL query/fragment parameter `?name=<token>` / `&name=` / `#name=`; `name` is the parameter. */
+  | 'query-param'
+  /** `.env` line or code assignment `NAME=<token>`, `name: <token>`, `const name = "<token>"`. */
+  | 'assignment'
+  /** None of the above. */
+  | 'bare';
+
+/** The context a token was found in. */
+export interface TokenContext {
+  readonly kind: TokenContextKind;
+  /** Cookie, header, variable, JSON key, parameter or assignment name, when there is one. */
+  readonly name?: string;
+  /** Authorization scheme (`Bearer`, `DPoP`, …) for `authorization`. */
+  readonly scheme?: string;
+}
+
+/** One token found by {@link findTokens}. Offsets are UTF-16 code unit offsets into the scanned text. */
+export interface TokenMatch {
+  /** Offset of the first character of the token. */
+  readonly start: number;
+  /** Offset one past the last character of the token. */
+  readonly end: number;
+  /** The token text (`text.slice(start, end)`). */
+  readonly token: string;
+  readonly kind: TokenKind;
+  readonly context: TokenContext;
+  /** Header `alg` (always present: a candidate without a string `alg` is not a token). */
+  readonly alg: string;
+  /** True when at least one segment carries `=` padding (non-standard base64url, e.g. AWS ALB). */
+  readonly padded: boolean;
+}
+
+/** Options of {@link findTokens}. */
+export interface FindTokensOptions {
+  /** Longest token accepted, in characters. Default {@link DEFAULT_MAX_TOKEN_LENGTH} (64 KiB). */
+  readonly maxTokenLength?: number;
+  /** Only scan `text.slice(rangeStart, rangeEnd)`; offsets stay relative to `text`. Context is read from the text before `rangeStart` on the same line. */
+  readonly rangeStart?: number;
+  readonly rangeEnd?: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------
+
+/** Stable codes of decode failures. Callers switch on these, never on message text. */
+export type TokenErrorCode =
+  | 'ERR_EMPTY'
+  | 'ERR_SEGMENT_COUNT'
+  | 'ERR_TOO_LONG'
+  | 'ERR_BASE64URL'
+  | 'ERR_HEADER_NOT_JSON'
+  | 'ERR_HEADER_NOT_OBJECT'
+  | 'ERR_HEADER_ALG'
+  | 'ERR_HEADER_ENC';
+
+/** A typed, user-presentable decode error (one line, no token text in it). */
+export interface TokenError {
+  readonly code: TokenErrorCode;
+  /** One clear sentence, e.g. "Failed to base64url decode the header segment". */
+  readonly message: string;
+  /** Which segment, when it applies. */
+  readonly segment?: 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
+}
+
+/** Result type of total functions: a value or a typed error, never an exception. */
+export type Result<T, E = TokenError> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+
+// ---------------------------------------------------------------------------------------
+// Decoder
+// ---------------------------------------------------------------------------------------
+
+/** JSON value as parsed (objects are null-prototype-safe: `__proto__` is an own key). */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** The payload of a decoded token. */
+export type DecodedPayload =
+  /** A JSON object: the JWT claims set (RFC 7519 §4). */
+  | { readonly type: 'claims'; readonly claims: JsonObject; readonly json: string }
+  /** Valid JSON that is not an object (`null`, `[]`, `"str"`, `42`). */
+  | { readonly type: 'json'; readonly value: JsonValue; readonly json: string }
+  /** UTF-8 text that is not JSON. */
+  | { readonly type: 'text'; readonly text: string }
+  /** Bytes that are not valid UTF-8 (or undecodable base64url). */
+  | { readonly type: 'bytes'; readonly byteLength: number; readonly reason: string }
+  /** JWE: the payload is encrypted. */
+  | { readonly type: 'encrypted'; readonly ciphertextBytes: number };
+
+/** A JSON member name that occurs more than once in one object (RFC 7515 §4, RFC 7519 §4). */
+export interface DuplicateKey {
+  readonly segment: 'header' | 'payload';
+  /** Dotted path of the object holding it ('' for the top level). */
+  readonly path: string;
+  readonly key: string;
+}
+
+/** Byte sizes of each segment as transmitted (base64url text) and decoded. */
+export interface SegmentSize {
+  readonly name: 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
+  /** Characters (= bytes, ASCII) of the segment in the token. */
+  readonly encodedBytes: number;
+  /** Bytes after base64url decoding. */
+  readonly decodedBytes: number;
+}
+
+/** A successfully decoded token. */
+export interface DecodedToken {
+  readonly token: string;
+  readonly kind: TokenKind;
+  /** Protected header as parsed. */
+  readonly header: JsonObject;
+  /** Header JSON text exactly as in the token (key order, spacing, big numbers preserved). */
+  readonly headerJson: string;
+  readonly payload: DecodedPayload;
+  readonly duplicateKeys: readonly DuplicateKey[];
+  readonly segments: readonly SegmentSize[];
+  /** True when some segment carried `=` padding. */
+  readonly padded: boolean;
+}
+
+// ---------------------------------------------------------------------------------------
+// Findings (hints and security findings)
+// ---------------------------------------------------------------------------------------
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The five reasons of "5 Reasons JWT May Not Be the Best Choice" (shared/article.md). */
+export type ArticleReason = 1 | 2 | 3 | 4 | 5;
+
+/** Where a finding comes from. */
+export type Reference =
+  | { readonly kind: 'article'; readonly reason: ArticleReason; readonly title: string }
+  | { readonly kind: 'rfc'; readonly rfc: number; readonly section: string; readonly title: string }
+  | { readonly kind: 'owasp'; readonly title: string };
+
+/**
+ * Stable finding codes. Hints (article reasons) start with `TL1xx`, security findings with
+ * `TL2xx`, encoding/decoding remarks with `TL3xx`, verification with `TL4xx`.
+ * A code never changes meaning once released.
+ */
+export type FindingCode = string;
+
+/** One hint or security finding about one token. */
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  /** One sentence, in our own words, saying what it means for this token. */
+  readonly message: string;
+  /** What in *this* token triggers it, e.g. "no `exp` claim", "lifetime 30 days (exp − iat)". */
+  readonly evidence: string;
+  readonly reference: Reference;
+}
+
+// ---------------------------------------------------------------------------------------
+// Analysis
+// ---------------------------------------------------------------------------------------
+
+export type TimeStatus = 'valid' | 'expired' | 'not-yet-valid' | 'never-expires' | 'invalid-claim' | 'not-applicable';
+
+/** One time claim as found in the payload. */
+export interface TimeClaim {
+  readonly name: 'iat' | 'nbf' | 'exp' | 'auth_time';
+  /** The raw claim value (may be a string, boolean, … when invalid). */
+  readonly raw: JsonValue;
+  /** Seconds since the epoch when the claim is a finite number in Date range, else undefined. */
+  readonly seconds?: number;
+  /** `new Date(seconds*1000).toISOString()` when valid. */
+  readonly iso?: string;
+  /** Why the claim is unusable ("a string, not a NumericDate", "outside the Date range"), when it is. */
+  readonly invalid?: string;
+}
+
+/** The token's time facts at one instant (`now`). */
+export interface TimeReport {
+  readonly now: number; // ms since epoch
+  readonly status: TimeStatus;
+  readonly claims: readonly TimeClaim[];
+  /** exp − iat in seconds, when both valid. */
+  readonly lifetimeSec?: number;
+  /** Fraction (0..1, clamped) of the lifetime elapsed at `now`, when lifetime known. */
+  readonly elapsedFraction?: number;
+  /** ms until exp (negative when expired), when exp valid. */
+  readonly msToExpiry?: number;
+  /** Relative text for the status: "expires in 4 min 12 s", "expired 3 days ago", "never expires", "valid in 2 h". */
+  readonly relative: string;
+  readonly clockSkewSec: number;
+  /** True when the status is valid only thanks to the skew tolerance. */
+  readonly withinSkew: boolean;
+}
+
+/** A size limit a token is compared against. */
+export interface SizeLimit {
+  readonly id: 'cookie' | 'header-line' | 'total-headers';
+  readonly label: string;
+  readonly bytes: number;
+  /** What the limit is and where it comes from (RFC 6265 §6.1, nginx default, …). */
+  readonly source: string;
+  /** How many bytes the token plus its framing (e.g. `Authorization: Bearer `) takes against it. */
+  readonly used: number;
+  readonly exceeded: boolean;
+}
+
+export interface ClaimWeight {
+  readonly name: string;
+  /** Bytes of `"name":value` in the payload JSON. */
+  readonly bytes: number;
+  /** Share of the payload JSON (0..1). */
+  readonly share: number;
+}
+
+export interface SizeReport {
+  readonly totalBytes: number;
+  readonly segments: readonly SegmentSize[];
+  /** totalBytes / 32 (a 32-byte opaque session id, article reason 3). */
+  readonly timesSessionId: number;
+  /** Bytes sent per million requests carrying this token. */
+  readonly bytesPerMillionRequests: number;
+  readonly limits: readonly SizeLimit[];
+  /** Claims by weight, heaviest first. */
+  readonly heaviestClaims: readonly ClaimWeight[];
+}
+
+/** Algorithm family and what one verification costs (article reason 5). */
+export interface AlgorithmInfo {
+  readonly alg: string;
+  readonly family: 'hmac' | 'rsa' | 'rsa-pss' | 'ecdsa' | 'eddsa' | 'none' | 'jwe-key-management' | 'unknown';
+  /** Plain description of the per-request cost, e.g. "RSA verify: cheap for verifiers, ~0.05 ms". */
+  readonly costNote: string;
+}
+
+/** Thresholds for hints, each with a documented default. */
+export interface Thresholds {
+  /** Lifetime over which a long-lived hint appears. Default 3600 s. */
+  readonly maxLifetimeSec: number;
+  /** Size over which the size hint appears. Default 1024 bytes. */
+  readonly sizeWarningBytes: number;
+  /** Lifetime over which a refresh-style token is flagged. Default 7 days. */
+  readonly refreshMaxLifetimeSec: number;
+  /** PBES2 `p2c` over which a finding appears. Default 1,000,000. */
+  readonly maxPbes2Count: number;
+}
+
+export interface InspectOptions {
+  /** Current time in ms since the epoch. Default `Date.now()`. */
+  readonly now?: number;
+  /** Default 60 s. */
+  readonly clockSkewSec?: number;
+  readonly thresholds?: Partial<Thresholds>;
+}
+
+/** Everything Token Lens knows about one token at one instant. */
+export interface Inspection {
+  readonly decoded: DecodedToken;
+  readonly time: TimeReport;
+  readonly size: SizeReport;
+  readonly algorithm: AlgorithmInfo;
+  /** Revocation-risk hints (article reasons 1–5), most severe first. */
+  readonly hints: readonly Finding[];
+  /** Security and encoding findings (RFC 8725, OWASP), most severe first. */
+  readonly findings: readonly Finding[];
+}
