@@ -6,3 +6,27 @@
  * Each module adds its own explicit export lines below.
  */
 export type * from './types';
+export { DEFAULT_MAX_TOKEN_LENGTH, findTokenAt, findTokens } from './scanner';
+export { normalizeTokenInput } from './input';
+export {
+  findHttpVariables,
+  findVariableReferenceAt,
+  findVariableReferences,
+  parseDotEnv,
+  parseJetBrainsEnvironments,
+  parseRestClientEnvironments,
+  resolveVariable,
+} from './http';
+export type {
+  EnvironmentParseError,
+  EnvironmentVariable,
+  Environments,
+  HttpVariable,
+  ResolveError,
+  ResolvedVariable,
+  VariableDefinition,
+  VariableOrigin,
+  VariableReference,
+  VariableReferenceKind,
+  VariableSources,
+} from './http';

@@ -1,0 +1,118 @@
+/**
+ * Normalises pasted text to a single compact token: used by the Decode Token input box
+ * (validates as you type) and by `token-lens decode`.
+ *
+ * @packageDocumentation
+ */
+import { base64url } from 'jose';
+import { DEFAULT_MAX_TOKEN_LENGTH, findTokens } from './scanner';
+import type { Result, TokenError } from './types';
+
+/** Pasted text longer than this is refused outright (a token is at most 64 KiB by default). */
+const MAX_INPUT_LENGTH = 4 * DEFAULT_MAX_TOKEN_LENGTH;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Framing people paste around a token, stripped in this order: a `.http` file variable
+ * `@name =`, a header name (`Authorization:`), an assignment `NAME=` / `"key":`, an
+ * authorization scheme (`Bearer`), quotes and trailing `,`/`;`.
+ */
+const FRAMING = [
+  /^@[^\s=]+\s*=\s*/,
+  /^[A-Za-z][A-Za-z0-9-]*\s*:\s*/,
+  /^(?:export\s+)?[A-Za-z_$][\w$.-]*\s*=\s*/,
+  /^"[^"]*"\s*:\s*/,
+  /^(?:Bearer|DPoP|JWT)\s+/i,
+];
+
+function fail(code: TokenError['code'], message: string, segment?: TokenError['segment']): Result<string> {
+  return { ok: false, error: segment ? { code, message, segment } : { code, message } };
+}
+
+function stripFraming(text: string): string {
+  let s = text.trim();
+  for (let pass = 0; pass < 3; pass++) {
+    for (const pattern of FRAMING) s = s.replace(pattern, '');
+    s = s.replace(/^["'`]+|["'`,;]+$/g, '').trim();
+  }
+  return s;
+}
+
+/** Explains why `candidate` is not a compact token, with a stable code. */
+function diagnose(candidate: string): Result<string> {
+  if (candidate.length === 0) return fail('ERR_EMPTY', 'No token found: the input is empty after removing the Bearer prefix and quotes');
+  if (candidate.length > DEFAULT_MAX_TOKEN_LENGTH) {
+    return fail('ERR_TOO_LONG', `The token is longer than ${DEFAULT_MAX_TOKEN_LENGTH} characters`);
+  }
+  const segments = candidate.split('.');
+  if (segments.length !== 3 && segments.length !== 5) {
+    return fail('ERR_SEGMENT_COUNT', `A compact token has 3 segments (JWS) or 5 (JWE) separated by dots; this has ${segments.length}`);
+  }
+  const names = ['header', 'payload', 'signature', 'iv', 'ciphertext'] as const;
+  const jweNames = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'] as const;
+  for (let i = 0; i < segments.length; i++) {
+    if (!/^[A-Za-z0-9_-]*={0,2}$/.test(segments[i])) {
+      const segment = segments.length === 5 ? jweNames[i] : names[i];
+      const hint = /[+/]/.test(segments[i]) ? ' (it contains + or /: standard base64, not base64url)' : '';
+      return fail('ERR_BASE64URL', `The ${segment.replace('_', ' ')} segment is not base64url${hint}`, segment);
+    }
+  }
+  let headerText: string;
+  try {
+    headerText = strictUtf8.decode(base64url.decode(segments[0].replace(/=+$/, '')));
+  } catch {
+    return fail('ERR_BASE64URL', 'Failed to base64url decode the header segment', 'header');
+  }
+  let header: unknown;
+  try {
+    header = JSON.parse(headerText);
+  } catch {
+    return fail('ERR_HEADER_NOT_JSON', 'The header segment does not decode to JSON', 'header');
+  }
+  if (header === null || typeof header !== 'object' || Array.isArray(header)) {
+    return fail('ERR_HEADER_NOT_OBJECT', 'The header is JSON but not an object', 'header');
+  }
+  const fields = header as Record<string, unknown>;
+  if (typeof fields.alg !== 'string') return fail('ERR_HEADER_ALG', 'The header has no string "alg" (RFC 7515 §4.1.1)', 'header');
+  if (segments.length === 5 && typeof fields.enc !== 'string') {
+    return fail('ERR_HEADER_ENC', 'A five-segment JWE header needs a string "enc" (RFC 7516 §4.1.2)', 'header');
+  }
+  // The shape is right but the scanner refused it (e.g. an empty JWE ciphertext).
+  return fail('ERR_SEGMENT_COUNT', 'The segments do not form a compact JWS or JWE');
+}
+
+/**
+ * Extracts the one token from pasted text: a bare token, `Bearer <token>`, an
+ * `Authorization: Bearer <token>` header line, a quoted string, a `.http` line
+ * (`@token = <token>`), an `.env` line, surrounding whitespace and newlines. A token that a
+ * terminal wrapped over several lines is joined back. Never throws.
+ *
+ * @returns the token, or a typed error whose message says what is wrong (no token text in it).
+ *
+ * @example
+ * ```ts
+ * normalizeTokenInput('  Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2ln \n')
+ * // → { ok: true, value: 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln' }
+ * ```
+ */
+export function normalizeTokenInput(input: string): Result<string> {
+  if (typeof input !== 'string' || input.trim().length === 0) return fail('ERR_EMPTY', 'Paste a token (JWS or JWE compact serialization)');
+  if (input.length > MAX_INPUT_LENGTH) return fail('ERR_TOO_LONG', `The input is longer than ${MAX_INPUT_LENGTH} characters`);
+  const found = findTokens(input);
+  if (found.length === 1) return { ok: true, value: found[0].token };
+  if (found.length > 1) {
+    const distinct = new Set(found.map((m) => m.token));
+    if (distinct.size === 1) return { ok: true, value: found[0].token };
+    return fail('ERR_SEGMENT_COUNT', `The input holds ${distinct.size} different tokens; paste one at a time`);
+  }
+  const candidate = stripFraming(input);
+  // A token wrapped over several lines by a terminal or an email client: join the pieces.
+  if (/^[A-Za-z0-9_\-.=\s]+$/.test(candidate) && /\s/.test(candidate)) {
+    const joined = candidate.replace(/\s+/g, '');
+    const rejoined = findTokens(joined);
+    if (rejoined.length === 1 && rejoined[0].start === 0 && rejoined[0].end === joined.length) return { ok: true, value: joined };
+    return diagnose(joined);
+  }
+  return diagnose(candidate);
+}
