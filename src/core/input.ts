@@ -39,6 +39,12 @@ function stripFraming(text: string): string {
   return s;
 }
 
+/** True when the whole paste is one dotted word in standard base64 (`+`, `/`) around a match. */
+function gluedStandardBase64(input: string, start: number, end: number): boolean {
+  const glued = /[+/]/.test(input.charAt(end)) || input.charAt(start - 1) === '+';
+  return glued && /^[A-Za-z0-9_\-+/]+={0,2}(\.[A-Za-z0-9_\-+/]*={0,2}){2,4}$/.test(stripFraming(input));
+}
+
 /** Explains why `candidate` is not a compact token, with a stable code. */
 function diagnose(candidate: string): Result<string> {
   if (candidate.length === 0) return fail('ERR_EMPTY', 'No token found: the input is empty after removing the Bearer prefix and quotes');
@@ -100,7 +106,12 @@ export function normalizeTokenInput(input: string): Result<string> {
   if (typeof input !== 'string' || input.trim().length === 0) return fail('ERR_EMPTY', 'Paste a token (JWS or JWE compact serialization)');
   if (input.length > MAX_INPUT_LENGTH) return fail('ERR_TOO_LONG', `The input is longer than ${MAX_INPUT_LENGTH} characters`);
   const found = findTokens(input);
-  if (found.length === 1) return { ok: true, value: found[0].token };
+  if (found.length === 1) {
+    // `+` or `/` glued to the token: the paste is standard base64, and the scanner's match is
+    // only a prefix of it. Explain instead of returning a truncated token.
+    if (gluedStandardBase64(input, found[0].start, found[0].end)) return diagnose(stripFraming(input));
+    return { ok: true, value: found[0].token };
+  }
   if (found.length > 1) {
     const distinct = new Set(found.map((m) => m.token));
     if (distinct.size === 1) return { ok: true, value: found[0].token };

@@ -1,0 +1,71 @@
+import { strict as assert } from 'node:assert';
+import { SignJWT, base64url } from 'jose';
+import { normalizeTokenInput } from '../../../src/core/input';
+import type { TokenErrorCode } from '../../../src/core/types';
+
+let token: string;
+before(async () => {
+  token = await new SignJWT({ sub: 'alice' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('k'.repeat(32)));
+});
+
+describe('normalizeTokenInput: accepted pastes', () => {
+  const pastes: [string, (t: string) => string][] = [
+    ['bare token', (t) => t],
+    ['surrounding whitespace and newlines', (t) => `\n\n   ${t}  \n`],
+    ['Bearer prefix', (t) => `Bearer ${t}`],
+    ['lower-case bearer', (t) => `bearer ${t}`],
+    ['Authorization header line', (t) => `Authorization: Bearer ${t}`],
+    ['double quotes', (t) => `"${t}"`],
+    ['single quotes with comma', (t) => `'${t}',`],
+    ['.http file variable line', (t) => `@token = ${t}`],
+    ['.env line', (t) => `ACCESS_TOKEN=${t}`],
+    ['JSON member', (t) => `"id_token": "${t}",`],
+    ['curl header argument', (t) => `-H "Authorization: Bearer ${t}"`],
+    ['token wrapped over lines by a terminal', (t) => `${t.slice(0, 30)}\n${t.slice(30, 70)}\n${t.slice(70)}`],
+    ['URL path with the token then a slash', (t) => `https://app.example/magic/${t}/confirm`],
+    ['same token twice (request + response)', (t) => `Authorization: Bearer ${t}\n\n{"access_token":"${t}"}`],
+  ];
+  for (const [label, make] of pastes) {
+    it(label, () => assert.deepEqual(normalizeTokenInput(make(token)), { ok: true, value: token }));
+  }
+});
+
+describe('normalizeTokenInput: typed errors', () => {
+  const enc = (s: string) => base64url.encode(s);
+  const cases: [string, () => string, TokenErrorCode][] = [
+    ['empty', () => '', 'ERR_EMPTY'],
+    ['only whitespace', () => ' \n\t ', 'ERR_EMPTY'],
+    ['Bearer with nothing after', () => 'Bearer "" ', 'ERR_EMPTY'],
+    ['two segments', () => token.split('.').slice(0, 2).join('.'), 'ERR_SEGMENT_COUNT'],
+    ['four segments', () => `${token}.x`, 'ERR_SEGMENT_COUNT'],
+    ['plain word', () => 'hello', 'ERR_SEGMENT_COUNT'],
+    ['two different tokens', () => `${token} ${token.replace(/.$/, 'A')}`, 'ERR_SEGMENT_COUNT'],
+    ['standard base64 characters', () => token.replace(/\.([^.]*)$/, '.ab+/cd'), 'ERR_BASE64URL'],
+    ['header not base64url-decodable', () => `e.${enc('{}')}.sig`, 'ERR_BASE64URL'],
+    ['header not JSON', () => `${enc('not json')}.e30.sig`, 'ERR_HEADER_NOT_JSON'],
+    ['header is an array', () => `${enc('[1]')}.e30.sig`, 'ERR_HEADER_NOT_OBJECT'],
+    ['header without alg', () => `${enc('{"typ":"JWT"}')}.e30.sig`, 'ERR_HEADER_ALG'],
+    ['JWE header without enc', () => `${enc('{"alg":"dir"}')}.a.b.c.d`, 'ERR_HEADER_ENC'],
+    ['too long', () => `${enc('{"alg":"HS256"}')}.${'a'.repeat(70_000)}.sig`, 'ERR_TOO_LONG'],
+    ['absurdly long paste', () => 'x'.repeat(300_000), 'ERR_TOO_LONG'],
+  ];
+  for (const [label, make, code] of cases) {
+    it(`${label} → ${code}`, () => {
+      const input = make();
+      const result = normalizeTokenInput(input);
+      assert.equal(result.ok, false);
+      if (result.ok) return;
+      assert.equal(result.error.code, code);
+      assert.ok(result.error.message.length > 10 && !result.error.message.includes('\n'));
+      // Tokens are credentials: the message never echoes the input.
+      if (input.length > 20) assert.ok(!result.error.message.includes(input.slice(0, 20)));
+    });
+  }
+  it('names the segment that is not base64url', () => {
+    const result = normalizeTokenInput(token.replace(/\.([^.]*)$/, '.ab+/cd'));
+    assert.equal(!result.ok && result.error.segment, 'signature');
+  });
+  it('never throws on non-string input', () => {
+    assert.equal(normalizeTokenInput(undefined as unknown as string).ok, false);
+  });
+});
