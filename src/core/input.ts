@@ -42,7 +42,7 @@ function stripFraming(text: string): string {
 /** True when the whole paste is one dotted word in standard base64 (`+`, `/`) around a match. */
 function gluedStandardBase64(input: string, start: number, end: number): boolean {
   const glued = /[+/]/.test(input.charAt(end)) || input.charAt(start - 1) === '+';
-  return glued && /^[A-Za-z0-9_\-+/]+={0,2}(\.[A-Za-z0-9_\-+/]*={0,2}){2,4}$/.test(stripFraming(input));
+  return glued && /^[A-Za-z0-9_\-+][A-Za-z0-9_\-+/]*={0,2}(\.[A-Za-z0-9_\-+/]*={0,2}){2,4}$/.test(stripFraming(input));
 }
 
 /** Explains why `candidate` is not a compact token, with a stable code. */
