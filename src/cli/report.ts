@@ -1,0 +1,225 @@
+/**
+ * Output of `token-lens`: the `--json` documents (schema in README.md next to this file) and
+ * the human-readable text, coloured on a terminal.
+ */
+import type { Finding, Inspection, Severity, TokenError, TokenMatch } from '../core/types';
+
+/** JSON schema version; bumped on any incompatible change of the documents below. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** One inspected token in `--json` output (both commands). */
+export interface TokenReport {
+  readonly kind: Inspection['decoded']['kind'];
+  readonly alg: string;
+  readonly header: Inspection['decoded']['header'];
+  readonly payload: Inspection['decoded']['payload'];
+  readonly duplicateKeys: Inspection['decoded']['duplicateKeys'];
+  readonly padded: boolean;
+  readonly time: Inspection['time'];
+  readonly size: Inspection['size'];
+  readonly algorithm: Inspection['algorithm'];
+  readonly hints: readonly Finding[];
+  readonly findings: readonly Finding[];
+}
+
+/** A token found by `scan`, located in its file. */
+export interface ScanTokenReport {
+  readonly start: number;
+  readonly end: number;
+  /** 1-based line and column (UTF-16 code units) of the token's first character. */
+  readonly line: number;
+  readonly column: number;
+  readonly context: TokenMatch['context'];
+  /** First 12 characters (inside the header segment): enough to recognise, useless to replay. */
+  readonly preview: string;
+  readonly inspection?: TokenReport;
+  readonly error?: TokenError;
+}
+
+export interface ScanFileReport {
+  readonly path: string;
+  readonly tokens: readonly ScanTokenReport[];
+}
+
+export interface ScanReport {
+  readonly schemaVersion: number;
+  readonly command: 'scan';
+  readonly now: string;
+  readonly files: readonly ScanFileReport[];
+  readonly skipped: readonly { readonly path: string; readonly reason: string }[];
+  readonly summary: { readonly filesScanned: number; readonly tokens: number; readonly errors: number; readonly warnings: number };
+}
+
+export interface DecodeReport {
+  readonly schemaVersion: number;
+  readonly command: 'decode';
+  readonly now: string;
+  readonly token: TokenReport;
+}
+
+/** Projects an inspection onto the JSON document (the token text itself is never included). */
+export function tokenReport(inspection: Inspection): TokenReport {
+  const { decoded } = inspection;
+  return {
+    kind: decoded.kind,
+    alg: typeof decoded.header.alg === 'string' ? decoded.header.alg : '',
+    header: decoded.header,
+    payload: decoded.payload,
+    duplicateKeys: decoded.duplicateKeys,
+    padded: decoded.padded,
+    time: inspection.time,
+    size: inspection.size,
+    algorithm: inspection.algorithm,
+    hints: inspection.hints,
+    findings: inspection.findings,
+  };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
+
+/** Count of hints + findings at each severity. */
+export function countSeverities(inspection: Inspection): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of [...inspection.hints, ...inspection.findings]) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  return { errors, warnings };
+}
+
+/** True when a hint or finding at `level` or worse exists. */
+export function meetsFailLevel(inspection: Inspection, level: 'error' | 'warning'): boolean {
+  return [...inspection.hints, ...inspection.findings].some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Text output
+// ---------------------------------------------------------------------------------------
+
+/** ANSI styling, or identity functions when colour is off. */
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+  green(s: string): string;
+}
+
+const ansi = (code: string) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
+export const COLOR: Style = { bold: ansi('1'), dim: ansi('2'), red: ansi('31'), yellow: ansi('33'), cyan: ansi('36'), green: ansi('32') };
+const plain = (s: string) => s;
+export const PLAIN: Style = { bold: plain, dim: plain, red: plain, yellow: plain, cyan: plain, green: plain };
+
+function severityLabel(severity: Severity, style: Style): string {
+  if (severity === 'error') return style.red('error  ');
+  if (severity === 'warning') return style.yellow('warning');
+  return style.cyan('info   ');
+}
+
+function referenceLabel(finding: Finding): string {
+  const ref = finding.reference;
+  if (ref.kind === 'article') return `article reason ${ref.reason}`;
+  if (ref.kind === 'rfc') return `RFC ${ref.rfc} ${ref.section}`;
+  return 'OWASP';
+}
+
+function statusLabel(inspection: Inspection, style: Style): string {
+  const { status, relative } = inspection.time;
+  const text = relative || status;
+  if (status === 'valid') return style.green(text);
+  if (status === 'expired' || status === 'invalid-claim') return style.red(text);
+  if (status === 'not-yet-valid' || status === 'never-expires') return style.yellow(text);
+  return text;
+}
+
+function indent(text: string, prefix = '  '): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+function findingLines(title: string, findings: readonly Finding[], style: Style): string[] {
+  if (findings.length === 0) return [];
+  const lines = [style.bold(title)];
+  for (const f of findings) {
+    lines.push(`  ${severityLabel(f.severity, style)} ${style.dim(f.code)} ${f.message} ${style.dim(`[${referenceLabel(f)}]`)}`);
+    if (f.evidence) lines.push(`          ${style.dim('evidence:')} ${f.evidence}`);
+  }
+  return lines;
+}
+
+/** Summary line: `JWS · HS256 · expires in 4 min · 812 B`. */
+export function summaryLine(inspection: Inspection, style: Style): string {
+  const kind = inspection.decoded.kind === 'jwe' ? 'JWE' : inspection.decoded.kind === 'unsecured' ? 'unsecured JWS' : 'JWS';
+  const alg = typeof inspection.decoded.header.alg === 'string' ? inspection.decoded.header.alg : '?';
+  return `${style.bold(kind)} · ${alg} · ${statusLabel(inspection, style)} · ${inspection.size.totalBytes} B`;
+}
+
+/** Full text of one inspected token (decode, and each token of scan). */
+export function renderInspection(inspection: Inspection, style: Style): string {
+  const { decoded, time, size } = inspection;
+  const lines: string[] = [summaryLine(inspection, style), '', style.bold('Header'), indent(decoded.headerJson.trim().startsWith('{') ? JSON.stringify(decoded.header, null, 2) : decoded.headerJson)];
+  lines.push('', style.bold('Payload'));
+  const payload = decoded.payload;
+  switch (payload.type) {
+    case 'claims':
+      lines.push(indent(JSON.stringify(payload.claims, null, 2)));
+      break;
+    case 'json':
+      lines.push(indent(`(JSON, not a claims object) ${JSON.stringify(payload.value)}`));
+      break;
+    case 'text':
+      lines.push(indent(`(text, not JSON) ${payload.text}`));
+      break;
+    case 'bytes':
+      lines.push(indent(`(${payload.byteLength} bytes, not UTF-8: ${payload.reason})`));
+      break;
+    case 'encrypted':
+      lines.push(indent(`(encrypted: ${payload.ciphertextBytes} bytes of ciphertext)`));
+      break;
+  }
+  if (decoded.duplicateKeys.length > 0) {
+    lines.push(indent(style.yellow(`duplicate keys: ${decoded.duplicateKeys.map((d) => `${d.segment}:${d.path ? d.path + '.' : ''}${d.key}`).join(', ')}`)));
+  }
+  lines.push('', style.bold('Time'));
+  for (const claim of time.claims) {
+    const value = claim.iso ?? `${JSON.stringify(claim.raw)} ${style.red(`(${claim.invalid ?? 'invalid'})`)}`;
+    lines.push(`  ${claim.name.padEnd(9)} ${value}`);
+  }
+  lines.push(`  ${'status'.padEnd(9)} ${statusLabel(inspection, style)}${time.withinSkew ? style.dim(` (within ${time.clockSkewSec} s clock skew)`) : ''}`);
+  if (time.lifetimeSec !== undefined) lines.push(`  ${'lifetime'.padEnd(9)} ${formatDuration(time.lifetimeSec)}`);
+  lines.push('', style.bold('Size'));
+  lines.push(`  ${size.totalBytes} B (${size.segments.map((s) => `${s.name} ${s.encodedBytes}`).join(', ')}) · ${size.timesSessionId.toFixed(1)}× a 32-byte session id · ${formatBytes(size.bytesPerMillionRequests)} per million requests`);
+  for (const limit of size.limits) {
+    const state = limit.exceeded ? style.red('exceeded') : style.green('ok');
+    lines.push(`  ${limit.label}: ${limit.used} / ${limit.bytes} B ${state} ${style.dim(`(${limit.source})`)}`);
+  }
+  if (size.heaviestClaims.length > 0) {
+    lines.push(`  heaviest claims: ${size.heaviestClaims.slice(0, 3).map((c) => `${c.name} ${c.bytes} B`).join(', ')}`);
+  }
+  lines.push(`  ${style.dim(`verification: ${inspection.algorithm.costNote}`)}`);
+  const hints = findingLines('Hints', inspection.hints, style);
+  const findings = findingLines('Findings', inspection.findings, style);
+  if (hints.length > 0) lines.push('', ...hints);
+  if (findings.length > 0) lines.push('', ...findings);
+  return lines.join('\n');
+}
+
+/** `4 d 2 h`, `30 min`, `45 s`. */
+export function formatDuration(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h${Math.floor((s % 3600) / 60) ? ` ${Math.floor((s % 3600) / 60)} min` : ''}`;
+  return `${Math.floor(s / 86400)} d${Math.floor((s % 86400) / 3600) ? ` ${Math.floor((s % 86400) / 3600)} h` : ''}`;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,211 @@
+/**
+ * `token-lens` command runner: argv in, text out, exit code back. The inspection engine and
+ * all I/O are passed in, so tests and the bundled binary share one code path.
+ */
+import { findTokens, normalizeTokenInput } from '../core';
+import type { InspectOptions, Inspection, Result } from '../core/types';
+import { parseArgs, USAGE, type CommonOptions } from './args';
+import { expandPaths, looksBinary, MissingPathError, readForScan, type FileEntry } from './files';
+import {
+  COLOR,
+  countSeverities,
+  JSON_SCHEMA_VERSION,
+  meetsFailLevel,
+  PLAIN,
+  renderInspection,
+  summaryLine,
+  tokenReport,
+  type DecodeReport,
+  type ScanFileReport,
+  type ScanReport,
+  type ScanTokenReport,
+} from './report';
+
+/** The analysis the CLI runs on each token (`inspectToken` from the core). */
+export type InspectFunction = (token: string, options?: InspectOptions) => Result<Inspection>;
+
+/** Everything the runner touches outside itself. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<string>;
+  readonly isTty: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly version: string;
+  readonly clock: () => number;
+}
+
+/** Exit codes: 0 ok, 1 `--fail-on` threshold met, 2 bad usage or unreadable input. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+function inspectOptions(options: CommonOptions, now: number): InspectOptions {
+  return {
+    now,
+    ...(options.clockSkewSec !== undefined ? { clockSkewSec: options.clockSkewSec } : {}),
+    ...(options.maxLifetimeSec !== undefined ? { thresholds: { maxLifetimeSec: options.maxLifetimeSec } } : {}),
+  };
+}
+
+function useColor(options: CommonOptions, io: CliIo): boolean {
+  if (options.color !== undefined) return options.color;
+  return io.isTty && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+}
+
+/** Line starts of `text`, for offset → line/column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Runs one `token-lens` invocation and returns its exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo, engine: InspectFunction | undefined): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.stderr(`token-lens: ${parsed.message}\n`);
+    return EXIT_USAGE;
+  }
+  const command = parsed.value;
+  if (command.command === 'help') {
+    io.stdout(USAGE + '\n');
+    return EXIT_OK;
+  }
+  if (command.command === 'version') {
+    io.stdout(`token-lens ${io.version}\n`);
+    return EXIT_OK;
+  }
+  if (engine === undefined) {
+    io.stderr('token-lens: this build has no inspection engine (inspectToken missing from src/core)\n');
+    return EXIT_USAGE;
+  }
+  const inspect: InspectFunction = engine;
+  const now = command.now ?? io.clock();
+  const style = useColor(command, io) ? COLOR : PLAIN;
+  const options = inspectOptions(command, now);
+
+  if (command.command === 'decode') {
+    let input = command.input;
+    if (input === '-') {
+      try {
+        input = await io.readStdin();
+      } catch {
+        io.stderr('token-lens: cannot read stdin\n');
+        return EXIT_USAGE;
+      }
+    }
+    const token = normalizeTokenInput(input);
+    if (!token.ok) {
+      io.stderr(`token-lens: ${token.error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const inspection = inspect(token.value, options);
+    if (!inspection.ok) {
+      io.stderr(`token-lens: ${inspection.error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (command.json) {
+      const report: DecodeReport = { schemaVersion: JSON_SCHEMA_VERSION, command: 'decode', now: new Date(now).toISOString(), token: tokenReport(inspection.value) };
+      io.stdout(JSON.stringify(report, null, 2) + '\n');
+    } else {
+      io.stdout(renderInspection(inspection.value, style) + '\n');
+    }
+    return command.failOn && meetsFailLevel(inspection.value, command.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  }
+
+  // scan
+  const entries: FileEntry[] = [];
+  const fileArgs = command.paths.filter((p) => p !== '-');
+  try {
+    if (command.paths.includes('-')) {
+      let text: string;
+      try {
+        text = await io.readStdin();
+      } catch {
+        io.stderr('token-lens: cannot read stdin\n');
+        return EXIT_USAGE;
+      }
+      entries.push(looksBinary(new TextEncoder().encode(text.slice(0, 8192))) ? { path: '<stdin>', skipped: 'binary' } : { path: '<stdin>', text });
+    }
+    for (const path of expandPaths(fileArgs)) entries.push(readForScan(path, command.maxFileSizeKb * 1024));
+  } catch (e) {
+    io.stderr(`token-lens: ${e instanceof MissingPathError ? e.message : 'cannot read the given paths'}\n`);
+    return EXIT_USAGE;
+  }
+  for (const entry of entries) {
+    // An explicitly named file that cannot be read is bad input, not a silent skip.
+    if ('skipped' in entry && entry.skipped === 'unreadable' && fileArgs.includes(entry.path)) {
+      io.stderr(`token-lens: cannot read ${entry.path}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const files: ScanFileReport[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  let tokens = 0;
+  let errors = 0;
+  let warnings = 0;
+  let failed = false;
+  const text: string[] = [];
+  for (const entry of entries) {
+    if ('skipped' in entry) {
+      skipped.push({ path: entry.path, reason: entry.skipped });
+      continue;
+    }
+    const starts = lineStarts(entry.text);
+    const reports: ScanTokenReport[] = [];
+    for (const match of findTokens(entry.text)) {
+      const line = lineOf(starts, match.start);
+      const located = { start: match.start, end: match.end, line: line + 1, column: match.start - starts[line] + 1, context: match.context, preview: match.token.slice(0, 12) };
+      const inspection = inspect(match.token, options);
+      tokens++;
+      if (!inspection.ok) {
+        reports.push({ ...located, error: inspection.error });
+        text.push(`${entry.path}:${located.line}:${located.column}: ${style.red('cannot decode')} ${inspection.error.message}`);
+        continue;
+      }
+      const counts = countSeverities(inspection.value);
+      errors += counts.errors;
+      warnings += counts.warnings;
+      if (command.failOn && meetsFailLevel(inspection.value, command.failOn)) failed = true;
+      reports.push({ ...located, inspection: tokenReport(inspection.value) });
+      const where = match.context.kind === 'bare' ? '' : ` ${style.dim(`(${match.context.kind}${match.context.name ? ` ${match.context.name}` : ''})`)}`;
+      text.push(`${style.bold(`${entry.path}:${located.line}:${located.column}`)} ${summaryLine(inspection.value, style)}${where}`);
+      for (const f of [...inspection.value.hints, ...inspection.value.findings]) {
+        if (f.severity === 'info') continue;
+        const label = f.severity === 'error' ? style.red('error') : style.yellow('warning');
+        text.push(`  ${label} ${style.dim(f.code)} ${f.message}`);
+      }
+    }
+    files.push({ path: entry.path, tokens: reports });
+  }
+
+  if (command.json) {
+    const report: ScanReport = {
+      schemaVersion: JSON_SCHEMA_VERSION,
+      command: 'scan',
+      now: new Date(now).toISOString(),
+      files,
+      skipped,
+      summary: { filesScanned: files.length, tokens, errors, warnings },
+    };
+    io.stdout(JSON.stringify(report, null, 2) + '\n');
+  } else {
+    for (const s of skipped) text.push(style.dim(`skipped ${s.path}: ${s.reason}`));
+    text.push(`${tokens} token${tokens === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'} scanned (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${skipped.length ? `, ${skipped.length} skipped` : ''})`);
+    io.stdout(text.join('\n') + '\n');
+  }
+  return failed ? EXIT_FINDINGS : EXIT_OK;
+}
