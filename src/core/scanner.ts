@@ -42,108 +42,122 @@ function isBase64Url(code: number): boolean {
   return code < 128 && BASE64URL[code] === 1;
 }
 
-/** One segment as found by the walk: [start, end) of its base64url text, plus `=` padding count. */
-interface Segment {
-  start: number;
-  end: number;
-  padding: number;
-}
+/** Most segments a walk reads: a JWE's five plus a sentence-final period. */
+const MAX_SEGMENTS = 6;
 
-/** Result of the forward walk from a candidate start. */
-interface Walk {
-  segments: Segment[];
-  /** Offset one past the last character that belongs to the token. */
-  end: number;
-}
+/**
+ * The last walk's segments, [start, end) of the base64url text and `=` padding count.
+ * Preallocated and reused: the scanner is synchronous, and the hot path must not allocate
+ * per candidate (adversarial inputs produce one candidate every few characters).
+ */
+const segStart = new Int32Array(MAX_SEGMENTS);
+const segEnd = new Int32Array(MAX_SEGMENTS);
+const segPadding = new Int32Array(MAX_SEGMENTS);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Recently decoded header segments → header (or null when not a header). Tokens from one
+ * issuer share a header byte for byte, so token-dense files decode each header once.
+ */
+const headerCache = new Map<string, Record<string, unknown> | null>();
+const HEADER_CACHE_SIZE = 64;
+const HEADER_CACHE_MAX_SEGMENT = 512;
 
 /**
  * Reads the header segment: base64url (jose) → UTF-8 → JSON object with a string `alg`.
  * Returns the header object, or undefined when the candidate is not a token.
  */
-function readHeader(text: string, segment: Segment): Record<string, unknown> | undefined {
+function readHeader(segment: string): Record<string, unknown> | undefined {
+  const cached = headerCache.get(segment);
+  if (cached !== undefined) return cached ?? undefined;
+  let header: Record<string, unknown> | null = null;
   try {
-    const bytes = base64url.decode(text.slice(segment.start, segment.end));
-    const parsed: unknown = JSON.parse(strictUtf8.decode(bytes));
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
-    const header = parsed as Record<string, unknown>;
-    return typeof header.alg === 'string' ? header : undefined;
+    const parsed: unknown = JSON.parse(strictUtf8.decode(base64url.decode(segment)));
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && typeof (parsed as Record<string, unknown>).alg === 'string') {
+      header = parsed as Record<string, unknown>;
+    }
   } catch {
     // Not base64url, not UTF-8 or not JSON: an ordinary string that happens to start with `ey`.
-    return undefined;
   }
+  if (segment.length <= HEADER_CACHE_MAX_SEGMENT) {
+    if (headerCache.size >= HEADER_CACHE_SIZE) headerCache.delete(headerCache.keys().next().value as string);
+    headerCache.set(segment, header);
+  }
+  return header ?? undefined;
 }
 
 /**
- * Walks forward from `start` over `segment(.segment)*`, at most `maxSegments` segments and
- * `maxLength` characters. `=` padding (at most 2) is accepted at the end of a segment only
- * when what follows is a `.` or a non-token character, so `token=eyJ…&x=1` and
- * `a=b` keep their `=` as punctuation.
+ * Walks forward from `start` over `segment(.segment)*`, at most MAX_SEGMENTS segments and up
+ * to `limit`. Fills segStart/segEnd/segPadding; returns the segment count (0: not a token)
+ * and stores the end offset in `walkEnd`. `=` padding (at most 2) is accepted at the end of a
+ * segment only when a `.` or a non-token character follows, so `token=eyJ…&x=1` and `a=b`
+ * keep their `=` as punctuation.
  */
-function walk(text: string, start: number, limit: number, maxSegments: number): Walk | undefined {
-  const segments: Segment[] = [];
+let walkEnd = 0;
+function walk(text: string, start: number, limit: number): number {
+  let count = 0;
   let i = start;
   for (;;) {
-    const segStart = i;
-    while (i < limit && isBase64Url(text.charCodeAt(i))) i++;
+    const first = i;
+    let c = text.charCodeAt(i);
+    while (i < limit && c < 128 && BASE64URL[c] === 1) c = text.charCodeAt(++i);
     // The run goes on past maxTokenLength: too long to be a token (and not worth decoding).
-    if (i === limit && i < text.length && isBase64Url(text.charCodeAt(i))) return undefined;
-    const segEnd = i;
-    let padding = 0;
-    let j = i;
-    while (j < limit && j - i < 3 && text.charCodeAt(j) === EQUALS) j++;
-    const equalsCount = j - i;
-    if (equalsCount > 0 && equalsCount <= 2 && segEnd > segStart) {
+    if (i === limit && i < text.length && isBase64Url(c)) return 0;
+    segStart[count] = first;
+    segEnd[count] = i;
+    segPadding[count] = 0;
+    if (c === EQUALS && i > first) {
+      let j = i + 1;
+      if (j < limit && text.charCodeAt(j) === EQUALS) j++;
       const next = j < text.length ? text.charCodeAt(j) : -1;
       if (next !== EQUALS && !isBase64Url(next)) {
-        padding = equalsCount;
+        segPadding[count] = j - i;
         i = j;
+        c = next;
       }
     }
-    segments.push({ start: segStart, end: segEnd, padding });
-    if (i < limit && text.charCodeAt(i) === DOT) {
+    count++;
+    if (i < limit && c === DOT) {
       // More segments than a JWE (plus a sentence-final period) has: a dotted name, not a token.
-      if (segments.length >= maxSegments) return undefined;
+      if (count >= MAX_SEGMENTS) return 0;
       i++;
       continue;
     }
-    return { segments, end: i };
+    walkEnd = i;
+    return count;
   }
 }
 
 /**
  * Decides whether the walked run is a token and which part of it. A trailing empty segment
  * after a complete token is a sentence-final period (`… eyJ….sig.`), not part of the token.
+ * Returns the token kind and sets `tokenEnd`/`tokenHeader`, or undefined.
  */
-function classify(
-  text: string,
-  run: Walk,
-): { kind: TokenKind; end: number; segments: Segment[]; header: Record<string, unknown> } | undefined {
-  let segments = run.segments;
-  let end = run.end;
-  const last = segments[segments.length - 1];
-  if ((segments.length === 4 || segments.length === 6) && last.start === last.end) {
-    segments = segments.slice(0, -1);
-    end = last.start - 1; // drop the period
+let tokenEnd = 0;
+let tokenHeader: Record<string, unknown> = {};
+let tokenSegments = 0;
+function classify(text: string, count: number): TokenKind | undefined {
+  let end = walkEnd;
+  const last = count - 1;
+  if ((count === 4 || count === 6) && segStart[last] === segEnd[last]) {
+    count--;
+    end = segStart[last] - 1; // drop the period
   }
-  if (segments.length !== 3 && segments.length !== 5) return undefined;
-  // A run of more segments than we walked would have been cut at maxSegments: reject it whole.
+  if (count !== 3 && count !== 5) return undefined;
+  // The walk stopped at maxTokenLength right before another segment: reject the whole run.
   if (end < text.length && text.charCodeAt(end) === DOT && isBase64Url(text.charCodeAt(end + 1))) return undefined;
-  const headerSegment = segments[0];
-  if (headerSegment.end === headerSegment.start) return undefined;
-  const header = readHeader(text, headerSegment);
+  if (segEnd[0] === segStart[0]) return undefined;
+  if (count === 5 && segEnd[3] === segStart[3]) return undefined; // RFC 7516 §7.1: ciphertext is never empty
+  const header = readHeader(text.slice(segStart[0], segEnd[0]));
   if (header === undefined) return undefined;
-  if (segments.length === 5) {
-    if (typeof header.enc !== 'string') return undefined;
-    // RFC 7516 §7.1: IV, ciphertext and tag are never empty for the registered algorithms.
-    if (segments[3].end === segments[3].start) return undefined;
-    return { kind: 'jwe', end, segments, header };
-  }
-  const signature = segments[2];
-  const kind: TokenKind = signature.end === signature.start ? 'unsecured' : 'jws';
+  if (count === 5 && typeof header.enc !== 'string') return undefined; // RFC 7516 §4.1.2
+  tokenEnd = end;
+  tokenHeader = header;
+  tokenSegments = count;
+  if (count === 5) return 'jwe';
   // An empty payload segment is a detached-content JWS (RFC 7515 Appendix F): still a JWS.
-  return { kind, end, segments, header };
+  return segEnd[2] === segStart[2] ? 'unsecured' : 'jws';
 }
 
 /**
@@ -309,16 +323,6 @@ function contextAt(text: string, start: number): TokenContext {
   return { kind: 'bare' };
 }
 
-/** Next offset ≥ `from` of `ey` or `ew`, or -1. */
-function nextCandidate(text: string, from: number, state: { ey: number; ew: number }, limit: number): number {
-  if (state.ey !== -1 && state.ey < from) state.ey = text.indexOf('ey', from);
-  if (state.ew !== -1 && state.ew < from) state.ew = text.indexOf('ew', from);
-  let best = -1;
-  if (state.ey !== -1 && state.ey < limit) best = state.ey;
-  if (state.ew !== -1 && state.ew < limit && (best === -1 || state.ew < best)) best = state.ew;
-  return best;
-}
-
 /**
  * Finds every compact JWS, unsecured JWS and JWE in `text`.
  *
@@ -340,33 +344,44 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
   const rangeStart = clamp(options.rangeStart ?? 0, 0, text.length);
   const rangeEnd = clamp(options.rangeEnd ?? text.length, rangeStart, text.length);
 
-  const state = { ey: text.indexOf('ey', rangeStart), ew: text.indexOf('ew', rangeStart) };
-  let pos = rangeStart;
-  while (pos < rangeEnd) {
-    const candidate = nextCandidate(text, pos, state, rangeEnd);
-    if (candidate === -1) break;
-    if (!atBoundary(text, candidate)) {
-      pos = candidate + 1;
+  // One indexOf pass over `e`, then a check of the next character for `y`/`w`: as fast as a
+  // single `indexOf('ey')` pass (V8 memchr-style search), and it covers both header prefixes.
+  let i = text.indexOf('e', rangeStart);
+  while (i !== -1 && i < rangeEnd) {
+    const next = text.charCodeAt(i + 1);
+    if (next !== 121 /* y */ && next !== 119 /* w */) {
+      i = text.indexOf('e', i + 2);
       continue;
     }
-    const limit = Math.min(text.length, candidate + maxTokenLength);
-    const run = walk(text, candidate, limit, 6);
-    const found = run === undefined ? undefined : classify(text, run);
-    if (found === undefined) {
-      pos = candidate + 1;
+    if (!atBoundary(text, i)) {
+      // Inside a base64url/dotted run: no token starts before the run ends, so skip it in one
+      // pass instead of stopping at every `e` (a run of `eyJeyJ…` would cost one indexOf each).
+      let j = i + 2;
+      for (let c = text.charCodeAt(j); (c < 128 && BASE64URL[c] === 1) || c === DOT; c = text.charCodeAt(++j));
+      i = text.indexOf('e', j);
       continue;
     }
-    const token = text.slice(candidate, found.end);
-    matches.push({
-      start: candidate,
-      end: found.end,
-      token,
-      kind: found.kind,
-      context: contextAt(text, candidate),
-      alg: found.header.alg as string,
-      padded: found.segments.some((s) => s.padding > 0),
-    });
-    pos = found.end;
+    {
+      const count = walk(text, i, Math.min(text.length, i + maxTokenLength));
+      const kind = count === 0 ? undefined : classify(text, count);
+      if (kind !== undefined) {
+        let padded = false;
+        for (let k = 0; k < tokenSegments; k++) if (segPadding[k] > 0) padded = true;
+        const end = tokenEnd;
+        matches.push({
+          start: i,
+          end,
+          token: text.slice(i, end),
+          kind,
+          context: contextAt(text, i),
+          alg: tokenHeader.alg as string,
+          padded,
+        });
+        i = text.indexOf('e', end);
+        continue;
+      }
+    }
+    i = text.indexOf('e', i + 1);
   }
   return matches;
 }
