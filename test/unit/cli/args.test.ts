@@ -1,0 +1,68 @@
+import { strict as assert } from 'node:assert';
+import { DEFAULT_MAX_FILE_SIZE_KB, parseArgs, parseDuration } from '../../../src/cli/args';
+
+describe('cli parseArgs', () => {
+  it('parses decode with every option', () => {
+    const r = parseArgs(['decode', 'tok', '--json', '--fail-on', 'warning', '--now', '2026-01-01T00:00:00Z', '--clock-skew=30', '--max-lifetime', '2h', '--no-color']);
+    assert.deepEqual(r, {
+      ok: true,
+      value: { command: 'decode', input: 'tok', json: true, color: false, failOn: 'warning', now: Date.parse('2026-01-01T00:00:00Z'), clockSkewSec: 30, maxLifetimeSec: 7200 },
+    });
+  });
+  it('parses scan with several paths, stdin and defaults', () => {
+    const r = parseArgs(['scan', 'a.http', '-', 'src/**/*.env']);
+    assert.ok(r.ok && r.value.command === 'scan');
+    assert.deepEqual(r.value.paths, ['a.http', '-', 'src/**/*.env']);
+    assert.equal(r.value.maxFileSizeKb, DEFAULT_MAX_FILE_SIZE_KB);
+    assert.equal(r.value.color, undefined);
+  });
+  it('help and version win over everything', () => {
+    assert.deepEqual(parseArgs(['decode', '--help']), { ok: true, value: { command: 'help' } });
+    assert.deepEqual(parseArgs(['-v']), { ok: true, value: { command: 'version' } });
+  });
+  const bad: [string[], RegExp][] = [
+    [[], /Missing command/],
+    [['frobnicate'], /Unknown command/],
+    [['decode'], /exactly one token/],
+    [['decode', 'a', 'b'], /exactly one token/],
+    [['scan'], /at least one/],
+    [['scan', 'x', '--fail-on', 'info'], /--fail-on/],
+    [['scan', 'x', '--fail-on'], /--fail-on/],
+    [['decode', 'x', '--now', 'yesterday'], /--now/],
+    [['decode', 'x', '--clock-skew', '-5'], /--clock-skew/],
+    [['decode', 'x', '--max-lifetime', 'forever'], /--max-lifetime/],
+    [['scan', 'x', '--max-file-size', '0'], /--max-file-size/],
+    [['scan', 'x', '--wat'], /Unknown option --wat/],
+  ];
+  for (const [argv, message] of bad) {
+    it(`refuses ${JSON.stringify(argv)} with a one-line message`, () => {
+      const r = parseArgs(argv);
+      assert.equal(r.ok, false);
+      if (!r.ok) {
+        assert.match(r.message, message);
+        assert.ok(!r.message.includes('\n'));
+      }
+    });
+  }
+  it('treats arguments after -- as positional', () => {
+    const r = parseArgs(['scan', '--', '--weird-file-name']);
+    assert.ok(r.ok && r.value.command === 'scan' && r.value.paths[0] === '--weird-file-name');
+  });
+});
+
+describe('cli parseDuration', () => {
+  const cases: [string, number | undefined][] = [
+    ['90', 90],
+    ['90s', 90],
+    ['30m', 1800],
+    ['1h', 3600],
+    ['7d', 604800],
+    ['2w', 1209600],
+    ['1.5h', 5400],
+    ['0', undefined],
+    ['-1h', undefined],
+    ['h', undefined],
+    ['1y', undefined],
+  ];
+  for (const [text, seconds] of cases) it(`${text} → ${seconds}`, () => assert.equal(parseDuration(text), seconds));
+});
