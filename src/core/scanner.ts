@@ -340,7 +340,7 @@ function contextAt(text: string, start: number): TokenContext {
 export function findTokens(text: string, options: FindTokensOptions = {}): TokenMatch[] {
   const matches: TokenMatch[] = [];
   if (typeof text !== 'string' || text.length === 0) return matches;
-  const maxTokenLength = Math.max(1, Math.floor(options.maxTokenLength ?? DEFAULT_MAX_TOKEN_LENGTH));
+  const maxTokenLength = tokenLengthLimit(options.maxTokenLength);
   const rangeStart = clamp(options.rangeStart ?? 0, 0, text.length);
   const rangeEnd = clamp(options.rangeEnd ?? text.length, rangeStart, text.length);
 
@@ -393,7 +393,7 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
  */
 export function findTokenAt(text: string, offset: number, options: FindTokensOptions = {}): TokenMatch | undefined {
   if (typeof text !== 'string' || !Number.isFinite(offset) || offset < 0 || offset > text.length) return undefined;
-  const maxTokenLength = Math.max(1, Math.floor(options.maxTokenLength ?? DEFAULT_MAX_TOKEN_LENGTH));
+  const maxTokenLength = tokenLengthLimit(options.maxTokenLength);
   const from = lineStartBefore(text, offset, maxTokenLength + 1);
   const to = Math.min(text.length, offset + 1);
   const matches = findTokens(text, { maxTokenLength, rangeStart: from, rangeEnd: to });
@@ -402,6 +402,11 @@ export function findTokenAt(text: string, offset: number, options: FindTokensOpt
     if (m.start <= offset && offset <= m.end) return m;
   }
   return undefined;
+}
+
+/** The effective maximum token length: the option when it is a finite number ≥ 1, else the default. */
+function tokenLengthLimit(option: number | undefined): number {
+  return option !== undefined && Number.isFinite(option) && option >= 1 ? Math.floor(option) : DEFAULT_MAX_TOKEN_LENGTH;
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -279,3 +279,13 @@ describe('findTokenAt', () => {
     assert.ok(perCall < 0.5, `findTokenAt took ${perCall.toFixed(3)} ms per call`);
   });
 });
+
+describe('findTokens: invalid maxTokenLength falls back to the default', () => {
+  for (const value of [Number.NaN, 0, -5, Number.POSITIVE_INFINITY]) {
+    it(`maxTokenLength ${value}`, async () => {
+      const t = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+      assert.equal(findTokens(` ${t} `, { maxTokenLength: value }).length, 1);
+      assert.equal(findTokenAt(` ${t} `, 3, { maxTokenLength: value })?.token, t);
+    });
+  }
+});
