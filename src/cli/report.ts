@@ -161,12 +161,12 @@ export function summaryLine(inspection: Inspection, style: Style): string {
 /** Full text of one inspected token (decode, and each token of scan). */
 export function renderInspection(inspection: Inspection, style: Style): string {
   const { decoded, time, size } = inspection;
-  const lines: string[] = [summaryLine(inspection, style), '', style.bold('Header'), indent(decoded.headerJson.trim().startsWith('{') ? JSON.stringify(decoded.header, null, 2) : decoded.headerJson)];
+  const lines: string[] = [summaryLine(inspection, style), '', style.bold('Header'), indent(faithfulJson(decoded.header, decoded.headerJson))];
   lines.push('', style.bold('Payload'));
   const payload = decoded.payload;
   switch (payload.type) {
     case 'claims':
-      lines.push(indent(JSON.stringify(payload.claims, null, 2)));
+      lines.push(indent(faithfulJson(payload.claims, payload.json)));
       break;
     case 'json':
       lines.push(indent(`(JSON, not a claims object) ${JSON.stringify(payload.value)}`));
@@ -206,6 +206,16 @@ export function renderInspection(inspection: Inspection, style: Style): string {
   if (hints.length > 0) lines.push('', ...hints);
   if (findings.length > 0) lines.push('', ...findings);
   return lines.join('\n');
+}
+
+/**
+ * Pretty-printed JSON, unless re-serialising would misrepresent the token: numbers beyond
+ * double precision or duplicate keys (RFC 7515 §4) are shown as the raw text instead.
+ */
+function faithfulJson(parsed: unknown, raw: string): string {
+  const pretty = JSON.stringify(parsed, null, 2);
+  const lossy = /\d{16,}/.test(raw) || JSON.stringify(parsed).length < raw.replace(/\s+/g, '').length;
+  return lossy && raw.length > 0 ? `${raw}\n(raw JSON shown: parsing it would lose big numbers or duplicate keys)` : pretty;
 }
 
 /** `4 d 2 h`, `30 min`, `45 s`. */
