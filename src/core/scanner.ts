@@ -3,11 +3,14 @@
  *
  * Strategy (linear time, bounded memory, no backtracking regex over unbounded runs):
  * 1. Candidate search by `indexOf` jumps. A compact header is base64url of a JSON object, so
- *    it starts with `{`. `{"` and `{ ` encode to `ey…`; `{\n` to `ewo…` and `{\r` to `ew0…`
- *    (pretty-printed headers). We accept exactly these two prefixes, `ey` and `ew`; a header
- *    starting with `{\t` (`ewk…`) is covered by `ew` too.
+ *    its first byte is `{` and its second is `"` or JSON whitespace (RFC 8259 §2). `{"` and
+ *    `{ ` encode to `ey…`; `{\n`, `{\r` and `{\t` to `ew…` (`ewo`, `ew0`, `ewk`). So every
+ *    valid header starts with `ey` or `ew`, and we accept exactly these two prefixes. One
+ *    `indexOf('e')` pass checks the next character (as fast as `indexOf('ey')` alone, and it
+ *    also covers `ew`); inside a base64url run no `e` can start a token, so the run is
+ *    skipped in one step.
  * 2. A candidate counts only at a token boundary: the previous character is not a base64url
- *    character, not `.` and not `=` followed by base64url (so we never start inside a run).
+ *    character and not `.` (so we never start inside a run or a later segment).
  * 3. A bounded forward walk reads at most 6 segments and at most `maxTokenLength` characters.
  *    Every walk starts at a boundary and stops at the first non-token character, so each
  *    character is examined by at most a small constant number of walks.
