@@ -5,10 +5,10 @@
  * 1. Candidate search by `indexOf` jumps. A compact header is base64url of a JSON object, so
  *    its first byte is `{` and its second is `"` or JSON whitespace (RFC 8259 §2). `{"` and
  *    `{ ` encode to `ey…`; `{\n`, `{\r` and `{\t` to `ew…` (`ewo`, `ew0`, `ewk`). So every
- *    valid header starts with `ey` or `ew`, and we accept exactly these two prefixes. One
- *    `indexOf('e')` pass checks the next character (as fast as `indexOf('ey')` alone, and it
- *    also covers `ew`); inside a base64url run no `e` can start a token, so the run is
- *    skipped in one step.
+ *    valid header with `alg` starts with `ey` or `ew` (`{}` is `e30`, and has no `alg`), and
+ *    we accept exactly these two prefixes. One `indexOf('e')` pass checks the next character
+ *    (one pass instead of an `ey` pass plus an `ew` pass); inside a base64url run no `e` can
+ *    start a token, so the run is skipped in one step.
  * 2. A candidate counts only at a token boundary: the previous character is not a base64url
  *    character and not `.` (so we never start inside a run or a later segment).
  * 3. A bounded forward walk reads at most 6 segments and at most `maxTokenLength` characters.
