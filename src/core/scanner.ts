@@ -190,7 +190,8 @@ function lineStartBefore(text: string, offset: number, window: number): number {
 // hand-written backward scans, so context costs O(window) per token.
 // ---------------------------------------------------------------------------------------
 
-const HTTP_VARIABLE_LINE = /^\s*@([A-Za-z_$][\w$.-]*)\s*=\s*$/;
+// `@token = eyJ…` and `@auth = Bearer eyJ…` (a variable holding a whole header value).
+const HTTP_VARIABLE_LINE = /^[ \t]*@([A-Za-z_$][\w$.-]*)[ \t]*=[ \t]*(?:(?:Bearer|DPoP)[ \t]+)?$/i;
 const HEADER_LINE = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*:[ \t]*/;
 const AUTH_SCHEME_REST = /^(?:([A-Za-z][\w.~+/-]*)[ \t]+)?["']?$/;
 const COOKIE_PAIR_TAIL = /(?:^|;)[ \t]*([^=;\s]+)=["']?$/;

@@ -80,6 +80,7 @@ describe('findTokens: contexts', () => {
     ['Set-Cookie with attributes', (t) => `Set-Cookie: auth=${t}; Path=/; HttpOnly`, { kind: 'set-cookie', name: 'auth' }],
     ['other header', (t) => `X-Auth-Token: ${t}`, { kind: 'header', name: 'X-Auth-Token' }],
     ['http variable', (t) => `@accessToken = ${t}`, { kind: 'http-variable', name: 'accessToken' }],
+    ['http variable holding a Bearer value', (t) => `@auth = Bearer ${t}`, { kind: 'http-variable', name: 'auth' }],
     ['http variable, glued', (t) => `@token=${t}`, { kind: 'http-variable', name: 'token' }],
     ['JSON key', (t) => `{"id_token": "${t}", "x": 1}`, { kind: 'json-key', name: 'id_token' }],
     ['JSON key, compact', (t) => `{"access_token":"${t}"}`, { kind: 'json-key', name: 'access_token' }],
