@@ -36,7 +36,35 @@ for (let c = 0; c < 128; c++) {
   if (/[A-Za-z0-9_-]/.test(ch)) BASE64URL[c] = 1;
 }
 
+/**
+ * Sticky single-class runs: irregexp scans these natively (~1 ms/MB), several times faster
+ * than a `charCodeAt` loop, and a lone `[…]*` with nothing after it cannot backtrack.
+ */
+const SEGMENT_RUN = /[A-Za-z0-9_-]*/y;
+const DOTTED_RUN = /[A-Za-z0-9_.-]*/y;
+
 const DOT = 46; // '.'
+
+/** Characters checked one by one before handing a long run to the sticky regex. */
+const SHORT_RUN = 24;
+
+/**
+ * End of the run of base64url characters (plus `.` when `dotted`) starting at `from`. Short
+ * runs (most segments, most words) are read with `charCodeAt`, which beats a regex call;
+ * long ones go to the sticky regex, which beats `charCodeAt` per character.
+ */
+function runEnd(text: string, from: number, sticky: RegExp, dotted: boolean): number {
+  let i = from;
+  const stop = from + SHORT_RUN;
+  for (let c = text.charCodeAt(i); (c < 128 && BASE64URL[c] === 1) || (dotted && c === 46); c = text.charCodeAt(++i)) {
+    if (i === stop) {
+      sticky.lastIndex = i;
+      sticky.test(text);
+      return sticky.lastIndex;
+    }
+  }
+  return i;
+}
 const EQUALS = 61; // '='
 const NEWLINE = 10;
 const CARRIAGE_RETURN = 13;
@@ -103,10 +131,10 @@ function walk(text: string, start: number, limit: number): number {
   let i = start;
   for (;;) {
     const first = i;
-    let c = text.charCodeAt(i);
-    while (i < limit && c < 128 && BASE64URL[c] === 1) c = text.charCodeAt(++i);
+    i = runEnd(text, i, SEGMENT_RUN, false);
     // The run goes on past maxTokenLength: too long to be a token (and not worth decoding).
-    if (i === limit && i < text.length && isBase64Url(c)) return 0;
+    if (i > limit) return 0;
+    let c = text.charCodeAt(i);
     segStart[count] = first;
     segEnd[count] = i;
     segPadding[count] = 0;
@@ -360,9 +388,7 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
     if (!atBoundary(text, i)) {
       // Inside a base64url/dotted run: no token starts before the run ends, so skip it in one
       // pass instead of stopping at every `e` (a run of `eyJeyJ…` would cost one indexOf each).
-      let j = i + 2;
-      for (let c = text.charCodeAt(j); (c < 128 && BASE64URL[c] === 1) || c === DOT; c = text.charCodeAt(++j));
-      i = text.indexOf('e', j);
+      i = text.indexOf('e', runEnd(text, i + 2, DOTTED_RUN, true));
       continue;
     }
     {
