@@ -66,7 +66,9 @@ describe('findTokens: properties (fast-check)', () => {
   });
 
   it('random text without tokens yields none', () => {
-    const fragments = fc.constantFrom('ey', 'eyJ', 'ew', 'ewo', '.', '..', '=', '==', 'J9', 'In0', 'abc', 'e30', ' ', '-', '_', '\n', '"', 'eyJhbGci', 'OiJ');
+    // Fragments that build token-shaped runs but can never spell a header with `alg`
+    // (`eyJhbGciOiJ` + `In0` would: `{"alg":""}`), so any token found is a false positive.
+    const fragments = fc.constantFrom('ey', 'eyJ', 'ew', 'ewo', '.', '..', '=', '==', 'J9', 'In0', 'abc', 'e30', ' ', '-', '_', '\n', '"', 'eyJ0eXAi');
     fc.assert(
       fc.property(fc.array(fragments, { maxLength: 200 }), fc.string({ maxLength: 200 }), (parts, noise) => {
         assert.deepEqual(findTokens(parts.join('')), []);
