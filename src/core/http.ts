@@ -479,3 +479,25 @@ export function parseDotEnv(text: string): EnvironmentVariable[] {
   });
   return variables;
 }
+
+/**
+ * Combines environment files; a variable in a later argument overrides the same variable of
+ * the same environment in an earlier one (JetBrains: `http-client.env.json`, then
+ * `http-client.private.env.json`).
+ */
+export function mergeEnvironments(...sources: readonly Environments[]): Environments {
+  const names: string[] = [];
+  const variables: EnvironmentVariable[] = [];
+  const seen = new Set<string>();
+  for (const source of sources) for (const name of source.names) if (!names.includes(name)) names.push(name);
+  // Later sources first, so lookup's first match is the overriding definition.
+  for (let s = sources.length - 1; s >= 0; s--) {
+    for (const variable of sources[s].variables) {
+      const key = `${variable.environment}\u0000${variable.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      variables.push(variable);
+    }
+  }
+  return { names, variables };
+}

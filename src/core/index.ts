@@ -12,6 +12,7 @@ export {
   findHttpVariables,
   findVariableReferenceAt,
   findVariableReferences,
+  mergeEnvironments,
   parseDotEnv,
   parseJetBrainsEnvironments,
   parseRestClientEnvironments,

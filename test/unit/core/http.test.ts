@@ -3,6 +3,7 @@ import {
   findHttpVariables,
   findVariableReferenceAt,
   findVariableReferences,
+  mergeEnvironments,
   parseDotEnv,
   parseJetBrainsEnvironments,
   parseRestClientEnvironments,
@@ -166,6 +167,17 @@ describe('environment files', () => {
         ['prod', 'host', 'jetbrains'],
       ],
     );
+  });
+  it('merges public and private JetBrains files, private values winning', () => {
+    const pub = parseJetBrainsEnvironments('{"dev": {"host": "h", "token": "public"}}');
+    const priv = parseJetBrainsEnvironments('{"dev": {"token": "private"}, "local": {"token": "l"}}');
+    assert.ok(pub.ok && priv.ok);
+    const merged = mergeEnvironments(pub.value, priv.value);
+    assert.deepEqual(merged.names, ['dev', 'local']);
+    const token = resolveVariable('token', { environments: merged, environment: 'dev' });
+    assert.ok(token.ok && token.value.value === 'private');
+    const host = resolveVariable('host', { environments: merged, environment: 'dev' });
+    assert.ok(host.ok && host.value.value === 'h');
   });
   it('reports JSON errors with an offset and never throws', () => {
     for (const bad of ['', '{', '{"a": }', '[1,2]', '{"a": {"b": "x\n"}}', '{'.repeat(200), '{"a":1} extra', '/* open']) {
