@@ -106,8 +106,16 @@ export interface ResolveError {
   readonly name: string;
 }
 
-const FILE_VARIABLE_LINE = /^[ \t]*@([^\s=]+)[ \t]*=[ \t]*(.*?)[ \t]*$/;
+// Greedy `(.*)` and a trim afterwards: a lazy `(.*?)[ \t]*$` is quadratic on long runs of spaces.
+const FILE_VARIABLE_LINE = /^[ \t]*@([^\s=]+)[ \t]*=[ \t]*(.*)$/;
 const MAX_RESOLVE_DEPTH = 16;
+
+/** Removes trailing spaces and tabs (a loop: `/[ \t]+$/` is quadratic on long space runs). */
+function trimEndSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return text.slice(0, end);
+}
 
 /** Iterates over lines, yielding [lineNumber, start, end] (end excludes `\r\n`). */
 function forEachLine(text: string, visit: (line: number, start: number, end: number) => void): void {
@@ -143,7 +151,7 @@ export function findHttpVariables(text: string): HttpVariable[] {
     if (!m) return;
     const nameStart = start + lineText.indexOf('@') + 1;
     const nameEnd = nameStart + m[1].length;
-    const value = m[2];
+    const value = trimEndSpaces(m[2]);
     const valueStart = value.length === 0 ? end : start + lineText.lastIndexOf(value);
     variables.push({ name: m[1], value, line, nameStart, nameEnd, valueStart, valueEnd: valueStart + value.length });
   });

@@ -46,6 +46,13 @@ describe('findHttpVariables', () => {
       assert.equal(HTTP_FILE.slice(v.valueStart, v.valueEnd), v.value);
     }
   });
+  it('stays linear on a value with a huge run of spaces (no regex backtracking)', () => {
+    const line = `@v = a${' '.repeat(200_000)}b${' '.repeat(200_000)}`;
+    const t0 = performance.now();
+    const [v] = findHttpVariables(line);
+    assert.equal(v.value.length, 200_002);
+    assert.ok(performance.now() - t0 < 200, `${(performance.now() - t0).toFixed(0)} ms`);
+  });
   it('is total', () => {
     assert.deepEqual(findHttpVariables(''), []);
     assert.deepEqual(findHttpVariables(undefined as unknown as string), []);
