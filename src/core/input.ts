@@ -30,11 +30,20 @@ function fail(code: TokenError['code'], message: string, segment?: TokenError['s
   return { ok: false, error: segment ? { code, message, segment } : { code, message } };
 }
 
+/** Drops leading quotes and trailing quotes/`,`/`;` (a loop: `/[…]+$/` is quadratic on long runs). */
+function stripEdges(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && '"\'`'.includes(text[start])) start++;
+  while (end > start && '"\'`,;'.includes(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
 function stripFraming(text: string): string {
   let s = text.trim();
   for (let pass = 0; pass < 3; pass++) {
     for (const pattern of FRAMING) s = s.replace(pattern, '');
-    s = s.replace(/^["'`]+|["'`,;]+$/g, '').trim();
+    s = stripEdges(s).trim();
   }
   return s;
 }

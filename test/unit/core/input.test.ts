@@ -65,6 +65,13 @@ describe('normalizeTokenInput: typed errors', () => {
     const result = normalizeTokenInput(token.replace(/\.([^.]*)$/, '.ab+/cd'));
     assert.equal(!result.ok && result.error.segment, 'signature');
   });
+  it('answers fast on hostile pastes (no regex backtracking), as the input box validates per keystroke', () => {
+    for (const hostile of [',;'.repeat(100_000) + 'x', '"'.repeat(200_000) + 'x', 'Bearer '.repeat(30_000), 'eyJ.'.repeat(60_000)]) {
+      const t0 = performance.now();
+      assert.equal(normalizeTokenInput(hostile).ok, false);
+      assert.ok(performance.now() - t0 < 250, `${(performance.now() - t0).toFixed(0)} ms`);
+    }
+  });
   it('never throws on non-string input', () => {
     assert.equal(normalizeTokenInput(undefined as unknown as string).ok, false);
   });
