@@ -180,12 +180,17 @@ export function findVariableReferences(text: string): VariableReference[] {
   const references: VariableReference[] = [];
   if (typeof text !== 'string') return references;
   let from = 0;
+  // `close` and `newline` are cached and only searched again once passed, so text with many
+  // unclosed `{{` lines stays linear.
+  let close = -1;
+  let newline = -1;
   for (;;) {
     const open = text.indexOf('{{', from);
     if (open === -1) break;
-    const close = text.indexOf('}}', open + 2);
+    if (close < open + 2) close = text.indexOf('}}', open + 2);
     if (close === -1) break;
-    const newline = text.indexOf('\n', open);
+    if (newline !== -1 && newline < open) newline = -1;
+    if (newline === -1) newline = text.indexOf('\n', open);
     if (newline !== -1 && newline < close) {
       from = newline + 1;
       continue;

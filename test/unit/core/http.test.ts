@@ -84,6 +84,15 @@ describe('findVariableReferenceAt / findVariableReferences', () => {
     assert.equal(at('Authorization', 0), undefined);
     assert.equal(findVariableReferenceAt(HTTP_FILE, -3), undefined);
   });
+  it('stays linear on many unclosed {{ lines', () => {
+    const text = '{{a\n'.repeat(100_000) + '{{b}}';
+    const t0 = performance.now();
+    assert.deepEqual(
+      findVariableReferences(text).map((r) => r.name),
+      ['b'],
+    );
+    assert.ok(performance.now() - t0 < 200, `${(performance.now() - t0).toFixed(0)} ms`);
+  });
   it('does not pair braces across lines', () => {
     assert.deepEqual(findVariableReferences('{{a\n}}'), []);
   });
