@@ -45,6 +45,9 @@ const DOTTED_RUN = /[A-Za-z0-9_.-]*/y;
 
 const DOT = 46; // '.'
 
+/** Shortest header segment with a string `alg`: `{"alg":""}` is 10 bytes, 14 base64url characters. */
+const MIN_HEADER_LENGTH = 14;
+
 /** Characters checked one by one before handing a long run to the sticky regex. */
 const SHORT_RUN = 24;
 
@@ -134,6 +137,8 @@ function walk(text: string, start: number, limit: number): number {
     i = runEnd(text, i, SEGMENT_RUN, false);
     // The run goes on past maxTokenLength: too long to be a token (and not worth decoding).
     if (i > limit) return 0;
+    // Words such as `eyes` or `eyebrow` end here: no header with `alg` is that short.
+    if (count === 0 && i - first < MIN_HEADER_LENGTH) return 0;
     let c = text.charCodeAt(i);
     segStart[count] = first;
     segEnd[count] = i;

@@ -212,6 +212,13 @@ describe('findTokens: strict header check', () => {
     assert.ok(t.startsWith('ew'));
     expectOne(`a ${t} b`, t, 'jws', { kind: 'bare' });
   });
+  it('accepts the shortest possible header, {"alg":""} (14 characters)', () => {
+    const t = `${enc('{"alg":""}')}.e30.c2ln`;
+    assert.equal(t.indexOf('.'), 14);
+    const [m] = findTokens(` ${t} `);
+    assert.equal(m.token, t);
+    assert.equal(m.alg, '');
+  });
   it('accepts a header starting with "{ " (ey…)', () => {
     const t = `${enc('{ "alg": "ES256" }')}.${enc('{}')}.c2ln`;
     expectOne(t, t, 'jws', { kind: 'bare' });
