@@ -31,3 +31,18 @@ export type {
   VariableReferenceKind,
   VariableSources,
 } from './http';
+export { decodeToken, MAX_DECODE_LENGTH } from './decoder';
+export { MAX_JSON_DEPTH, readJson } from './json';
+export type { JsonReading, JsonSyntaxError, LossyNumber } from './json';
+export { readTimeClaim, timeReport } from './time';
+export type { TimeOptions } from './time';
+export { formatBytes, formatDuration, formatRelative, formatValidIn } from './format';
+export { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, SESSION_ID_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES } from './size';
+export type { SizeOptions } from './size';
+export { algorithmInfo } from './algorithms';
+export { articleReference, DEFAULT_THRESHOLDS, refreshTokenEvidence, riskHints, sortFindings } from './hints';
+export type { HintThresholds } from './hints';
+export { PERSONAL_DATA_CLAIMS, securityFindings } from './security';
+export { inspectDecoded, inspectToken, resolveThresholds } from './inspect';
+export { ARTICLE_REASONS, FindingCodes } from './codes';
+export type { KnownFindingCode } from './codes';

@@ -150,6 +150,10 @@ export interface DecodedToken {
   readonly segments: readonly SegmentSize[];
   /** True when some segment carried `=` padding. */
   readonly padded: boolean;
+  /** Number literals JavaScript cannot hold exactly (integers beyond 2^53, overflow); read `headerJson`/payload `json` for the exact text. */
+  readonly lossyNumbers?: readonly { readonly segment: 'header' | 'payload'; readonly path: string; readonly raw: string }[];
+  /** Why a JWS payload is not shown as claims (e.g. "JSON nested deeper than 256 levels"), when it is not. */
+  readonly payloadNote?: string;
 }
 
 // ---------------------------------------------------------------------------------------

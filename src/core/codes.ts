@@ -1,0 +1,81 @@
+/**
+ * Stable finding codes of Token Lens. A code never changes meaning once released; front ends
+ * (diagnostics, CLI `--fail-on`, webview) and docs/findings.md use these names.
+ *
+ * - `TL1xx` revocation-risk hints drawn from "5 Reasons JWT May Not Be the Best Choice".
+ * - `TL2xx` security findings (RFC 8725 JWT BCP, OWASP JWT cheat sheet).
+ * - `TL3xx` encoding and decoding remarks.
+ * - `TL4xx` reserved for signature verification.
+ */
+export const FindingCodes = {
+  /** No `exp`: the token never expires and cannot be revoked by waiting (article reason 1). */
+  NO_EXPIRY: 'TL101',
+  /** Lifetime (exp − iat) over the threshold: a leaked copy works until exp (article reason 2). */
+  LONG_LIFETIME: 'TL102',
+  /** No `jti`: a denylist cannot target this token by id (article reason 1). */
+  NO_JTI: 'TL103',
+  /** No `sid`: no per-device logout or session tracking (article reason 4). */
+  NO_SID: 'TL104',
+  /** Refresh-style token with a long lifetime (article reason 2). */
+  LONG_LIVED_REFRESH: 'TL105',
+  /** Token larger than the size warning threshold (article reason 3). */
+  LARGE_TOKEN: 'TL106',
+  /** Token exceeds a hard transport limit (cookie, header line, total headers) (article reason 3). */
+  SIZE_LIMIT_EXCEEDED: 'TL107',
+  /** Every request pays a signature verification of this algorithm family (article reason 5). */
+  VERIFICATION_COST: 'TL108',
+
+  /** `alg: none` in any letter case: the token is not protected at all (RFC 8725 §3.1). */
+  ALG_NONE: 'TL201',
+  /** `jku`/`x5u` remote key URL in the header: never fetch keys named by the token (RFC 8725 §3.10). */
+  REMOTE_KEY_URL: 'TL202',
+  /** Embedded `jwk`/`x5c` key: a verifier must not trust a key the token brings (RFC 7515 §4.1.3). */
+  EMBEDDED_KEY: 'TL203',
+  /** `kid` with path traversal or injection characters (OWASP, RFC 8725 §3.10). */
+  SUSPICIOUS_KID: 'TL204',
+  /** `crit` header: the verifier must understand every listed extension (RFC 7515 §4.1.11). */
+  CRITICAL_HEADER: 'TL205',
+  /** `b64: false` unencoded payload (RFC 7797 §3). */
+  UNENCODED_PAYLOAD: 'TL206',
+  /** No `typ`: explicit typing prevents cross-JWT confusion (RFC 8725 §3.11). */
+  MISSING_TYP: 'TL207',
+  /** `nbf` after `exp`: the token is never valid (RFC 7519 §4.1.4–4.1.5). */
+  NBF_AFTER_EXP: 'TL208',
+  /** `iat` in the future beyond clock skew (RFC 7519 §4.1.6). */
+  IAT_IN_FUTURE: 'TL209',
+  /** No `iss`: issuer cannot be validated (RFC 8725 §3.8). */
+  MISSING_ISS: 'TL210',
+  /** No `aud`: audience cannot be validated, substitution attacks (RFC 8725 §3.9). */
+  MISSING_AUD: 'TL211',
+  /** Personal data in a JWS payload readable by anyone holding the token (RFC 8725 §3.12 / OWASP). */
+  PERSONAL_DATA: 'TL212',
+  /** JWE `zip`: compression before encryption can leak plaintext (RFC 8725 §3.6). */
+  JWE_COMPRESSION: 'TL213',
+  /** PBES2 `p2c` over the bound: denial of service on the decrypting side (RFC 8725 §3.2, RFC 7518 §4.8.1.2). */
+  PBES2_COUNT: 'TL214',
+  /** A time claim that is not a usable NumericDate (RFC 7519 §2, §4.1.4). */
+  INVALID_TIME_CLAIM: 'TL215',
+  /** Weak or unexpected algorithm for its use (RFC 8725 §3.2). */
+  HEADER_ALG_MISMATCH: 'TL216',
+
+  /** Non-standard `=` padding in a base64url segment (RFC 7515 §2, §C). */
+  PADDING: 'TL301',
+  /** Duplicate JSON member names (RFC 7515 §5.2, RFC 7519 §4). */
+  DUPLICATE_KEYS: 'TL302',
+  /** Integers beyond 2^53 lose precision in JavaScript (RFC 7159 §6). */
+  LOSSY_NUMBER: 'TL303',
+  /** Payload is not a JSON object (not a JWT claims set, RFC 7519 §7.2 step 10). */
+  PAYLOAD_NOT_CLAIMS: 'TL304',
+} as const;
+
+/** One of the stable finding codes in {@link FindingCodes}. */
+export type KnownFindingCode = (typeof FindingCodes)[keyof typeof FindingCodes];
+
+/** The article's reason titles, cited by `TL1xx` hints (shared/article.md). */
+export const ARTICLE_REASONS = {
+  1: 'Revocation is a Nightmare',
+  2: 'Security Risks with Long-Lived Tokens',
+  3: 'JWTs Are Large and Inefficient',
+  4: 'No Built-In Session Management',
+  5: 'Signature Verification Adds Overhead',
+} as const;

@@ -1,0 +1,65 @@
+/**
+ * Human-readable durations and relative times, shared by the hover, webview, tree and CLI.
+ */
+
+const UNITS: readonly { readonly sec: number; readonly short: string; readonly long: string }[] = [
+  { sec: 365 * 86400, short: 'y', long: 'year' },
+  { sec: 86400, short: 'd', long: 'day' },
+  { sec: 3600, short: 'h', long: 'h' },
+  { sec: 60, short: 'min', long: 'min' },
+  { sec: 1, short: 's', long: 's' },
+];
+
+function plural(n: number, unit: string): string {
+  // Only spelled-out units take a plural: "3 days", but "5 min", "2 h".
+  return unit === 'year' || unit === 'day' ? `${n} ${unit}${n === 1 ? '' : 's'}` : `${n} ${unit}`;
+}
+
+/**
+ * A duration in seconds as at most two units: `30 days`, `1 h 5 min`, `4 min 12 s`, `0 s`.
+ * Total: negative values use their magnitude, non-finite values give `an unbounded time`.
+ *
+ * @example formatDuration(3900) // '1 h 5 min'
+ */
+export function formatDuration(sec: number): string {
+  if (!Number.isFinite(sec)) return 'an unbounded time';
+  let rest = Math.floor(Math.abs(sec));
+  if (rest === 0) return '0 s';
+  const parts: string[] = [];
+  for (const unit of UNITS) {
+    if (parts.length === 2) break;
+    const n = Math.floor(rest / unit.sec);
+    if (n > 0) {
+      parts.push(plural(n, unit.long));
+      rest -= n * unit.sec;
+    } else if (parts.length > 0) break; // "1 day 0 h" reads worse than "1 day"
+  }
+  return parts.join(' ');
+}
+
+/**
+ * Relative expiry text for `ms` until expiry (negative = already expired):
+ * `expires in 4 min 12 s`, `expired 3 days ago`.
+ *
+ * @example formatRelative(-3 * 86400_000) // 'expired 3 days ago'
+ */
+export function formatRelative(ms: number): string {
+  if (!Number.isFinite(ms)) return 'never expires';
+  const sec = Math.trunc(ms / 1000);
+  if (ms >= 0) return sec === 0 ? 'expires now' : `expires in ${formatDuration(sec)}`;
+  return sec === 0 ? 'expired just now' : `expired ${formatDuration(sec)} ago`;
+}
+
+/** Relative text for a future start (`nbf`): `valid in 2 h`. */
+export function formatValidIn(ms: number): string {
+  return `valid in ${formatDuration(Math.max(1, Math.ceil(ms / 1000)))}`;
+}
+
+/** Bytes as `812 B`, `4.1 KB`, `2.3 MB` (1 KB = 1000 B, as network budgets are counted). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return `${bytes} B`;
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} KB`;
+  if (bytes < 1_000_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return `${(bytes / 1_000_000_000).toFixed(1)} GB`;
+}

@@ -1,0 +1,87 @@
+/**
+ * Size facts of a token (article reason 3, "JWTs Are Large and Inefficient"): bytes per
+ * segment, the ratio to a 32-byte session id, bytes per million requests, transport limits
+ * including their framing, and the heaviest claims.
+ */
+import type { ClaimWeight, DecodedToken, SizeLimit, SizeReport } from './types';
+
+/** An opaque session id of 32 bytes, the article's point of comparison (reason 3). */
+export const SESSION_ID_BYTES = 32;
+/** RFC 6265 §6.1: user agents should support cookies of at least 4096 bytes (name + value + attributes). */
+export const COOKIE_LIMIT_BYTES = 4096;
+/** Apache `LimitRequestFieldSize` default 8190; nginx `large_client_header_buffers` default 8 KB. */
+export const HEADER_LINE_LIMIT_BYTES = 8190;
+/** Node.js `--max-http-header-size` default: 16 KiB for all request headers together. */
+export const TOTAL_HEADERS_LIMIT_BYTES = 16384;
+
+const encoder = new TextEncoder();
+
+/** Options of {@link sizeReport}. */
+export interface SizeOptions {
+  /** Cookie name used for the cookie framing (`name=`). Default `token`. */
+  readonly cookieName?: string;
+}
+
+/**
+ * Size report of a decoded token. The token text is ASCII, so characters equal bytes.
+ *
+ * @example sizeReport(decoded).limits.find((l) => l.id === 'cookie')?.exceeded
+ */
+export function sizeReport(decoded: DecodedToken, options: SizeOptions = {}): SizeReport {
+  const totalBytes = encoder.encode(decoded.token).length;
+  const cookieName = options.cookieName ?? 'token';
+  const headerLine = `Authorization: Bearer ${decoded.token}`.length;
+  const limits: SizeLimit[] = [
+    {
+      id: 'cookie',
+      label: 'Cookie',
+      bytes: COOKIE_LIMIT_BYTES,
+      source: `RFC 6265 §6.1: browsers must accept cookies of 4096 bytes (name, '=' and value: "${cookieName}=")`,
+      used: cookieName.length + 1 + totalBytes,
+      exceeded: cookieName.length + 1 + totalBytes > COOKIE_LIMIT_BYTES,
+    },
+    {
+      id: 'header-line',
+      label: 'Header line',
+      bytes: HEADER_LINE_LIMIT_BYTES,
+      source: 'Apache LimitRequestFieldSize default 8190 bytes; nginx large_client_header_buffers default 8 KB (line "Authorization: Bearer <token>")',
+      used: headerLine,
+      exceeded: headerLine > HEADER_LINE_LIMIT_BYTES,
+    },
+    {
+      id: 'total-headers',
+      label: 'All request headers',
+      bytes: TOTAL_HEADERS_LIMIT_BYTES,
+      source: "Node.js default max header size 16 KiB for all headers together (line \"Authorization: Bearer <token>\" + CRLF)",
+      used: headerLine + 2,
+      exceeded: headerLine + 2 > TOTAL_HEADERS_LIMIT_BYTES,
+    },
+  ];
+  return {
+    totalBytes,
+    segments: decoded.segments,
+    timesSessionId: totalBytes / SESSION_ID_BYTES,
+    bytesPerMillionRequests: totalBytes * 1_000_000,
+    limits,
+    heaviestClaims: claimWeights(decoded),
+  };
+}
+
+/** Bytes of each top-level `"name":value` member of the payload JSON, heaviest first. */
+export function claimWeights(decoded: DecodedToken): ClaimWeight[] {
+  if (decoded.payload.type !== 'claims') return [];
+  const total = encoder.encode(decoded.payload.json).length;
+  if (total === 0) return [];
+  const weights: ClaimWeight[] = [];
+  for (const [name, value] of Object.entries(decoded.payload.claims)) {
+    // Re-serialised compactly: a fair per-claim weight even when the original has spacing.
+    let bytes: number;
+    try {
+      bytes = encoder.encode(`${JSON.stringify(name)}:${JSON.stringify(value)}`).length;
+    } catch {
+      bytes = 0;
+    }
+    weights.push({ name, bytes, share: Math.min(1, bytes / total) });
+  }
+  return weights.sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,97 @@
+/**
+ * Time facts of a token at one instant: NumericDate claims (RFC 7519 §2, §4.1.4–4.1.6),
+ * status, lifetime, elapsed fraction. Pure: `now` is passed in, so the webview can recompute
+ * every second without re-decoding.
+ */
+import { formatRelative, formatValidIn } from './format';
+import type { JsonObject, JsonValue, TimeClaim, TimeReport } from './types';
+
+/** Largest absolute ms value a JavaScript Date holds (ECMA-262 §21.4.1.1). */
+const MAX_DATE_MS = 8.64e15;
+const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'auth_time'] as const;
+
+/** Options of {@link timeReport}. */
+export interface TimeOptions {
+  /** Current time in ms since the epoch. */
+  readonly now: number;
+  /** Clock skew tolerated, seconds. Default 60. */
+  readonly clockSkewSec?: number;
+}
+
+function describeInvalid(raw: JsonValue): string | undefined {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return 'not a finite number';
+    if (Math.abs(raw * 1000) > MAX_DATE_MS) return 'outside the Date range';
+    if (raw < 0) return 'a negative NumericDate (before 1970)';
+    return undefined;
+  }
+  if (raw === null) return 'null, not a NumericDate';
+  if (Array.isArray(raw)) return 'an array, not a NumericDate';
+  return `a ${typeof raw}, not a NumericDate`;
+}
+
+/** Reads one time claim; `undefined` when absent. Negative values are flagged but still dated. */
+export function readTimeClaim(claims: JsonObject, name: TimeClaim['name']): TimeClaim | undefined {
+  if (!Object.prototype.hasOwnProperty.call(claims, name)) return undefined;
+  const raw = claims[name] as JsonValue;
+  const invalid = describeInvalid(raw);
+  if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw * 1000) <= MAX_DATE_MS) {
+    const iso = new Date(raw * 1000).toISOString();
+    // A negative NumericDate is a date, but almost certainly a bug: keep it visible as invalid.
+    return invalid === undefined ? { name, raw, seconds: raw, iso } : { name, raw, seconds: raw, iso, invalid };
+  }
+  return { name, raw, invalid: invalid ?? 'not a NumericDate' };
+}
+
+/**
+ * Time report of a claims set at `now`. Status precedence: invalid `exp`/`nbf` →
+ * `invalid-claim`; `nbf` in the future (beyond skew) → `not-yet-valid`; `exp` passed (beyond
+ * skew) → `expired`; no `exp` → `never-expires`; else `valid`. Pass `undefined` claims (JWE,
+ * non-object payload) for `not-applicable`.
+ */
+export function timeReport(claims: JsonObject | undefined, options: TimeOptions): TimeReport {
+  const now = Number.isFinite(options.now) ? options.now : 0;
+  const skew = options.clockSkewSec !== undefined && Number.isFinite(options.clockSkewSec) && options.clockSkewSec >= 0 ? options.clockSkewSec : 60;
+  if (claims === undefined) {
+    return { now, status: 'not-applicable', claims: [], relative: 'no readable claims', clockSkewSec: skew, withinSkew: false };
+  }
+  const list = TIME_CLAIMS.map((n) => readTimeClaim(claims, n)).filter((c): c is TimeClaim => c !== undefined);
+  const get = (n: TimeClaim['name']) => list.find((c) => c.name === n);
+  const exp = get('exp');
+  const nbf = get('nbf');
+  const iat = get('iat');
+  const usable = (c: TimeClaim | undefined) => (c !== undefined && c.invalid === undefined && c.seconds !== undefined ? c.seconds : undefined);
+  const expSec = usable(exp);
+  const nbfSec = usable(nbf);
+  const iatSec = usable(iat);
+  const skewMs = skew * 1000;
+  const lifetimeSec = expSec !== undefined && iatSec !== undefined ? expSec - iatSec : undefined;
+  const msToExpiry = expSec !== undefined ? expSec * 1000 - now : undefined;
+  let elapsedFraction: number | undefined;
+  if (lifetimeSec !== undefined && iatSec !== undefined) {
+    elapsedFraction = lifetimeSec <= 0 ? 1 : Math.min(1, Math.max(0, (now - iatSec * 1000) / (lifetimeSec * 1000)));
+  }
+  const base = { now, claims: list, clockSkewSec: skew };
+  const extras = {
+    ...(lifetimeSec !== undefined ? { lifetimeSec } : {}),
+    ...(elapsedFraction !== undefined ? { elapsedFraction } : {}),
+    ...(msToExpiry !== undefined ? { msToExpiry } : {}),
+  };
+  if ((exp !== undefined && expSec === undefined) || (nbf !== undefined && nbfSec === undefined)) {
+    const bad = exp !== undefined && expSec === undefined ? exp : nbf;
+    return { ...base, ...extras, status: 'invalid-claim', relative: `${bad?.name} is ${bad?.invalid}`, withinSkew: false };
+  }
+  if (nbfSec !== undefined && nbfSec * 1000 > now) {
+    if (nbfSec * 1000 - skewMs > now) {
+      return { ...base, ...extras, status: 'not-yet-valid', relative: formatValidIn(nbfSec * 1000 - now), withinSkew: false };
+    }
+  }
+  const nbfWithinSkew = nbfSec !== undefined && nbfSec * 1000 > now;
+  if (msToExpiry === undefined) {
+    return { ...base, ...extras, status: 'never-expires', relative: 'never expires', withinSkew: nbfWithinSkew };
+  }
+  if (msToExpiry < 0 && -msToExpiry > skewMs) {
+    return { ...base, ...extras, status: 'expired', relative: formatRelative(msToExpiry), withinSkew: false };
+  }
+  return { ...base, ...extras, status: 'valid', relative: formatRelative(msToExpiry), withinSkew: nbfWithinSkew || msToExpiry < 0 };
+}
