@@ -46,3 +46,5 @@ export { PERSONAL_DATA_CLAIMS, securityFindings } from './security';
 export { inspectDecoded, inspectToken, resolveThresholds } from './inspect';
 export { ARTICLE_REASONS, FindingCodes } from './codes';
 export type { KnownFindingCode } from './codes';
+export { CLAIMS, claimInfo, describeClaimValue, HEADER_PARAMETERS, headerParameterInfo } from './claims';
+export type { DescribeOptions, RegisteredName, TimeDisplay } from './claims';
