@@ -48,3 +48,8 @@ export { ARTICLE_REASONS, FindingCodes } from './codes';
 export type { KnownFindingCode } from './codes';
 export { CLAIMS, claimInfo, describeClaimValue, HEADER_PARAMETERS, headerParameterInfo } from './claims';
 export type { DescribeOptions, RegisteredName, TimeDisplay } from './claims';
+export { decodeSecret, describeEntry, guessKeyKind, parseVerificationKey, pkcs1ToSpki } from './keys';
+export type { KeyEntry, KeyError, KeyErrorCode, KeyFamily, KeyInput, KeyMaterial, SecretEncoding, VerificationKey } from './keys';
+export { SUPPORTED_ALGORITHMS, allowedAlgorithms, isZeroEcdsaSignature, measureVerification, verifyToken } from './verify';
+export type { NotCheckedReason, TimingError, VerificationResult, VerificationStatus, VerificationTiming, VerifyOptions } from './verify';
+export { VERIFICATION_CODES, WEAK_HMAC_SECRETS, checkWeakSecrets } from './weakSecrets';

@@ -1,0 +1,350 @@
+/**
+ * Verification keys: parse what a user pastes or picks (HMAC secret, PEM public key,
+ * X.509 certificate, JWK, JWKS) into a normalised {@link VerificationKey}. Every public key
+ * ends up as a public JWK, so the verifier can tell which algorithms it may be used with
+ * (the key decides the algorithm, never the token: RFC 8725 §3.1).
+ *
+ * Pure: WebCrypto only through jose, no Node built-ins.
+ */
+import { base64url, createLocalJWKSet, exportJWK, importJWK, importSPKI, importX509 } from 'jose';
+import type { JWK } from 'jose';
+import type { Result } from './types';
+
+/** How an HMAC secret typed by the user is turned into bytes. */
+export type SecretEncoding = 'utf8' | 'base64' | 'base64url';
+
+/** Raw key material as entered by the user, before parsing. */
+export type KeyMaterial =
+  | { readonly kind: 'secret'; readonly value: string; readonly encoding: SecretEncoding }
+  | { readonly kind: 'pem'; readonly pem: string }
+  | { readonly kind: 'jwk'; readonly json: string }
+  | { readonly kind: 'jwks'; readonly json: string };
+
+/** What the user enters to add a key: material plus a label and optional bindings. */
+export interface KeyInput {
+  readonly label: string;
+  readonly material: KeyMaterial;
+  /** Only use this key for tokens whose `iss` claim equals this. */
+  readonly iss?: string;
+  /** Only use this key for tokens whose header `kid` equals this. */
+  readonly kid?: string;
+}
+
+/** Key family, which fixes the JWS algorithms a key may verify. */
+export type KeyFamily = 'hmac' | 'rsa' | 'ec' | 'okp';
+
+/** One usable key (a JWKS yields several). */
+export interface KeyEntry {
+  readonly family: KeyFamily;
+  /** `kid` of the JWK, when it has one. */
+  readonly kid?: string;
+  /** `alg` the JWK pins itself to, when it does. */
+  readonly alg?: string;
+  /** Curve for `ec`/`okp` keys (`P-256`, `Ed25519`, …). */
+  readonly crv?: string;
+  /** HMAC secret bytes (family `hmac`). */
+  readonly secret?: Uint8Array;
+  /** Public JWK (families `rsa`, `ec`, `okp`); private members are removed. */
+  readonly jwk?: JWK;
+}
+
+/** A parsed, labelled verification key. */
+export interface VerificationKey {
+  readonly label: string;
+  readonly iss?: string;
+  readonly kid?: string;
+  readonly entries: readonly KeyEntry[];
+  /** Plain description, e.g. "RSA public key (2048 bit)" or "JWKS with 3 keys". */
+  readonly description: string;
+}
+
+/** Stable codes of key parsing failures. */
+export type KeyErrorCode =
+  | 'ERR_KEY_EMPTY'
+  | 'ERR_SECRET_ENCODING'
+  | 'ERR_PEM_MALFORMED'
+  | 'ERR_PEM_PRIVATE'
+  | 'ERR_PEM_UNSUPPORTED'
+  | 'ERR_JWK_MALFORMED'
+  | 'ERR_JWKS_MALFORMED';
+
+/** A typed key parsing error (never contains the key material). */
+export interface KeyError {
+  readonly code: KeyErrorCode;
+  readonly message: string;
+}
+
+const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
+
+function fail(code: KeyErrorCode, message: string): { ok: false; error: KeyError } {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * Decodes an HMAC secret typed as UTF-8, standard base64 or base64url.
+ *
+ * @example decodeSecret('c2VjcmV0', 'base64') // bytes of "secret"
+ */
+export function decodeSecret(value: string, encoding: SecretEncoding): Result<Uint8Array, KeyError> {
+  if (value.length === 0) return fail('ERR_KEY_EMPTY', 'The secret is empty');
+  if (encoding === 'utf8') return { ok: true, value: new TextEncoder().encode(value) };
+  const trimmed = value.trim();
+  const pattern = encoding === 'base64' ? /^[A-Za-z0-9+/]+={0,2}$/ : /^[A-Za-z0-9_-]+$/;
+  if (!pattern.test(trimmed) || trimmed.replace(/=+$/, '').length % 4 === 1) {
+    return fail('ERR_SECRET_ENCODING', `The secret is not valid ${encoding === 'base64' ? 'base64' : 'base64url'}`);
+  }
+  const asUrl = trimmed.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  try {
+    return { ok: true, value: base64url.decode(asUrl) };
+  } catch {
+    return fail('ERR_SECRET_ENCODING', `The secret is not valid ${encoding}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// PEM
+// ---------------------------------------------------------------------------------------
+
+interface PemBlock {
+  readonly label: string;
+  readonly der: Uint8Array;
+}
+
+/** Reads the first PEM block (RFC 7468 §2); the base64 body may wrap at any width. */
+function readPem(pem: string): Result<PemBlock, KeyError> {
+  const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(pem);
+  if (!match) return fail('ERR_PEM_MALFORMED', 'No complete PEM block (-----BEGIN …----- … -----END …-----) was found');
+  const body = match[2]!.replace(/\s+/g, '');
+  const der = decodeSecret(body, 'base64');
+  if (!der.ok || body.length === 0) return fail('ERR_PEM_MALFORMED', `The ${match[1]} PEM body is not valid base64`);
+  return { ok: true, value: { label: match[1]!, der: der.value } };
+}
+
+function derLength(length: number): number[] {
+  if (length < 0x80) return [length];
+  const bytes: number[] = [];
+  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest % 256);
+  return [0x80 | bytes.length, ...bytes];
+}
+
+/** AlgorithmIdentifier { rsaEncryption (1.2.840.113549.1.1.1), NULL } (RFC 8017 §A.1, RFC 5280 §4.1). */
+const RSA_ALGORITHM_IDENTIFIER = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00];
+
+/**
+ * Wraps a PKCS#1 `RSAPublicKey` (DER) in a SubjectPublicKeyInfo, because WebCrypto (and so
+ * jose) only imports SPKI: SEQUENCE { AlgorithmIdentifier, BIT STRING { 0 unused bits, key } }.
+ */
+export function pkcs1ToSpki(pkcs1: Uint8Array): Uint8Array {
+  const bitString = [0x03, ...derLength(pkcs1.length + 1), 0x00];
+  const innerLength = RSA_ALGORITHM_IDENTIFIER.length + bitString.length + pkcs1.length;
+  const head = [0x30, ...derLength(innerLength), ...RSA_ALGORITHM_IDENTIFIER, ...bitString];
+  const out = new Uint8Array(head.length + pkcs1.length);
+  out.set(head, 0);
+  out.set(pkcs1, head.length);
+  return out;
+}
+
+function toPem(label: string, der: Uint8Array): string {
+  const b64 = base64url.encode(der).replace(/-/g, '+').replace(/_/g, '/');
+  const padded = b64 + '='.repeat((4 - (b64.length % 4)) % 4);
+  return `-----BEGIN ${label}-----\n${padded.match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----`;
+}
+
+/** Algorithms tried, in order, to find out what kind of public key a PEM holds. */
+const PROBE_ALGORITHMS = ['RS256', 'ES256', 'ES384', 'ES512', 'Ed25519'] as const;
+
+async function probePublicKey(importer: (alg: string) => Promise<CryptoKey>): Promise<JWK | undefined> {
+  for (const alg of PROBE_ALGORITHMS) {
+    try {
+      return await exportJWK(await importer(alg));
+    } catch {
+      // Not this key type: try the next one.
+    }
+  }
+  return undefined;
+}
+
+async function parsePem(pem: string): Promise<Result<JWK, KeyError>> {
+  const block = readPem(pem);
+  if (!block.ok) return block;
+  const { label, der } = block.value;
+  if (/PRIVATE KEY/.test(label)) {
+    return fail('ERR_PEM_PRIVATE', `This is a ${label}; paste the public key or certificate instead (verification never needs a private key)`);
+  }
+  let jwk: JWK | undefined;
+  if (label === 'PUBLIC KEY') {
+    const spki = toPem('PUBLIC KEY', der);
+    jwk = await probePublicKey((alg) => importSPKI(spki, alg, { extractable: true }));
+  } else if (label === 'RSA PUBLIC KEY') {
+    const spki = toPem('PUBLIC KEY', pkcs1ToSpki(der));
+    jwk = await probePublicKey((alg) => importSPKI(spki, alg, { extractable: true }));
+  } else if (label === 'CERTIFICATE') {
+    const cert = toPem('CERTIFICATE', der);
+    jwk = await probePublicKey((alg) => importX509(cert, alg, { extractable: true }));
+  } else {
+    return fail('ERR_PEM_UNSUPPORTED', `PEM "${label}" is not supported; use PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE`);
+  }
+  if (!jwk) return fail('ERR_PEM_MALFORMED', `The ${label} PEM does not hold a supported RSA, EC (P-256/384/521) or Ed25519 public key`);
+  return { ok: true, value: jwk };
+}
+
+// ---------------------------------------------------------------------------------------
+// JWK / JWKS
+// ---------------------------------------------------------------------------------------
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(json: string): unknown {
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns one JWK into a key entry: `oct` → HMAC secret, others → public JWK checked by import. */
+async function jwkEntry(raw: Record<string, unknown>, where: string): Promise<Result<KeyEntry, KeyError>> {
+  const kty = raw['kty'];
+  const kid = typeof raw['kid'] === 'string' ? raw['kid'] : undefined;
+  const alg = typeof raw['alg'] === 'string' ? raw['alg'] : undefined;
+  const crv = typeof raw['crv'] === 'string' ? raw['crv'] : undefined;
+  const base = { ...(kid !== undefined ? { kid } : {}), ...(alg !== undefined ? { alg } : {}) };
+  if (kty === 'oct') {
+    if (typeof raw['k'] !== 'string') return fail('ERR_JWK_MALFORMED', `${where}: an "oct" JWK needs a string "k"`);
+    const secret = decodeSecret(raw['k'], 'base64url');
+    if (!secret.ok) return fail('ERR_JWK_MALFORMED', `${where}: "k" is not valid base64url`);
+    return { ok: true, value: { family: 'hmac', ...base, secret: secret.value } };
+  }
+  const family: KeyFamily | undefined = kty === 'RSA' ? 'rsa' : kty === 'EC' ? 'ec' : kty === 'OKP' ? 'okp' : undefined;
+  if (!family) return fail('ERR_JWK_MALFORMED', `${where}: "kty" must be "RSA", "EC", "OKP" or "oct"`);
+  const pub: Record<string, unknown> = { ...raw };
+  for (const member of PRIVATE_JWK_MEMBERS) delete pub[member];
+  const probeAlg = family === 'rsa' ? 'RS256' : family === 'okp' ? 'Ed25519' : crv === 'P-384' ? 'ES384' : crv === 'P-521' ? 'ES512' : 'ES256';
+  try {
+    await importJWK({ ...(pub as JWK), alg: probeAlg }, probeAlg);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'import failed';
+    return fail('ERR_JWK_MALFORMED', `${where}: the ${String(kty)} JWK cannot be imported (${detail})`);
+  }
+  return { ok: true, value: { family, ...base, ...(crv !== undefined ? { crv } : {}), jwk: pub as JWK } };
+}
+
+async function parseJwk(json: string): Promise<Result<KeyEntry, KeyError>> {
+  const value = parseJson(json);
+  if (!isObject(value)) return fail('ERR_JWK_MALFORMED', 'The JWK is not a JSON object');
+  if (Array.isArray(value['keys'])) return fail('ERR_JWK_MALFORMED', 'This is a JWKS ({"keys": […]}), not a single JWK');
+  return jwkEntry(value, 'JWK');
+}
+
+async function parseJwks(json: string): Promise<Result<KeyEntry[], KeyError>> {
+  const value = parseJson(json);
+  if (!isObject(value) || !Array.isArray(value['keys'])) {
+    return fail('ERR_JWKS_MALFORMED', 'The JWKS is not a JSON object with a "keys" array (RFC 7517 §5)');
+  }
+  try {
+    // jose's own structural check of the set (it throws JWKSInvalid on a bad shape).
+    createLocalJWKSet(value as unknown as { keys: JWK[] });
+  } catch {
+    return fail('ERR_JWKS_MALFORMED', 'The JWKS is not a valid JSON Web Key Set (RFC 7517 §5)');
+  }
+  const entries: KeyEntry[] = [];
+  const keys = value['keys'] as unknown[];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (!isObject(key)) return fail('ERR_JWKS_MALFORMED', `JWKS key #${i + 1} is not a JSON object`);
+    const entry = await jwkEntry(key, `JWKS key #${i + 1}`);
+    if (!entry.ok) return fail('ERR_JWKS_MALFORMED', entry.error.message);
+    entries.push(entry.value);
+  }
+  if (entries.length === 0) return fail('ERR_JWKS_MALFORMED', 'The JWKS has no keys');
+  return { ok: true, value: entries };
+}
+
+function entryFromJwk(jwk: JWK): KeyEntry {
+  const family: KeyFamily = jwk.kty === 'RSA' ? 'rsa' : jwk.kty === 'EC' ? 'ec' : 'okp';
+  return { family, jwk, ...(jwk.crv !== undefined ? { crv: jwk.crv } : {}) };
+}
+
+/** Plain description of one entry, e.g. "RSA public key (2048 bit)". */
+export function describeEntry(entry: KeyEntry): string {
+  switch (entry.family) {
+    case 'hmac':
+      return `HMAC secret (${entry.secret?.length ?? 0} bytes)`;
+    case 'rsa': {
+      // Modulus bytes: each 4 base64url characters carry 3 bytes, a partial group ⌊6·r/8⌋.
+      const n = typeof entry.jwk?.n === 'string' ? entry.jwk.n : '';
+      return `RSA public key (${Math.floor((n.length * 6) / 8) * 8} bit)`;
+    }
+    case 'ec':
+      return `EC public key (${entry.crv ?? 'unknown curve'})`;
+    case 'okp':
+      return `${entry.crv ?? 'OKP'} public key`;
+  }
+}
+
+/**
+ * Parses user key material into a {@link VerificationKey}. Total: malformed input gives a
+ * typed {@link KeyError} with a clear message, never an exception.
+ *
+ * @example
+ * const key = await parseVerificationKey({ label: 'dev', material: { kind: 'secret', value: 'secret', encoding: 'utf8' } });
+ */
+export async function parseVerificationKey(input: KeyInput): Promise<Result<VerificationKey, KeyError>> {
+  try {
+    const m = input.material;
+    let entries: KeyEntry[];
+    if (m.kind === 'secret') {
+      const secret = decodeSecret(m.value, m.encoding);
+      if (!secret.ok) return secret;
+      entries = [{ family: 'hmac', secret: secret.value }];
+    } else {
+      const text = m.kind === 'pem' ? m.pem : m.json;
+      if (text.trim().length === 0) return fail('ERR_KEY_EMPTY', 'The key is empty');
+      if (m.kind === 'pem') {
+        const jwk = await parsePem(m.pem);
+        if (!jwk.ok) return jwk;
+        entries = [entryFromJwk(jwk.value)];
+      } else if (m.kind === 'jwk') {
+        const entry = await parseJwk(m.json);
+        if (!entry.ok) return entry;
+        entries = [entry.value];
+      } else {
+        const set = await parseJwks(m.json);
+        if (!set.ok) return set;
+        entries = set.value;
+      }
+    }
+    const description = entries.length === 1 ? describeEntry(entries[0]!) : `JWKS with ${entries.length} keys`;
+    return {
+      ok: true,
+      value: {
+        label: input.label,
+        ...(input.iss ? { iss: input.iss } : {}),
+        ...(input.kid ? { kid: input.kid } : {}),
+        entries,
+        description,
+      },
+    };
+  } catch (error) {
+    // Totality guard: jose/WebCrypto failures not anticipated above.
+    const detail = error instanceof Error ? error.message : 'unknown error';
+    const code: KeyErrorCode = input.material.kind === 'pem' ? 'ERR_PEM_MALFORMED' : input.material.kind === 'jwks' ? 'ERR_JWKS_MALFORMED' : 'ERR_JWK_MALFORMED';
+    return fail(code, `The key could not be read (${detail})`);
+  }
+}
+
+/**
+ * Tells whether a pasted text looks like a PEM, JWK, JWKS or a plain secret, so a UI can
+ * pre-select the kind. Never decides encoding of secrets (the user does).
+ */
+export function guessKeyKind(text: string): KeyMaterial['kind'] {
+  const trimmed = text.trim();
+  if (trimmed.startsWith('-----BEGIN ')) return 'pem';
+  if (trimmed.startsWith('{')) {
+    const value = parseJson(trimmed);
+    if (isObject(value)) return Array.isArray(value['keys']) ? 'jwks' : 'jwk';
+  }
+  return 'secret';
+}

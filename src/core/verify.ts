@@ -1,0 +1,269 @@
+/**
+ * JWS signature verification over jose. The key decides which algorithms are acceptable;
+ * the token's `alg` only selects among them (RFC 8725 §3.1), so an HS256 token is never
+ * checked against an RSA public key used as an HMAC secret (RS256→HS256 confusion).
+ * `alg: none` and JWE are never reported as verified.
+ *
+ * Pure: WebCrypto only through jose, no Node built-ins; timing via `performance.now()`.
+ */
+import { base64url, compactVerify, importJWK } from 'jose';
+import type { KeyEntry, KeyFamily, VerificationKey } from './keys';
+import type { Result } from './types';
+
+/** Why a token was not checked at all. */
+export type NotCheckedReason = 'no-key' | 'jwe' | 'unsecured' | 'malformed';
+
+/** Outcome of {@link verifyToken}. Switch on `status`; `message` is one presentable sentence. */
+export type VerificationResult =
+  | { readonly status: 'verified'; readonly alg: string; readonly keyLabel: string; readonly kid?: string; readonly message: string }
+  | { readonly status: 'invalid-signature'; readonly alg: string; readonly keyLabels: readonly string[]; readonly message: string }
+  | { readonly status: 'key-mismatch'; readonly alg: string; readonly keyLabels: readonly string[]; readonly message: string }
+  | { readonly status: 'unsupported'; readonly alg: string; readonly message: string }
+  | { readonly status: 'not-checked'; readonly reason: NotCheckedReason; readonly message: string };
+
+/** Status values of {@link VerificationResult}. */
+export type VerificationStatus = VerificationResult['status'];
+
+/** JWS algorithms each key family may verify (RFC 7518 §3.1, RFC 8037 §3.1). */
+const FAMILY_ALGORITHMS: Record<KeyFamily, readonly string[]> = {
+  hmac: ['HS256', 'HS384', 'HS512'],
+  rsa: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'],
+  ec: ['ES256', 'ES384', 'ES512'],
+  okp: ['EdDSA', 'Ed25519'],
+};
+
+const EC_CURVE_ALG: Record<string, string> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
+
+/** All algorithms this verifier can check. */
+export const SUPPORTED_ALGORITHMS: readonly string[] = Object.values(FAMILY_ALGORITHMS).flat();
+
+const FAMILY_NAMES: Record<KeyFamily, string> = { hmac: 'HMAC secret', rsa: 'RSA public key', ec: 'EC public key', okp: 'EdDSA public key' };
+
+/**
+ * Algorithms one key entry may verify: its family's algorithms, narrowed by its curve and by
+ * a JWK `alg` pin.
+ */
+export function allowedAlgorithms(entry: KeyEntry): readonly string[] {
+  let algs = FAMILY_ALGORITHMS[entry.family];
+  if (entry.family === 'ec') algs = entry.crv && EC_CURVE_ALG[entry.crv] ? [EC_CURVE_ALG[entry.crv]!] : [];
+  if (entry.family === 'okp') algs = entry.crv === 'Ed25519' ? algs : [];
+  if (entry.alg) algs = algs.filter((alg) => alg === entry.alg || (entry.alg === 'EdDSA' && alg === 'Ed25519') || (entry.alg === 'Ed25519' && alg === 'EdDSA'));
+  return algs;
+}
+
+/** Options of {@link verifyToken}. */
+export interface VerifyOptions {
+  /** Try every key, ignoring their `iss`/`kid` bindings (default false). */
+  readonly ignoreBindings?: boolean;
+}
+
+interface ParsedJws {
+  readonly alg: string;
+  readonly kid?: string;
+  readonly iss?: string;
+  readonly signature: Uint8Array;
+}
+
+function decodeJson(segment: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(segment))) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJws(token: string): Result<ParsedJws, VerificationResult> {
+  const parts = token.trim().split('.');
+  const notChecked = (reason: NotCheckedReason, message: string) => ({ ok: false as const, error: { status: 'not-checked' as const, reason, message } });
+  if (parts.length === 5) return notChecked('jwe', 'JWE tokens are encrypted, not signed: there is no signature to verify');
+  if (parts.length !== 3) return notChecked('malformed', 'Not a compact JWS (three dot-separated segments expected)');
+  const header = decodeJson(parts[0]!);
+  if (!isObject(header) || typeof header['alg'] !== 'string') return notChecked('malformed', 'The header is not a JSON object with a string "alg"');
+  const alg = header['alg'];
+  if (alg.toLowerCase() === 'none' || parts[2] === '') {
+    return notChecked('unsecured', 'Unsecured token (alg "none" or empty signature): anyone can forge it, so it is never treated as verified');
+  }
+  let signature: Uint8Array;
+  try {
+    signature = base64url.decode(parts[2]!);
+  } catch {
+    return notChecked('malformed', 'The signature segment is not valid base64url');
+  }
+  const payload = decodeJson(parts[1]!);
+  const iss = isObject(payload) && typeof payload['iss'] === 'string' ? payload['iss'] : undefined;
+  const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
+  return { ok: true, value: { alg, signature, ...(kid !== undefined ? { kid } : {}), ...(iss !== undefined ? { iss } : {}) } };
+}
+
+/**
+ * True when an ECDSA signature has an all-zero `r` or `s` half. Such a signature is never
+ * valid (r, s ∈ [1, n−1], FIPS 186-4 §6.4); Java 15–18 accepted it (CVE-2022-21449), so it is
+ * refused here before any crypto runs, whatever the platform does.
+ */
+export function isZeroEcdsaSignature(signature: Uint8Array): boolean {
+  if (signature.length === 0 || signature.length % 2 !== 0) return false;
+  const half = signature.length / 2;
+  return signature.subarray(0, half).every((b) => b === 0) || signature.subarray(half).every((b) => b === 0);
+}
+
+/** Imports one entry for one algorithm (an algorithm the entry allows). */
+async function importEntry(entry: KeyEntry, alg: string): Promise<CryptoKey | Uint8Array> {
+  if (entry.family === 'hmac') return entry.secret ?? new Uint8Array();
+  return importJWK({ ...entry.jwk, alg }, alg) as Promise<CryptoKey>;
+}
+
+interface Candidate {
+  readonly key: VerificationKey;
+  readonly entry: KeyEntry;
+}
+
+/** Keys whose `iss`/`kid` binding admits the token, then entries matched by `kid` (else all). */
+function candidateEntries(jws: ParsedJws, keys: readonly VerificationKey[], options: VerifyOptions): Candidate[] {
+  const bound = options.ignoreBindings
+    ? keys
+    : keys.filter((key) => (key.iss === undefined || key.iss === jws.iss) && (key.kid === undefined || key.kid === jws.kid));
+  const out: Candidate[] = [];
+  for (const key of bound) {
+    // A JWKS is matched by `kid` when the token names one that the set has (RFC 7515 §4.1.4);
+    // otherwise every entry of a fitting type is a candidate.
+    const byKid = jws.kid !== undefined ? key.entries.filter((entry) => entry.kid === jws.kid) : [];
+    for (const entry of byKid.length > 0 ? byKid : key.entries) out.push({ key, entry });
+  }
+  return out;
+}
+
+async function checkSignature(token: string, candidate: Candidate, alg: string): Promise<'verified' | 'invalid'> {
+  try {
+    const key = await importEntry(candidate.entry, alg);
+    await compactVerify(token.trim(), key, { algorithms: [alg] });
+    return 'verified';
+  } catch {
+    // JWSSignatureVerificationFailed, or a key jose refuses for this alg (e.g. RSA < 2048
+    // bit): either way this key does not vouch for the token.
+    return 'invalid';
+  }
+}
+
+/**
+ * Verifies a compact JWS against the user's keys.
+ *
+ * The acceptable algorithms come from each key (its type, curve and JWK `alg`); a token
+ * whose `alg` no candidate key allows gets `key-mismatch`, never a verification attempt.
+ * Total: never throws.
+ *
+ * @example
+ * const result = await verifyToken(token, [key]);
+ * if (result.status === 'verified') show(`Signature verified with ${result.keyLabel}`);
+ */
+export async function verifyToken(token: string, keys: readonly VerificationKey[], options: VerifyOptions = {}): Promise<VerificationResult> {
+  try {
+    const parsed = parseJws(token);
+    if (!parsed.ok) return parsed.error;
+    const jws = parsed.value;
+    if (!SUPPORTED_ALGORITHMS.includes(jws.alg)) {
+      return { status: 'unsupported', alg: jws.alg, message: `Algorithm "${jws.alg}" is not supported for verification (supported: ${SUPPORTED_ALGORITHMS.join(', ')})` };
+    }
+    if (keys.length === 0) return { status: 'not-checked', reason: 'no-key', message: 'No verification key has been added' };
+    const candidates = candidateEntries(jws, keys, options);
+    if (candidates.length === 0) {
+      return { status: 'not-checked', reason: 'no-key', message: 'No verification key is bound to this token\'s "iss"/"kid"' };
+    }
+    const fitting = candidates.filter((c) => allowedAlgorithms(c.entry).includes(jws.alg));
+    if (fitting.length === 0) {
+      const families = [...new Set(candidates.map((c) => FAMILY_NAMES[c.entry.family]))].join(', ');
+      const confusion = jws.alg.startsWith('HS') && candidates.some((c) => c.entry.family !== 'hmac')
+        ? ' Using a public key as an HMAC secret would let anyone forge tokens (algorithm confusion, RFC 8725 §2.1).'
+        : '';
+      return {
+        status: 'key-mismatch',
+        alg: jws.alg,
+        keyLabels: [...new Set(candidates.map((c) => c.key.label))],
+        message: `The token says ${jws.alg} but the matching keys (${families}) do not allow it; not verified.${confusion}`,
+      };
+    }
+    if (jws.alg.startsWith('ES') && isZeroEcdsaSignature(jws.signature)) {
+      return {
+        status: 'invalid-signature',
+        alg: jws.alg,
+        keyLabels: [...new Set(fitting.map((c) => c.key.label))],
+        message: 'Invalid ECDSA signature: r or s is zero (the CVE-2022-21449 "psychic signature" forgery)',
+      };
+    }
+    for (const candidate of fitting) {
+      if ((await checkSignature(token, candidate, jws.alg)) === 'verified') {
+        const kid = candidate.entry.kid;
+        return {
+          status: 'verified',
+          alg: jws.alg,
+          keyLabel: candidate.key.label,
+          ...(kid !== undefined ? { kid } : {}),
+          message: `Signature verified (${jws.alg}) with key "${candidate.key.label}"${kid !== undefined ? ` (kid ${kid})` : ''}`,
+        };
+      }
+    }
+    const labels = [...new Set(fitting.map((c) => c.key.label))];
+    return {
+      status: 'invalid-signature',
+      alg: jws.alg,
+      keyLabels: labels,
+      message: `Invalid signature: it does not verify with ${labels.length === 1 ? `key "${labels[0]}"` : `any of ${labels.length} keys (${labels.join(', ')})`}`,
+    };
+  } catch (error) {
+    // Totality guard: an unexpected jose/WebCrypto failure is reported, not thrown.
+    return { status: 'not-checked', reason: 'malformed', message: `Verification could not run (${error instanceof Error ? error.name : 'error'})` };
+  }
+}
+
+/** Median of a few timed verifications (article reason 5: what each request pays). */
+export interface VerificationTiming {
+  readonly alg: string;
+  readonly medianMs: number;
+  readonly runs: number;
+  /** Whether the timed verification succeeded (a wrong key still costs the same work). */
+  readonly verified: boolean;
+}
+
+/** Why a timing could not be taken. */
+export interface TimingError {
+  readonly code: 'ERR_NOT_VERIFIABLE' | 'ERR_NO_FITTING_KEY';
+  readonly message: string;
+}
+
+/**
+ * Times `runs` verifications of `token` with `key` (the first entry that fits the token's
+ * `alg`) and returns the median in ms. Key import happens once, outside the timed part, as a
+ * server would cache the imported key.
+ */
+export async function measureVerification(token: string, key: VerificationKey, runs = 7): Promise<Result<VerificationTiming, TimingError>> {
+  const parsed = parseJws(token);
+  if (!parsed.ok) return { ok: false, error: { code: 'ERR_NOT_VERIFIABLE', message: parsed.error.message } };
+  const alg = parsed.value.alg;
+  const entry = key.entries.find((e) => allowedAlgorithms(e).includes(alg));
+  if (!entry) return { ok: false, error: { code: 'ERR_NO_FITTING_KEY', message: `Key "${key.label}" does not allow ${alg}` } };
+  try {
+    const imported = await importEntry(entry, alg);
+    const count = Math.max(1, Math.min(101, Math.floor(runs)));
+    const samples: number[] = [];
+    let verified = false;
+    for (let i = 0; i < count; i++) {
+      const start = performance.now();
+      try {
+        await compactVerify(token.trim(), imported, { algorithms: [alg] });
+        verified = true;
+      } catch {
+        verified = false;
+      }
+      samples.push(performance.now() - start);
+    }
+    samples.sort((a, b) => a - b);
+    const mid = Math.floor(samples.length / 2);
+    const medianMs = samples.length % 2 === 1 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2;
+    return { ok: true, value: { alg, medianMs, runs: count, verified } };
+  } catch (error) {
+    return { ok: false, error: { code: 'ERR_NO_FITTING_KEY', message: `Key "${key.label}" could not be imported for ${alg} (${error instanceof Error ? error.name : 'error'})` } };
+  }
+}

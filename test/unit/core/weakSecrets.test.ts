@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import { SignJWT, base64url } from 'jose';
+import { VERIFICATION_CODES, WEAK_HMAC_SECRETS, checkWeakSecrets } from '../../../src/core/weakSecrets';
+
+const sign = (alg: string, secret: string) =>
+  new SignJWT({ sub: '1234567890' }).setProtectedHeader({ alg, typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+
+describe('core/weakSecrets (RFC 8725 §3.5)', () => {
+  it('bundles a few dozen well-known secrets including the jwt.io sample', () => {
+    assert.ok(WEAK_HMAC_SECRETS.length >= 30 && WEAK_HMAC_SECRETS.length <= 100);
+    for (const s of ['your-256-bit-secret', 'secret', 'changeme', 'password', '123456', 'key', 'jwt']) {
+      assert.ok(WEAK_HMAC_SECRETS.includes(s), s);
+    }
+    assert.equal(new Set(WEAK_HMAC_SECRETS).size, WEAK_HMAC_SECRETS.length, 'no duplicates');
+  });
+
+  it('finds the jwt.io default HS256 token secret', async () => {
+    // The token jwt.io shows by default (payload sub/name/iat, secret "your-256-bit-secret").
+    const jwtIo =
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    const finding = await checkWeakSecrets(jwtIo);
+    assert.ok(finding);
+    assert.equal(finding.code, VERIFICATION_CODES.weakSecret);
+    assert.equal(finding.code, 'TL401');
+    assert.equal(finding.severity, 'error');
+    assert.match(finding.message, /publicly known secret/);
+    assert.match(finding.evidence, /"your-256-bit-secret"/);
+    assert.deepEqual(finding.reference, { kind: 'rfc', rfc: 8725, section: '3.5', title: 'Ensure Cryptographic Keys Have Sufficient Entropy' });
+  });
+
+  for (const [alg, secret] of [['HS256', 'secret'], ['HS384', 'changeme'], ['HS512', '123456'], ['HS256', 'keyboard cat']] as const) {
+    it(`hits ${alg} signed with "${secret}" and names it`, async () => {
+      const finding = await checkWeakSecrets(await sign(alg, secret));
+      assert.ok(finding);
+      assert.equal(finding.evidence, `${alg} signature verifies with the well-known secret "${secret}"`);
+    });
+  }
+
+  it('misses a token signed with a strong random secret', async () => {
+    const strong = base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
+    assert.equal(await checkWeakSecrets(await sign('HS256', strong)), undefined);
+  });
+
+  it('misses near-misses of listed secrets', async () => {
+    assert.equal(await checkWeakSecrets(await sign('HS256', 'secret!')), undefined);
+    assert.equal(await checkWeakSecrets(await sign('HS256', 'Secret')), undefined);
+  });
+
+  it('ignores non-HMAC, unsecured, JWE and garbage input without throwing', async () => {
+    const none = `${base64url.encode('{"alg":"none"}')}.e30.`;
+    const rs = `${base64url.encode('{"alg":"RS256"}')}.e30.AAAA`;
+    const jwe = `${base64url.encode('{"alg":"dir","enc":"A128GCM"}')}..AAAA.AAAA.AAAA`;
+    for (const t of [none, rs, jwe, '', 'x.y.z', '.e30.AAAA']) assert.equal(await checkWeakSecrets(t), undefined, t);
+  });
+
+  it('accepts a custom list', async () => {
+    const token = await sign('HS256', 'team-default-2024');
+    assert.equal(await checkWeakSecrets(token), undefined);
+    assert.match((await checkWeakSecrets(token, ['team-default-2024']))!.evidence, /team-default-2024/);
+  });
+});
