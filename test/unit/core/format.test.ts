@@ -1,0 +1,32 @@
+import { strict as assert } from 'node:assert';
+import { formatBytes, formatDuration, formatRelative, formatValidIn } from '../../../src/core/format';
+
+describe('formatDuration', () => {
+  const cases: [number, string][] = [
+    [0, '0 s'], [1, '1 s'], [59, '59 s'], [60, '1 min'], [252, '4 min 12 s'], [3600, '1 h'], [3900, '1 h 5 min'],
+    [3905, '1 h 5 min'], [86400, '1 day'], [30 * 86400, '30 days'], [90000, '1 day 1 h'], [365 * 86400, '1 year'],
+    [2 * 365 * 86400 + 3 * 86400, '2 years 3 days'], [-3900, '1 h 5 min'], [0.9, '0 s'],
+  ];
+  for (const [sec, text] of cases) it(`${sec} s → ${text}`, () => assert.equal(formatDuration(sec), text));
+  it('non-finite input gives a readable phrase', () => {
+    assert.equal(formatDuration(Infinity), 'an unbounded time');
+    assert.equal(formatDuration(NaN), 'an unbounded time');
+  });
+});
+
+describe('formatRelative', () => {
+  const cases: [number, string][] = [
+    [252_000, 'expires in 4 min 12 s'], [252_999, 'expires in 4 min 12 s'], [-3 * 86400_000, 'expired 3 days ago'],
+    [500, 'expires now'], [-500, 'expired just now'], [-61_000, 'expired 1 min 1 s ago'], [Infinity, 'never expires'],
+  ];
+  for (const [ms, text] of cases) it(`${ms} ms → ${text}`, () => assert.equal(formatRelative(ms), text));
+  it('formatValidIn rounds up to whole seconds', () => {
+    assert.equal(formatValidIn(7_200_000), 'valid in 2 h');
+    assert.equal(formatValidIn(1), 'valid in 1 s');
+  });
+});
+
+describe('formatBytes', () => {
+  const cases: [number, string][] = [[0, '0 B'], [812, '812 B'], [4096, '4.1 KB'], [2_300_000, '2.3 MB'], [161_000_000, '161.0 MB'], [1.5e9, '1.5 GB']];
+  for (const [n, text] of cases) it(`${n} → ${text}`, () => assert.equal(formatBytes(n), text));
+});

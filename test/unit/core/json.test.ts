@@ -1,0 +1,73 @@
+import { strict as assert } from 'node:assert';
+import { MAX_JSON_DEPTH, readJson } from '../../../src/core/json';
+
+/** RFC 8259 grammar checks against JSON.parse, plus what JSON.parse hides. */
+describe('readJson', () => {
+  const agreesWithJsonParse = [
+    '{}', '[]', 'null', 'true', 'false', '0', '-0', '1.5e-3', '"a\\u00e9\\n\\"\\\\\\/"', '{"a":[1,{"b":null}],"c":"d"}',
+    ' \t\r\n{ "a" : 1 } ', '[[[[]]]]', '"\\ud83d\\ude00"', '{"":1}', '1E+2',
+  ];
+  for (const text of agreesWithJsonParse) {
+    it(`reads ${JSON.stringify(text)} like JSON.parse`, () => {
+      const r = readJson(text);
+      assert.ok(r.ok);
+      if (r.ok) assert.deepEqual(r.value.value, JSON.parse(text));
+    });
+  }
+  const invalid = ['', ' ', '{', '[1,]', '{"a":1,}', '{a:1}', "'a'", '01', '1.', '.5', '+1', 'NaN', 'undefined', '"\u0001"', '"\\x"', '"\\u12"', '[1 2]', '{"a" 1}', 'tru', '{"a":1}}', '[]]'];
+  for (const text of invalid) {
+    it(`rejects ${JSON.stringify(text)} (as JSON.parse does)`, () => {
+      assert.throws(() => JSON.parse(text));
+      const r = readJson(text);
+      assert.ok(!r.ok);
+      if (!r.ok) assert.equal(r.error.code, 'syntax');
+    });
+  }
+  it('reports duplicates with the path of their object (RFC 8259 §4: names SHOULD be unique)', () => {
+    const r = readJson('{"a":1,"x":{"y":[{"k":1,"k":2,"k":3}]},"a":2,"we ird":{"q":1,"q":2}}');
+    assert.ok(r.ok);
+    if (r.ok) {
+      assert.deepEqual(r.value.duplicates, [
+        { path: 'x.y[0]', key: 'k' },
+        { path: 'x.y[0]', key: 'k' },
+        { path: '', key: 'a' },
+        { path: '"we ird"', key: 'q' },
+      ]);
+      assert.equal((r.value.value as { a: number }).a, 2);
+    }
+  });
+  it('accepts 60 levels, rejects deeper than MAX_JSON_DEPTH with too-deep, 100k levels without stack overflow', () => {
+    assert.ok(readJson('['.repeat(60) + ']'.repeat(60)).ok);
+    assert.ok(readJson('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH)).ok);
+    const deeper = readJson('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1));
+    assert.ok(!deeper.ok && deeper.error.code === 'too-deep');
+    const huge = readJson('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000));
+    assert.ok(!huge.ok && huge.error.code === 'too-deep');
+  });
+  it('__proto__ is an own key and does not change the prototype', () => {
+    const r = readJson('{"__proto__":{"polluted":true}}');
+    assert.ok(r.ok);
+    if (r.ok) {
+      const v = r.value.value as Record<string, unknown>;
+      assert.ok(Object.prototype.hasOwnProperty.call(v, '__proto__'));
+      assert.equal(Object.getPrototypeOf(v), Object.prototype);
+      assert.equal(v['polluted'], undefined);
+      assert.deepEqual(Object.keys(v), ['__proto__']);
+    }
+  });
+  it('lists integers JavaScript cannot hold exactly, not safe ones', () => {
+    const r = readJson('{"big":9007199254740993,"safe":9007199254740991,"f":1.25,"e":1e21,"inf":1e999,"arr":[18446744073709551615]}');
+    assert.ok(r.ok);
+    if (r.ok) assert.deepEqual(r.value.lossyNumbers, [
+      { path: 'big', raw: '9007199254740993' },
+      { path: 'inf', raw: '1e999' },
+      { path: 'arr[0]', raw: '18446744073709551615' },
+    ]);
+  });
+  it('is linear on long strings and runs of backslashes', () => {
+    const text = JSON.stringify({ s: '\\"'.repeat(200_000), t: 'x'.repeat(1_000_000) });
+    const t0 = performance.now();
+    assert.ok(readJson(text).ok);
+    assert.ok(performance.now() - t0 < 1000);
+  });
+});

@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { base64url } from 'jose';
+import { decodeToken } from '../../../src/core/decoder';
+import { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES } from '../../../src/core/size';
+import type { DecodedToken } from '../../../src/core/types';
+
+function decoded(payload: object): DecodedToken {
+  const token = `${base64url.encode('{"alg":"HS256","typ":"JWT"}')}.${base64url.encode(JSON.stringify(payload))}.${'A'.repeat(43)}`;
+  const r = decodeToken(token);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+/** A token of exactly `n` bytes (n ≥ 100), built by padding one claim. */
+function ofLength(n: number): DecodedToken {
+  for (let fill = Math.max(0, Math.floor(((n - 100) * 3) / 4)); fill < n; fill++) {
+    const d = decoded({ sub: 'x', pad: 'p'.repeat(fill) });
+    if (d.token.length === n) return d;
+    if (d.token.length > n) break;
+  }
+  // base64 granularity: lengthen the signature to land exactly.
+  const d = decoded({ sub: 'x', pad: 'p'.repeat(Math.floor(((n - 120) * 3) / 4)) });
+  const r = decodeToken(d.token + 'A'.repeat(n - d.token.length));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+describe('sizeReport (article reason 3)', () => {
+  it('totals, per segment sizes, ratio to a 32-byte session id, bytes per million requests', () => {
+    const d = decoded({ sub: 'alice' });
+    const s = sizeReport(d);
+    assert.equal(s.totalBytes, d.token.length);
+    assert.equal(s.segments.reduce((n, x) => n + x.encodedBytes, 0) + 2, s.totalBytes);
+    assert.equal(s.timesSessionId, s.totalBytes / 32);
+    assert.equal(s.bytesPerMillionRequests, s.totalBytes * 1_000_000);
+  });
+  it('cookie limit RFC 6265 §6.1 counts the "name=" framing: 4096 fits, 4097 does not', () => {
+    const fits = ofLength(COOKIE_LIMIT_BYTES - 'token='.length);
+    const over = ofLength(COOKIE_LIMIT_BYTES - 'token='.length + 1);
+    assert.equal(sizeReport(fits).limits.find((l) => l.id === 'cookie')?.exceeded, false);
+    assert.equal(sizeReport(fits).limits.find((l) => l.id === 'cookie')?.used, 4096);
+    assert.equal(sizeReport(over).limits.find((l) => l.id === 'cookie')?.exceeded, true);
+    assert.equal(sizeReport(over, { cookieName: 't' }).limits.find((l) => l.id === 'cookie')?.exceeded, false);
+  });
+  it('header line limit (Apache 8190) counts "Authorization: Bearer "', () => {
+    const framing = 'Authorization: Bearer '.length;
+    const fits = sizeReport(ofLength(HEADER_LINE_LIMIT_BYTES - framing)).limits.find((l) => l.id === 'header-line');
+    const over = sizeReport(ofLength(HEADER_LINE_LIMIT_BYTES - framing + 1)).limits.find((l) => l.id === 'header-line');
+    assert.deepEqual([fits?.used, fits?.exceeded], [8190, false]);
+    assert.deepEqual([over?.used, over?.exceeded], [8191, true]);
+  });
+  it('total headers limit (Node 16 KiB) trips on a 17 KB token', () => {
+    const s = sizeReport(ofLength(17_000));
+    assert.equal(s.limits.find((l) => l.id === 'total-headers')?.exceeded, true);
+    assert.equal(TOTAL_HEADERS_LIMIT_BYTES, 16384);
+  });
+  it('heaviest claims first, shares within 0..1', () => {
+    const w = claimWeights(decoded({ sub: 'a', roles: ['admin', 'user', 'auditor'], big: 'x'.repeat(500) }));
+    assert.deepEqual(w.map((c) => c.name), ['big', 'roles', 'sub']);
+    assert.equal(w[0]?.bytes, '"big":'.length + 502);
+    for (const c of w) assert.ok(c.share > 0 && c.share <= 1);
+  });
+  it('no claim weights for JWE or non-object payloads', () => {
+    const r = decodeToken(`${base64url.encode('{"alg":"dir","enc":"A128GCM"}')}..aXY.Y3Q.dGFn`);
+    assert.ok(r.ok);
+    if (r.ok) assert.deepEqual(sizeReport(r.value).heaviestClaims, []);
+  });
+});
