@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { checkWeakSecrets, measureVerification, parseVerificationKey, verifyToken } from '../core';
 import type { Finding, VerificationKey, VerificationResult, VerificationTiming } from '../core';
-import type { KeyStore } from './keyStore';
+import { ADD_VERIFICATION_KEY, addVerificationKey, type AddVerificationKeyArgs } from '../commands/addVerificationKey';
+import { LIST_VERIFICATION_KEYS, listVerificationKeys } from '../commands/listVerificationKeys';
+import { REMOVE_VERIFICATION_KEY, removeVerificationKey } from '../commands/removeVerificationKey';
+import { KeyStore } from './keyStore';
 
 /** Everything the hover, tree and inspector show about one token's signature. */
 export interface VerificationStatus {
@@ -97,4 +100,22 @@ export function verificationBadge(result: VerificationResult): { readonly icon: 
     case 'not-checked':
       return { icon: 'unverified', label: result.reason === 'no-key' ? 'unverified (no key)' : 'not verifiable' };
   }
+}
+
+/**
+ * Creates the key store and verification service and registers the three key commands.
+ * Call once from `activate()`; hover, tree and inspector take `service` and re-render on
+ * `service.onDidChange`.
+ */
+export function activateVerification(context: vscode.ExtensionContext): { readonly store: KeyStore; readonly service: VerificationService } {
+  const store = new KeyStore(context.secrets);
+  const service = new VerificationService(store);
+  context.subscriptions.push(
+    store,
+    service,
+    vscode.commands.registerCommand(ADD_VERIFICATION_KEY, (args?: AddVerificationKeyArgs) => addVerificationKey(store, args)),
+    vscode.commands.registerCommand(REMOVE_VERIFICATION_KEY, (label?: string) => removeVerificationKey(store, label)),
+    vscode.commands.registerCommand(LIST_VERIFICATION_KEYS, (options?: { show?: boolean }) => listVerificationKeys(store, options)),
+  );
+  return { store, service };
 }

@@ -1,0 +1,137 @@
+import * as vscode from 'vscode';
+import { guessKeyKind, parseVerificationKey } from '../core';
+import type { KeyInput, KeyMaterial, SecretEncoding } from '../core';
+import { fetchJwks, parseJwksUrl } from '../features/jwksFetch';
+import type { KeyStore } from '../features/keyStore';
+
+export const ADD_VERIFICATION_KEY = 'tokenLens.addVerificationKey';
+
+/**
+ * Argument form of the command (for keybindings, other commands and tests): the key is
+ * added without prompts. A `jwksUrl` is still fetched only after the modal confirmation.
+ */
+export type AddVerificationKeyArgs =
+  | KeyInput
+  | { readonly label: string; readonly jwksUrl: string; readonly iss?: string; readonly kid?: string };
+
+/** Files offered in the workspace quick pick. */
+const KEY_FILE_GLOB = '**/*.{pem,crt,cer,pub,key,jwk,jwks,json}';
+
+type Source = 'paste' | 'workspace' | 'open' | 'url';
+
+/** Builds material from text whose kind is guessed; secrets ask for their encoding. */
+async function materialFromText(text: string): Promise<KeyMaterial | undefined> {
+  const kind = guessKeyKind(text);
+  if (kind === 'pem') return { kind, pem: text };
+  if (kind === 'jwk' || kind === 'jwks') return { kind, json: text };
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'UTF-8 text', encoding: 'utf8' as SecretEncoding, detail: 'The secret is used byte for byte as typed' },
+      { label: 'base64', encoding: 'base64' as SecretEncoding, detail: 'Standard base64 (+ / =)' },
+      { label: 'base64url', encoding: 'base64url' as SecretEncoding, detail: 'URL-safe base64 (- _), as in a JWK "k"' },
+    ],
+    { title: 'How is the HMAC secret encoded?' },
+  );
+  return picked ? { kind: 'secret', value: text, encoding: picked.encoding } : undefined;
+}
+
+async function readFile(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+async function materialFromJwksUrl(text: string): Promise<KeyMaterial | undefined> {
+  const parsed = parseJwksUrl(text);
+  if (!parsed.ok) {
+    void vscode.window.showErrorMessage(`Token Lens: ${parsed.error.message}`);
+    return undefined;
+  }
+  // Explicit, per-fetch consent naming the host: a JWKS URL is never fetched on our own.
+  const fetchIt = 'Fetch';
+  const answer = await vscode.window.showWarningMessage(
+    `Fetch the JWKS from ${parsed.url.host}?`,
+    { modal: true, detail: `Token Lens will send one GET request to ${parsed.url.origin}. No token is sent.` },
+    fetchIt,
+  );
+  if (answer !== fetchIt) return undefined;
+  const fetched = await fetchJwks(parsed.url);
+  if (!fetched.ok) {
+    void vscode.window.showErrorMessage(`Token Lens: ${fetched.error.message}`);
+    return undefined;
+  }
+  return { kind: 'jwks', json: fetched.json };
+}
+
+async function pickMaterial(): Promise<KeyMaterial | undefined> {
+  const source = await vscode.window.showQuickPick(
+    [
+      { label: '$(clippy) Paste a secret, PEM, JWK or JWKS', source: 'paste' as Source },
+      { label: '$(file) Key file in this workspace…', source: 'workspace' as Source },
+      { label: '$(folder-opened) Open a key file…', source: 'open' as Source },
+      { label: '$(cloud-download) Fetch a JWKS from a URL…', source: 'url' as Source },
+    ],
+    { title: 'Add Verification Key' },
+  );
+  if (!source) return undefined;
+  switch (source.source) {
+    case 'paste': {
+      const text = await vscode.window.showInputBox({ title: 'Paste the key', prompt: 'HMAC secret, PEM public key / certificate, JWK or JWKS', password: true, ignoreFocusOut: true });
+      return text ? materialFromText(text) : undefined;
+    }
+    case 'workspace': {
+      const files = await vscode.workspace.findFiles(KEY_FILE_GLOB, '**/node_modules/**', 200);
+      const picked = await vscode.window.showQuickPick(
+        files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+        { title: 'Key file', placeHolder: files.length ? 'Choose a key file' : 'No .pem/.crt/.jwk/.json files found' },
+      );
+      return picked ? materialFromText(await readFile(picked.uri)) : undefined;
+    }
+    case 'open': {
+      const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use as verification key' })) ?? [];
+      return uri ? materialFromText(await readFile(uri)) : undefined;
+    }
+    case 'url': {
+      const text = await vscode.window.showInputBox({ title: 'JWKS URL', prompt: 'https://…/.well-known/jwks.json', ignoreFocusOut: true });
+      return text ? materialFromJwksUrl(text) : undefined;
+    }
+  }
+}
+
+/**
+ * Token Lens: Add Verification Key. Prompts for the key (or takes {@link AddVerificationKeyArgs}),
+ * checks that it parses, asks for a label and optional `iss`/`kid` binding and stores it in
+ * SecretStorage. Returns the label stored, or undefined when cancelled or invalid.
+ */
+export async function addVerificationKey(store: KeyStore, args?: AddVerificationKeyArgs): Promise<string | undefined> {
+  let input: KeyInput | undefined;
+  if (args && 'jwksUrl' in args) {
+    const material = await materialFromJwksUrl(args.jwksUrl);
+    if (!material) return undefined;
+    input = { label: args.label, material, ...(args.iss ? { iss: args.iss } : {}), ...(args.kid ? { kid: args.kid } : {}) };
+  } else if (args) {
+    input = args;
+  }
+  if (!input) {
+    const material = await pickMaterial();
+    if (!material) return undefined;
+    const probe = await parseVerificationKey({ label: 'probe', material });
+    if (!probe.ok) {
+      void vscode.window.showErrorMessage(`Token Lens: ${probe.error.message}`);
+      return undefined;
+    }
+    const label = await vscode.window.showInputBox({ title: 'Label for this key', value: probe.value.description, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'A label is required') });
+    if (!label) return undefined;
+    const iss = await vscode.window.showInputBox({ title: 'Only for tokens from this issuer (optional)', prompt: 'Exact "iss" value; leave empty for any issuer', ignoreFocusOut: true });
+    if (iss === undefined) return undefined;
+    const kid = await vscode.window.showInputBox({ title: 'Only for tokens with this key id (optional)', prompt: 'Exact header "kid"; leave empty for any', ignoreFocusOut: true });
+    if (kid === undefined) return undefined;
+    input = { label: label.trim(), material, ...(iss.trim() ? { iss: iss.trim() } : {}), ...(kid.trim() ? { kid: kid.trim() } : {}) };
+  }
+  const parsed = await parseVerificationKey(input);
+  if (!parsed.ok) {
+    void vscode.window.showErrorMessage(`Token Lens: ${parsed.error.message}`);
+    return undefined;
+  }
+  await store.add(input);
+  void vscode.window.showInformationMessage(`Token Lens: added verification key "${input.label}" (${parsed.value.description}).`);
+  return input.label;
+}

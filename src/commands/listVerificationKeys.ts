@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { parseVerificationKey } from '../core';
+import type { KeyStore } from '../features/keyStore';
+
+export const LIST_VERIFICATION_KEYS = 'tokenLens.listVerificationKeys';
+
+/** One line of the key list: never the key material itself. */
+export interface KeySummary {
+  readonly label: string;
+  readonly description: string;
+  readonly iss?: string;
+  readonly kid?: string;
+}
+
+/**
+ * Token Lens: List Verification Keys. Shows labels, key types and bindings (no material) in
+ * a quick pick and returns the same summaries.
+ */
+export async function listVerificationKeys(store: KeyStore, options: { readonly show?: boolean } = {}): Promise<KeySummary[]> {
+  const summaries: KeySummary[] = [];
+  for (const input of await store.list()) {
+    const parsed = await parseVerificationKey(input);
+    summaries.push({
+      label: input.label,
+      description: parsed.ok ? parsed.value.description : `unreadable: ${parsed.error.message}`,
+      ...(input.iss ? { iss: input.iss } : {}),
+      ...(input.kid ? { kid: input.kid } : {}),
+    });
+  }
+  if (options.show !== false) {
+    const items = summaries.map((s) => ({
+      label: s.label,
+      description: s.description,
+      detail: [s.iss ? `iss = ${s.iss}` : 'any issuer', s.kid ? `kid = ${s.kid}` : 'any kid'].join(' · '),
+    }));
+    void vscode.window.showQuickPick(items, { title: 'Verification keys (stored in SecretStorage)', placeHolder: items.length ? undefined : 'No keys: run "Token Lens: Add Verification Key"' });
+  }
+  return summaries;
+}
