@@ -3,9 +3,9 @@
  * Reading files and stdin is fine here; tokens are printed only as decoded output on stdout,
  * never written anywhere else.
  */
-import * as core from '../core';
+import { inspectToken } from '../core';
 import { version } from '../../package.json';
-import { runCli, EXIT_USAGE, type CliIo, type InspectFunction } from './run';
+import { runCli, EXIT_USAGE, type CliIo } from './run';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -26,10 +26,7 @@ const io: CliIo = {
   clock: () => Date.now(),
 };
 
-// The analysis engine is `inspectToken` from the core (src/core/inspect.ts).
-const inspect = (core as { inspectToken?: InspectFunction }).inspectToken;
-
-runCli(process.argv.slice(2), io, inspect).then(
+runCli(process.argv.slice(2), io, inspectToken).then(
   (code) => {
     process.exitCode = code;
   },

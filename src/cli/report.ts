@@ -2,6 +2,7 @@
  * Output of `token-lens`: the `--json` documents (schema in README.md next to this file) and
  * the human-readable text, coloured on a terminal.
  */
+import { formatBytes, formatDuration } from '../core';
 import type { Finding, Inspection, Severity, TokenError, TokenMatch } from '../core/types';
 
 /** JSON schema version; bumped on any incompatible change of the documents below. */
@@ -161,12 +162,12 @@ export function summaryLine(inspection: Inspection, style: Style): string {
 /** Full text of one inspected token (decode, and each token of scan). */
 export function renderInspection(inspection: Inspection, style: Style): string {
   const { decoded, time, size } = inspection;
-  const lines: string[] = [summaryLine(inspection, style), '', style.bold('Header'), indent(faithfulJson(decoded.header, decoded.headerJson))];
+  const lines: string[] = [summaryLine(inspection, style), '', style.bold('Header'), indent(faithfulJson(decoded.header, decoded.headerJson, lossyIn(decoded, 'header')))];
   lines.push('', style.bold('Payload'));
   const payload = decoded.payload;
   switch (payload.type) {
     case 'claims':
-      lines.push(indent(faithfulJson(payload.claims, payload.json)));
+      lines.push(indent(faithfulJson(payload.claims, payload.json, lossyIn(decoded, 'payload'))));
       break;
     case 'json':
       lines.push(indent(`(JSON, not a claims object) ${JSON.stringify(payload.value)}`));
@@ -181,6 +182,7 @@ export function renderInspection(inspection: Inspection, style: Style): string {
       lines.push(indent(`(encrypted: ${payload.ciphertextBytes} bytes of ciphertext)`));
       break;
   }
+  if (decoded.payloadNote) lines.push(indent(style.yellow(decoded.payloadNote)));
   if (decoded.duplicateKeys.length > 0) {
     lines.push(indent(style.yellow(`duplicate keys: ${decoded.duplicateKeys.map((d) => `${d.segment}:${d.path ? d.path + '.' : ''}${d.key}`).join(', ')}`)));
   }
@@ -208,28 +210,15 @@ export function renderInspection(inspection: Inspection, style: Style): string {
   return lines.join('\n');
 }
 
+/** True when parsing `segment` lost something: a duplicate key or a number beyond double precision. */
+function lossyIn(decoded: Inspection['decoded'], segment: 'header' | 'payload'): boolean {
+  return decoded.duplicateKeys.some((d) => d.segment === segment) || (decoded.lossyNumbers ?? []).some((n) => n.segment === segment);
+}
+
 /**
- * Pretty-printed JSON, unless re-serialising would misrepresent the token: numbers beyond
- * double precision or duplicate keys (RFC 7515 §4) are shown as the raw text instead.
+ * Pretty-printed JSON, unless re-serialising would misrepresent the token (duplicate keys,
+ * RFC 7515 §4; numbers beyond double precision): then the raw text is shown instead.
  */
-function faithfulJson(parsed: unknown, raw: string): string {
-  const pretty = JSON.stringify(parsed, null, 2);
-  const lossy = /\d{16,}/.test(raw) || JSON.stringify(parsed).length < raw.replace(/\s+/g, '').length;
-  return lossy && raw.length > 0 ? `${raw}\n(raw JSON shown: parsing it would lose big numbers or duplicate keys)` : pretty;
-}
-
-/** `4 d 2 h`, `30 min`, `45 s`. */
-export function formatDuration(seconds: number): string {
-  const s = Math.abs(Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
-  if (s < 86400) return `${Math.floor(s / 3600)} h${Math.floor((s % 3600) / 60) ? ` ${Math.floor((s % 3600) / 60)} min` : ''}`;
-  return `${Math.floor(s / 86400)} d${Math.floor((s % 86400) / 3600) ? ` ${Math.floor((s % 86400) / 3600)} h` : ''}`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
-  return `${bytes} B`;
+function faithfulJson(parsed: unknown, raw: string, lossy: boolean): string {
+  return lossy && raw.length > 0 ? `${raw}\n(raw JSON shown: parsing it would lose big numbers or duplicate keys)` : JSON.stringify(parsed, null, 2);
 }

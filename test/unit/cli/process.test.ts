@@ -80,7 +80,7 @@ describe('token-lens (child process)', function () {
   it('scan --fail-on warning exits 1 on the 30-day token; plain output has no colour codes', () => {
     const r = cli(['scan', join(FIXTURES, 'requests.http'), '--fail-on', 'warning', '--now', NOW]);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /requests\.http:3:13 JWS · HS256/);
+    assert.match(r.stdout, /requests\.http:3:14 JWS · HS256/);
     assert.ok(!r.stdout.includes('\u001b['));
   });
 });
