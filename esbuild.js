@@ -60,10 +60,21 @@ const targets = [
   },
 ];
 
+/** The inspector webview's icon font, served from `dist/codicons` (a webview local resource root). */
+function copyCodicons(fs) {
+  const path = require('path');
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  const to = path.join(__dirname, 'dist', 'codicons');
+  if (!fs.existsSync(from)) return;
+  fs.mkdirSync(to, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, f), path.join(to, f));
+}
+
 async function main() {
   const fs = require('fs');
   const present = targets.filter((t) => t.entryPoints.every((e) => fs.existsSync(e)));
   const contexts = await Promise.all(present.map((t) => esbuild.context(t)));
+  copyCodicons(fs);
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
     return;

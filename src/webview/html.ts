@@ -1,0 +1,46 @@
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+
+/** Folders the webview may load from: the UI bundle and codicons (`dist`), the stylesheet (`media`). */
+export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')];
+}
+
+/** Webview options shared by the panel and the sidebar view: scripts on, only our own folders. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: localResourceRoots(extensionUri) };
+}
+
+/** A fresh 128-bit nonce for the `script-src` CSP source (a new one on every page load). */
+export function createNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** The Content-Security-Policy of the inspector page: nothing inline, nothing remote. */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return `default-src 'none'; style-src ${cspSource}; font-src ${cspSource}; img-src ${cspSource} data:; script-src 'nonce-${nonce}'`;
+}
+
+/**
+ * The inspector page shell. It carries no token data: the UI script draws everything after
+ * the `ready` handshake, from the `show` message.
+ */
+export function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, layout: 'panel' | 'sidebar'): string {
+  const nonce = createNonce();
+  const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('dist', 'codicons', 'codicon.css')}">
+<link rel="stylesheet" href="${asset('media', 'inspector.css')}">
+<title>Token Inspector</title>
+</head>
+<body class="layout-${layout}">
+<main id="root" aria-live="polite"></main>
+<script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,160 @@
+import * as vscode from 'vscode';
+import { readSettings } from '../config';
+import type { InspectTarget } from './inspectorApi';
+import { claimsTableMarkdown, parseWebviewMessage } from './protocol';
+import type { HostMessage, InspectorViewModel, RenderedSummary, WebviewMessage } from './protocol';
+import { buildViewModel, copyText } from './viewModel';
+import type { ClaimDescriber } from './viewModel';
+import { inspectorHtml } from './html';
+
+/**
+ * The extension side of one inspector webview (panel or sidebar view): builds the view model,
+ * waits for the UI's `ready` before the first post, validates every incoming message and runs
+ * the copy / reveal requests. Tokens live in memory here only.
+ */
+export class InspectorSession implements vscode.Disposable {
+  private target: InspectTarget | undefined;
+  private model: InspectorViewModel = { state: 'empty' };
+  private ready = false;
+  private readonly waiters: ((s: RenderedSummary) => void)[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Messages from the webview that failed validation (for tests and troubleshooting). */
+  rejectedMessages = 0;
+  /** The summary of the most recent render, if any. */
+  lastRendered: RenderedSummary | undefined;
+
+  constructor(
+    private readonly webview: vscode.Webview,
+    extensionUri: vscode.Uri,
+    layout: 'panel' | 'sidebar',
+    private readonly describe?: ClaimDescriber,
+  ) {
+    this.disposables.push(webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+    webview.html = inspectorHtml(webview, extensionUri, layout);
+  }
+
+  /** The token shown, if any. */
+  get current(): InspectTarget | undefined {
+    return this.target;
+  }
+
+  /** Shows `target` (or clears the view with `undefined`). */
+  show(target: InspectTarget | undefined): void {
+    this.target = target;
+    this.refresh();
+  }
+
+  /** Rebuilds the view model from the current token and settings, and posts it. */
+  refresh(): void {
+    const t = this.target;
+    if (t === undefined) {
+      this.model = { state: 'empty' };
+    } else {
+      const settings = readSettings(t.uri);
+      this.model = buildViewModel(t.token, {
+        title: t.label,
+        now: Date.now(),
+        clockSkewSec: settings.clockSkewSeconds,
+        maxLifetimeSec: settings.maxLifetimeMinutes * 60,
+        sizeWarningBytes: settings.sizeWarningBytes,
+        timeDisplay: settings.timeDisplay,
+        canReveal: t.uri !== undefined,
+        ...(this.describe !== undefined ? { describe: this.describe } : {}),
+      });
+    }
+    this.post();
+  }
+
+  /** The webview page was reloaded (view re-resolved): wait for a new `ready`. */
+  resetHandshake(): void {
+    this.ready = false;
+  }
+
+  /** Resolves on the next `rendered` message from the webview. */
+  whenRendered(): Promise<RenderedSummary> {
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Asks the webview for a fresh summary of its DOM (the countdown ticks without re-rendering). */
+  requestReport(): Promise<RenderedSummary> {
+    const rendered = this.whenRendered();
+    const message: HostMessage = { type: 'report' };
+    void this.webview.postMessage(message);
+    return rendered;
+  }
+
+  private post(): void {
+    // Before `ready` the page script has not attached its listener; the message would be lost.
+    if (!this.ready) return;
+    const message: HostMessage = { type: 'show', model: this.model };
+    void this.webview.postMessage(message);
+  }
+
+  /** Validates and handles one message from the webview; anything outside the schema is counted and dropped. */
+  receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (message === undefined) {
+      this.rejectedMessages++;
+      return;
+    }
+    this.handle(message);
+  }
+
+  private handle(message: WebviewMessage): void {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.post();
+        return;
+      case 'rendered': {
+        this.lastRendered = message.summary;
+        const waiting = this.waiters.splice(0);
+        for (const w of waiting) w(message.summary);
+        return;
+      }
+      case 'copy':
+        void this.copy(message.target);
+        return;
+      case 'reveal':
+        void this.reveal();
+        return;
+    }
+  }
+
+  private async copy(target: 'header' | 'payload' | 'claims' | 'token'): Promise<void> {
+    const t = this.target;
+    if (t === undefined) return;
+    const text =
+      target === 'claims'
+        ? this.model.state === 'token' && this.model.payload.type === 'claims'
+          ? claimsTableMarkdown(this.model.payload.rows)
+          : undefined
+        : copyText(this.model, t.token, target);
+    if (text === undefined) {
+      void vscode.window.showInformationMessage(`Token Lens: this token has no ${target === 'claims' ? 'claims' : target} to copy.`);
+      return;
+    }
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`Token Lens: ${target === 'claims' ? 'claims table' : target} copied`, 2000);
+  }
+
+  private async reveal(): Promise<void> {
+    const t = this.target;
+    if (t?.uri === undefined) return;
+    try {
+      const editor = await vscode.window.showTextDocument(t.uri, {
+        preserveFocus: false,
+        ...(t.range !== undefined ? { selection: t.range } : {}),
+      });
+      if (t.range !== undefined) editor.revealRange(t.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch {
+      void vscode.window.showWarningMessage('Token Lens: the document holding this token can no longer be opened.');
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.waiters.length = 0;
+    this.target = undefined;
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * Messages between the inspector webview and the extension host, and their validation.
+ *
+ * Both directions are discriminated unions on `type`. Every message is validated on arrival
+ * against a closed schema (exact key set, exact value types, bounded lengths): a webview is
+ * a browser context and its messages are untrusted input. Anything that does not match is
+ * ignored, never half-used. Pure TypeScript: imported by the extension and the UI bundle.
+ */
+import type {
+  AlgorithmInfo,
+  Finding,
+  JsonObject,
+  SizeReport,
+  TimeStatus,
+  TokenError,
+  TokenKind,
+} from '../core';
+
+/** Which text a copy button asks the extension to put on the clipboard. */
+export type CopyTarget = 'header' | 'payload' | 'claims' | 'token';
+export const COPY_TARGETS: readonly CopyTarget[] = ['header', 'payload', 'claims', 'token'];
+
+/** One row of a claim table (header parameters or payload claims). */
+export interface ClaimRow {
+  readonly name: string;
+  /** Human name of a registered/OIDC claim ("Expiration Time"), when known. */
+  readonly title?: string;
+  /** One-line explanation of a registered/OIDC claim, when known. */
+  readonly description?: string;
+  /** The value as compact JSON text. */
+  readonly value: string;
+  /** For NumericDate claims (`iat`, `nbf`, `exp`, `auth_time`): seconds since the epoch. */
+  readonly seconds?: number;
+}
+
+/** One coloured part of the compact token (`header.payload.signature`, JWE five parts). */
+export interface TokenPart {
+  readonly name: 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
+  readonly text: string;
+}
+
+/** What the payload pane shows. */
+export type PayloadView =
+  | { readonly type: 'claims'; readonly rows: readonly ClaimRow[]; readonly json: string }
+  | { readonly type: 'json'; readonly json: string }
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'bytes'; readonly byteLength: number; readonly reason: string }
+  | { readonly type: 'encrypted'; readonly ciphertextBytes: number };
+
+/** Revocation-risk hints of one article reason. */
+export interface HintGroup {
+  readonly reason: 1 | 2 | 3 | 4 | 5;
+  readonly title: string;
+  readonly hints: readonly Finding[];
+}
+
+/** Everything the UI needs to draw a decoded token. Plain JSON, no functions. */
+export interface TokenViewModel {
+  readonly state: 'token';
+  /** Where the token came from (`Authorization · line 12`). */
+  readonly title: string;
+  readonly kind: TokenKind;
+  readonly alg: string;
+  readonly enc?: string;
+  readonly parts: readonly TokenPart[];
+  readonly headerRows: readonly ClaimRow[];
+  /** Header JSON exactly as in the token. */
+  readonly headerJson: string;
+  readonly payload: PayloadView;
+  readonly payloadNote?: string;
+  /** The time claims only (`iat`, `nbf`, `exp`, `auth_time`), so the UI can re-run `timeReport` each second. */
+  readonly timeClaims: JsonObject;
+  readonly clockSkewSec: number;
+  /** Status at build time; the UI recomputes it every second. */
+  readonly status: TimeStatus;
+  readonly statusText: string;
+  readonly timeDisplay: 'local' | 'utc';
+  readonly size: SizeReport;
+  readonly sizeWarningBytes: number;
+  readonly algorithm: AlgorithmInfo;
+  readonly hintGroups: readonly HintGroup[];
+  readonly findings: readonly Finding[];
+  readonly canReveal: boolean;
+}
+
+/** A token that could not be decoded. */
+export interface ErrorViewModel {
+  readonly state: 'error';
+  readonly title: string;
+  readonly error: TokenError;
+  /** Length of the rejected text (the text itself is not echoed). */
+  readonly length: number;
+  readonly canReveal: boolean;
+}
+
+/** Nothing selected yet. */
+export interface EmptyViewModel {
+  readonly state: 'empty';
+}
+
+export type InspectorViewModel = TokenViewModel | ErrorViewModel | EmptyViewModel;
+
+/** Extension → webview. */
+export type HostMessage =
+  | { readonly type: 'show'; readonly model: InspectorViewModel }
+  /** Asks the UI to post a fresh `rendered` summary of what the DOM shows now (no re-render). */
+  | { readonly type: 'report' };
+
+/** What the webview DOM shows after a render, reported back for tests and diagnostics. */
+export interface RenderedSummary {
+  readonly state: 'token' | 'error' | 'empty';
+  readonly title: string;
+  readonly kind: string;
+  readonly alg: string;
+  readonly status: string;
+  readonly statusText: string;
+  readonly countdown: string;
+  readonly hintCodes: readonly string[];
+  readonly findingCodes: readonly string[];
+  readonly headings: readonly string[];
+  readonly error: string;
+}
+
+/** Webview → extension. */
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'rendered'; readonly summary: RenderedSummary }
+  | { readonly type: 'copy'; readonly target: CopyTarget }
+  | { readonly type: 'reveal' };
+
+/** Longest string accepted in a summary field; a summary never legitimately needs more. */
+const MAX_SUMMARY_TEXT = 2048;
+/** Most items accepted in a summary list. */
+const MAX_SUMMARY_ITEMS = 200;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+/** True when `v` has exactly the keys `keys` (no extra, no missing) as own properties. */
+function hasExactKeys(v: Record<string, unknown>, keys: readonly string[]): boolean {
+  const own = Object.keys(v);
+  return own.length === keys.length && keys.every((k) => Object.prototype.hasOwnProperty.call(v, k));
+}
+
+function isBoundedString(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= MAX_SUMMARY_TEXT;
+}
+
+function isStringList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.length <= MAX_SUMMARY_ITEMS && v.every(isBoundedString);
+}
+
+const SUMMARY_KEYS = ['state', 'title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'hintCodes', 'findingCodes', 'headings', 'error'] as const;
+const SUMMARY_STRINGS = ['title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'error'] as const;
+const SUMMARY_LISTS = ['hintCodes', 'findingCodes', 'headings'] as const;
+
+function parseSummary(v: unknown): RenderedSummary | undefined {
+  if (!isRecord(v) || !hasExactKeys(v, SUMMARY_KEYS)) return undefined;
+  if (v.state !== 'token' && v.state !== 'error' && v.state !== 'empty') return undefined;
+  if (!SUMMARY_STRINGS.every((k) => isBoundedString(v[k]))) return undefined;
+  if (!SUMMARY_LISTS.every((k) => isStringList(v[k]))) return undefined;
+  return {
+    state: v.state,
+    title: v.title as string,
+    kind: v.kind as string,
+    alg: v.alg as string,
+    status: v.status as string,
+    statusText: v.statusText as string,
+    countdown: v.countdown as string,
+    hintCodes: [...(v.hintCodes as string[])],
+    findingCodes: [...(v.findingCodes as string[])],
+    headings: [...(v.headings as string[])],
+    error: v.error as string,
+  };
+}
+
+/**
+ * Validates a message posted by the webview. Returns a fresh, typed copy, or `undefined` for
+ * anything outside the closed schema (unknown type, extra or missing keys, wrong value types,
+ * oversized strings, non-plain objects).
+ */
+export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+  if (!isRecord(raw)) return undefined;
+  switch (raw.type) {
+    case 'ready':
+      return hasExactKeys(raw, ['type']) ? { type: 'ready' } : undefined;
+    case 'reveal':
+      return hasExactKeys(raw, ['type']) ? { type: 'reveal' } : undefined;
+    case 'copy': {
+      if (!hasExactKeys(raw, ['type', 'target'])) return undefined;
+      const target = COPY_TARGETS.find((t) => t === raw.target);
+      return target === undefined ? undefined : { type: 'copy', target };
+    }
+    case 'rendered': {
+      if (!hasExactKeys(raw, ['type', 'summary'])) return undefined;
+      const summary = parseSummary(raw.summary);
+      return summary === undefined ? undefined : { type: 'rendered', summary };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Validates a message posted by the extension, in the UI. The host is trusted more than the
+ * webview, but the UI still refuses anything that is not a `report` or a `show` of a known state, so a
+ * stray message cannot make it render garbage.
+ */
+export function parseHostMessage(raw: unknown): HostMessage | undefined {
+  if (isRecord(raw) && raw.type === 'report' && hasExactKeys(raw, ['type'])) return { type: 'report' };
+  if (!isRecord(raw) || raw.type !== 'show' || !hasExactKeys(raw, ['type', 'model'])) return undefined;
+  const model = raw.model;
+  if (!isRecord(model)) return undefined;
+  switch (model.state) {
+    case 'empty':
+      return { type: 'show', model: { state: 'empty' } };
+    case 'error':
+      return isRecord(model.error) && typeof model.title === 'string' && typeof model.length === 'number'
+        ? { type: 'show', model: model as unknown as ErrorViewModel }
+        : undefined;
+    case 'token':
+      return typeof model.title === 'string' &&
+        typeof model.alg === 'string' &&
+        (model.kind === 'jws' || model.kind === 'unsecured' || model.kind === 'jwe') &&
+        Array.isArray(model.parts) &&
+        Array.isArray(model.headerRows) &&
+        isRecord(model.payload) &&
+        isRecord(model.timeClaims) &&
+        isRecord(model.size) &&
+        Array.isArray(model.hintGroups) &&
+        Array.isArray(model.findings)
+        ? { type: 'show', model: model as unknown as TokenViewModel }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Markdown table of the claims (copy "claims table"): `| Claim | Value | Meaning |`. */
+export function claimsTableMarkdown(rows: readonly ClaimRow[]): string {
+  const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const lines = ['| Claim | Value | Meaning |', '| --- | --- | --- |'];
+  for (const r of rows) {
+    const meaning = [r.title, r.seconds !== undefined ? new Date(r.seconds * 1000).toISOString() : undefined]
+      .filter((x): x is string => x !== undefined)
+      .join(' · ');
+    lines.push(`| ${cell(r.name)} | ${cell(r.value)} | ${cell(meaning)} |`);
+  }
+  return lines.join('\n');
+}

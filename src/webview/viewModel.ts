@@ -1,0 +1,138 @@
+/**
+ * Builds the serialisable inspector view model from a core inspection. Pure (no `vscode`):
+ * unit-tested directly, called by the panel and the sidebar view.
+ */
+import { ARTICLE_REASONS, inspectToken } from '../core';
+import type { ArticleReason, Finding, Inspection, JsonObject, JsonValue } from '../core';
+import type { ClaimRow, HintGroup, InspectorViewModel, PayloadView, TokenPart } from './protocol';
+
+/** Name and explanation of a registered claim or header parameter, when known. */
+export interface ClaimDescription {
+  readonly title: string;
+  readonly description: string;
+}
+
+/** Looks up a claim (`segment` 'payload') or header parameter (`segment` 'header'). */
+export type ClaimDescriber = (name: string, segment: 'header' | 'payload') => ClaimDescription | undefined;
+
+/** Inputs of {@link buildViewModel} that come from settings and the caller. */
+export interface ViewModelOptions {
+  readonly title: string;
+  readonly now: number;
+  readonly clockSkewSec: number;
+  readonly maxLifetimeSec: number;
+  readonly sizeWarningBytes: number;
+  readonly timeDisplay: 'local' | 'utc';
+  readonly canReveal: boolean;
+  readonly describe?: ClaimDescriber;
+}
+
+const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'auth_time'] as const;
+
+const JWS_PARTS = ['header', 'payload', 'signature'] as const;
+const JWE_PARTS = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'] as const;
+
+function compactJson(v: JsonValue): string {
+  return JSON.stringify(v) ?? 'null';
+}
+
+function claimRows(obj: JsonObject, segment: 'header' | 'payload', describe: ClaimDescriber | undefined): ClaimRow[] {
+  return Object.keys(obj).map((name) => {
+    const value = obj[name] as JsonValue;
+    const d = describe?.(name, segment);
+    const timeClaim = segment === 'payload' && (TIME_CLAIMS as readonly string[]).includes(name);
+    const seconds = timeClaim && typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= 8.64e12 ? value : undefined;
+    return {
+      name,
+      value: compactJson(value),
+      ...(d !== undefined ? { title: d.title, description: d.description } : {}),
+      ...(seconds !== undefined ? { seconds } : {}),
+    };
+  });
+}
+
+/** Hints grouped by article reason, reasons in article order, empty reasons left out. */
+export function groupHints(hints: readonly Finding[]): HintGroup[] {
+  const groups: HintGroup[] = [];
+  for (const reason of [1, 2, 3, 4, 5] as const satisfies readonly ArticleReason[]) {
+    const inReason = hints.filter((h) => h.reference.kind === 'article' && h.reference.reason === reason);
+    if (inReason.length > 0) groups.push({ reason, title: ARTICLE_REASONS[reason], hints: inReason });
+  }
+  return groups;
+}
+
+function payloadView(inspection: Inspection, describe: ClaimDescriber | undefined): PayloadView {
+  const p = inspection.decoded.payload;
+  switch (p.type) {
+    case 'claims':
+      return { type: 'claims', rows: claimRows(p.claims, 'payload', describe), json: p.json };
+    case 'json':
+      return { type: 'json', json: p.json };
+    case 'text':
+      return { type: 'text', text: p.text };
+    case 'bytes':
+      return { type: 'bytes', byteLength: p.byteLength, reason: p.reason };
+    case 'encrypted':
+      return { type: 'encrypted', ciphertextBytes: p.ciphertextBytes };
+  }
+}
+
+/** The view model of an inspection made with the same options. */
+export function viewModelOfInspection(inspection: Inspection, options: ViewModelOptions): InspectorViewModel {
+  const { decoded } = inspection;
+  const segments = decoded.token.split('.');
+  const names = decoded.kind === 'jwe' ? JWE_PARTS : JWS_PARTS;
+  const parts: TokenPart[] = names.map((name, i) => ({ name, text: segments[i] ?? '' }));
+  const claims = decoded.payload.type === 'claims' ? decoded.payload.claims : undefined;
+  const timeClaims: JsonObject = {};
+  for (const name of TIME_CLAIMS) {
+    if (claims !== undefined && Object.prototype.hasOwnProperty.call(claims, name)) timeClaims[name] = claims[name] as JsonValue;
+  }
+  const alg = typeof decoded.header.alg === 'string' ? decoded.header.alg : '';
+  const enc = typeof decoded.header.enc === 'string' ? decoded.header.enc : undefined;
+  return {
+    state: 'token',
+    title: options.title,
+    kind: decoded.kind,
+    alg,
+    ...(enc !== undefined ? { enc } : {}),
+    parts,
+    headerRows: claimRows(decoded.header, 'header', options.describe),
+    headerJson: decoded.headerJson,
+    payload: payloadView(inspection, options.describe),
+    ...(decoded.payloadNote !== undefined ? { payloadNote: decoded.payloadNote } : {}),
+    timeClaims,
+    clockSkewSec: options.clockSkewSec,
+    status: inspection.time.status,
+    statusText: inspection.time.relative,
+    timeDisplay: options.timeDisplay,
+    size: inspection.size,
+    sizeWarningBytes: options.sizeWarningBytes,
+    algorithm: inspection.algorithm,
+    hintGroups: groupHints(inspection.hints),
+    findings: [...inspection.findings],
+    canReveal: options.canReveal,
+  };
+}
+
+/** Inspects `token` with core and returns the view model (a decode error becomes an error model). */
+export function buildViewModel(token: string, options: ViewModelOptions): InspectorViewModel {
+  const result = inspectToken(token, {
+    now: options.now,
+    clockSkewSec: options.clockSkewSec,
+    thresholds: { maxLifetimeSec: options.maxLifetimeSec, sizeWarningBytes: options.sizeWarningBytes },
+  });
+  if (!result.ok) {
+    return { state: 'error', title: options.title, error: result.error, length: token.length, canReveal: options.canReveal };
+  }
+  return viewModelOfInspection(result.value, options);
+}
+
+/** Text a copy button puts on the clipboard, or `undefined` when the token has no such part. */
+export function copyText(model: InspectorViewModel, token: string, target: 'header' | 'payload' | 'token'): string | undefined {
+  if (target === 'token') return token;
+  if (model.state !== 'token') return undefined;
+  if (target === 'header') return model.headerJson;
+  const p = model.payload;
+  return p.type === 'claims' || p.type === 'json' ? p.json : p.type === 'text' ? p.text : undefined;
+}
