@@ -3,6 +3,7 @@
  * error, never exits.
  */
 import type { Severity } from '../core/types';
+import type { CliKeySource } from './verify';
 
 /** Options shared by `decode` and `scan`. */
 export interface CommonOptions {
@@ -15,6 +16,8 @@ export interface CommonOptions {
   readonly now: number | undefined;
   readonly clockSkewSec: number | undefined;
   readonly maxLifetimeSec: number | undefined;
+  /** `--key`, `--jwks`, `--secret` in order (signature verification, issue 5). */
+  readonly keySources?: readonly CliKeySource[];
 }
 
 export type CliCommand =
@@ -43,6 +46,9 @@ Options:
   --clock-skew <sec>     clock skew tolerated for exp/nbf/iat (default 60)
   --max-lifetime <dur>   lifetime over which a long-lived hint appears: seconds or 30m, 1h, 7d (default 1h)
   --max-file-size <KiB>  scan: skip larger files (default ${DEFAULT_MAX_FILE_SIZE_KB})
+  --key <file>           verify signatures with a PEM public key / certificate or JWK file
+  --jwks <file>          verify signatures with a JWKS file (matched by kid, else key type)
+  --secret <text>        verify HS256/384/512 signatures with this UTF-8 secret
   --color, --no-color    force colours on/off (default: on for a terminal, off when NO_COLOR is set)
   -h, --help             show this help
   -v, --version          show the version
@@ -70,6 +76,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   let maxLifetimeSec: number | undefined;
   let maxFileSizeKb = DEFAULT_MAX_FILE_SIZE_KB;
   let endOfOptions = false;
+  const keySources: CliKeySource[] = [];
 
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
@@ -141,12 +148,25 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         maxFileSizeKb = kb;
         break;
       }
+      case '--key':
+      case '--jwks': {
+        const path = value();
+        if (path === undefined) return { ok: false, message: `${flag} needs a file` };
+        keySources.push({ kind: flag === '--key' ? 'key' : 'jwks', path });
+        break;
+      }
+      case '--secret': {
+        const secret = value();
+        if (!secret) return { ok: false, message: '--secret needs the secret text' };
+        keySources.push({ kind: 'secret', value: secret });
+        break;
+      }
       default:
         return { ok: false, message: `Unknown option ${flag} (see token-lens --help)` };
     }
   }
 
-  const common: CommonOptions = { json, color, failOn, now, clockSkewSec, maxLifetimeSec };
+  const common: CommonOptions = { json, color, failOn, now, clockSkewSec, maxLifetimeSec, ...(keySources.length ? { keySources } : {}) };
   const [command, ...rest] = positional;
   if (command === undefined) return { ok: false, message: 'Missing command: decode or scan (see token-lens --help)' };
   if (command === 'help') return { ok: true, value: { command: 'help' } };

@@ -6,6 +6,7 @@ import { findTokens, normalizeTokenInput } from '../core';
 import type { InspectOptions, Inspection, Result } from '../core/types';
 import { parseArgs, USAGE, type CommonOptions } from './args';
 import { expandPaths, looksBinary, MissingPathError, readForScan, type FileEntry } from './files';
+import { isVerificationFailure, loadCliKeys, verificationLine, verifyForCli } from './verify';
 import {
   COLOR,
   countSeverities,
@@ -95,6 +96,12 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
   const now = command.now ?? io.clock();
   const style = useColor(command, io) ? COLOR : PLAIN;
   const options = inspectOptions(command, now);
+  const loadedKeys = command.keySources ? await loadCliKeys(command.keySources) : { ok: true as const, keys: [] };
+  if (!loadedKeys.ok) {
+    io.stderr(`token-lens: ${loadedKeys.message}\n`);
+    return EXIT_USAGE;
+  }
+  const keys = loadedKeys.keys;
 
   if (command.command === 'decode') {
     let input = command.input;
@@ -116,13 +123,16 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
       io.stderr(`token-lens: ${inspection.error.message}\n`);
       return EXIT_USAGE;
     }
+    const verification = keys.length ? await verifyForCli(token.value, keys) : undefined;
     if (command.json) {
       const report: DecodeReport = { schemaVersion: JSON_SCHEMA_VERSION, command: 'decode', now: new Date(now).toISOString(), token: tokenReport(inspection.value) };
-      io.stdout(JSON.stringify(report, null, 2) + '\n');
+      io.stdout(JSON.stringify(verification ? { ...report, verification } : report, null, 2) + '\n');
     } else {
-      io.stdout(renderInspection(inspection.value, style) + '\n');
+      io.stdout(renderInspection(inspection.value, style) + (verification ? `\n${verificationLine(verification)}` : '') + '\n');
     }
-    return command.failOn && meetsFailLevel(inspection.value, command.failOn) ? EXIT_FINDINGS : EXIT_OK;
+    // A signature that does not verify is an error-level result for --fail-on.
+    const verificationFailed = verification !== undefined && isVerificationFailure(verification) && command.failOn !== undefined;
+    return verificationFailed || (command.failOn && meetsFailLevel(inspection.value, command.failOn)) ? EXIT_FINDINGS : EXIT_OK;
   }
 
   // scan
@@ -180,9 +190,12 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
       errors += counts.errors;
       warnings += counts.warnings;
       if (command.failOn && meetsFailLevel(inspection.value, command.failOn)) failed = true;
-      reports.push({ ...located, inspection: tokenReport(inspection.value) });
+      const verification = keys.length ? await verifyForCli(match.token, keys) : undefined;
+      if (verification && command.failOn && isVerificationFailure(verification)) failed = true;
+      reports.push({ ...located, inspection: tokenReport(inspection.value), ...(verification ? { verification } : {}) });
       const where = match.context.kind === 'bare' ? '' : ` ${style.dim(`(${match.context.kind}${match.context.name ? ` ${match.context.name}` : ''})`)}`;
       text.push(`${style.bold(`${entry.path}:${located.line}:${located.column}`)} ${summaryLine(inspection.value, style)}${where}`);
+      if (verification) text.push(`  ${verificationLine(verification)}`);
       for (const f of [...inspection.value.hints, ...inspection.value.findings]) {
         if (f.severity === 'info') continue;
         const label = f.severity === 'error' ? style.red('error') : style.yellow('warning');
