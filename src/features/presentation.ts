@@ -1,0 +1,96 @@
+/**
+ * Text helpers shared by hover, tree, CodeLens and status bar. No `vscode` import: unit-tested
+ * on plain Node (test/unit/features/presentation.test.ts).
+ */
+import type { Inspection, Severity, TokenMatch } from '../core';
+
+/**
+ * Escapes text for VS Code markdown so claim values cannot inject links, command URIs, images
+ * or HTML: every markdown punctuation character is backslash-escaped and `<`, `>`, `&` become
+ * entities. Line breaks become spaces (a claim never starts a new block).
+ *
+ * @example escapeMarkdown('[x](command:evil)') === '\\[x\\]\\(command:evil\\)'
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+\-.!|~:"']/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** Shortens `text` to `max` characters with an ellipsis (claim values in one-line views). */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** A one-line rendering of a claim value: strings as is, everything else as JSON. */
+export function claimText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Label of where a token sits: `Authorization · line 12`, `@token`, `"id_token"`, `Cookie sid`. */
+export function contextLabel(match: Pick<TokenMatch, 'context'>, line: number): string {
+  const { kind, name } = match.context;
+  const at = `line ${line + 1}`;
+  switch (kind) {
+    case 'authorization':
+      return `Authorization · ${at}`;
+    case 'http-variable':
+      return `@${name ?? 'variable'} · ${at}`;
+    case 'json-key':
+      return `"${name ?? ''}" · ${at}`;
+    case 'cookie':
+    case 'set-cookie':
+      return `Cookie ${name ?? ''} · ${at}`;
+    case 'header':
+    case 'query-param':
+    case 'assignment':
+      return `${name ?? kind} · ${at}`;
+    case 'bare':
+      return `Token · ${at}`;
+  }
+}
+
+/** Short kind label: `JWT`, `JWE`, `Unsecured JWT`. */
+export function kindLabel(kind: TokenMatch['kind']): string {
+  return kind === 'jwe' ? 'JWE' : kind === 'unsecured' ? 'Unsecured JWT' : 'JWT';
+}
+
+/** The CodeLens title: `JWT · RS256 · expires in 12 min · 812 B`. */
+export function lensTitle(inspection: Inspection): string {
+  const { decoded, time, size } = inspection;
+  const alg = typeof decoded.header.alg === 'string' ? decoded.header.alg : '?';
+  const parts = [kindLabel(decoded.kind), alg];
+  if (time.status !== 'not-applicable') parts.push(time.relative);
+  parts.push(`${size.totalBytes} B`);
+  return parts.join(' · ');
+}
+
+/** Codicon name for a severity. */
+export function severityIcon(severity: Severity): string {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'info';
+}
+
+/** Codicon and theme colour id for a token's time status (tree icons, status bar). */
+export function statusIcon(inspection: Inspection | undefined): { readonly icon: string; readonly color: string } {
+  if (inspection === undefined) return { icon: 'error', color: 'errorForeground' };
+  switch (inspection.time.status) {
+    case 'expired':
+      return { icon: 'clock', color: 'errorForeground' };
+    case 'not-yet-valid':
+      return { icon: 'clock', color: 'editorWarning.foreground' };
+    case 'never-expires':
+      return { icon: 'key', color: 'editorWarning.foreground' };
+    case 'invalid-claim':
+      return { icon: 'warning', color: 'editorWarning.foreground' };
+    default:
+      return { icon: 'key', color: 'testing.iconPassed' };
+  }
+}
