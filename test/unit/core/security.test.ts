@@ -9,17 +9,17 @@ const S = NOW / 1000;
 const GOOD = { iss: 'https://issuer.example', aud: 'api', sub: 'u1', iat: S - 10, exp: S + 300, jti: 'j', sid: 's' };
 const b = (v: unknown) => base64url.encode(typeof v === 'string' ? v : JSON.stringify(v));
 
-function findings(header: unknown, claims: unknown = GOOD, sig = 'c2ln'): Finding[] {
+function findings(header: unknown, claims: unknown = GOOD, sig = 'c2ln'): readonly Finding[] {
   const r = inspectToken(`${b(header)}.${b(claims)}.${sig}`, { now: NOW, clockSkewSec: 60 });
   if (!r.ok) throw new Error(r.error.message);
   return r.value.findings;
 }
-function jweFindings(header: object): Finding[] {
+function jweFindings(header: object): readonly Finding[] {
   const r = inspectToken(`${b(header)}.a2V5.aXY.Y3Q.dGFn`, { now: NOW });
   if (!r.ok) throw new Error(r.error.message);
   return r.value.findings;
 }
-const codes = (fs: Finding[]) => fs.map((f) => f.code);
+const codes = (fs: readonly Finding[]) => fs.map((f) => f.code);
 
 describe('securityFindings (RFC 8725, OWASP JWT cheat sheet)', () => {
   it('a well-formed typed token with iss and aud has no findings', () => {
