@@ -1,0 +1,100 @@
+import * as assert from 'assert';
+import { claimsTableMarkdown, parseHostMessage, parseWebviewMessage } from '../../../src/webview/protocol';
+import type { RenderedSummary } from '../../../src/webview/protocol';
+
+const summary: RenderedSummary = {
+  state: 'token',
+  title: 'Authorization · line 3',
+  kind: 'JWS',
+  alg: 'HS256',
+  status: 'valid',
+  statusText: 'expires in 59 min',
+  countdown: 'expires in 00:59:59',
+  hintCodes: ['TL103'],
+  findingCodes: [],
+  headings: ['Revocation risks', 'Header'],
+  error: '',
+};
+
+describe('webview protocol: messages from the webview', () => {
+  it('accepts every message kind in its exact shape', () => {
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'reveal' }), { type: 'reveal' });
+    for (const target of ['header', 'payload', 'claims', 'token'] as const) {
+      assert.deepStrictEqual(parseWebviewMessage({ type: 'copy', target }), { type: 'copy', target });
+    }
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'rendered', summary }), { type: 'rendered', summary });
+  });
+
+  it('returns a fresh copy, not the received object', () => {
+    const raw = { type: 'rendered', summary: { ...summary, hintCodes: ['TL101'] } };
+    const parsed = parseWebviewMessage(raw);
+    assert.ok(parsed?.type === 'rendered');
+    raw.summary.hintCodes.push('TL999');
+    assert.deepStrictEqual(parsed.summary.hintCodes, ['TL101']);
+  });
+
+  const hostile: [string, unknown][] = [
+    ['undefined', undefined],
+    ['null', null],
+    ['a string', 'ready'],
+    ['a number', 1],
+    ['an array', [{ type: 'ready' }]],
+    ['no type', {}],
+    ['an unknown type', { type: 'eval', code: 'x' }],
+    ['type with other casing', { type: 'Ready' }],
+    ['extra key on ready', { type: 'ready', token: 'x' }],
+    ['extra key on reveal', { type: 'reveal', uri: 'file:///etc/passwd' }],
+    ['copy without target', { type: 'copy' }],
+    ['copy of an unknown target', { type: 'copy', target: 'secret' }],
+    ['copy with a non-string target', { type: 'copy', target: ['token'] }],
+    ['copy with an extra key', { type: 'copy', target: 'token', text: 'attacker text' }],
+    ['rendered without summary', { type: 'rendered' }],
+    ['rendered with a null summary', { type: 'rendered', summary: null }],
+    ['rendered with a missing field', { type: 'rendered', summary: { ...summary, error: undefined } }],
+    ['rendered with an extra field', { type: 'rendered', summary: { ...summary, extra: 1 } }],
+    ['rendered with a numeric title', { type: 'rendered', summary: { ...summary, title: 5 } }],
+    ['rendered with an unknown state', { type: 'rendered', summary: { ...summary, state: 'pwned' } }],
+    ['rendered with a non-string code', { type: 'rendered', summary: { ...summary, hintCodes: [{}] } }],
+    ['rendered with an oversized string', { type: 'rendered', summary: { ...summary, title: 'x'.repeat(5000) } }],
+    ['rendered with too many codes', { type: 'rendered', summary: { ...summary, findingCodes: Array.from({ length: 500 }, () => 'TL201') } }],
+    ['a class instance', Object.assign(Object.create({ polluted: true }) as object, { type: 'ready' })],
+    ['a __proto__ key', JSON.parse('{"type":"ready","__proto__":{"x":1}}')],
+  ];
+  for (const [name, raw] of hostile) {
+    it(`rejects ${name}`, () => {
+      assert.strictEqual(parseWebviewMessage(raw), undefined);
+    });
+  }
+});
+
+describe('webview protocol: messages from the extension', () => {
+  it('accepts report, empty, error and token shows', () => {
+    assert.deepStrictEqual(parseHostMessage({ type: 'report' }), { type: 'report' });
+    assert.deepStrictEqual(parseHostMessage({ type: 'show', model: { state: 'empty' } }), { type: 'show', model: { state: 'empty' } });
+    const error = { state: 'error', title: 't', error: { code: 'ERR_BASE64URL', message: 'm' }, length: 3, canReveal: false };
+    assert.deepStrictEqual(parseHostMessage({ type: 'show', model: error }), { type: 'show', model: error });
+  });
+
+  it('rejects unknown states and malformed token models', () => {
+    assert.strictEqual(parseHostMessage({ type: 'show', model: { state: 'other' } }), undefined);
+    assert.strictEqual(parseHostMessage({ type: 'show', model: { state: 'token', title: 't' } }), undefined);
+    assert.strictEqual(parseHostMessage({ type: 'show' }), undefined);
+    assert.strictEqual(parseHostMessage({ type: 'report', x: 1 }), undefined);
+    assert.strictEqual(parseHostMessage({ type: 'ready' }), undefined);
+  });
+});
+
+describe('claimsTableMarkdown', () => {
+  it('escapes pipes and newlines and shows NumericDates as ISO', () => {
+    const md = claimsTableMarkdown([
+      { name: 'exp', value: '0', seconds: 0, title: 'Expiration Time' },
+      { name: 'a|b', value: '"x\\ny|z"' },
+    ]);
+    const lines = md.split('\n');
+    assert.strictEqual(lines[0], '| Claim | Value | Meaning |');
+    assert.strictEqual(lines[2], '| exp | 0 | Expiration Time · 1970-01-01T00:00:00.000Z |');
+    assert.strictEqual(lines[3], '| a\\|b | "x\\\\ny\\|z" |  |');
+    assert.strictEqual(lines.length, 4);
+  });
+});
