@@ -119,3 +119,21 @@ export function activateVerification(context: vscode.ExtensionContext): { readon
   );
   return { store, service };
 }
+
+/**
+ * One hover/markdown line for a status, e.g. "$(verified-filled) signature verified — Signature
+ * verified (RS256) with key "prod" · 0.05 ms per verification". `escape` is the caller's markdown
+ * escaper (key labels are user text).
+ */
+export function verificationMarkdownLine(status: VerificationStatus, escape: (text: string) => string): string {
+  const badge = verificationBadge(status.result);
+  const timing = status.timing ? ` · ${verificationTimingText(status.timing)}` : '';
+  const weak = status.weakSecret ? `  \n$(error) ${escape(status.weakSecret.message)} ${escape(status.weakSecret.evidence)} (${status.weakSecret.code})` : '';
+  return `$(${badge.icon}) ${escape(badge.label)} — ${escape(status.result.message)}${timing}${weak}`;
+}
+
+/** "0.052 ms per verification (median of 7, this machine)" — article reason 5. */
+export function verificationTimingText(timing: VerificationTiming): string {
+  const ms = timing.medianMs < 0.1 ? timing.medianMs.toFixed(3) : timing.medianMs.toFixed(2);
+  return `${ms} ms per ${timing.alg} verification (median of ${timing.runs}, this machine)`;
+}
