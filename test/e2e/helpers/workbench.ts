@@ -1,0 +1,111 @@
+// Drives the real VS Code web UI (code-server) the way a person would: quick open, hover,
+// command palette, view containers, webviews (nested iframes), themes, screenshots.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Frame, Page } from 'playwright-core';
+import { ROOT } from '../../../scripts/lib/host.mjs';
+
+/** Screenshots land here (git-ignored); the lead copies chosen ones to docs/images/. */
+export const ARTIFACTS = path.join(ROOT, '.artifacts');
+
+/** One workbench page with helpers for the interactions the specs need. */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Loads the workbench URL and waits until the editor area and activity bar exist. */
+  async load(url: string): Promise<void> {
+    await this.page.setViewportSize({ width: 1400, height: 900 });
+    await this.page.goto(url);
+    await this.page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+    await this.page.locator('.activitybar').waitFor({ timeout: 60_000 });
+  }
+
+  /** Opens a workspace file with Ctrl+P and waits for its tab to be active. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    // Quick open lists matches asynchronously; accept only once the file is offered.
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor();
+    await this.page.locator('.editor-instance .view-lines').first().waitFor();
+  }
+
+  /** Text of the visible editor lines. */
+  async editorText(): Promise<string> {
+    return this.page.locator('.editor-instance .view-lines').first().innerText();
+  }
+
+  /**
+   * Moves the mouse over the first rendered span containing `text` and returns the hover
+   * tooltip's text once it shows `expect` (a hover can render in steps).
+   */
+  async hover(text: string, expect?: RegExp): Promise<string> {
+    const span = this.page.locator('.view-lines span', { hasText: text }).last();
+    await span.scrollIntoViewIfNeeded();
+    const box = await span.boundingBox();
+    if (!box) throw new Error(`no rendered span contains ${text}`);
+    await this.page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2);
+    const hover = this.page.locator('.monaco-hover-content').last();
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    if (expect) await this.page.waitForFunction(
+      ([src, flags]) => [...document.querySelectorAll('.monaco-hover-content')].some((e) => new RegExp(src, flags).test((e as HTMLElement).innerText)),
+      [expect.source, expect.flags] as const,
+      { timeout: 15_000 },
+    );
+    return hover.innerText();
+  }
+
+  /** Runs a command by its palette title (F1, type, Enter). */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens a view container from the activity bar by its title (e.g. "Token Lens"). */
+  async openViewContainer(title: string): Promise<void> {
+    await this.page.locator(`.activitybar .action-item a[aria-label^="${title}"], .activitybar .action-label[aria-label^="${title}"]`).first().click();
+    await this.page.locator('.sidebar .composite.title', { hasText: title }).first().waitFor();
+  }
+
+  /**
+   * Finds the webview frame (webviews are iframes inside iframes) whose document has
+   * `selector`, polling until `timeoutMs`.
+   */
+  async webviewFrame(selector: string, timeoutMs = 20_000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        if (frame === this.page.mainFrame()) continue;
+        const found = await frame.$(selector).catch(() => null);
+        if (found) return frame;
+      }
+      await this.page.waitForTimeout(250);
+    }
+    throw new Error(`no webview frame contains ${selector} after ${timeoutMs} ms`);
+  }
+
+  /** Switches the color theme through the palette's theme picker. */
+  async setColorTheme(theme: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(theme);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Saves a full-page screenshot as `.artifacts/<name>.png`; returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}

@@ -1,0 +1,22 @@
+// The packaged build: the .vsix installed with `code-server --install-extension` activates.
+import * as assert from 'assert';
+import { openSession, type Session } from '../helpers/session';
+
+describe('e2e: packaged .vsix installed into code-server', function () {
+  this.timeout(120_000);
+  let s: Session;
+  before(async () => {
+    assert.ok(process.env.TOKEN_LENS_E2E_VSIX, 'TOKEN_LENS_E2E_VSIX must name the .vsix');
+    s = await openSession();
+  });
+  after(async () => { await s?.close(); });
+
+  it('is listed as activated in Developer: Show Running Extensions', async () => {
+    await s.workbench.openFile('sample.http'); // onStartupFinished has fired by now
+    await s.workbench.runCommand('Developer: Show Running Extensions');
+    const row = s.workbench.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Token Lens' });
+    await row.first().waitFor({ timeout: 30_000 });
+    assert.match(await row.first().innerText(), /Token Lens/);
+    await s.workbench.screenshot('e2e-vsix-running-extensions');
+  });
+});
