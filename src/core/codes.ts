@@ -55,7 +55,7 @@ export const FindingCodes = {
   PBES2_COUNT: 'TL214',
   /** A time claim that is not a usable NumericDate (RFC 7519 §2, §4.1.4). */
   INVALID_TIME_CLAIM: 'TL215',
-  /** Weak or unexpected algorithm for its use (RFC 8725 §3.2). */
+  /** `alg` unknown, or of the wrong kind for the token (a JWE key-management alg on a JWS, or the reverse) (RFC 8725 §3.1, §3.2). */
   HEADER_ALG_MISMATCH: 'TL216',
 
   /** Non-standard `=` padding in a base64url segment (RFC 7515 §2, §C). */

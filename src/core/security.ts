@@ -2,6 +2,7 @@
  * Security and encoding findings for one token (RFC 8725 JWT BCP, OWASP JWT cheat sheet).
  * Remote key URLs are shown, never fetched.
  */
+import { algorithmInfo } from './algorithms';
 import { FindingCodes } from './codes';
 import { DEFAULT_THRESHOLDS, sortFindings } from './hints';
 import type { DecodedToken, Finding, Reference, Severity, Thresholds, TimeReport } from './types';
@@ -39,6 +40,13 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
 
   if (/^none$/i.test(alg)) {
     add(FindingCodes.ALG_NONE, 'error', 'This token is unsigned: anyone can forge it, and a verifier must never accept it.', `header alg "${alg}"`, rfc(8725, '3.1', BCP));
+  }
+  const family = algorithmInfo(h).family;
+  if (family === 'unknown') {
+    add(FindingCodes.HEADER_ALG_MISMATCH, 'warning', 'The algorithm is not a registered JOSE algorithm; libraries will reject it, or a lax one may do something unexpected.', `header alg "${quote(alg)}"`, rfc(8725, '3.1', BCP));
+  } else if ((decoded.kind === 'jwe') !== (family === 'jwe-key-management') && family !== 'none') {
+    const what = decoded.kind === 'jwe' ? 'a signature algorithm on an encrypted token' : 'a key-management (JWE) algorithm on a signed token';
+    add(FindingCodes.HEADER_ALG_MISMATCH, 'warning', `The header names ${what}; verifiers must pin the algorithms they expect.`, `header alg "${quote(alg)}" on a ${decoded.kind === 'jwe' ? 'JWE' : 'JWS'}`, rfc(8725, '3.1', BCP));
   }
   for (const p of ['jku', 'x5u'] as const) {
     if (p in h) add(FindingCodes.REMOTE_KEY_URL, 'warning', `The header names a remote key URL (${p}); a verifier that fetches it lets the token choose its own key (server-side request forgery too).`, `${p}: ${quote(h[p])} (not fetched)`, rfc(8725, '3.10', BCP));

@@ -86,3 +86,11 @@ describe('riskHints: article reasons with evidence from this token', () => {
     if (r.ok) assert.deepEqual(codes(r.value.hints), [FindingCodes.VERIFICATION_COST]);
   });
 });
+
+describe('docs/findings.md', () => {
+  it('lists every code of FindingCodes in a table row', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../../docs/findings.md', `file://${__filename}`), 'utf8');
+    for (const code of Object.values(FindingCodes)) assert.match(doc, new RegExp(`^\\| ${code} \\|`, 'm'), code);
+  });
+});

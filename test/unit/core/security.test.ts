@@ -87,6 +87,12 @@ describe('securityFindings (RFC 8725, OWASP JWT cheat sheet)', () => {
     assert.ok(!codes(jweFindings({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2c: 600_000, p2s: 'c2FsdA' })).includes(FindingCodes.PBES2_COUNT));
     assert.ok(codes(jweFindings({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM' })).includes(FindingCodes.PBES2_COUNT), 'missing p2c');
   });
+  it('alg unknown or of the wrong kind for the token (TL216)', () => {
+    assert.ok(codes(findings({ alg: 'HS999', typ: 'JWT' })).includes(FindingCodes.HEADER_ALG_MISMATCH));
+    assert.ok(codes(findings({ alg: 'RSA-OAEP', typ: 'JWT' })).includes(FindingCodes.HEADER_ALG_MISMATCH));
+    assert.ok(codes(jweFindings({ alg: 'HS256', enc: 'A128GCM' })).includes(FindingCodes.HEADER_ALG_MISMATCH));
+    assert.ok(!codes(findings({ alg: 'PS256', typ: 'JWT' })).includes(FindingCodes.HEADER_ALG_MISMATCH));
+  });
   it('JWE: no missing-typ finding, no claim findings', () => {
     assert.deepEqual(jweFindings({ alg: 'RSA-OAEP', enc: 'A256GCM' }), []);
   });
