@@ -34,7 +34,7 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
   }
 
   /** Opens the panel (or reuses the open one) and shows `target`. */
-  static createOrShow(context: vscode.ExtensionContext, target: InspectTarget): InspectorPanel {
+  static createOrShow(context: Pick<vscode.ExtensionContext, 'extensionUri'>, target: InspectTarget): InspectorPanel {
     const existing = InspectorPanel.instance;
     if (existing !== undefined) {
       existing.show(target, { reveal: true });

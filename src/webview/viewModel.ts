@@ -2,7 +2,7 @@
  * Builds the serialisable inspector view model from a core inspection. Pure (no `vscode`):
  * unit-tested directly, called by the panel and the sidebar view.
  */
-import { ARTICLE_REASONS, inspectToken } from '../core';
+import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectToken } from '../core';
 import type { ArticleReason, Finding, Inspection, JsonObject, JsonValue } from '../core';
 import type { ClaimRow, HintGroup, InspectorViewModel, PayloadView, TokenPart } from './protocol';
 
@@ -24,8 +24,15 @@ export interface ViewModelOptions {
   readonly sizeWarningBytes: number;
   readonly timeDisplay: 'local' | 'utc';
   readonly canReveal: boolean;
+  /** Claim explanations; default {@link describeRegistered}. */
   readonly describe?: ClaimDescriber;
 }
+
+/** Registered JWT/OIDC claims and JOSE header parameters from the core registry (`claims.ts`). */
+export const describeRegistered: ClaimDescriber = (name, segment) => {
+  const info = segment === 'header' ? headerParameterInfo(name) : claimInfo(name);
+  return info === undefined ? undefined : { title: info.label, description: `${info.description} (${info.source})` };
+};
 
 const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'auth_time'] as const;
 
@@ -36,10 +43,10 @@ function compactJson(v: JsonValue): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-function claimRows(obj: JsonObject, segment: 'header' | 'payload', describe: ClaimDescriber | undefined): ClaimRow[] {
+function claimRows(obj: JsonObject, segment: 'header' | 'payload', describe: ClaimDescriber = describeRegistered): ClaimRow[] {
   return Object.keys(obj).map((name) => {
     const value = obj[name] as JsonValue;
-    const d = describe?.(name, segment);
+    const d = describe(name, segment);
     const timeClaim = segment === 'payload' && (TIME_CLAIMS as readonly string[]).includes(name);
     const seconds = timeClaim && typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= 8.64e12 ? value : undefined;
     return {

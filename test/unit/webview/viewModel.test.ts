@@ -126,4 +126,14 @@ describe('inspector view model', () => {
     assert.deepStrictEqual(m.payload.rows[0], { name: 'sub', value: '"a"', title: 'Subject', description: 'Who the token is about.' });
     assert.strictEqual(m.headerRows[0]?.title, undefined);
   });
+
+  it('names registered claims and header parameters from the core registry by default', () => {
+    const m = buildViewModel(jws({ alg: 'HS256', 'x-custom': 1 }, { exp: nowSec + 60, 'app-role': 'admin' }), options);
+    assert.ok(m.state === 'token' && m.payload.type === 'claims');
+    assert.strictEqual(m.headerRows[0]?.title, 'Algorithm');
+    assert.match(m.headerRows[0]?.description ?? '', /RFC 7515/);
+    assert.strictEqual(m.headerRows[1]?.title, undefined);
+    assert.strictEqual(m.payload.rows[0]?.title, 'Expiration time');
+    assert.strictEqual(m.payload.rows[1]?.title, undefined);
+  });
 });
