@@ -1,8 +1,87 @@
 import * as vscode from 'vscode';
+import { registerAllCommands } from './commands';
+import { affectsTokenLens, readSettings } from './config';
+import { TokenCodeLensProvider } from './features/codeLens';
+import { CursorTokenTracker } from './features/cursorContext';
+import { InspectTokenCodeActionProvider, TokenDiagnostics } from './features/diagnostics';
+import { DocumentTokens } from './features/documentTokens';
+import { TokenHoverProvider } from './features/hover';
+import { TokenStatusBar } from './features/statusBar';
+import { TokenTreeProvider } from './features/tokenTree';
+import { activateVerification } from './features/verification';
+import type { InspectTarget } from './webview/inspectorApi';
+import { InspectorPanel } from './webview/inspectorPanel';
+import { InspectorViewProvider } from './webview/inspectorView';
+
+/** What `activate()` returns: handles for integration tests (never tokens at rest). */
+export interface TokenLensApi {
+  readonly tokens: DocumentTokens;
+  readonly tree: TokenTreeProvider;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly diagnostics: TokenDiagnostics;
+  readonly codeLens: TokenCodeLensProvider;
+  readonly statusBar: TokenStatusBar;
+  readonly cursor: CursorTokenTracker;
+  readonly inspectorView: InspectorViewProvider;
+  /** The open inspector panel, if any. */
+  readonly inspectorPanel: () => InspectorPanel | undefined;
+  /** Milliseconds `activate()` took. */
+  readonly activationMs: number;
+}
 
 /** Wiring only: every provider and command is registered here and pushed to subscriptions. */
-export function activate(context: vscode.ExtensionContext): void {
-  void context;
+export function activate(context: vscode.ExtensionContext): TokenLensApi {
+  const started = performance.now();
+  const selector: vscode.DocumentSelector = [{ scheme: '*' }];
+  const tokens = new DocumentTokens();
+  const tree = new TokenTreeProvider(tokens);
+  const treeView = vscode.window.createTreeView('tokenLens.tokens', { treeDataProvider: tree, showCollapseAll: true });
+  const inspectorView = new InspectorViewProvider(context.extensionUri);
+  const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target);
+  const diagnostics = new TokenDiagnostics(tokens);
+  const codeLens = new TokenCodeLensProvider(tokens);
+  const cursor = new CursorTokenTracker(tokens);
+  const statusBar = new TokenStatusBar(cursor);
+  activateVerification(context);
+
+  context.subscriptions.push(
+    tokens,
+    tree,
+    treeView,
+    inspectorView,
+    diagnostics,
+    codeLens,
+    cursor,
+    statusBar,
+    vscode.window.registerWebviewViewProvider(InspectorViewProvider.viewType, inspectorView),
+    vscode.languages.registerHoverProvider(selector, new TokenHoverProvider(tokens)),
+    vscode.languages.registerCodeLensProvider(selector, codeLens),
+    vscode.languages.registerCodeActionsProvider(selector, new InspectTokenCodeActionProvider(), {
+      providedCodeActionKinds: InspectTokenCodeActionProvider.providedCodeActionKinds,
+    }),
+    ...registerAllCommands({ tokens, tree, sidebar: inspectorView, showInPanel }),
+    cursor.onDidChange((target) => {
+      if (target !== undefined && readSettings(target.uri).inspectorFollowCursor) inspectorView.show(target);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsTokenLens(e)) return;
+      tree.refresh();
+      codeLens.refresh();
+    }),
+    { dispose: () => InspectorPanel.current?.dispose() },
+  );
+  return {
+    tokens,
+    tree,
+    treeView,
+    diagnostics,
+    codeLens,
+    statusBar,
+    cursor,
+    inspectorView,
+    inspectorPanel: () => InspectorPanel.current,
+    activationMs: performance.now() - started,
+  };
 }
 
 export function deactivate(): void {

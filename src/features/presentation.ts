@@ -94,3 +94,12 @@ export function statusIcon(inspection: Inspection | undefined): { readonly icon:
       return { icon: 'key', color: 'testing.iconPassed' };
   }
 }
+
+/** A Markdown table of header and payload claims (Copy Claims as Table). Pipes are escaped. */
+export function claimsTable(header: Readonly<Record<string, unknown>>, claims: Readonly<Record<string, unknown>> | undefined): string {
+  const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  const rows = ['| Part | Claim | Value |', '| --- | --- | --- |'];
+  for (const [k, v] of Object.entries(header)) rows.push(`| header | ${cell(k)} | ${cell(claimText(v))} |`);
+  for (const [k, v] of Object.entries(claims ?? {})) rows.push(`| payload | ${cell(k)} | ${cell(claimText(v))} |`);
+  return rows.join('\n');
+}

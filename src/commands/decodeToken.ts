@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { normalizeTokenInput } from '../core';
+import type { DocumentTokens } from '../features/documentTokens';
+import type { InspectTarget } from '../webview/inspectorApi';
+import type { ShowInPanel } from './inspectToken';
+import { resolveTarget } from './target';
+
+/**
+ * Decode Token: the token under the cursor, else the selection, else the clipboard, else an
+ * input box validating as you type (a `Bearer ` prefix, quotes and whitespace are accepted).
+ */
+export async function decodeToken(tokens: DocumentTokens, showInPanel: ShowInPanel, arg?: unknown): Promise<InspectTarget | undefined> {
+  const resolved = await resolveTarget(tokens, arg);
+  if (resolved.ok) {
+    showInPanel(resolved.target);
+    return resolved.target;
+  }
+  const clip = normalizeTokenInput(await readClipboard());
+  if (clip.ok) {
+    const target = { token: clip.value, label: 'clipboard' };
+    showInPanel(target);
+    return target;
+  }
+  const typed = await vscode.window.showInputBox({
+    title: 'Token Lens: Decode Token',
+    prompt: 'Paste a JWT or JWE (a "Bearer " prefix, quotes and whitespace are fine)',
+    ignoreFocusOut: true,
+    password: false,
+    validateInput: (value) => {
+      if (value.trim() === '') return undefined;
+      const r = normalizeTokenInput(value);
+      return r.ok ? undefined : r.error.message;
+    },
+  });
+  if (typed === undefined) return undefined;
+  const normalized = normalizeTokenInput(typed);
+  if (!normalized.ok) {
+    void vscode.window.showWarningMessage(`Token Lens: ${normalized.error.message}`);
+    return undefined;
+  }
+  const target = { token: normalized.value, label: 'pasted token' };
+  showInPanel(target);
+  return target;
+}
+
+async function readClipboard(): Promise<string> {
+  try {
+    return await vscode.env.clipboard.readText();
+  } catch {
+    // Some remote/web hosts deny clipboard reads: fall through to the input box.
+    return '';
+  }
+}

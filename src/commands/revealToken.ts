@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { DocumentTokens } from '../features/documentTokens';
+import type { Inspector } from '../webview/inspectorApi';
+import { resolveTarget } from './target';
+
+/**
+ * Reveal Token in Editor: opens the token's document, selects the token and shows it in the
+ * sidebar inspector (tree item click, hover link).
+ */
+export async function revealToken(tokens: DocumentTokens, inspector: Inspector, arg?: unknown): Promise<vscode.TextEditor | undefined> {
+  const resolved = await resolveTarget(tokens, arg);
+  if (!resolved.ok) {
+    void vscode.window.showWarningMessage(resolved.message);
+    return undefined;
+  }
+  const { uri, range } = resolved.target;
+  inspector.show(resolved.target);
+  if (uri === undefined || range === undefined) return undefined;
+  const editor = await vscode.window.showTextDocument(uri, { selection: range, preserveFocus: false });
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}

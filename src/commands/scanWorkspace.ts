@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { findTokens } from '../core';
+import { readSettings } from '../config';
+import { contextLabel } from '../features/presentation';
+import type { ScannedToken, TokenTreeProvider } from '../features/tokenTree';
+
+/** Upper bound of files visited by one scan (a huge monorepo stays responsive). */
+const MAX_FILES = 20000;
+
+/** Outcome of a scan (returned for tests and shown in the notification). */
+export interface ScanSummary {
+  readonly files: number;
+  readonly tokens: number;
+  readonly skippedLarge: number;
+  readonly skippedBinary: number;
+  readonly cancelled: boolean;
+  readonly ms: number;
+}
+
+/** Glob of excluded paths from `files.exclude` and `search.exclude` (enabled entries only). */
+function excludeGlob(): string | undefined {
+  const patterns = new Set<string>();
+  for (const section of ['files.exclude', 'search.exclude']) {
+    const value = vscode.workspace.getConfiguration().get<Record<string, unknown>>(section) ?? {};
+    for (const [glob, on] of Object.entries(value)) if (on === true) patterns.add(glob);
+  }
+  patterns.add('**/node_modules/**');
+  return patterns.size === 0 ? undefined : `{${[...patterns].join(',')}}`;
+}
+
+/** NUL bytes in the first 8 KiB mark a binary file (the heuristic git and grep use). */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/**
+ * Scan Workspace for Tokens: every file not excluded by `files.exclude`/`search.exclude`, read
+ * through `workspace.fs` (virtual workspaces), skipping binary files and files over
+ * `tokenLens.scan.maxFileSizeKB`; cancellable progress; results go to the Tokens tree.
+ */
+export async function scanWorkspace(tree: TokenTreeProvider): Promise<ScanSummary> {
+  const started = Date.now();
+  const maxBytes = readSettings().scanMaxFileSizeKB * 1024;
+  const results: ScannedToken[] = [];
+  let skippedLarge = 0;
+  let skippedBinary = 0;
+  let files = 0;
+  let cancelled = false;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Token Lens: scanning workspace', cancellable: true },
+    async (progress, cancel) => {
+      const uris = await vscode.workspace.findFiles('**/*', excludeGlob(), MAX_FILES, cancel);
+      const decoder = new TextDecoder('utf-8');
+      for (const uri of uris) {
+        if (cancel.isCancellationRequested) {
+          cancelled = true;
+          break;
+        }
+        files++;
+        progress.report({ message: `${files}/${uris.length}`, increment: 100 / Math.max(1, uris.length) });
+        try {
+          const stat = await vscode.workspace.fs.stat(uri);
+          if (stat.size > maxBytes) {
+            skippedLarge++;
+            continue;
+          }
+          const bytes = await vscode.workspace.fs.readFile(uri);
+          if (looksBinary(bytes)) {
+            skippedBinary++;
+            continue;
+          }
+          const text = decoder.decode(bytes);
+          const lineStarts = lineStartsOf(text);
+          for (const match of findTokens(text)) {
+            const start = positionAt(lineStarts, match.start);
+            const end = positionAt(lineStarts, match.end);
+            results.push({ target: { token: match.token, label: contextLabel(match, start.line), uri, range: new vscode.Range(start, end) } });
+          }
+        } catch {
+          // Unreadable file (permissions, deleted meanwhile): skip it, the scan goes on.
+        }
+      }
+    },
+  );
+  tree.setScanResults(results);
+  const summary = { files, tokens: results.length, skippedLarge, skippedBinary, cancelled, ms: Date.now() - started };
+  void vscode.window.showInformationMessage(
+    `Token Lens: ${summary.tokens} token${summary.tokens === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}` +
+      `${skippedLarge + skippedBinary > 0 ? ` (skipped ${skippedLarge} large, ${skippedBinary} binary)` : ''}${cancelled ? ' — cancelled' : ''}.`,
+  );
+  return summary;
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function positionAt(lineStarts: readonly number[], offset: number): vscode.Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return new vscode.Position(lo, offset - (lineStarts[lo] ?? 0));
+}

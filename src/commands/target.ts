@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { normalizeTokenInput } from '../core';
+import type { DocumentTokens } from '../features/documentTokens';
+import { referenceAt } from '../features/documentTokens';
+import { contextLabel } from '../features/presentation';
+import type { InspectTarget } from '../webview/inspectorApi';
+import { isTokenLocation } from './ids';
+
+/** Why no token could be found, as a message for the user. */
+export type TargetResult = { readonly ok: true; readonly target: InspectTarget } | { readonly ok: false; readonly message: string };
+
+/** Something carrying a target: tree items expose `target`. */
+function carriedTarget(arg: unknown): InspectTarget | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const t = (arg as { target?: unknown }).target;
+  if (typeof t === 'object' && t !== null && typeof (t as InspectTarget).token === 'string') return t as InspectTarget;
+  return undefined;
+}
+
+/** The token (or `{{name}}` resolving to one) at `position` of `document`. */
+export function targetAt(tokens: DocumentTokens, document: vscode.TextDocument, position: vscode.Position): TargetResult | undefined {
+  const found = tokens.tokenAt(document, position);
+  if (found !== undefined) {
+    return {
+      ok: true,
+      target: { token: found.match.token, label: contextLabel(found.match, found.range.start.line), uri: document.uri, range: found.range },
+    };
+  }
+  const ref = referenceAt(document, position);
+  if (ref === undefined) return undefined;
+  if (!ref.result.ok) return { ok: false, message: ref.result.error.message };
+  const normalized = normalizeTokenInput(ref.result.value);
+  if (!normalized.ok) return { ok: false, message: `{{${ref.name}}} does not hold a token: ${normalized.error.message}` };
+  return { ok: true, target: { token: normalized.value, label: `{{${ref.name}}}`, uri: document.uri, range: ref.range } };
+}
+
+/**
+ * The token a command acts on: an explicit argument (tree item or location), else the token
+ * under the cursor, else a selection that normalises to a token.
+ */
+export async function resolveTarget(tokens: DocumentTokens, arg: unknown): Promise<TargetResult> {
+  const carried = carriedTarget(arg);
+  if (carried !== undefined) return { ok: true, target: carried };
+  if (isTokenLocation(arg)) {
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg.uri));
+      return targetAt(tokens, document, new vscode.Position(arg.line, arg.character)) ?? { ok: false, message: 'No token at that location any more.' };
+    } catch {
+      return { ok: false, message: 'The document holding that token could not be opened.' };
+    }
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (editor === undefined) return { ok: false, message: 'Token Lens: no active editor. Place the cursor on a token.' };
+  const atCursor = targetAt(tokens, editor.document, editor.selection.active);
+  if (atCursor !== undefined) return atCursor;
+  const malformed = explainMalformedAt(editor.document, editor.selection.active);
+  if (malformed !== undefined) return { ok: false, message: malformed };
+  if (!editor.selection.isEmpty) {
+    const normalized = normalizeTokenInput(editor.document.getText(editor.selection));
+    if (normalized.ok) return { ok: true, target: { token: normalized.value, label: 'selection', uri: editor.document.uri, range: editor.selection } };
+    return { ok: false, message: `Token Lens: the selection is not a token: ${normalized.error.message}` };
+  }
+  return { ok: false, message: 'Token Lens: the cursor is not on a token.' };
+}
+
+/** A malformed token-looking word at `position`, explained (a clear message instead of silence). */
+export function explainMalformedAt(document: vscode.TextDocument, position: vscode.Position): string | undefined {
+  const range = document.getWordRangeAtPosition(position, /[A-Za-z0-9_\-.=]+/);
+  if (range === undefined) return undefined;
+  const word = document.getText(range);
+  if (!word.startsWith('eyJ') || !word.includes('.')) return undefined;
+  const normalized = normalizeTokenInput(word);
+  return normalized.ok ? 'Token Lens: this looks like a token but its header has no usable `alg`.' : `Token Lens: malformed token: ${normalized.error.message}`;
+}

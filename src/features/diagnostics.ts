@@ -1,0 +1,172 @@
+import * as vscode from 'vscode';
+import { FindingCodes } from '../core';
+import type { Finding, Inspection } from '../core';
+import { affectsTokenLens, readSettings } from '../config';
+import { CommandIds, type TokenLocation } from '../commands/ids';
+import type { DocumentTokens } from './documentTokens';
+import { inspectWithSettings, isHttpLike } from './documentTokens';
+
+/** Diagnostic codes for time status (the core reports status, not a finding, for these). */
+export const TimeDiagnosticCodes = { expired: 'expired', notYetValid: 'not-yet-valid' } as const;
+
+/** Findings that become Problems entries (the issue's list; the rest stay in hover/inspector). */
+const REPORTED: ReadonlySet<string> = new Set([FindingCodes.ALG_NONE, FindingCodes.NO_EXPIRY, FindingCodes.LONG_LIFETIME, FindingCodes.SIZE_LIMIT_EXCEEDED]);
+
+const DEBOUNCE_MS = 300;
+/** setTimeout's ceiling (~24.8 days); later expiries re-arm on the next evaluation. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function severity(s: Finding['severity']): vscode.DiagnosticSeverity {
+  return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
+
+/** Problems entries for one inspected token. */
+export function tokenDiagnostics(inspection: Inspection, range: vscode.Range): vscode.Diagnostic[] {
+  const out: vscode.Diagnostic[] = [];
+  const make = (message: string, sev: vscode.DiagnosticSeverity, code: string): void => {
+    const d = new vscode.Diagnostic(range, message, sev);
+    d.source = 'Token Lens';
+    d.code = code;
+    out.push(d);
+  };
+  if (inspection.time.status === 'expired') make(`Token ${inspection.time.relative}`, vscode.DiagnosticSeverity.Warning, TimeDiagnosticCodes.expired);
+  if (inspection.time.status === 'not-yet-valid') make(`Token not valid yet (${inspection.time.relative})`, vscode.DiagnosticSeverity.Warning, TimeDiagnosticCodes.notYetValid);
+  for (const f of [...inspection.findings, ...inspection.hints]) {
+    if (REPORTED.has(f.code)) make(`${f.message} (${f.evidence})`, severity(f.severity), f.code);
+  }
+  return out;
+}
+
+/**
+ * Owns the Token Lens `DiagnosticCollection`: debounced on edits, cleared on close, follows
+ * `tokenLens.diagnostics.scope`, and re-evaluates when the soonest `exp`/`nbf` passes (one
+ * timer, no polling loop).
+ */
+export class TokenDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('tokenLens');
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Next time change (ms since epoch) per document. */
+  private readonly nextChange = new Map<string, number>();
+  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly tokens: DocumentTokens) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((d) => this.update(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsTokenLens(e)) this.updateAll();
+      }),
+    );
+    this.updateAll();
+  }
+
+  private inScope(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
+    const scope = readSettings(document.uri).diagnosticsScope;
+    return scope === 'allFiles' || (scope === 'httpFiles' && isHttpLike(document));
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const existing = this.pending.get(key);
+    if (existing !== undefined) clearTimeout(existing);
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.update(document);
+      }, DEBOUNCE_MS),
+    );
+  }
+
+  /** Recomputes diagnostics of every open document. */
+  updateAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.update(d);
+  }
+
+  /** Recomputes diagnostics of one document now. */
+  update(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    if (document.isClosed || !this.inScope(document)) {
+      this.collection.delete(document.uri);
+      this.nextChange.delete(key);
+      this.armTimer();
+      return;
+    }
+    const now = Date.now();
+    const diagnostics: vscode.Diagnostic[] = [];
+    let next = Infinity;
+    for (const { match, range } of this.tokens.tokens(document)) {
+      const inspection = inspectWithSettings(match.token, document.uri, now);
+      if (!inspection.ok) continue;
+      diagnostics.push(...tokenDiagnostics(inspection.value, range));
+      const skewMs = inspection.value.time.clockSkewSec * 1000;
+      for (const c of inspection.value.time.claims) {
+        if (c.seconds === undefined || (c.name !== 'exp' && c.name !== 'nbf')) continue;
+        // exp counts as passed after exp + skew; nbf becomes valid at nbf - skew.
+        const at = c.name === 'exp' ? c.seconds * 1000 + skewMs : c.seconds * 1000 - skewMs;
+        if (at > now && at < next) next = at;
+      }
+    }
+    this.collection.set(document.uri, diagnostics);
+    if (next === Infinity) this.nextChange.delete(key);
+    else this.nextChange.set(key, next);
+    this.armTimer();
+  }
+
+  private armTimer(): void {
+    if (this.expiryTimer !== undefined) clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
+    let soonest = Infinity;
+    for (const t of this.nextChange.values()) soonest = Math.min(soonest, t);
+    if (soonest === Infinity) return;
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, soonest - Date.now()) + 50);
+    this.expiryTimer = setTimeout(() => {
+      this.expiryTimer = undefined;
+      const due = Date.now();
+      for (const [key, t] of [...this.nextChange]) {
+        if (t > due) continue;
+        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+        if (doc !== undefined) this.update(doc);
+        else this.nextChange.delete(key);
+      }
+      this.armTimer();
+    }, delay);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const p = this.pending.get(key);
+    if (p !== undefined) clearTimeout(p);
+    this.pending.delete(key);
+    this.nextChange.delete(key);
+    this.collection.delete(uri);
+    this.armTimer();
+  }
+
+  dispose(): void {
+    for (const p of this.pending.values()) clearTimeout(p);
+    this.pending.clear();
+    if (this.expiryTimer !== undefined) clearTimeout(this.expiryTimer);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** Quick fix "Inspect token" on every Token Lens diagnostic. */
+export class InspectTokenCodeActionProvider implements vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.find((d) => d.source === 'Token Lens');
+    if (ours === undefined) return [];
+    const action = new vscode.CodeAction('Inspect token', vscode.CodeActionKind.QuickFix);
+    const location: TokenLocation = { uri: document.uri.toString(), line: ours.range.start.line, character: ours.range.start.character };
+    action.command = { title: 'Inspect token', command: CommandIds.inspectToken, arguments: [location] };
+    action.diagnostics = [ours];
+    action.isPreferred = true;
+    return [action];
+  }
+}

@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { findTokenAt, findTokens, findVariableReferenceAt, findHttpVariables, inspectToken, resolveVariable } from '../core';
+import type { Inspection, Result, TokenMatch } from '../core';
+import { inspectOptions, readSettings } from '../config';
+
+/** One token in a document with its VS Code range. */
+export interface DocumentToken {
+  readonly match: TokenMatch;
+  readonly range: vscode.Range;
+}
+
+/** Languages / file names treated as HTTP request files (REST Client, JetBrains, .env). */
+export function isHttpLike(document: vscode.TextDocument): boolean {
+  const path = document.uri.path.toLowerCase();
+  return (
+    document.languageId === 'http' ||
+    document.languageId === 'dotenv' ||
+    /\.(http|rest)$/.test(path) ||
+    /(^|\/)\.env(\.[^/]*)?$/.test(path)
+  );
+}
+
+interface Entry {
+  readonly version: number;
+  readonly tokens: DocumentToken[];
+}
+
+/**
+ * Per-document token cache keyed by document version, shared by hover, diagnostics, CodeLens,
+ * tree and status bar, so one edit costs one scan. Entries are dropped when documents close.
+ * Tokens stay in memory only.
+ */
+export class DocumentTokens implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString()));
+  }
+
+  /** All tokens in `document` (cached per version). */
+  tokens(document: vscode.TextDocument): readonly DocumentToken[] {
+    const key = document.uri.toString();
+    const hit = this.entries.get(key);
+    if (hit !== undefined && hit.version === document.version) return hit.tokens;
+    const tokens = findTokens(document.getText()).map((match) => ({
+      match,
+      range: new vscode.Range(document.positionAt(match.start), document.positionAt(match.end)),
+    }));
+    this.entries.set(key, { version: document.version, tokens });
+    return tokens;
+  }
+
+  /**
+   * The token at `position`, scanning only its line (hover on huge files stays cheap). Uses the
+   * full-document cache when it is already current.
+   */
+  tokenAt(document: vscode.TextDocument, position: vscode.Position): DocumentToken | undefined {
+    const cached = this.entries.get(document.uri.toString());
+    if (cached !== undefined && cached.version === document.version) {
+      return cached.tokens.find((t) => t.range.contains(position));
+    }
+    const line = document.lineAt(position.line);
+    const text = line.text;
+    const match = findTokenAt(text, position.character);
+    if (match === undefined) return undefined;
+    const base = document.offsetAt(line.range.start);
+    const shifted: TokenMatch = { ...match, start: match.start + base, end: match.end + base };
+    return {
+      match: shifted,
+      range: new vscode.Range(position.line, match.start, position.line, match.end),
+    };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.entries.clear();
+  }
+}
+
+/** Inspects `token` with the current settings for `document`'s scope. */
+export function inspectWithSettings(token: string, scope?: vscode.Uri, now: number = Date.now()): Result<Inspection> {
+  return inspectToken(token, inspectOptions(readSettings(scope), now));
+}
+
+/** A `{{name}}` at `position` in an http file resolved to a token value, when it is one. */
+export interface ResolvedReference {
+  readonly name: string;
+  readonly range: vscode.Range;
+  readonly result: Result<string, { readonly message: string }>;
+}
+
+/**
+ * Resolves the `{{name}}` reference at `position` against `@name = …` file variables of the
+ * same document (and their own references). Environment files are not read here: the hover
+ * stays synchronous and never touches the file system.
+ */
+export function referenceAt(document: vscode.TextDocument, position: vscode.Position): ResolvedReference | undefined {
+  if (!isHttpLike(document)) return undefined;
+  const line = document.lineAt(position.line);
+  const ref = findVariableReferenceAt(line.text, position.character);
+  if (ref === undefined) return undefined;
+  const range = new vscode.Range(position.line, ref.start, position.line, ref.end);
+  if (ref.kind !== 'variable') {
+    return { name: ref.name, range, result: { ok: false, error: { message: `{{${ref.name}}} is not a file variable` } } };
+  }
+  const resolved = resolveVariable(ref.name, { fileVariables: findHttpVariables(document.getText()) });
+  if (!resolved.ok) return { name: ref.name, range, result: { ok: false, error: { message: resolved.error.message } } };
+  const value = resolved.value.value.replace(/^(Bearer|DPoP)\s+/i, '').trim();
+  return { name: ref.name, range, result: { ok: true, value } };
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { Finding, Inspection } from '../core';
+import { readSettings } from '../config';
+import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../commands/ids';
+import { targetAt } from '../commands/target';
+import type { DocumentTokens } from './documentTokens';
+import { inspectWithSettings } from './documentTokens';
+import { claimText, escapeMarkdown, kindLabel, severityIcon, truncate } from './presentation';
+
+/** Most findings/hints listed in a hover; the inspector shows all of them. */
+const MAX_HOVER_FINDINGS = 4;
+
+function commandLink(label: string, command: string, location: TokenLocation): string {
+  return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([location]))})`;
+}
+
+function claimLine(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return `**${name}** ${escapeMarkdown(truncate(claimText(value), 120))}`;
+}
+
+/** The hover markdown for one inspected token; links carry `location`, never the token. */
+export function hoverMarkdown(inspection: Inspection, label: string, location: TokenLocation): vscode.MarkdownString {
+  const { decoded, time, size } = inspection;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+  md.supportHtml = false;
+  const h = decoded.header;
+  const headerBits = ['alg', 'enc', 'typ', 'kid'].flatMap((k) => (h[k] === undefined ? [] : [`${k} ${escapeMarkdown(truncate(claimText(h[k]), 60))}`]));
+  md.appendMarkdown(`$(key) **${kindLabel(decoded.kind)}** · ${escapeMarkdown(label)} · ${headerBits.join(' · ')}\n\n`);
+  if (decoded.payload.type === 'claims') {
+    const c = decoded.payload.claims;
+    const lines = [claimLine('sub', c.sub), claimLine('iss', c.iss), claimLine('aud', c.aud)].filter((l): l is string => l !== undefined);
+    if (lines.length > 0) md.appendMarkdown(`${lines.join('  \n')}\n\n`);
+  } else if (decoded.payload.type === 'encrypted') {
+    md.appendMarkdown('Payload encrypted (JWE): only the protected header is readable.\n\n');
+  }
+  const statusIcon = time.status === 'expired' ? '$(error)' : time.status === 'valid' ? '$(clock)' : '$(warning)';
+  if (time.status !== 'not-applicable') md.appendMarkdown(`${statusIcon} ${escapeMarkdown(time.relative)}\n\n`);
+  const crossed = size.limits.filter((l) => l.exceeded).map((l) => escapeMarkdown(l.label));
+  md.appendMarkdown(`$(database) ${size.totalBytes} B${crossed.length > 0 ? ` — over the ${crossed.join(', ')}` : ''}\n\n`);
+  const findings: Finding[] = [...inspection.findings, ...inspection.hints]
+    .sort((a, b) => rank(a.severity) - rank(b.severity))
+    .slice(0, MAX_HOVER_FINDINGS);
+  if (findings.length > 0) {
+    md.appendMarkdown(
+      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${escapeMarkdown(f.message)} (${escapeMarkdown(f.code)}${f.reference.kind === 'article' ? `, reason ${f.reference.reason}` : ''})`).join('  \n')}\n\n`,
+    );
+  }
+  md.appendMarkdown(`${commandLink('Inspect', CommandIds.inspectToken, location)} · ${commandLink('Copy payload', CommandIds.copyPayloadJson, location)}`);
+  return md;
+}
+
+function rank(s: Finding['severity']): number {
+  return s === 'error' ? 0 : s === 'warning' ? 1 : 2;
+}
+
+/**
+ * Hover on a token in any file and on a `{{name}}` reference in http files. Scans only the
+ * hovered line unless the document's full scan is already cached for this version.
+ */
+export class TokenHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly tokens: DocumentTokens) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (!readSettings(document.uri).hoverEnabled) return undefined;
+    const target = targetAt(this.tokens, document, position);
+    if (target === undefined) return undefined;
+    if (!target.ok) {
+      const md = new vscode.MarkdownString(`$(warning) ${escapeMarkdown(target.message)}`, true);
+      return new vscode.Hover(md);
+    }
+    const { token, label, range } = target.target;
+    const inspection = inspectWithSettings(token, document.uri);
+    if (!inspection.ok) {
+      return new vscode.Hover(new vscode.MarkdownString(`$(error) Malformed token: ${escapeMarkdown(inspection.error.message)}`, true), range);
+    }
+    const location: TokenLocation = { uri: document.uri.toString(), line: position.line, character: position.character };
+    return new vscode.Hover(hoverMarkdown(inspection.value, label, location), range);
+  }
+}

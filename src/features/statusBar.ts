@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { affectsTokenLens, readSettings } from '../config';
+import { CommandIds, type TokenLocation } from '../commands/ids';
+import type { InspectTarget } from '../webview/inspectorApi';
+import type { CursorTokenTracker } from './cursorContext';
+import { inspectWithSettings } from './documentTokens';
+import { kindLabel } from './presentation';
+
+/**
+ * Status bar item while the cursor is on a token: a countdown ticking each second (the timer
+ * runs only while the item is shown); click opens the inspector.
+ */
+export class TokenStatusBar implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('tokenLens.status', vscode.StatusBarAlignment.Right, 100);
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private target: InspectTarget | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(tracker: CursorTokenTracker) {
+    this.item.name = 'Token Lens';
+    this.disposables.push(
+      this.item,
+      tracker.onDidChange((t) => this.show(t)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsTokenLens(e)) this.show(this.target);
+      }),
+    );
+    this.show(tracker.current);
+  }
+
+  private show(target: InspectTarget | undefined): void {
+    this.target = target;
+    if (this.ticker !== undefined) clearInterval(this.ticker);
+    this.ticker = undefined;
+    if (target === undefined || !readSettings(target.uri).statusBarEnabled) {
+      this.item.hide();
+      return;
+    }
+    if (target.uri !== undefined && target.range !== undefined) {
+      const location: TokenLocation = { uri: target.uri.toString(), line: target.range.start.line, character: target.range.start.character };
+      this.item.command = { title: 'Inspect token', command: CommandIds.inspectToken, arguments: [location] };
+    } else {
+      this.item.command = CommandIds.inspectToken;
+    }
+    this.render();
+    this.item.show();
+    this.ticker = setInterval(() => this.render(), 1000);
+  }
+
+  private render(): void {
+    const target = this.target;
+    if (target === undefined) return;
+    const inspection = inspectWithSettings(target.token, target.uri);
+    if (!inspection.ok) {
+      this.item.text = '$(error) Malformed token';
+      this.item.tooltip = inspection.error.message;
+      return;
+    }
+    const { time, decoded } = inspection.value;
+    const icon = time.status === 'expired' ? '$(error)' : time.status === 'valid' ? '$(clock)' : '$(warning)';
+    this.item.text = `${icon} ${kindLabel(decoded.kind)} ${time.relative}`;
+    this.item.tooltip = `Token Lens · ${target.label} — click to inspect`;
+    this.item.backgroundColor = time.status === 'expired' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    // Nothing changes any more once there is no expiry to count towards.
+    if (time.msToExpiry === undefined && this.ticker !== undefined) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  dispose(): void {
+    if (this.ticker !== undefined) clearInterval(this.ticker);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

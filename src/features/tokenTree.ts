@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import type { Finding, Inspection } from '../core';
+import { CommandIds } from '../commands/ids';
+import type { InspectTarget } from '../webview/inspectorApi';
+import type { DocumentTokens } from './documentTokens';
+import { inspectWithSettings } from './documentTokens';
+import { claimText, contextLabel, severityIcon, statusIcon, truncate } from './presentation';
+
+/** A token found by Scan Workspace (kept in memory only, cleared by Clear Scan Results). */
+export interface ScannedToken {
+  readonly target: InspectTarget & { readonly uri: vscode.Uri; readonly range: vscode.Range };
+}
+
+/** Tree nodes: files (scan results), tokens, claims and findings. */
+export type TokenTreeNode = FileNode | TokenNode | DetailNode;
+
+/** A scanned file grouping its tokens. */
+export class FileNode extends vscode.TreeItem {
+  readonly kind = 'file';
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly tokens: readonly ScannedToken[],
+  ) {
+    super(uri, vscode.TreeItemCollapsibleState.Expanded);
+    this.description = `${tokens.length} token${tokens.length === 1 ? '' : 's'}`;
+    this.contextValue = 'tokenLens.file';
+  }
+}
+
+/** One token: label = context, description = status; clicking reveals and inspects it. */
+export class TokenNode extends vscode.TreeItem {
+  readonly kind = 'token';
+  constructor(
+    readonly target: InspectTarget,
+    readonly inspection: Inspection | undefined,
+    errorMessage?: string,
+  ) {
+    super(target.label, vscode.TreeItemCollapsibleState.Collapsed);
+    this.contextValue = 'tokenLens.token';
+    this.description = inspection?.time.relative ?? `malformed: ${errorMessage ?? ''}`;
+    const { icon, color } = statusIcon(inspection);
+    this.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+    const alg = inspection !== undefined && typeof inspection.decoded.header.alg === 'string' ? inspection.decoded.header.alg : '?';
+    this.tooltip = inspection !== undefined ? `${inspection.decoded.kind.toUpperCase()} · ${alg} · ${inspection.time.relative} · ${inspection.size.totalBytes} B` : this.description;
+    this.command = { title: 'Reveal token', command: CommandIds.revealToken, arguments: [this] };
+  }
+}
+
+/** A claim or finding under a token. */
+export class DetailNode extends vscode.TreeItem {
+  readonly kind = 'detail';
+  constructor(label: string, description: string, icon: string, tooltip?: string) {
+    super(label, vscode.TreeItemCollapsibleState.None);
+    this.description = description;
+    this.iconPath = new vscode.ThemeIcon(icon);
+    this.tooltip = tooltip ?? description;
+    this.contextValue = 'tokenLens.detail';
+  }
+}
+
+function findingNode(f: Finding): DetailNode {
+  const ref = f.reference.kind === 'article' ? `article reason ${f.reference.reason}` : f.reference.title;
+  return new DetailNode(f.code, truncate(f.message, 120), severityIcon(f.severity), `${f.message}\nEvidence: ${f.evidence}\nSource: ${ref}`);
+}
+
+/**
+ * The **Tokens** tree: tokens of the active editor, then Scan Workspace results grouped by file.
+ * `refresh()` fires the change event; the view re-reads on demand.
+ */
+export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TokenTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private scanResults: readonly ScannedToken[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly tokens: DocumentTokens) {
+    this.disposables.push(
+      this.changed,
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === vscode.window.activeTextEditor?.document) this.refresh();
+      }),
+    );
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** Replaces the workspace scan results (empty array clears them). */
+  setScanResults(results: readonly ScannedToken[]): void {
+    this.scanResults = results;
+    void vscode.commands.executeCommand('setContext', 'tokenLens.hasScanResults', results.length > 0);
+    this.refresh();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.scanResults = [];
+  }
+
+  get scanResultCount(): number {
+    return this.scanResults.length;
+  }
+
+  getTreeItem(node: TokenTreeNode): vscode.TreeItem {
+    return node;
+  }
+
+  getChildren(node?: TokenTreeNode): TokenTreeNode[] {
+    if (node === undefined) return this.roots();
+    if (node instanceof FileNode) return node.tokens.map((t) => tokenNode(t.target));
+    if (node instanceof TokenNode) return details(node);
+    return [];
+  }
+
+  private roots(): TokenTreeNode[] {
+    const editor = vscode.window.activeTextEditor;
+    const open: TokenTreeNode[] =
+      editor === undefined
+        ? []
+        : this.tokens.tokens(editor.document).map(({ match, range }) =>
+            tokenNode({ token: match.token, label: contextLabel(match, range.start.line), uri: editor.document.uri, range }),
+          );
+    const byFile = new Map<string, ScannedToken[]>();
+    for (const r of this.scanResults) {
+      const key = r.target.uri.toString();
+      const list = byFile.get(key) ?? [];
+      list.push(r);
+      byFile.set(key, list);
+    }
+    const files = [...byFile.values()].map((list) => new FileNode(list[0]!.target.uri, list));
+    return [...open, ...files];
+  }
+}
+
+function tokenNode(target: InspectTarget): TokenNode {
+  const inspection = inspectWithSettings(target.token, target.uri);
+  return inspection.ok ? new TokenNode(target, inspection.value) : new TokenNode(target, undefined, inspection.error.message);
+}
+
+function details(node: TokenNode): DetailNode[] {
+  const inspection = node.inspection;
+  if (inspection === undefined) return [];
+  const out: DetailNode[] = [];
+  for (const [k, v] of Object.entries(inspection.decoded.header)) out.push(new DetailNode(k, truncate(claimText(v), 100), 'symbol-field', 'header'));
+  const p = inspection.decoded.payload;
+  if (p.type === 'claims') {
+    for (const [k, v] of Object.entries(p.claims)) out.push(new DetailNode(k, truncate(claimText(v), 100), 'symbol-property', 'payload'));
+  } else if (p.type === 'encrypted') {
+    out.push(new DetailNode('payload', `encrypted (${p.ciphertextBytes} B)`, 'lock'));
+  }
+  for (const f of [...inspection.findings, ...inspection.hints]) out.push(findingNode(f));
+  return out;
+}
