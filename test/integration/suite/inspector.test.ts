@@ -1,0 +1,116 @@
+// The inspector webview in a real extension host: panel opens, the page handshakes, renders
+// the token and reports back what its DOM shows; the countdown ticks; hostile messages are dropped.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { InspectorPanel } from '../../../src/webview/inspectorPanel';
+import type { RenderedSummary } from '../../../src/webview/protocol';
+
+const EXTENSION_ID = 'token-lens.token-lens';
+const b64 = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+const nowSec = (): number => Math.floor(Date.now() / 1000);
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms))]);
+}
+
+describe('Inspector webview panel (real host)', function () {
+  this.timeout(60_000);
+  let context: { extensionUri: vscode.Uri };
+  let panel: InspectorPanel | undefined;
+
+  before(() => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} not found`);
+    context = { extensionUri: ext.extensionUri };
+  });
+
+  after(() => panel?.dispose());
+
+  async function open(token: string, label: string): Promise<RenderedSummary> {
+    const rendered = new Promise<RenderedSummary>((resolve) => {
+      // Register before showing: the render arrives asynchronously after the handshake.
+      queueMicrotask(() => void panel!.whenRendered().then(resolve));
+    });
+    panel = InspectorPanel.createOrShow(context, { token, label });
+    return withTimeout(rendered, 30_000, `render of ${label}`);
+  }
+
+  it('renders a JWS: kind, alg, status, hints grouped by reason, sections', async () => {
+    const iat = nowSec() - 60;
+    const token = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'alice', iat, exp: iat + 2 * 86400 })}.${b64('sig-bytes')}`;
+    const s = await open(token, 'integration · valid');
+    assert.strictEqual(s.state, 'token');
+    assert.strictEqual(s.title, 'integration · valid');
+    assert.strictEqual(s.kind, 'JWS');
+    assert.strictEqual(s.alg, 'HS256');
+    assert.strictEqual(s.status, 'valid');
+    assert.match(s.countdown, /^expires in 1 d \d\d:\d\d:\d\d$/);
+    assert.ok(s.hintCodes.includes('TL102'), `long lifetime hint missing: ${s.hintCodes.join(',')}`);
+    assert.ok(s.hintCodes.includes('TL103'), `no-jti hint missing: ${s.hintCodes.join(',')}`);
+    for (const h of ['Revocation risks', 'Header', 'Payload', 'Security findings', 'Size']) assert.ok(s.headings.includes(h), `heading ${h} missing`);
+    assert.ok(s.headings.some((h) => /^Reason 2 · /.test(h)), 'reason 2 group missing');
+    assert.strictEqual(InspectorPanel.current, panel);
+  });
+
+  it('ticks the countdown each second without a re-render', async () => {
+    const first = await withTimeout(panel!.requestReport(), 10_000, 'report');
+    await new Promise((r) => setTimeout(r, 1500));
+    const second = await withTimeout(panel!.requestReport(), 10_000, 'report');
+    assert.notStrictEqual(second.countdown, first.countdown);
+    assert.match(second.countdown, /^expires in /);
+  });
+
+  it('reuses the one panel and shows an expired token', async () => {
+    const before = panel;
+    const token = `${b64({ alg: 'RS256' })}.${b64({ sub: 'bob', exp: nowSec() - 7200, jti: 'j1' })}.${b64('s')}`;
+    const s = await open(token, 'integration · expired');
+    assert.strictEqual(panel, before);
+    assert.strictEqual(s.status, 'expired');
+    assert.strictEqual(s.alg, 'RS256');
+    assert.match(s.countdown, /^expired 01:59:\d\d ago$/);
+  });
+
+  it('shows a JWE as encrypted with five parts', async () => {
+    const token = [b64({ alg: 'RSA-OAEP', enc: 'A256GCM' }), b64('k'.repeat(32)), b64('iv-iv-iv-iv'), b64('c'.repeat(40)), b64('t'.repeat(16))].join('.');
+    const s = await open(token, 'integration · jwe');
+    assert.strictEqual(s.kind, 'JWE');
+    assert.strictEqual(s.alg, 'RSA-OAEP');
+  });
+
+  it('shows a malformed token as a clear error', async () => {
+    const s = await open(`${b64('{"alg": nope')}.${b64({})}.sig`, 'integration · malformed');
+    assert.strictEqual(s.state, 'error');
+    assert.match(s.error, /header/i);
+    assert.deepStrictEqual(s.hintCodes, []);
+  });
+
+  it('copies the header JSON through a valid copy message, and ignores hostile messages', async () => {
+    const headerJson = '{"alg":"HS256","kid":"k1"}';
+    const token = `${b64(headerJson)}.${b64({ sub: 'c' })}.${b64('s')}`;
+    await open(token, 'integration · copy');
+    await vscode.env.clipboard.writeText('untouched');
+    const rejectedBefore = panel!.rejectedMessages;
+    for (const hostile of [
+      { type: 'copy', target: 'token', text: 'attacker' },
+      { type: 'copy', target: 'secret' },
+      { type: 'eval', code: 'x' },
+      { type: 'rendered', summary: { state: 'token' } },
+      'ready',
+      null,
+    ]) {
+      panel!.simulateWebviewMessage(hostile);
+    }
+    assert.strictEqual(panel!.rejectedMessages, rejectedBefore + 6);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'untouched');
+    panel!.simulateWebviewMessage({ type: 'copy', target: 'header' });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.strictEqual(await vscode.env.clipboard.readText(), headerJson);
+  });
+
+  it('dispose() closes the panel and clears the singleton', () => {
+    panel!.dispose();
+    assert.strictEqual(InspectorPanel.current, undefined);
+    panel = undefined;
+  });
+});
