@@ -1,0 +1,53 @@
+// Mints the demo tokens at demo start (never committed), so expiry countdowns are live.
+import { SignJWT, UnsecuredJWT, EncryptJWT, generateKeyPair } from 'jose';
+
+const ISSUER = 'https://auth.demo.example';
+const now = () => Math.floor(Date.now() / 1000);
+
+/** @returns {Promise<Record<string, string>>} placeholder name → token */
+export async function mintDemoTokens() {
+  const { privateKey } = await generateKeyPair('RS256');
+  const es = await generateKeyPair('ES256');
+  const hmac = crypto.getRandomValues(new Uint8Array(32));
+  const jweKey = crypto.getRandomValues(new Uint8Array(32));
+  const t = now();
+
+  const access = await new SignJWT({ scope: 'orders:read orders:write', email: 'alice@demo.example', name: 'Alice Demo' })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'demo-rsa-1' })
+    .setIssuer(ISSUER).setSubject('user-1042').setAudience('orders-api').setJti(crypto.randomUUID())
+    .setIssuedAt(t).setNotBefore(t).setExpirationTime(t + 15 * 60).sign(privateKey);
+
+  const expired = await new SignJWT({ scope: 'orders:read', email: 'bob@demo.example' })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'demo-ec-1' })
+    .setIssuer(ISSUER).setSubject('user-7').setAudience('orders-api')
+    .setIssuedAt(t - 2 * 3600).setExpirationTime(t - 3600).sign(es.privateKey);
+
+  const noExp = await new SignJWT({ role: 'service', client_id: 'legacy-batch-job' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(ISSUER).setSubject('svc-legacy').setIssuedAt(t - 400 * 86400).sign(hmac);
+
+  const refresh = await new SignJWT({ token_use: 'refresh', sid: crypto.randomUUID() })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'demo-rsa-1' })
+    .setIssuer(ISSUER).setSubject('user-1042').setAudience(ISSUER).setJti(crypto.randomUUID())
+    .setIssuedAt(t).setExpirationTime(t + 30 * 86400).sign(privateKey);
+
+  // Reason 3 of the article: everything stuffed into the token travels with every request.
+  const permissions = Array.from({ length: 160 }, (_, i) => `tenant-${String(i).padStart(3, '0')}:orders:read-write`);
+  const oversized = await new SignJWT({ email: 'carol@demo.example', roles: ['admin', 'billing', 'support'], permissions })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'demo-rsa-1' })
+    .setIssuer(ISSUER).setSubject('user-9').setAudience('orders-api')
+    .setIssuedAt(t).setExpirationTime(t + 3600).sign(privateKey);
+
+  const unsigned = new UnsecuredJWT({ sub: 'user-1042', admin: true })
+    .setIssuer(ISSUER).setIssuedAt(t).setExpirationTime(t + 3600).encode();
+
+  const encrypted = await new EncryptJWT({ sub: 'user-1042', ssn: 'hidden' })
+    .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', cty: 'JWT', kid: 'demo-dir-1' })
+    .setIssuer(ISSUER).setIssuedAt(t).setExpirationTime(t + 600).encrypt(jweKey);
+
+  if (oversized.length <= 4096) throw new Error(`oversized demo token is only ${oversized.length} B`);
+  return {
+    ACCESS_TOKEN: access, EXPIRED_TOKEN: expired, NO_EXP_TOKEN: noExp, REFRESH_TOKEN: refresh,
+    OVERSIZED_TOKEN: oversized, UNSIGNED_TOKEN: unsigned, ENCRYPTED_TOKEN: encrypted,
+  };
+}
