@@ -20,6 +20,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // No crashpad handler: it is re-parented to init and would outlive the browser.
+  '--disable-crash-reporter', '--disable-breakpad',
 ];
 
 const log = (msg) => console.error(`[host] ${msg}`);
