@@ -37,7 +37,7 @@ export type { JsonReading, JsonSyntaxError, LossyNumber } from './json';
 export { readTimeClaim, timeReport } from './time';
 export type { TimeOptions } from './time';
 export { formatBytes, formatDuration, formatRelative, formatValidIn } from './format';
-export { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, SESSION_ID_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES } from './size';
+export { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, SESSION_ID_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES, utf8Length } from './size';
 export type { SizeOptions } from './size';
 export { algorithmInfo } from './algorithms';
 export { articleReference, DEFAULT_THRESHOLDS, refreshTokenEvidence, riskHints, sortFindings } from './hints';

@@ -38,6 +38,9 @@ type Frame =
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const SAFE_INTEGER_DIGITS = /^-?\d{1,15}$/;
+// Characters a JSON string may hold unescaped (RFC 8259 §7), as one linear sticky run.
+const PLAIN_RUN = /[^"\\\x00-\x1f]*/y;
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 function childPath(path: string, key: string | number): string {
   const part = typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
@@ -81,7 +84,15 @@ export function readJson(text: string): { ok: true; value: JsonReading } | { ok:
     }
   };
   const readString = (): string | undefined => {
-    // pos at opening quote
+    // pos at opening quote. Fast path: a run without escapes or control characters.
+    PLAIN_RUN.lastIndex = pos + 1;
+    PLAIN_RUN.test(text);
+    const end = PLAIN_RUN.lastIndex;
+    if (text.charCodeAt(end) === 0x22) {
+      const value = text.slice(pos + 1, end);
+      pos = end + 1;
+      return value;
+    }
     let out = '';
     let runStart = ++pos;
     while (pos < text.length) {
@@ -95,9 +106,9 @@ export function readJson(text: string): { ok: true; value: JsonReading } | { ok:
       if (c === 0x5c) {
         out += text.slice(runStart, pos);
         const e = text[pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-        if (e !== undefined && e in simple) {
-          out += simple[e];
+        const simple = e === undefined ? undefined : SIMPLE_ESCAPES[e];
+        if (simple !== undefined) {
+          out += simple;
           pos += 2;
         } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
           out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));

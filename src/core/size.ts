@@ -14,7 +14,20 @@ export const HEADER_LINE_LIMIT_BYTES = 8190;
 /** Node.js `--max-http-header-size` default: 16 KiB for all request headers together. */
 export const TOTAL_HEADERS_LIMIT_BYTES = 16384;
 
-const encoder = new TextEncoder();
+/** UTF-8 byte length of a string without allocating (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder does). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 /** Options of {@link sizeReport}. */
 export interface SizeOptions {
@@ -28,7 +41,7 @@ export interface SizeOptions {
  * @example sizeReport(decoded).limits.find((l) => l.id === 'cookie')?.exceeded
  */
 export function sizeReport(decoded: DecodedToken, options: SizeOptions = {}): SizeReport {
-  const totalBytes = encoder.encode(decoded.token).length;
+  const totalBytes = utf8Length(decoded.token);
   const cookieName = options.cookieName ?? 'token';
   const headerLine = `Authorization: Bearer ${decoded.token}`.length;
   const limits: SizeLimit[] = [
@@ -70,14 +83,14 @@ export function sizeReport(decoded: DecodedToken, options: SizeOptions = {}): Si
 /** Bytes of each top-level `"name":value` member of the payload JSON, heaviest first. */
 export function claimWeights(decoded: DecodedToken): ClaimWeight[] {
   if (decoded.payload.type !== 'claims') return [];
-  const total = encoder.encode(decoded.payload.json).length;
+  const total = utf8Length(decoded.payload.json);
   if (total === 0) return [];
   const weights: ClaimWeight[] = [];
   for (const [name, value] of Object.entries(decoded.payload.claims)) {
     // Re-serialised compactly: a fair per-claim weight even when the original has spacing.
     let bytes: number;
     try {
-      bytes = encoder.encode(`${JSON.stringify(name)}:${JSON.stringify(value)}`).length;
+      bytes = utf8Length(JSON.stringify(name)) + 1 + utf8Length(JSON.stringify(value));
     } catch {
       bytes = 0;
     }

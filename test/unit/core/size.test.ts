@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { base64url } from 'jose';
 import { decodeToken } from '../../../src/core/decoder';
-import { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES } from '../../../src/core/size';
+import fc from 'fast-check';
+import { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES, utf8Length } from '../../../src/core/size';
 import type { DecodedToken } from '../../../src/core/types';
 
 function decoded(payload: object): DecodedToken {
@@ -63,5 +64,13 @@ describe('sizeReport (article reason 3)', () => {
     const r = decodeToken(`${base64url.encode('{"alg":"dir","enc":"A128GCM"}')}..aXY.Y3Q.dGFn`);
     assert.ok(r.ok);
     if (r.ok) assert.deepEqual(sizeReport(r.value).heaviestClaims, []);
+  });
+});
+
+describe('utf8Length', () => {
+  it('equals TextEncoder byte length for any string, lone surrogates included', () => {
+    const enc = new TextEncoder();
+    for (const s of ['', 'a', 'é', '€', '😀', '\ud800', '\udc00x', 'a\ud83d']) assert.equal(utf8Length(s), enc.encode(s).length, JSON.stringify(s));
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => utf8Length(s) === enc.encode(s).length), { numRuns: 500 });
   });
 });
