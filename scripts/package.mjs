@@ -8,7 +8,6 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 const vsix = path.join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
 
-fs.rmSync(path.join(ROOT, 'dist'), { recursive: true, force: true });
 run('node', ['esbuild.js', '--production']);
 // Dependencies are bundled by esbuild, so vsce need not walk node_modules.
 run('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix]);
