@@ -1,0 +1,89 @@
+// Every command of src/commands in the real host.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { TokenLocation } from '../../../src/commands/ids';
+import type { InspectTarget } from '../../../src/webview/inspectorApi';
+import type { ScanSummary } from '../../../src/commands/scanWorkspace';
+import { api, cleanUp, makeToken, nowSec, openFile } from './featureHelpers';
+
+describe('Commands (real host)', function () {
+  this.timeout(60_000);
+  before(api);
+  after(cleanUp);
+
+  const token = makeToken({ sub: 'carol', aud: 'orders', exp: nowSec() + 3600 });
+
+  async function onToken(): Promise<vscode.TextEditor> {
+    const editor = await openFile(`GET https://api.example.com/\nAuthorization: Bearer ${token}\n`);
+    editor.selection = new vscode.Selection(1, 30, 1, 30);
+    return editor;
+  }
+
+  it('Inspect Token at Cursor opens the panel on the token under the cursor', async () => {
+    await onToken();
+    const target = await vscode.commands.executeCommand<InspectTarget | undefined>('tokenLens.inspectToken');
+    assert.ok(target);
+    assert.strictEqual(target.token, token);
+    assert.strictEqual(target.label, 'Authorization · line 2');
+    const panel = (await api()).inspectorPanel();
+    assert.ok(panel, 'inspector panel not open');
+    assert.strictEqual(panel.current?.token, token);
+  });
+
+  it('Inspect accepts a location argument (hover links, CodeLens)', async () => {
+    const editor = await onToken();
+    const location: TokenLocation = { uri: editor.document.uri.toString(), line: 1, character: 25 };
+    const target = await vscode.commands.executeCommand<InspectTarget | undefined>('tokenLens.inspectToken', location);
+    assert.strictEqual(target?.token, token);
+  });
+
+  it('Decode Token uses the selection when the cursor is not on a token', async () => {
+    const editor = await openFile(`value: "Bearer ${token}"\n`, 'txt');
+    // Select the token including the quotes; the cursor (selection end) sits after the closing quote.
+    const line = editor.document.lineAt(0).text;
+    editor.selection = new vscode.Selection(0, line.indexOf('"'), 0, line.length);
+    const target = await vscode.commands.executeCommand<InspectTarget | undefined>('tokenLens.decodeToken');
+    assert.strictEqual(target?.token, token);
+  });
+
+  it('Copy Header / Payload JSON and Claims Table put the decoded parts on the clipboard', async () => {
+    await onToken();
+    const header = await vscode.commands.executeCommand<string>('tokenLens.copyHeaderJson');
+    assert.deepStrictEqual(JSON.parse(header), { alg: 'HS256', typ: 'JWT' });
+    const payload = await vscode.commands.executeCommand<string>('tokenLens.copyPayloadJson');
+    assert.strictEqual((JSON.parse(payload) as { sub: string }).sub, 'carol');
+    assert.strictEqual(await vscode.env.clipboard.readText(), payload);
+    const table = await vscode.commands.executeCommand<string>('tokenLens.copyClaimsTable');
+    assert.match(table, /\| payload \| sub \| carol \|/);
+  });
+
+  it('a malformed token under the cursor gives a message, not an exception', async () => {
+    const editor = await openFile('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIi$$$.abc\n', 'txt');
+    editor.selection = new vscode.Selection(0, 26, 0, 26);
+    const target = await vscode.commands.executeCommand<InspectTarget | undefined>('tokenLens.copyPayloadJson');
+    assert.strictEqual(target, undefined);
+  });
+
+  it('Reveal Token in Editor selects the token', async () => {
+    const editor = await onToken();
+    const location: TokenLocation = { uri: editor.document.uri.toString(), line: 1, character: 40 };
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const revealed = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('tokenLens.revealToken', location);
+    assert.ok(revealed);
+    assert.strictEqual(revealed.document.getText(revealed.selection), token);
+  });
+
+  it('Scan Workspace finds tokens in files, skips binary and over-size, and fills the tree', async () => {
+    await openFile(`X-Token: ${token}\n`, 'txt');
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const binary = vscode.Uri.joinPath(folder, 'features', `gen-binary-${Date.now()}.bin`);
+    await vscode.workspace.fs.writeFile(binary, Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(token)]));
+    const summary = await vscode.commands.executeCommand<ScanSummary>('tokenLens.scanWorkspace');
+    assert.ok(summary.tokens >= 1, `no tokens found: ${JSON.stringify(summary)}`);
+    assert.ok(summary.skippedBinary >= 1, 'binary file not skipped');
+    const { tree } = await api();
+    assert.strictEqual(tree.scanResultCount, summary.tokens);
+    await vscode.commands.executeCommand('tokenLens.clearScanResults');
+    assert.strictEqual(tree.scanResultCount, 0);
+  });
+});

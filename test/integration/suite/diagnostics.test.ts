@@ -1,0 +1,75 @@
+// Problems entries in the real host: appear, carry core codes, clear on fix and on close,
+// update when a token expires without an edit, and offer the "Inspect token" quick fix.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, cleanUp, makeToken, nowSec, openFile, waitFor } from './featureHelpers';
+
+const codesOf = (uri: vscode.Uri): string[] => vscode.languages.getDiagnostics(uri).map((d) => String(d.code)).sort();
+
+describe('Diagnostics (real host)', function () {
+  this.timeout(60_000);
+  before(api);
+  after(cleanUp);
+
+  it('reports expired, alg none and no exp in an .http file', async () => {
+    const expired = makeToken({ sub: 'a', iat: nowSec() - 7200, exp: nowSec() - 3600 });
+    const unsigned = makeToken({ sub: 'b' }, { alg: 'none', typ: 'JWT' });
+    const editor = await openFile(`@old = ${expired}\n@none = ${unsigned}\n`);
+    const codes = await waitFor(() => {
+      const c = codesOf(editor.document.uri);
+      return c.length >= 3 ? c : undefined;
+    }, 'diagnostics');
+    assert.ok(codes.includes('expired'), codes.join(','));
+    assert.ok(codes.includes('TL201'), codes.join(','));
+    assert.ok(codes.includes('TL101'), codes.join(','));
+    const d = vscode.languages.getDiagnostics(editor.document.uri).find((x) => x.code === 'expired')!;
+    assert.strictEqual(d.range.start.line, 0);
+    assert.strictEqual(d.source, 'Token Lens');
+  });
+
+  it('clears when the token is edited away and when the document closes', async () => {
+    const expired = makeToken({ sub: 'a', exp: nowSec() - 3600 });
+    const editor = await openFile(`@old = ${expired}\n`);
+    await waitFor(() => (codesOf(editor.document.uri).length > 0 ? true : undefined), 'first diagnostics');
+    await editor.edit((b) => b.replace(editor.document.lineAt(0).range, '@old = nothing'));
+    await waitFor(() => (codesOf(editor.document.uri).length === 0 ? true : undefined), 'cleared after edit');
+    await editor.edit((b) => b.replace(editor.document.lineAt(0).range, `@old = ${expired}`));
+    await waitFor(() => (codesOf(editor.document.uri).length > 0 ? true : undefined), 'back after edit');
+    const uri = editor.document.uri;
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // The model closes after the editor; the collection drops the entry then.
+    await waitFor(() => (codesOf(uri).length === 0 ? true : undefined), 'cleared on close', 20_000);
+  });
+
+  it('updates when a token expires, without any edit (expiry timer)', async () => {
+    // Expires 2 s from now plus the 60 s default skew: shrink the skew to 0 for this test.
+    const config = vscode.workspace.getConfiguration('tokenLens');
+    await config.update('clockSkewSeconds', 0, vscode.ConfigurationTarget.Global);
+    try {
+      const token = makeToken({ sub: 'soon', iat: nowSec() - 10, exp: nowSec() + 2 });
+      const editor = await openFile(`@soon = ${token}\n`);
+      await waitFor(() => (vscode.languages.getDiagnostics(editor.document.uri).length >= 0 ? true : undefined), 'first pass');
+      assert.ok(!codesOf(editor.document.uri).includes('expired'), 'expired too early');
+      await waitFor(() => (codesOf(editor.document.uri).includes('expired') ? true : undefined), 'expired after exp', 8_000);
+    } finally {
+      await config.update('clockSkewSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('offers the "Inspect token" quick fix', async () => {
+    const expired = makeToken({ sub: 'a', exp: nowSec() - 3600 });
+    const editor = await openFile(`@old = ${expired}\n`);
+    const diag = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri)[0], 'diagnostic');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diag.range);
+    const fix = actions.find((a) => a.title === 'Inspect token');
+    assert.ok(fix, `no quick fix among ${actions.map((a) => a.title).join(', ')}`);
+    assert.strictEqual(fix.command?.command, 'tokenLens.inspectToken');
+  });
+
+  it('stays silent in ordinary files by default', async () => {
+    const expired = makeToken({ sub: 'a', exp: nowSec() - 3600 });
+    const editor = await openFile(`const t = "${expired}";\n`, 'ts');
+    await new Promise((r) => setTimeout(r, 600));
+    assert.deepStrictEqual(codesOf(editor.document.uri), []);
+  });
+});

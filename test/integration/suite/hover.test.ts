@@ -1,0 +1,85 @@
+// Hover in the real host: on a token, on a {{name}} reference, hostile claims escaped, links
+// carry a location (not the token), and a latency figure on a 10 MB file.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, cleanUp, hoverText, makeToken, nowSec, openFile } from './featureHelpers';
+
+describe('Hover (real host)', function () {
+  this.timeout(120_000);
+  before(api);
+  after(cleanUp);
+
+  it('shows kind, alg, sub, expiry, size and trusted links on a token', async () => {
+    const token = makeToken({ sub: 'alice', iss: 'https://issuer.example', exp: nowSec() + 12 * 60 + 30 });
+    const editor = await openFile(`GET https://api.example.com/\nAuthorization: Bearer ${token}\n`);
+    const text = await hoverText(editor.document.uri, new vscode.Position(1, 30));
+    assert.match(text, /\*\*JWT\*\*/);
+    assert.match(text, /alg HS256/);
+    assert.match(text, /\*\*sub\*\* alice/);
+    assert.match(text, /expires in 12 min/);
+    assert.match(text, /command:tokenLens\.inspectToken\?/);
+    assert.ok(!text.includes(token), 'the token itself must not be in the markdown (links carry a location)');
+  });
+
+  it('resolves {{name}} to @name = <token> in the same file', async () => {
+    const token = makeToken({ sub: 'bob', exp: nowSec() - 2 * 86400 - 60 });
+    const editor = await openFile(`@token = ${token}\n\nGET https://api.example.com/\nAuthorization: Bearer {{token}}\n`);
+    const text = await hoverText(editor.document.uri, new vscode.Position(3, 25));
+    assert.match(text, /\*\*sub\*\* bob/);
+    assert.match(text, /expired 2 days ago/);
+    assert.match(text, /\{\{token\}\}|\\\{\\\{token\\\}\\\}/);
+  });
+
+  it('explains an unresolvable {{name}} instead of failing', async () => {
+    const editor = await openFile('GET https://api.example.com/\nAuthorization: Bearer {{missing}}\n');
+    const text = await hoverText(editor.document.uri, new vscode.Position(1, 26));
+    assert.match(text, /not defined/);
+  });
+
+  it('escapes hostile claim text (no injected links, images or HTML)', async () => {
+    const token = makeToken({ sub: '[pwn](command:workbench.action.terminal.new) <img src=x> `x`', exp: nowSec() + 600 });
+    const editor = await openFile(`Authorization: Bearer ${token}\n`);
+    const text = await hoverText(editor.document.uri, new vscode.Position(0, 30));
+    assert.ok(!text.includes('](command:workbench'), 'injected command link survived');
+    assert.ok(!text.includes('<img'), 'raw HTML survived');
+    assert.match(text, /\\\[pwn\\\]/);
+  });
+
+  it('gives nothing on plain text', async () => {
+    const editor = await openFile('just words here\n', 'txt');
+    const text = await hoverText(editor.document.uri, new vscode.Position(0, 3));
+    assert.strictEqual(text, '');
+  });
+
+  it('stays fast on a 10 MB file with thousands of tokens (figures printed)', async () => {
+    const token = makeToken({ sub: 'load', exp: nowSec() + 3600 });
+    const line = `Authorization: Bearer ${token}\n`;
+    const filler = `${'x'.repeat(200)}\n`;
+    const parts: string[] = [];
+    let size = 0;
+    let tokens = 0;
+    while (size < 10 * 1024 * 1024) {
+      parts.push(line, filler, filler, filler);
+      size += line.length + 3 * filler.length;
+      tokens++;
+    }
+    const editor = await openFile(parts.join(''), 'txt');
+    const lastLine = editor.document.lineCount - 5;
+    const samples: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const lineNo = Math.floor((lastLine * i) / 20) - (Math.floor((lastLine * i) / 20) % 4);
+      const t = performance.now();
+      const text = await hoverText(editor.document.uri, new vscode.Position(lineNo, 30));
+      samples.push(performance.now() - t);
+      assert.match(text, /\*\*sub\*\* load/);
+    }
+    samples.sort((a, b) => a - b);
+    const { tokens: cache } = await api();
+    const t0 = performance.now();
+    const found = cache.tokens(editor.document).length;
+    const scanMs = performance.now() - t0;
+    console.log(`    10 MB file: ${tokens} tokens; hover median ${samples[10]!.toFixed(1)} ms, max ${samples[19]!.toFixed(1)} ms; full scan ${scanMs.toFixed(0)} ms (${found} found)`);
+    assert.strictEqual(found, tokens);
+    assert.ok(samples[10]! < 200, `hover median ${samples[10]} ms`);
+  });
+});

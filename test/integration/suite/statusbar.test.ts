@@ -1,0 +1,24 @@
+// Status bar countdown and the cursor context key (real host).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, cleanUp, makeToken, nowSec, openFile, waitFor } from './featureHelpers';
+
+describe('Status bar and cursor context (real host)', function () {
+  this.timeout(60_000);
+  before(api);
+  after(cleanUp);
+
+  it('shows a ticking countdown while the cursor is on a token, hides it off the token', async () => {
+    const token = makeToken({ sub: 'hal', exp: nowSec() + 90 });
+    const editor = await openFile(`Authorization: Bearer ${token}\nplain line\n`);
+    const { statusBar, cursor } = await api();
+    editor.selection = new vscode.Selection(0, 30, 0, 30);
+    await waitFor(() => (cursor.current?.token === token ? true : undefined), 'cursor on token');
+    const first = statusBar.item.text;
+    assert.match(first, /JWT expires in 1 min/);
+    assert.strictEqual(statusBar.item.command && typeof statusBar.item.command !== 'string' ? statusBar.item.command.command : statusBar.item.command, 'tokenLens.inspectToken');
+    await waitFor(() => (statusBar.item.text !== first ? true : undefined), 'countdown tick', 3000);
+    editor.selection = new vscode.Selection(1, 2, 1, 2);
+    await waitFor(() => (cursor.current === undefined ? true : undefined), 'cursor off token');
+  });
+});
