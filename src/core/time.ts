@@ -30,6 +30,10 @@ function describeInvalid(raw: JsonValue): string | undefined {
   return `a ${typeof raw}, not a NumericDate`;
 }
 
+function usableSeconds(claim: TimeClaim | undefined): number | undefined {
+  return claim !== undefined && claim.invalid === undefined ? claim.seconds : undefined;
+}
+
 /** Reads one time claim; `undefined` when absent. Negative values are flagged but still dated. */
 export function readTimeClaim(claims: JsonObject, name: TimeClaim['name']): TimeClaim | undefined {
   if (!Object.prototype.hasOwnProperty.call(claims, name)) return undefined;
@@ -55,15 +59,21 @@ export function timeReport(claims: JsonObject | undefined, options: TimeOptions)
   if (claims === undefined) {
     return { now, status: 'not-applicable', claims: [], relative: 'no readable claims', clockSkewSec: skew, withinSkew: false };
   }
-  const list = TIME_CLAIMS.map((n) => readTimeClaim(claims, n)).filter((c): c is TimeClaim => c !== undefined);
-  const get = (n: TimeClaim['name']) => list.find((c) => c.name === n);
-  const exp = get('exp');
-  const nbf = get('nbf');
-  const iat = get('iat');
-  const usable = (c: TimeClaim | undefined) => (c !== undefined && c.invalid === undefined && c.seconds !== undefined ? c.seconds : undefined);
-  const expSec = usable(exp);
-  const nbfSec = usable(nbf);
-  const iatSec = usable(iat);
+  const list: TimeClaim[] = [];
+  let exp: TimeClaim | undefined;
+  let nbf: TimeClaim | undefined;
+  let iat: TimeClaim | undefined;
+  for (const name of TIME_CLAIMS) {
+    const claim = readTimeClaim(claims, name);
+    if (claim === undefined) continue;
+    list.push(claim);
+    if (name === 'exp') exp = claim;
+    else if (name === 'nbf') nbf = claim;
+    else if (name === 'iat') iat = claim;
+  }
+  const expSec = usableSeconds(exp);
+  const nbfSec = usableSeconds(nbf);
+  const iatSec = usableSeconds(iat);
   const skewMs = skew * 1000;
   const lifetimeSec = expSec !== undefined && iatSec !== undefined ? expSec - iatSec : undefined;
   const msToExpiry = expSec !== undefined ? expSec * 1000 - now : undefined;
