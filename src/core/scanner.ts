@@ -383,17 +383,26 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
 
   // One indexOf pass over `e`, then a check of the next character for `y`/`w`: as fast as a
   // single `indexOf('ey')` pass (V8 memchr-style search), and it covers both header prefixes.
-  let i = text.indexOf('e', rangeStart);
+  // A range is searched through a slice (V8 makes it a view, no copy), so `indexOf` never runs
+  // past `rangeEnd`: a per-line scan of a huge document stays per-line. Everything else
+  // (boundary check, walk, context) reads the whole text.
+  const whole = rangeStart === 0 && rangeEnd === text.length;
+  const haystack = whole ? text : text.slice(rangeStart, rangeEnd);
+  const nextE = (from: number): number => {
+    const k = haystack.indexOf('e', from - rangeStart);
+    return k === -1 ? -1 : k + rangeStart;
+  };
+  let i = nextE(rangeStart);
   while (i !== -1 && i < rangeEnd) {
     const next = text.charCodeAt(i + 1);
     if (next !== 121 /* y */ && next !== 119 /* w */) {
-      i = text.indexOf('e', i + 2);
+      i = nextE(i + 2);
       continue;
     }
     if (!atBoundary(text, i)) {
       // Inside a base64url/dotted run: no token starts before the run ends, so skip it in one
       // pass instead of stopping at every `e` (a run of `eyJeyJ…` would cost one indexOf each).
-      i = text.indexOf('e', runEnd(text, i + 2, DOTTED_RUN, true));
+      i = nextE(runEnd(text, i + 2, DOTTED_RUN, true));
       continue;
     }
     {
@@ -412,11 +421,11 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
           alg: tokenHeader.alg as string,
           padded,
         });
-        i = text.indexOf('e', end);
+        i = nextE(end);
         continue;
       }
     }
-    i = text.indexOf('e', i + 1);
+    i = nextE(i + 1);
   }
   return matches;
 }
