@@ -28,16 +28,25 @@ function error(code: TokenErrorCode, message: string, segment?: SegmentName): { 
 }
 
 /** base64url-decodes one segment with jose; tolerates (and reports) trailing `=` padding. */
-function decodeSegment(text: string): { bytes: Uint8Array; padded: boolean } | undefined {
+function decodeSegment(text: string): { bytes: Uint8Array; padded: boolean; length: number } | undefined {
   const unpadded = text.replace(/={1,2}$/, '');
   // atob (jose's fallback) skips whitespace and accepts '+', '/': we want strict base64url.
   if (!BASE64URL_TEXT.test(unpadded) || unpadded.length % 4 === 1) return undefined;
   try {
-    return { bytes: base64url.decode(unpadded), padded: unpadded.length !== text.length };
+    const bytes = base64url.decode(unpadded);
+    return { bytes, padded: unpadded.length !== text.length, length: bytes.length };
   } catch {
     return undefined;
   }
 }
+
+/** Validates a segment we only need the size of; `bytes` is empty, `length` is the decoded size. */
+function sizeSegment(text: string): { bytes: Uint8Array; padded: boolean; length: number } | undefined {
+  const unpadded = text.replace(/={1,2}$/, '');
+  if (!BASE64URL_TEXT.test(unpadded) || unpadded.length % 4 === 1) return undefined;
+  return { bytes: EMPTY, padded: unpadded.length !== text.length, length: Math.floor((unpadded.length * 3) / 4) };
+}
+const EMPTY = new Uint8Array(0);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 function decodeUtf8(bytes: Uint8Array): string | undefined {
@@ -88,14 +97,16 @@ function decode(token: string): Result<DecodedToken> {
   for (let i = 0; i < parts.length; i++) {
     const name = names[i] ?? 'header';
     const text = parts[i] ?? '';
-    const decoded = decodeSegment(text);
+    // Only the header and a JWS payload are read; other segments (signature, JWE parts) are
+    // validated and sized without materialising their bytes (base64url: 4 chars → 3 bytes).
+    const decoded = i === 0 || name === 'payload' ? decodeSegment(text) : sizeSegment(text);
     // The payload of a JWS may be undecodable and still be shown as bytes; other segments may not.
     if (decoded === undefined && !(name === 'payload')) {
       return error('ERR_BASE64URL', `Failed to base64url decode the ${segmentLabel[name]} segment`, name);
     }
     padded ||= decoded?.padded ?? false;
     decodedSegments.push(decoded?.bytes);
-    segments.push({ name, encodedBytes: text.length, decodedBytes: decoded?.bytes.length ?? 0 });
+    segments.push({ name, encodedBytes: text.length, decodedBytes: decoded?.length ?? 0 });
   }
 
   const headerBytes = decodedSegments[0] ?? new Uint8Array();
@@ -115,7 +126,7 @@ function decode(token: string): Result<DecodedToken> {
   let kind: TokenKind;
   if (isJwe) {
     kind = 'jwe';
-    payload = { type: 'encrypted', ciphertextBytes: decodedSegments[3]?.length ?? 0 };
+    payload = { type: 'encrypted', ciphertextBytes: segments[3]?.decodedBytes ?? 0 };
   } else {
     kind = (parts[2] ?? '').length === 0 ? 'unsecured' : 'jws';
     const bytes = decodedSegments[1];
