@@ -3,10 +3,11 @@
 // Prints `RESULT passed=N failed=N` for scripts/test-all.mjs.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { format } from 'node:util';
 import path from 'node:path';
 import { ROOT, ensureHost, startCodeServer, launchBrowser, workbenchUrl } from './lib/host.mjs';
 
-const TIMEOUT_MS = Number(process.env.TOKEN_LENS_IT_TIMEOUT_MS ?? 180_000);
+const TIMEOUT_MS = Number(process.env.TOKEN_LENS_IT_TIMEOUT_MS ?? 300_000);
 const OUT = path.join(ROOT, 'out', 'integration');
 
 function suiteEntries(dir) {
@@ -46,12 +47,19 @@ async function main() {
       void page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
     });
     await page.exposeFunction('codeAutomationLog', () => {});
+    const recent = [];
+    // Console messages are formatted one after another so the report keeps its order.
+    let printing = Promise.resolve();
     page.on('console', (msg) => {
-      const text = msg.text();
-      // Extension-host output is forwarded to the page console; mocha's spec lines are printed.
-      const m = text.match(/^\s*(\d+) (passing|failing)\b/);
-      if (m) (m[2] === 'passing' ? (passed = Number(m[1])) : (failed = Number(m[1])));
-      if (isHostOutput(text)) console.log(stripHostPrefix(text));
+      printing = printing.then(async () => {
+        const text = await formatConsole(msg);
+        recent.push(text);
+        if (recent.length > 40) recent.shift();
+        if (process.env.TOKEN_LENS_IT_DEBUG) console.error(`[console.${msg.type()}] ${text}`);
+        const m = text.match(/^\s*(\d+) (passing|failing)\b/);
+        if (m) (m[2] === 'passing' ? (passed = Number(m[1])) : (failed = Number(m[1])));
+        if (fromExtensionHost(msg, text)) console.log(text);
+      });
     });
     const payload = [
       ['extensionDevelopmentPath', host.remoteUri(ROOT)],
@@ -61,7 +69,14 @@ async function main() {
     const timer = new Promise((_, reject) =>
       setTimeout(() => reject(new Error(`integration run TIMED OUT after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref(),
     );
-    const code = await Promise.race([exitCode, timer]);
+    const code = await Promise.race([exitCode, timer]).catch(async (e) => {
+      // Fail loudly with what the workbench showed and said last.
+      fs.mkdirSync(path.join(ROOT, '.artifacts'), { recursive: true });
+      await page.screenshot({ path: path.join(ROOT, '.artifacts', 'integration-timeout.png') }).catch(() => {});
+      console.error(`page title: ${await page.title().catch(() => '?')}\nlast console messages:\n${recent.join('\n')}`);
+      throw e;
+    });
+    await printing;
     if (code !== 0 && failed === 0) failed = 1; // the run itself failed (e.g. no suites, load error)
     console.log(`integration: exit ${code}, ${passed} passing, ${failed} failing, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     console.log(`RESULT passed=${passed} failed=${failed}`);
@@ -72,12 +87,19 @@ async function main() {
   }
 }
 
-// The workbench echoes extension-host console output with a `%c[Extension Host]` style prefix.
-function isHostOutput(text) {
-  return text.includes('[Extension Host]') || /^\s*(✔|✓|\d+\)|\d+ (passing|failing|pending))/.test(text);
+// The workbench re-logs extension-host console output as
+// console.log('%c INFO', 'color: …', format, ...args): drop the style pair, apply the format.
+async function formatConsole(msg) {
+  const args = await Promise.all(msg.args().map((a) => a.jsonValue().catch(() => '[unserializable]')));
+  if (args.length === 0) return msg.text();
+  if (typeof args[0] === 'string' && args[0].startsWith('%c') && args.length >= 2) args.splice(0, 2);
+  return args.length === 0 ? '' : format(...args);
 }
-function stripHostPrefix(text) {
-  return text.replace(/^%c\[Extension Host\] ?%c ?/, '').replace(/ \(at console\.<anonymous>.*$/s, '').replace(/\s*color: [^;]*;?\s*$/, '');
+
+const REPORT_LINE = /^\s*$|^\s*(✔|✓|\d+\) |\d+ (passing|failing|pending)\b)|^ {2,}\S/;
+/** Extension-host lines (mocha's report, test logs); workbench noise (ERR stack traces) is not. */
+function fromExtensionHost(msg, text) {
+  return msg.type() === 'log' && msg.text().startsWith('%c INFO') && REPORT_LINE.test(text);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.join(ROOT, 'scripts', 'test-integration.mjs')) {

