@@ -97,7 +97,7 @@ const STATUS_ICON: Record<TimeStatus, string> = {
 function absoluteTime(seconds: number, display: 'local' | 'utc'): string {
   const d = new Date(seconds * 1000);
   if (Number.isNaN(d.getTime())) return 'outside the Date range';
-  return display === 'utc' ? d.toISOString().replace('.000Z', 'Z') : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZoneName: 'short' });
+  return display === 'utc' ? d.toISOString().replace('.000Z', 'Z') : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
 }
 
 /** `hh:mm:ss` (with days when longer): changes every second, unlike the rounded relative text. */
@@ -424,9 +424,19 @@ function render(model: InspectorViewModel): void {
   ticker = undefined;
   live = undefined;
   root.replaceChildren();
-  if (model.state === 'token') renderToken(model);
-  else if (model.state === 'error') renderError(model);
-  else renderEmpty();
+  try {
+    if (model.state === 'token') renderToken(model);
+    else if (model.state === 'error') renderError(model);
+    else renderEmpty();
+  } catch (e) {
+    // A drawing bug must not leave a blank page (or a silent host): show it as an error card.
+    if (ticker !== undefined) clearInterval(ticker);
+    ticker = undefined;
+    live = undefined;
+    root.replaceChildren();
+    const reason = e instanceof Error ? e.message : String(e);
+    renderError({ state: 'error', title: model.state === 'empty' ? 'Token Inspector' : model.title, error: { code: 'ERR_EMPTY', message: `The inspector could not draw this token: ${reason}` }, length: 0, canReveal: false });
+  }
   vscode.postMessage({ type: 'rendered', summary: summarize(model) });
 }
 
