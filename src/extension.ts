@@ -8,7 +8,7 @@ import { DocumentTokens } from './features/documentTokens';
 import { TokenHoverProvider } from './features/hover';
 import { TokenStatusBar } from './features/statusBar';
 import { TokenTreeProvider } from './features/tokenTree';
-import { activateVerification } from './features/verification';
+import { activateVerification, signatureSource, type VerificationService } from './features/verification';
 import type { InspectTarget } from './webview/inspectorApi';
 import { InspectorPanel } from './webview/inspectorPanel';
 import { InspectorViewProvider } from './webview/inspectorView';
@@ -23,6 +23,8 @@ export interface TokenLensApi {
   readonly statusBar: TokenStatusBar;
   readonly cursor: CursorTokenTracker;
   readonly inspectorView: InspectorViewProvider;
+  /** Signature status per token (keys in SecretStorage). */
+  readonly verification: VerificationService;
   /** The open inspector panel, if any. */
   readonly inspectorPanel: () => InspectorPanel | undefined;
   /** Milliseconds `activate()` took. */
@@ -34,15 +36,16 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi {
   const started = performance.now();
   const selector: vscode.DocumentSelector = [{ scheme: '*' }];
   const tokens = new DocumentTokens();
-  const tree = new TokenTreeProvider(tokens);
+  const { service: verification } = activateVerification(context);
+  const signatures = signatureSource(verification);
+  const tree = new TokenTreeProvider(tokens, verification);
   const treeView = vscode.window.createTreeView('tokenLens.tokens', { treeDataProvider: tree, showCollapseAll: true });
-  const inspectorView = new InspectorViewProvider(context.extensionUri);
-  const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target);
+  const inspectorView = new InspectorViewProvider(context.extensionUri, signatures);
+  const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target, signatures);
   const diagnostics = new TokenDiagnostics(tokens);
   const codeLens = new TokenCodeLensProvider(tokens);
   const cursor = new CursorTokenTracker(tokens);
   const statusBar = new TokenStatusBar(cursor);
-  activateVerification(context);
 
   context.subscriptions.push(
     tokens,
@@ -54,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi {
     cursor,
     statusBar,
     vscode.window.registerWebviewViewProvider(InspectorViewProvider.viewType, inspectorView),
-    vscode.languages.registerHoverProvider(selector, new TokenHoverProvider(tokens)),
+    vscode.languages.registerHoverProvider(selector, new TokenHoverProvider(tokens, verification)),
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     vscode.languages.registerCodeActionsProvider(selector, new InspectTokenCodeActionProvider(), {
       providedCodeActionKinds: InspectTokenCodeActionProvider.providedCodeActionKinds,
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi {
     statusBar,
     cursor,
     inspectorView,
+    verification,
     inspectorPanel: () => InspectorPanel.current,
     activationMs: performance.now() - started,
   };

@@ -6,6 +6,10 @@ import { targetAt } from '../commands/target';
 import type { DocumentTokens } from './documentTokens';
 import { inspectWithSettings } from './documentTokens';
 import { claimText, escapeMarkdown, kindLabel, severityIcon, truncate } from './presentation';
+import { verificationMarkdownLine, type VerificationService, type VerificationStatus } from './verification';
+
+/** How long a hover waits for the signature check before showing the token without it. */
+const SIGNATURE_WAIT_MS = 1500;
 
 /** Most findings/hints listed in a hover; the inspector shows all of them. */
 const MAX_HOVER_FINDINGS = 4;
@@ -20,7 +24,7 @@ function claimLine(name: string, value: unknown): string | undefined {
 }
 
 /** The hover markdown for one inspected token; links carry `location`, never the token. */
-export function hoverMarkdown(inspection: Inspection, label: string, location: TokenLocation): vscode.MarkdownString {
+export function hoverMarkdown(inspection: Inspection, label: string, location: TokenLocation, signature?: VerificationStatus): vscode.MarkdownString {
   const { decoded, time, size } = inspection;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
@@ -39,6 +43,7 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
   if (time.status !== 'not-applicable') md.appendMarkdown(`${statusIcon} ${escapeMarkdown(time.relative)}\n\n`);
   const crossed = size.limits.filter((l) => l.exceeded).map((l) => escapeMarkdown(l.label));
   md.appendMarkdown(`$(database) ${size.totalBytes} B${crossed.length > 0 ? ` — over the ${crossed.join(', ')}` : ''}\n\n`);
+  if (signature !== undefined && decoded.kind !== 'jwe') md.appendMarkdown(`${verificationMarkdownLine(signature, escapeMarkdown)}\n\n`);
   const findings: Finding[] = [...inspection.findings, ...inspection.hints]
     .sort((a, b) => rank(a.severity) - rank(b.severity))
     .slice(0, MAX_HOVER_FINDINGS);
@@ -60,9 +65,12 @@ function rank(s: Finding['severity']): number {
  * hovered line unless the document's full scan is already cached for this version.
  */
 export class TokenHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly tokens: DocumentTokens) {}
+  constructor(
+    private readonly tokens: DocumentTokens,
+    private readonly verification?: VerificationService,
+  ) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!readSettings(document.uri).hoverEnabled) return undefined;
     const target = targetAt(this.tokens, document, position);
     if (target === undefined) return undefined;
@@ -76,6 +84,19 @@ export class TokenHoverProvider implements vscode.HoverProvider {
       return new vscode.Hover(new vscode.MarkdownString(`$(error) Malformed token: ${escapeMarkdown(inspection.error.message)}`, true), range);
     }
     const location: TokenLocation = { uri: document.uri.toString(), line: position.line, character: position.character };
-    return new vscode.Hover(hoverMarkdown(inspection.value, label, location), range);
+    const signature = inspection.value.decoded.kind !== 'jwe' ? await this.signature(token) : undefined;
+    return new vscode.Hover(hoverMarkdown(inspection.value, label, location, signature), range);
+  }
+
+  /** The cached verification status, or `undefined` when it takes longer than {@link SIGNATURE_WAIT_MS}. */
+  private async signature(token: string): Promise<VerificationStatus | undefined> {
+    if (this.verification === undefined) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SIGNATURE_WAIT_MS)));
+    try {
+      return await Promise.race([this.verification.status(token), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

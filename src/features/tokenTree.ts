@@ -5,6 +5,7 @@ import type { InspectTarget } from '../webview/inspectorApi';
 import type { DocumentTokens } from './documentTokens';
 import { inspectWithSettings } from './documentTokens';
 import { claimText, contextLabel, severityIcon, statusIcon, truncate } from './presentation';
+import { verificationBadge, verificationTimingText, type VerificationService, type VerificationStatus } from './verification';
 
 /** A token found by Scan Workspace (kept in memory only, cleared by Clear Scan Results). */
 export interface ScannedToken {
@@ -34,14 +35,17 @@ export class TokenNode extends vscode.TreeItem {
     readonly target: InspectTarget,
     readonly inspection: Inspection | undefined,
     errorMessage?: string,
+    /** The signature check (JWS and unsecured tokens, when a verifier is wired). */
+    readonly signature?: VerificationStatus,
   ) {
     super(target.label, vscode.TreeItemCollapsibleState.Collapsed);
     this.contextValue = 'tokenLens.token';
-    this.description = inspection?.time.relative ?? `malformed: ${errorMessage ?? ''}`;
+    const signed = signature !== undefined ? ` · ${verificationBadge(signature.result).label}` : '';
+    this.description = inspection !== undefined ? `${inspection.time.relative}${signed}` : `malformed: ${errorMessage ?? ''}`;
     const { icon, color } = statusIcon(inspection);
     this.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     const alg = inspection !== undefined && typeof inspection.decoded.header.alg === 'string' ? inspection.decoded.header.alg : '?';
-    this.tooltip = inspection !== undefined ? `${inspection.decoded.kind.toUpperCase()} · ${alg} · ${inspection.time.relative} · ${inspection.size.totalBytes} B` : this.description;
+    this.tooltip = inspection !== undefined ? `${inspection.decoded.kind.toUpperCase()} · ${alg} · ${inspection.time.relative} · ${inspection.size.totalBytes} B${signed}` : this.description;
     this.command = { title: 'Reveal token', command: CommandIds.revealToken, arguments: [this] };
   }
 }
@@ -73,9 +77,13 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
   private scanResults: readonly ScannedToken[] = [];
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly tokens: DocumentTokens) {
+  constructor(
+    private readonly tokens: DocumentTokens,
+    private readonly verification?: VerificationService,
+  ) {
     this.disposables.push(
       this.changed,
+      ...(verification !== undefined ? [verification.onDidChange(() => this.refresh())] : []),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document) this.refresh();
@@ -107,20 +115,29 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
     return node;
   }
 
-  getChildren(node?: TokenTreeNode): TokenTreeNode[] {
+  async getChildren(node?: TokenTreeNode): Promise<TokenTreeNode[]> {
     if (node === undefined) return this.roots();
-    if (node instanceof FileNode) return node.tokens.map((t) => tokenNode(t.target));
+    if (node instanceof FileNode) return Promise.all(node.tokens.map((t) => this.tokenNode(t.target)));
     if (node instanceof TokenNode) return details(node);
     return [];
   }
 
-  private roots(): TokenTreeNode[] {
+  private async tokenNode(target: InspectTarget): Promise<TokenNode> {
+    const inspection = inspectWithSettings(target.token, target.uri);
+    if (!inspection.ok) return new TokenNode(target, undefined, inspection.error.message);
+    const signature = this.verification !== undefined && inspection.value.decoded.kind !== 'jwe' ? await this.verification.status(target.token) : undefined;
+    return new TokenNode(target, inspection.value, undefined, signature);
+  }
+
+  private async roots(): Promise<TokenTreeNode[]> {
     const editor = vscode.window.activeTextEditor;
     const open: TokenTreeNode[] =
       editor === undefined
         ? []
-        : this.tokens.tokens(editor.document).map(({ match, range }) =>
-            tokenNode({ token: match.token, label: contextLabel(match, range.start.line), uri: editor.document.uri, range }),
+        : await Promise.all(
+            this.tokens.tokens(editor.document).map(({ match, range }) =>
+              this.tokenNode({ token: match.token, label: contextLabel(match, range.start.line), uri: editor.document.uri, range }),
+            ),
           );
     const byFile = new Map<string, ScannedToken[]>();
     for (const r of this.scanResults) {
@@ -134,15 +151,17 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
   }
 }
 
-function tokenNode(target: InspectTarget): TokenNode {
-  const inspection = inspectWithSettings(target.token, target.uri);
-  return inspection.ok ? new TokenNode(target, inspection.value) : new TokenNode(target, undefined, inspection.error.message);
-}
-
 function details(node: TokenNode): DetailNode[] {
   const inspection = node.inspection;
   if (inspection === undefined) return [];
   const out: DetailNode[] = [];
+  const sig = node.signature;
+  if (sig !== undefined) {
+    const badge = verificationBadge(sig.result);
+    const timing = sig.timing !== undefined ? `\n${verificationTimingText(sig.timing)}` : '';
+    out.push(new DetailNode('signature', badge.label, badge.icon, `${sig.result.message}${timing}`));
+    if (sig.weakSecret !== undefined) out.push(findingNode(sig.weakSecret));
+  }
   for (const [k, v] of Object.entries(inspection.decoded.header)) out.push(new DetailNode(k, truncate(claimText(v), 100), 'symbol-field', 'header'));
   const p = inspection.decoded.payload;
   if (p.type === 'claims') {

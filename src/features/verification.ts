@@ -4,6 +4,8 @@ import type { Finding, VerificationKey, VerificationResult, VerificationTiming }
 import { ADD_VERIFICATION_KEY, addVerificationKey, type AddVerificationKeyArgs } from '../commands/addVerificationKey';
 import { LIST_VERIFICATION_KEYS, listVerificationKeys } from '../commands/listVerificationKeys';
 import { REMOVE_VERIFICATION_KEY, removeVerificationKey } from '../commands/removeVerificationKey';
+import type { SignatureSource } from '../webview/inspectorApi';
+import type { SignatureView } from '../webview/protocol';
 import { KeyStore } from './keyStore';
 
 /** Everything the hover, tree and inspector show about one token's signature. */
@@ -87,7 +89,7 @@ export class VerificationService implements vscode.Disposable {
 }
 
 /** Codicon and one-word label of a status, shared by hover, tree and inspector. */
-export function verificationBadge(result: VerificationResult): { readonly icon: string; readonly label: string } {
+export function verificationBadge(result: VerificationResult): { readonly icon: SignatureView['icon']; readonly label: string } {
   switch (result.status) {
     case 'verified':
       return { icon: 'verified-filled', label: 'signature verified' };
@@ -118,6 +120,24 @@ export function activateVerification(context: vscode.ExtensionContext): { readon
     vscode.commands.registerCommand(LIST_VERIFICATION_KEYS, (options?: { show?: boolean }) => listVerificationKeys(store, options)),
   );
   return { store, service };
+}
+
+/** The inspector's view of a status (plain JSON, posted to the webview). */
+export function signatureView(status: VerificationStatus): SignatureView {
+  const badge = verificationBadge(status.result);
+  return {
+    state: status.result.status,
+    icon: badge.icon,
+    label: badge.label,
+    message: status.result.message,
+    ...(status.timing !== undefined ? { timing: verificationTimingText(status.timing) } : {}),
+    ...(status.weakSecret !== undefined ? { weakSecret: status.weakSecret } : {}),
+  };
+}
+
+/** Adapts the service to what the inspector panel and sidebar view need. */
+export function signatureSource(service: VerificationService): SignatureSource {
+  return { status: async (token) => signatureView(await service.status(token)), onDidChange: service.onDidChange };
 }
 
 /**

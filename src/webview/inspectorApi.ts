@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { SignatureView } from './protocol';
 
 /** A token the user asked to see, and where it came from (for "reveal" and live updates). */
 export interface InspectTarget {
@@ -16,4 +17,13 @@ export interface Inspector {
   show(target: InspectTarget, options?: { readonly reveal?: boolean }): void;
   /** The token currently shown, if any. */
   readonly current: InspectTarget | undefined;
+}
+
+/**
+ * Where the inspector gets a token's signature status (the verification service, issue 5).
+ * `status` never rejects; `onDidChange` fires when keys were added or removed.
+ */
+export interface SignatureSource {
+  status(token: string): Promise<SignatureView>;
+  readonly onDidChange: vscode.Event<void>;
 }

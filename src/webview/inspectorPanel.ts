@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Inspector, InspectTarget } from './inspectorApi';
+import type { Inspector, InspectTarget, SignatureSource } from './inspectorApi';
 import type { RenderedSummary } from './protocol';
 import { webviewOptions } from './html';
 import { InspectorSession } from './inspectorSession';
@@ -17,8 +17,8 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
   private readonly session: InspectorSession;
   private readonly disposables: vscode.Disposable[] = [];
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri) {
-    this.session = new InspectorSession(panel.webview, extensionUri, 'panel');
+  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, signatures?: SignatureSource) {
+    this.session = new InspectorSession(panel.webview, extensionUri, 'panel', undefined, signatures);
     this.disposables.push(
       this.session,
       panel.onDidDispose(() => this.dispose()),
@@ -33,8 +33,8 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
     return InspectorPanel.instance;
   }
 
-  /** Opens the panel (or reuses the open one) and shows `target`. */
-  static createOrShow(context: Pick<vscode.ExtensionContext, 'extensionUri'>, target: InspectTarget): InspectorPanel {
+  /** Opens the panel (or reuses the open one) and shows `target`; `signatures` adds the signature status. */
+  static createOrShow(context: Pick<vscode.ExtensionContext, 'extensionUri'>, target: InspectTarget, signatures?: SignatureSource): InspectorPanel {
     const existing = InspectorPanel.instance;
     if (existing !== undefined) {
       existing.show(target, { reveal: true });
@@ -46,7 +46,7 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { ...webviewOptions(context.extensionUri), retainContextWhenHidden: false },
     );
-    const created = new InspectorPanel(panel, context.extensionUri);
+    const created = new InspectorPanel(panel, context.extensionUri, signatures);
     InspectorPanel.instance = created;
     created.show(target);
     return created;

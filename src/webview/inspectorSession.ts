@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../config';
-import type { InspectTarget } from './inspectorApi';
+import type { InspectTarget, SignatureSource } from './inspectorApi';
 import { claimsTableMarkdown, parseWebviewMessage } from './protocol';
-import type { HostMessage, InspectorViewModel, RenderedSummary, WebviewMessage } from './protocol';
+import type { HostMessage, InspectorViewModel, RenderedSummary, SignatureView, WebviewMessage } from './protocol';
 import { buildViewModel, copyText } from './viewModel';
 import type { ClaimDescriber } from './viewModel';
 import { inspectorHtml } from './html';
@@ -28,8 +28,10 @@ export class InspectorSession implements vscode.Disposable {
     extensionUri: vscode.Uri,
     layout: 'panel' | 'sidebar',
     private readonly describe?: ClaimDescriber,
+    private readonly signatures?: SignatureSource,
   ) {
     this.disposables.push(webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+    if (signatures !== undefined) this.disposables.push(signatures.onDidChange(() => this.refresh()));
     webview.html = inspectorHtml(webview, extensionUri, layout);
   }
 
@@ -61,8 +63,23 @@ export class InspectorSession implements vscode.Disposable {
         canReveal: t.uri !== undefined,
         ...(this.describe !== undefined ? { describe: this.describe } : {}),
       });
+      if (this.model.state === 'token' && this.signatures !== undefined) this.checkSignature(t.token);
     }
     this.post();
+  }
+
+  /** Shows "checking" now and the verification status when it arrives (unless the token changed meanwhile). */
+  private checkSignature(token: string): void {
+    const pending: SignatureView = { state: 'pending', icon: 'loading', label: 'checking signature', message: 'Checking the signature with your keys…' };
+    const model = this.model;
+    if (model.state !== 'token' || this.signatures === undefined) return;
+    this.model = { ...model, signature: pending };
+    const shown = this.model;
+    void this.signatures.status(token).then((signature) => {
+      if (this.model !== shown || this.target?.token !== token) return;
+      this.model = { ...model, signature };
+      this.post();
+    });
   }
 
   /** The webview page was reloaded (view re-resolved): wait for a new `ready`. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Inspector, InspectTarget } from './inspectorApi';
+import type { Inspector, InspectTarget, SignatureSource } from './inspectorApi';
 import type { RenderedSummary } from './protocol';
 import { webviewOptions } from './html';
 import { InspectorSession } from './inspectorSession';
@@ -19,7 +19,10 @@ export class InspectorViewProvider implements vscode.WebviewViewProvider, Inspec
   private readonly disposables: vscode.Disposable[] = [];
   private readonly renderWaiters: ((s: RenderedSummary) => void)[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri) {
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly signatures?: SignatureSource,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('tokenLens')) this.session?.refresh();
@@ -31,7 +34,7 @@ export class InspectorViewProvider implements vscode.WebviewViewProvider, Inspec
     this.session?.dispose();
     this.view = view;
     view.webview.options = webviewOptions(this.extensionUri);
-    const session = new InspectorSession(view.webview, this.extensionUri, 'sidebar');
+    const session = new InspectorSession(view.webview, this.extensionUri, 'sidebar', undefined, this.signatures);
     this.session = session;
     for (const w of this.renderWaiters.splice(0)) void session.whenRendered().then(w);
     view.onDidDispose(() => {

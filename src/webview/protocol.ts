@@ -54,6 +54,25 @@ export interface HintGroup {
   readonly hints: readonly Finding[];
 }
 
+/** Codicon names a signature status may use (a closed list: the UI never takes an icon name from data). */
+export const SIGNATURE_ICONS = ['loading', 'verified-filled', 'error', 'warning', 'question', 'unverified'] as const;
+export type SignatureIcon = (typeof SIGNATURE_ICONS)[number];
+
+/** The signature check of the shown token (issue 5), filled in asynchronously by the host. */
+export interface SignatureView {
+  /** `pending` while the check runs; otherwise the core `VerificationResult` status. */
+  readonly state: 'pending' | 'verified' | 'invalid-signature' | 'key-mismatch' | 'unsupported' | 'not-checked';
+  readonly icon: SignatureIcon;
+  /** One or two words: "signature verified", "unverified (no key)". */
+  readonly label: string;
+  /** The full sentence, e.g. which key verified it. */
+  readonly message: string;
+  /** "0.052 ms per HS256 verification (median of 7, this machine)" — article reason 5. */
+  readonly timing?: string;
+  /** TL401: signed with a publicly known secret. */
+  readonly weakSecret?: Finding;
+}
+
 /** Everything the UI needs to draw a decoded token. Plain JSON, no functions. */
 export interface TokenViewModel {
   readonly state: 'token';
@@ -81,6 +100,8 @@ export interface TokenViewModel {
   readonly hintGroups: readonly HintGroup[];
   readonly findings: readonly Finding[];
   readonly canReveal: boolean;
+  /** Absent when no verifier is wired (unit tests, CLI-like uses). */
+  readonly signature?: SignatureView;
 }
 
 /** A token that could not be decoded. */
@@ -115,6 +136,8 @@ export interface RenderedSummary {
   readonly status: string;
   readonly statusText: string;
   readonly countdown: string;
+  /** Text of the signature badge ("signature verified", "unverified (no key)"), '' when none. */
+  readonly signature: string;
   readonly hintCodes: readonly string[];
   readonly findingCodes: readonly string[];
   readonly headings: readonly string[];
@@ -151,8 +174,8 @@ function isStringList(v: unknown): v is string[] {
   return Array.isArray(v) && v.length <= MAX_SUMMARY_ITEMS && v.every(isBoundedString);
 }
 
-const SUMMARY_KEYS = ['state', 'title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'hintCodes', 'findingCodes', 'headings', 'error'] as const;
-const SUMMARY_STRINGS = ['title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'error'] as const;
+const SUMMARY_KEYS = ['state', 'title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'hintCodes', 'findingCodes', 'headings', 'error'] as const;
+const SUMMARY_STRINGS = ['title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'error'] as const;
 const SUMMARY_LISTS = ['hintCodes', 'findingCodes', 'headings'] as const;
 
 function parseSummary(v: unknown): RenderedSummary | undefined {
@@ -168,6 +191,7 @@ function parseSummary(v: unknown): RenderedSummary | undefined {
     status: v.status as string,
     statusText: v.statusText as string,
     countdown: v.countdown as string,
+    signature: v.signature as string,
     hintCodes: [...(v.hintCodes as string[])],
     findingCodes: [...(v.findingCodes as string[])],
     headings: [...(v.headings as string[])],
@@ -202,6 +226,21 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   }
 }
 
+const SIGNATURE_STATES: readonly SignatureView['state'][] = ['pending', 'verified', 'invalid-signature', 'key-mismatch', 'unsupported', 'not-checked'];
+
+/** A signature view with a known state and an icon from {@link SIGNATURE_ICONS}. */
+export function isSignatureView(v: unknown): v is SignatureView {
+  return (
+    isRecord(v) &&
+    SIGNATURE_STATES.some((s) => s === v.state) &&
+    SIGNATURE_ICONS.some((i) => i === v.icon) &&
+    typeof v.label === 'string' &&
+    typeof v.message === 'string' &&
+    (v.timing === undefined || typeof v.timing === 'string') &&
+    (v.weakSecret === undefined || isRecord(v.weakSecret))
+  );
+}
+
 /**
  * Validates a message posted by the extension, in the UI. The host is trusted more than the
  * webview, but the UI still refuses anything that is not a `report` or a `show` of a known state, so a
@@ -229,7 +268,8 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
         isRecord(model.timeClaims) &&
         isRecord(model.size) &&
         Array.isArray(model.hintGroups) &&
-        Array.isArray(model.findings)
+        Array.isArray(model.findings) &&
+        (model.signature === undefined || isSignatureView(model.signature))
         ? { type: 'show', model: model as unknown as TokenViewModel }
         : undefined;
     default:

@@ -8,7 +8,7 @@
 import { formatBytes, formatRelative, timeReport } from '../../core';
 import type { Finding, Reference, TimeStatus } from '../../core';
 import { parseHostMessage } from '../protocol';
-import type { ClaimRow, CopyTarget, ErrorViewModel, InspectorViewModel, RenderedSummary, TokenViewModel, WebviewMessage } from '../protocol';
+import type { ClaimRow, CopyTarget, ErrorViewModel, InspectorViewModel, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -292,6 +292,38 @@ function sizeSection(model: TokenViewModel): HTMLElement {
   return s;
 }
 
+/** The signature badge of the summary line (absent when no verifier is wired). */
+function signatureBadge(signature: SignatureView): HTMLElement {
+  const b = el('span', `badge signature signature-${signature.state}`);
+  b.id = 'signature-badge';
+  b.title = signature.message;
+  b.append(icon(signature.icon === 'loading' ? 'loading codicon-modifier-spin' : signature.icon), el('span', 'signature-label', ` ${signature.label}`));
+  return b;
+}
+
+/** Signature status and what one verification of this token costs (article reason 5). */
+function signatureSection(model: TokenViewModel): HTMLElement {
+  const { section: s, body } = section('signature', 'Signature and verification cost');
+  const sig = model.signature;
+  if (sig !== undefined) {
+    const line = el('p', `signature-status signature-${sig.state}`);
+    line.append(icon(sig.icon === 'loading' ? 'loading codicon-modifier-spin' : sig.icon), document.createTextNode(` ${sig.message}`));
+    body.append(line);
+    if (sig.state === 'not-checked' || sig.state === 'pending') {
+      body.append(el('p', 'muted', 'Add a key with “Token Lens: Add Verification Key”; keys stay in VS Code’s secret storage.'));
+    }
+    if (sig.weakSecret !== undefined) {
+      const list = el('ul', 'findings');
+      list.append(findingItem(sig.weakSecret, true));
+      body.append(list);
+    }
+  }
+  const cost = el('p', 'muted', `${model.algorithm.alg} · ${model.algorithm.family} · ${model.algorithm.costNote}`);
+  body.append(cost);
+  if (sig?.timing !== undefined) body.append(el('p', 'timing', `Measured: ${sig.timing}. Every request that carries this token pays it (article reason 5).`));
+  return s;
+}
+
 function renderToken(model: TokenViewModel): void {
   const relatives: { el: HTMLElement; seconds: number }[] = [];
   const header = el('header', 'summary');
@@ -302,6 +334,7 @@ function renderToken(model: TokenViewModel): void {
   badge.id = 'status';
   badge.setAttribute('role', 'status');
   badges.append(badge);
+  if (model.signature !== undefined) badges.append(signatureBadge(model.signature));
   const statusText = el('p', 'status-text');
   statusText.id = 'status-text';
   const countdown = el('p', 'countdown');
@@ -343,8 +376,8 @@ function renderToken(model: TokenViewModel): void {
 
   const h = claimsWithRaw(model.headerRows, model.headerJson, 'Header', model, relatives);
   const hs = section('header', 'Header', h.toggle, copyButton('header', 'header JSON'));
-  hs.body.append(h.body, el('p', 'muted', `${model.algorithm.alg} · ${model.algorithm.family} · ${model.algorithm.costNote}`));
-  root.append(hs.section);
+  hs.body.append(h.body);
+  root.append(hs.section, signatureSection(model));
 
   const p = model.payload;
   if (p.type === 'claims') {
@@ -412,6 +445,7 @@ function summarize(model: InspectorViewModel): RenderedSummary {
     status: live?.badge.className.replace(/^.*status-/, '') ?? '',
     statusText: document.getElementById('status-text')?.textContent ?? '',
     countdown: document.getElementById('countdown')?.textContent ?? '',
+    signature: document.getElementById('signature-badge')?.textContent?.trim() ?? '',
     hintCodes: codes('#hints .finding'),
     findingCodes: codes('#findings .finding'),
     headings: texts('h2, h3'),

@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, base64url } from 'jose';
 import * as vscode from 'vscode';
+import type { TokenLensApi } from '../../../src/extension';
+import type { TokenNode } from '../../../src/features/tokenTree';
 
 /**
  * Issue 5 in a real extension host: keys added through the commands land in SecretStorage
@@ -60,11 +62,32 @@ describe('verification keys (integration)', () => {
 
     const verified = await eventually(() => hoverText(doc, tokenOffset), (t) => /signature verified/i.test(t));
     assert.match(verified, /signature verified/i);
-    assert.match(verified, /it-secret/);
+    assert.match(verified, /it\\?-secret/, "names the key (markdown-escaped)");
+    assert.match(verified, /ms per HS256 verification \(median of \d+, this machine\)/, 'the hover shows the measured cost (article reason 5)');
+
+    // The tree shows the same status in the token's description and as its first child.
+    const extension = vscode.extensions.getExtension<TokenLensApi>('token-lens.token-lens');
+    assert.ok(extension);
+    const { tree, inspectorPanel } = await extension.activate();
+    const treeText = await eventually(async () => {
+      const roots = (await tree.getChildren()) as TokenNode[];
+      return roots.map((n) => String(n.description)).join('\n');
+    }, (t) => /signature verified/.test(t));
+    assert.match(treeText, /signature verified/);
+
+    // The inspector panel: pending first, then the verified badge and the timing.
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(tokenOffset), doc.positionAt(tokenOffset)) });
+    await vscode.commands.executeCommand('tokenLens.inspectToken');
+    const panel = inspectorPanel();
+    assert.ok(panel, 'the inspector panel opened');
+    const signature = await eventually(async () => (await panel.requestReport()).signature, (t) => t === 'signature verified');
+    assert.equal(signature, 'signature verified');
 
     assert.equal(await vscode.commands.executeCommand('tokenLens.removeVerificationKey', 'it-secret'), true);
     const after = await eventually(() => hoverText(doc, tokenOffset), (t) => /unverified/i.test(t));
     assert.match(after, /unverified/i);
+    const afterInspector = await eventually(async () => (await panel.requestReport()).signature, (t) => t === 'unverified (no key)');
+    assert.equal(afterInspector, 'unverified (no key)', 'removing the key re-renders the inspector');
   });
 
   it('fetches a JWKS from 127.0.0.1 only after confirming, and verifies by kid', async () => {
@@ -93,11 +116,21 @@ describe('verification keys (integration)', () => {
       assert.equal(requests, 1);
       assert.ok(prompts.every((p) => p.includes(new URL(url).host)), 'the confirmation names the host');
       const verified = await eventually(() => hoverText(doc, tokenOffset), (t) => /signature verified/i.test(t));
-      assert.match(verified, /it-jwks/);
+      assert.match(verified, /it\\?-jwks/);
     } finally {
       (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
       server.closeAllConnections();
       server.close();
     }
+  });
+
+  it('flags a token signed with a publicly known secret in the hover, without any key', async () => {
+    const weak = await new SignJWT({ sub: 'weak' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('your-256-bit-secret'));
+    const text = `Authorization: Bearer ${weak}\n`;
+    const weakDoc = await vscode.workspace.openTextDocument({ language: 'http', content: text });
+    const read = (): Promise<string> => hoverText(weakDoc, text.indexOf(weak) + 5);
+    const hover = await eventually(read, (t) => /TL401/.test(t));
+    assert.match(hover, /TL401/);
+    assert.match(hover, /publicly known secret/i);
   });
 });

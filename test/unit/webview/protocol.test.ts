@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { claimsTableMarkdown, parseHostMessage, parseWebviewMessage } from '../../../src/webview/protocol';
-import type { RenderedSummary } from '../../../src/webview/protocol';
+import type { RenderedSummary, SignatureView } from '../../../src/webview/protocol';
+import { buildViewModel } from '../../../src/webview/viewModel';
 
 const summary: RenderedSummary = {
   state: 'token',
@@ -10,6 +11,7 @@ const summary: RenderedSummary = {
   status: 'valid',
   statusText: 'expires in 59 min',
   countdown: 'expires in 00:59:59',
+  signature: 'signature verified',
   hintCodes: ['TL103'],
   findingCodes: [],
   headings: ['Revocation risks', 'Header'],
@@ -82,6 +84,18 @@ describe('webview protocol: messages from the extension', () => {
     assert.strictEqual(parseHostMessage({ type: 'show' }), undefined);
     assert.strictEqual(parseHostMessage({ type: 'report', x: 1 }), undefined);
     assert.strictEqual(parseHostMessage({ type: 'ready' }), undefined);
+  });
+
+  it('accepts a token model with a known signature view and refuses unknown icons or states', () => {
+    const token = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"sub":"a"}').toString('base64url')}.c2ln`;
+    const model = buildViewModel(token, { title: 't', now: 0, clockSkewSec: 0, maxLifetimeSec: 3600, sizeWarningBytes: 1024, timeDisplay: 'utc', canReveal: false });
+    assert.strictEqual(model.state, 'token');
+    const signature: SignatureView = { state: 'verified', icon: 'verified-filled', label: 'signature verified', message: 'ok', timing: '0.1 ms' };
+    assert.deepStrictEqual(parseHostMessage({ type: 'show', model: { ...model, signature } }), { type: 'show', model: { ...model, signature } });
+    assert.ok(parseHostMessage({ type: 'show', model }) !== undefined, 'the signature is optional');
+    for (const bad of [{ ...signature, icon: 'link-external' }, { ...signature, state: 'trusted' }, { ...signature, label: 3 }, { ...signature, timing: 1 }, 'verified']) {
+      assert.strictEqual(parseHostMessage({ type: 'show', model: { ...model, signature: bad } }), undefined, JSON.stringify(bad));
+    }
   });
 });
 
