@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { normalizeTokenInput } from '../core';
 import type { DocumentTokens } from '../features/documentTokens';
-import { referenceAt } from '../features/documentTokens';
+import { isHttpLike, referenceAt } from '../features/documentTokens';
 import { contextLabel } from '../features/presentation';
 import type { InspectTarget } from '../webview/inspectorApi';
+import type { HttpEnvironment } from '../features/httpEnvironments';
 import { isTokenLocation } from './ids';
 
 /** Why no token could be found, as a message for the user. */
@@ -17,8 +18,17 @@ function carriedTarget(arg: unknown): InspectTarget | undefined {
   return undefined;
 }
 
-/** The token (or `{{name}}` resolving to one) at `position` of `document`. */
-export function targetAt(tokens: DocumentTokens, document: vscode.TextDocument, position: vscode.Position): TargetResult | undefined {
+/**
+ * The token (or `{{name}}` resolving to one) at `position` of `document`. Environment files
+ * are used as far as `tokens.environments` has loaded them; async callers await
+ * {@link loadEnvironments} first.
+ */
+export function targetAt(
+  tokens: DocumentTokens,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  env: HttpEnvironment = tokens.environments.current(document),
+): TargetResult | undefined {
   const found = tokens.tokenAt(document, position);
   if (found !== undefined) {
     return {
@@ -26,12 +36,13 @@ export function targetAt(tokens: DocumentTokens, document: vscode.TextDocument, 
       target: { token: found.match.token, label: contextLabel(found.match, found.range.start.line), uri: document.uri, range: found.range },
     };
   }
-  const ref = referenceAt(document, position);
+  const ref = referenceAt(document, position, env);
   if (ref === undefined) return undefined;
   if (!ref.result.ok) return { ok: false, message: ref.result.error.message };
   const normalized = normalizeTokenInput(ref.result.value);
   if (!normalized.ok) return { ok: false, message: `{{${ref.name}}} does not hold a token: ${normalized.error.message}` };
-  return { ok: true, target: { token: normalized.value, label: `{{${ref.name}}}`, uri: document.uri, range: ref.range } };
+  const label = ref.environment !== undefined ? `{{${ref.name}}} · env ${ref.environment}` : `{{${ref.name}}}`;
+  return { ok: true, target: { token: normalized.value, label, uri: document.uri, range: ref.range } };
 }
 
 /**
@@ -44,14 +55,16 @@ export async function resolveTarget(tokens: DocumentTokens, arg: unknown): Promi
   if (isTokenLocation(arg)) {
     try {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg.uri));
-      return targetAt(tokens, document, new vscode.Position(arg.line, arg.character)) ?? { ok: false, message: 'No token at that location any more.' };
+      const env = await loadEnvironments(tokens, document);
+      return targetAt(tokens, document, new vscode.Position(arg.line, arg.character), env) ?? { ok: false, message: 'No token at that location any more.' };
     } catch {
       return { ok: false, message: 'The document holding that token could not be opened.' };
     }
   }
   const editor = vscode.window.activeTextEditor;
   if (editor === undefined) return { ok: false, message: 'Token Lens: no active editor. Place the cursor on a token.' };
-  const atCursor = targetAt(tokens, editor.document, editor.selection.active);
+  const env = await loadEnvironments(tokens, editor.document);
+  const atCursor = targetAt(tokens, editor.document, editor.selection.active, env);
   if (atCursor !== undefined) return atCursor;
   const malformed = explainMalformedAt(editor.document, editor.selection.active);
   if (malformed !== undefined) return { ok: false, message: malformed };
@@ -71,4 +84,9 @@ export function explainMalformedAt(document: vscode.TextDocument, position: vsco
   if (!word.startsWith('eyJ') || !word.includes('.')) return undefined;
   const normalized = normalizeTokenInput(word);
   return normalized.ok ? 'Token Lens: this looks like a token but its header has no usable `alg`.' : `Token Lens: malformed token: ${normalized.error.message}`;
+}
+
+/** Loads the environment files next to an http document (cached; a no-op for other files). */
+export async function loadEnvironments(tokens: DocumentTokens, document: vscode.TextDocument): Promise<HttpEnvironment | undefined> {
+  return isHttpLike(document) ? tokens.environments.load(document) : undefined;
 }

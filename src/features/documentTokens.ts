@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { HttpEnvironments, type HttpEnvironment } from './httpEnvironments';
 import { findTokenAt, findTokens, findVariableReferenceAt, findHttpVariables, inspectToken, resolveVariable } from '../core';
 import type { Inspection, Result, TokenMatch } from '../core';
 import { inspectOptions, readSettings } from '../config';
@@ -33,6 +34,8 @@ interface Entry {
 export class DocumentTokens implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly subscription: vscode.Disposable;
+  /** Environment files of http documents' folders, for `{{name}}` references. */
+  readonly environments = new HttpEnvironments();
 
   constructor() {
     this.subscription = vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString()));
@@ -74,6 +77,7 @@ export class DocumentTokens implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.environments.dispose();
     this.entries.clear();
   }
 }
@@ -88,24 +92,40 @@ export interface ResolvedReference {
   readonly name: string;
   readonly range: vscode.Range;
   readonly result: Result<string, { readonly message: string }>;
+  /** The environment that defined it, when it came from an env file (`dev`, `$shared`). */
+  readonly environment?: string;
 }
 
 /**
- * Resolves the `{{name}}` reference at `position` against `@name = …` file variables of the
- * same document (and their own references). Environment files are not read here: the hover
- * stays synchronous and never touches the file system.
+ * Resolves the `{{name}}` (or `{{$dotenv NAME}}`) reference at `position` against the
+ * document's `@name = …` file variables, then `env` (the folder's environment files, see
+ * `HttpEnvironments`). The user's selected REST Client / JetBrains environment is not visible
+ * to other extensions, so after `$shared` the first environment that defines the name is used,
+ * and named in the result.
  */
-export function referenceAt(document: vscode.TextDocument, position: vscode.Position): ResolvedReference | undefined {
+export function referenceAt(document: vscode.TextDocument, position: vscode.Position, env?: HttpEnvironment): ResolvedReference | undefined {
   if (!isHttpLike(document)) return undefined;
   const line = document.lineAt(position.line);
   const ref = findVariableReferenceAt(line.text, position.character);
   if (ref === undefined) return undefined;
   const range = new vscode.Range(position.line, ref.start, position.line, ref.end);
-  if (ref.kind !== 'variable') {
-    return { name: ref.name, range, result: { ok: false, error: { message: `{{${ref.name}}} is not a file variable` } } };
+  if (ref.kind !== 'variable' && ref.kind !== 'dotenv') {
+    return { name: ref.name, range, result: { ok: false, error: { message: `{{${ref.name}}} is not a variable Token Lens can resolve` } } };
   }
-  const resolved = resolveVariable(ref.name, { fileVariables: findHttpVariables(document.getText()) });
+  const sources = { fileVariables: findHttpVariables(document.getText()), ...(env !== undefined ? { environments: env.environments, dotenv: env.dotenv } : {}) };
+  const reference = ref.kind === 'dotenv' ? line.text.slice(ref.start, ref.end) : ref.name;
+  let resolved = resolveVariable(reference, sources);
+  let environment: string | undefined;
+  for (const name of env?.environments.names ?? []) {
+    if (resolved.ok || resolved.error.code !== 'ERR_UNDEFINED' || ref.kind !== 'variable') break;
+    const attempt = resolveVariable(reference, { ...sources, environment: name });
+    if (attempt.ok) {
+      resolved = attempt;
+      environment = name;
+    }
+  }
   if (!resolved.ok) return { name: ref.name, range, result: { ok: false, error: { message: resolved.error.message } } };
+  for (const d of resolved.value.chain) if (environment === undefined && d.source === 'environment') environment = d.variable.environment;
   const value = resolved.value.value.replace(/^(Bearer|DPoP)\s+/i, '').trim();
-  return { name: ref.name, range, result: { ok: true, value } };
+  return { name: ref.name, range, result: { ok: true, value }, ...(environment !== undefined ? { environment } : {}) };
 }

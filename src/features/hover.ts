@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding, Inspection } from '../core';
 import { readSettings } from '../config';
 import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../commands/ids';
-import { targetAt } from '../commands/target';
+import { loadEnvironments, targetAt } from '../commands/target';
 import type { DocumentTokens } from './documentTokens';
 import { inspectWithSettings } from './documentTokens';
 import { claimText, escapeMarkdown, kindLabel, severityIcon, truncate } from './presentation';
@@ -72,7 +72,8 @@ export class TokenHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!readSettings(document.uri).hoverEnabled) return undefined;
-    const target = targetAt(this.tokens, document, position);
+    const env = await loadEnvironments(this.tokens, document);
+    const target = targetAt(this.tokens, document, position, env);
     if (target === undefined) return undefined;
     if (!target.ok) {
       const md = new vscode.MarkdownString(`$(warning) ${escapeMarkdown(target.message)}`, true);

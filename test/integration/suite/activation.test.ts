@@ -12,11 +12,14 @@ describe('Token Lens activation (real extension host)', () => {
   it('activates without error, measured', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const started = performance.now();
-    await ext.activate();
+    const api = (await ext.activate()) as { activationMs: number };
     const ms = performance.now() - started;
     assert.strictEqual(ext.isActive, true);
-    // Reported for the summary; activation is onStartupFinished so this may be ~0 when done already.
-    console.log(`    activation: ${ms.toFixed(1)} ms (already active before: ${ms < 1})`);
+    // `activationMs` is the body of activate() (registrations only, heavy work lazy; target
+    // under 10 ms). The bound asserted here is loose because CI machines are shared and slow;
+    // the figure is printed for the report.
+    assert.ok(api.activationMs < 100, `activate() took ${api.activationMs.toFixed(1)} ms`);
+    console.log(`    activation: activate() ${api.activationMs.toFixed(1)} ms; load + activate ${ms.toFixed(1)} ms (already active before: ${ms < 1})`);
   });
 
   it('registers every command contributed in package.json', async () => {

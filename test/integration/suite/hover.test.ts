@@ -2,7 +2,7 @@
 // carry a location (not the token), and a latency figure on a 10 MB file.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, cleanUp, hoverText, makeToken, nowSec, openFile } from './featureHelpers';
+import { api, cleanUp, hoverText, makeToken, nowSec, openFile, waitFor } from './featureHelpers';
 
 describe('Hover (real host)', function () {
   this.timeout(120_000);
@@ -28,6 +28,32 @@ describe('Hover (real host)', function () {
     assert.match(text, /\*\*sub\*\* bob/);
     assert.match(text, /expired 2 days ago/);
     assert.match(text, /\{\{token\}\}|\\\{\\\{token\\\}\\\}/);
+  });
+
+  it('resolves {{name}} from http-client.env.json and {{$dotenv NAME}} from .env next to the file, and follows edits', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const dir = vscode.Uri.joinPath(folder, 'features', `gen-env-${Date.now()}`);
+    const envToken = makeToken({ sub: 'from-env-file', exp: nowSec() + 3600 });
+    const dotToken = makeToken({ sub: 'from-dotenv', exp: nowSec() + 3600 });
+    const write = (name: string, text: string): Thenable<void> => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, name), Buffer.from(text));
+    try {
+      await write('http-client.env.json', JSON.stringify({ dev: { host: 'x' }, staging: { envToken } }));
+      await write('.env', `# local secrets\nDOT_TOKEN="${dotToken}"\n`);
+      await write('api.http', 'GET https://api.example.com/\nAuthorization: Bearer {{envToken}}\nX-Other: {{$dotenv DOT_TOKEN}}\n');
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(dir, 'api.http'));
+      await vscode.window.showTextDocument(doc);
+      const fromEnv = await hoverText(doc.uri, new vscode.Position(1, 26));
+      assert.match(fromEnv, /\*\*sub\*\* from\\?-env\\?-file/);
+      assert.match(fromEnv, /env staging/);
+      const fromDotenv = await hoverText(doc.uri, new vscode.Position(2, 14));
+      assert.match(fromDotenv, /\*\*sub\*\* from\\?-dotenv/);
+      // Editing the env file is picked up (file watcher drops the cached environment).
+      await write('http-client.env.json', JSON.stringify({ staging: { envToken: makeToken({ sub: 'rotated', exp: nowSec() + 60 }) } }));
+      await waitFor(async () => (/\*\*sub\*\* rotated/.test(await hoverText(doc.uri, new vscode.Position(1, 26))) ? true : undefined), 'the edited env file');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
   });
 
   it('explains an unresolvable {{name}} instead of failing', async () => {
