@@ -2,13 +2,15 @@
  * Finds compact JOSE tokens (JWS, unsecured JWS, JWE) in arbitrary text.
  *
  * Strategy (linear time, bounded memory, no backtracking regex over unbounded runs):
- * 1. Candidate search by `indexOf` jumps. A compact header is base64url of a JSON object, so
- *    its first byte is `{` and its second is `"` or JSON whitespace (RFC 8259 §2). `{"` and
- *    `{ ` encode to `ey…`; `{\n`, `{\r` and `{\t` to `ew…` (`ewo`, `ew0`, `ewk`). So every
- *    valid header with `alg` starts with `ey` or `ew` (`{}` is `e30`, and has no `alg`), and
- *    we accept exactly these two prefixes. One `indexOf('e')` pass checks the next character
- *    (one pass instead of an `ey` pass plus an `ew` pass); inside a base64url run no `e` can
- *    start a token, so the run is skipped in one step.
+ * 1. Candidate search by one global regex over the text. A compact header is base64url of a
+ *    JSON object, so its first byte is `{` and its second is `"` or JSON whitespace (RFC 8259
+ *    §2), and those two bytes fix the first three base64url characters: `{"` → `ey[I-L]`,
+ *    `{ ` → `ey[A-D]`, `{\n` → `ew[o-r]`, `{\r` → `ew[0-3]`, `{\t` → `ew[k-n]` (`{}` is `e30`
+ *    and has no `alg`). Every header with `alg` therefore matches `e(?:y[A-DI-L]|w[k-r0-3])`,
+ *    and nothing else can be one. irregexp searches this fixed three-character pattern with
+ *    its Boyer-Moore lookahead, faster than an `indexOf('eyJ')` loop, and it covers all five
+ *    prefixes in one pass. Inside a base64url run no candidate can start a token, so the run
+ *    is skipped in one step.
  * 2. A candidate counts only at a token boundary: the previous character is not a base64url
  *    character and not `.` (so we never start inside a run or a later segment).
  * 3. A bounded forward walk reads at most 6 segments and at most `maxTokenLength` characters.
@@ -44,6 +46,9 @@ const SEGMENT_RUN = /[A-Za-z0-9_-]*/y;
 const DOTTED_RUN = /[A-Za-z0-9_.-]*/y;
 
 const DOT = 46; // '.'
+
+/** The first three base64url characters of every compact header with `alg` (strategy, step 1). */
+const CANDIDATE = /e(?:y[A-DI-L]|w[k-r0-3])/g;
 
 /** Shortest header segment with a string `alg`: `{"alg":""}` is 10 bytes, 14 base64url characters. */
 const MIN_HEADER_LENGTH = 14;
@@ -381,51 +386,45 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
   const rangeStart = clamp(options.rangeStart ?? 0, 0, text.length);
   const rangeEnd = clamp(options.rangeEnd ?? text.length, rangeStart, text.length);
 
-  // One indexOf pass over `e`, then a check of the next character for `y`/`w`: as fast as a
-  // single `indexOf('ey')` pass (V8 memchr-style search), and it covers both header prefixes.
-  // A range is searched through a slice (V8 makes it a view, no copy), so `indexOf` never runs
-  // past `rangeEnd`: a per-line scan of a huge document stays per-line. Everything else
-  // (boundary check, walk, context) reads the whole text.
+  // One regex pass over the three-character header prefixes (see the strategy above). A range
+  // is searched through a slice (V8 makes it a view, no copy), so the search never runs far past
+  // `rangeEnd`: a per-line scan of a huge document stays per-line. The slice reaches two
+  // characters past `rangeEnd` so a token starting just before it still shows its prefix.
+  // Everything else (boundary check, walk, context) reads the whole text.
   const whole = rangeStart === 0 && rangeEnd === text.length;
-  const haystack = whole ? text : text.slice(rangeStart, rangeEnd);
-  const nextE = (from: number): number => {
-    const k = haystack.indexOf('e', from - rangeStart);
-    return k === -1 ? -1 : k + rangeStart;
+  const haystack = whole ? text : text.slice(rangeStart, Math.min(text.length, rangeEnd + 2));
+  const search = CANDIDATE;
+  const nextCandidate = (from: number): number => {
+    search.lastIndex = from - rangeStart;
+    return search.test(haystack) ? search.lastIndex - 3 + rangeStart : -1;
   };
-  let i = nextE(rangeStart);
+  let i = nextCandidate(rangeStart);
   while (i !== -1 && i < rangeEnd) {
-    const next = text.charCodeAt(i + 1);
-    if (next !== 121 /* y */ && next !== 119 /* w */) {
-      i = nextE(i + 2);
-      continue;
-    }
     if (!atBoundary(text, i)) {
       // Inside a base64url/dotted run: no token starts before the run ends, so skip it in one
-      // pass instead of stopping at every `e` (a run of `eyJeyJ…` would cost one indexOf each).
-      i = nextE(runEnd(text, i + 2, DOTTED_RUN, true));
+      // pass instead of stopping at every candidate (a run of `eyJeyJ…` would cost one search each).
+      i = nextCandidate(runEnd(text, i + 3, DOTTED_RUN, true));
       continue;
     }
-    {
-      const count = walk(text, i, Math.min(text.length, i + maxTokenLength));
-      const kind = count === 0 ? undefined : classify(text, count);
-      if (kind !== undefined) {
-        let padded = false;
-        for (let k = 0; k < tokenSegments; k++) if (segPadding[k] > 0) padded = true;
-        const end = tokenEnd;
-        matches.push({
-          start: i,
-          end,
-          token: text.slice(i, end),
-          kind,
-          context: contextAt(text, i),
-          alg: tokenHeader.alg as string,
-          padded,
-        });
-        i = nextE(end);
-        continue;
-      }
+    const count = walk(text, i, Math.min(text.length, i + maxTokenLength));
+    const kind = count === 0 ? undefined : classify(text, count);
+    if (kind !== undefined) {
+      let padded = false;
+      for (let k = 0; k < tokenSegments; k++) if (segPadding[k] > 0) padded = true;
+      const end = tokenEnd;
+      matches.push({
+        start: i,
+        end,
+        token: text.slice(i, end),
+        kind,
+        context: contextAt(text, i),
+        alg: tokenHeader.alg as string,
+        padded,
+      });
+      i = nextCandidate(end);
+      continue;
     }
-    i = nextE(i + 1);
+    i = nextCandidate(i + 1);
   }
   return matches;
 }

@@ -223,6 +223,19 @@ describe('findTokens: strict header check', () => {
     const t = `${enc('{ "alg": "ES256" }')}.${enc('{}')}.c2ln`;
     expectOne(t, t, 'jws', { kind: 'bare' });
   });
+  // The candidate search knows every possible first three characters of a header with `alg`:
+  // `{`, then `"` or one of the four JSON whitespace characters, then any third byte.
+  const headerStarts = [
+    ...['a', 'z', 'A', '0', ' ', '}', '\u00e9', '\\n'].map((c) => `{"${c}":1,"alg":"HS256"}`),
+    ...[' ', '\n', '\r', '\t'].flatMap((ws) => [' ', '\n', '\r', '\t', '"'].map((next) => `{${ws}${next === '"' ? '' : next}"alg":"HS256"}`)),
+  ];
+  it('accepts a header whatever its second (whitespace or quote) and third byte', () => {
+    for (const json of headerStarts) {
+      assert.equal(typeof JSON.parse(json).alg, 'string', json);
+      const t = `${enc(json)}.${enc('{}')}.c2ln`;
+      expectOne(`x ${t} y`, t, 'jws', { kind: 'bare' });
+    }
+  });
 });
 
 describe('findTokens: options', () => {
@@ -243,6 +256,11 @@ describe('findTokens: options', () => {
     assert.equal(found.length, 1);
     assert.equal(found[0].start, text.indexOf(unsecured));
     assert.deepEqual(found[0].context, { kind: 'http-variable', name: 't' });
+  });
+  it('a range ending one or two characters after a token start still reports that token', () => {
+    const text = `x ${hs} y`;
+    for (const end of [3, 4]) assert.equal(findTokens(text, { rangeStart: 0, rangeEnd: end })[0]?.token, hs, `rangeEnd ${end}`);
+    assert.deepEqual(findTokens(text, { rangeStart: 0, rangeEnd: 2 }), []);
   });
   it('a range starting inside a token does not report a partial token', () => {
     const text = `x ${hs}`;
