@@ -32,20 +32,30 @@ export interface JsonSyntaxError {
   readonly offset: number;
 }
 
-type Frame =
-  | { kind: 'object'; value: JsonObject; path: string; key: string | undefined; seen: Set<string> }
-  | { kind: 'array'; value: JsonValue[]; path: string };
+/**
+ * One open container. `keyInParent` is where it sits in its parent (undefined for the root);
+ * its path is computed only when a duplicate or a lossy number inside it needs it.
+ */
+interface Frame {
+  readonly object: JsonObject | undefined;
+  readonly array: JsonValue[] | undefined;
+  /** Current member name (objects). */
+  key: string;
+  readonly keyInParent: string | number | undefined;
+  path: string | undefined;
+}
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const SAFE_INTEGER_DIGITS = /^-?\d{1,15}$/;
-// Characters a JSON string may hold unescaped (RFC 8259 §7), as one linear sticky run.
-const PLAIN_RUN = /[^"\\\x00-\x1f]*/y;
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function childPath(path: string, key: string | number): string {
-  const part = typeof key === 'number' ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
-  if (typeof key === 'number') return `${path}${part}`;
-  return path === '' ? part : part.startsWith('"') ? `${path}[${part}]` : `${path}.${part}`;
+  if (typeof key === 'number') return `${path}[${key}]`;
+  if (IDENTIFIER.test(key)) return path === '' ? key : `${path}.${key}`;
+  const quoted = JSON.stringify(key);
+  return path === '' ? quoted : `${path}[${quoted}]`;
 }
 
 /** Sets an own property, also for `__proto__` (no prototype pollution, no prototype swap). */
@@ -61,175 +71,260 @@ function isLossyInteger(raw: string): boolean {
   return !Number.isSafeInteger(n) || String(n) !== raw.replace(/^(-?)0+(?=\d)/, '$1');
 }
 
+// The reader's state. readJson is synchronous and never re-entered, so one set of module-level
+// variables (instead of closures created per call) serves every call: the decoder reads two
+// documents per token, and per-call closures and frame sets were most of its cost.
+let src = '';
+let pos = 0;
+const stack: Frame[] = [];
+let duplicates: { path: string; key: string }[] = [];
+let lossyNumbers: LossyNumber[] = [];
+
+function skipWs(): void {
+  for (;;) {
+    const c = src.charCodeAt(pos);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) pos++;
+    else return;
+  }
+}
+
+/** Reads the string whose opening quote is at `pos`; undefined when it is not a valid JSON string. */
+function readString(): string | undefined {
+  // Fast path: a run without escapes or control characters (RFC 8259 §7), then the closing quote.
+  let end = pos + 1;
+  let c = src.charCodeAt(end);
+  while (c >= 0x20 && c !== 0x22 && c !== 0x5c) c = src.charCodeAt(++end);
+  if (c === 0x22) {
+    const value = src.slice(pos + 1, end);
+    pos = end + 1;
+    return value;
+  }
+  let out = '';
+  let runStart = ++pos;
+  while (pos < src.length) {
+    c = src.charCodeAt(pos);
+    if (c === 0x22) {
+      out += src.slice(runStart, pos);
+      pos++;
+      return out;
+    }
+    if (c < 0x20) return undefined;
+    if (c === 0x5c) {
+      out += src.slice(runStart, pos);
+      const e = src[pos + 1];
+      const simple = e === undefined ? undefined : SIMPLE_ESCAPES[e];
+      if (simple !== undefined) {
+        out += simple;
+        pos += 2;
+      } else if (e === 'u' && HEX4.test(src.slice(pos + 2, pos + 6))) {
+        out += String.fromCharCode(parseInt(src.slice(pos + 2, pos + 6), 16));
+        pos += 6;
+      } else return undefined;
+      runStart = pos;
+    } else pos++;
+  }
+  return undefined;
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * Reads the number at `pos` (RFC 8259 §6: `-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?`, the longest
+ * prefix that matches; what follows is the caller's business). Undefined when no number starts
+ * here. Records integers JavaScript cannot hold exactly, and overflow to ±Infinity.
+ */
+function readNumber(): number | undefined {
+  const start = pos;
+  let i = pos;
+  let c = src.charCodeAt(i);
+  const negative = c === 0x2d;
+  if (negative) c = src.charCodeAt(++i);
+  if (!isDigit(c)) return undefined;
+  let integer = 0;
+  if (c === 0x30) c = src.charCodeAt(++i);
+  else {
+    do {
+      integer = integer * 10 + (c - 0x30);
+      c = src.charCodeAt(++i);
+    } while (isDigit(c));
+  }
+  const intEnd = i;
+  if (c === 0x2e && isDigit(src.charCodeAt(i + 1))) {
+    i += 2;
+    while (isDigit(src.charCodeAt(i))) i++;
+    c = src.charCodeAt(i);
+  }
+  if (c === 0x65 || c === 0x45) {
+    let j = i + 1;
+    const sign = src.charCodeAt(j);
+    if (sign === 0x2b || sign === 0x2d) j++;
+    if (isDigit(src.charCodeAt(j))) {
+      i = j + 1;
+      while (isDigit(src.charCodeAt(i))) i++;
+    }
+  }
+  pos = i;
+  // Plain integers of up to 15 digits are exact in a double, digit by digit.
+  if (i === intEnd && intEnd - start - (negative ? 1 : 0) <= 15) return negative ? -integer : integer;
+  const raw = src.slice(start, i);
+  const value = Number(raw);
+  if (isLossyInteger(raw) || !Number.isFinite(value)) lossyNumbers.push({ path: valuePath(), raw });
+  return value;
+}
+
+function framePath(depth: number): string {
+  const frame = stack[depth];
+  if (frame === undefined) return '';
+  if (frame.path === undefined) frame.path = frame.keyInParent === undefined ? '' : childPath(framePath(depth - 1), frame.keyInParent);
+  return frame.path;
+}
+
+/** Path of the value about to be read (the current member, or the next array element). */
+function valuePath(): string {
+  const depth = stack.length - 1;
+  const top = stack[depth];
+  if (top === undefined) return '';
+  return childPath(framePath(depth), top.array !== undefined ? top.array.length : top.key);
+}
+
+/** Where a new value goes in the innermost container: its member name or array index. */
+function slotInTop(): string | number | undefined {
+  const top = stack[stack.length - 1];
+  if (top === undefined) return undefined;
+  return top.array !== undefined ? top.array.length : top.key;
+}
+
+/** Reads a member name and its `:` into `frame`; an error message, or undefined when fine. */
+function readMemberName(frame: Frame, depth: number): string | undefined {
+  if (src.charCodeAt(pos) !== 0x22) return 'Expected a member name';
+  const key = readString();
+  if (key === undefined) return 'Invalid string';
+  // Earlier members are already set (a value is attached before the next `,`), so an own
+  // property with this name is a duplicate.
+  if (frame.object !== undefined && hasOwn.call(frame.object, key)) duplicates.push({ path: framePath(depth), key });
+  frame.key = key;
+  skipWs();
+  if (src.charCodeAt(pos) !== 0x3a) return "Expected ':'";
+  pos++;
+  return undefined;
+}
+
+type ReadResult = { ok: true; value: JsonReading } | { ok: false; error: JsonSyntaxError };
+
+function fail(message: string, code: 'syntax' | 'too-deep' = 'syntax'): ReadResult {
+  return { ok: false, error: { code, message, offset: pos } };
+}
+
 /**
  * Reads one JSON text. Total: never throws.
  *
  * @example
  * readJson('{"a":1,"a":2}') // ok, duplicates: [{ path: '', key: 'a' }], value { a: 2 }
  */
-export function readJson(text: string): { ok: true; value: JsonReading } | { ok: false; error: JsonSyntaxError } {
-  const duplicates: { path: string; key: string }[] = [];
-  const lossyNumbers: LossyNumber[] = [];
-  const stack: Frame[] = [];
-  let pos = 0;
-  let root: JsonValue | undefined;
-  let done = false;
-  const fail = (message: string, code: 'syntax' | 'too-deep' = 'syntax') =>
-    ({ ok: false as const, error: { code, message, offset: pos } });
-  const skipWs = () => {
-    while (pos < text.length) {
-      const c = text.charCodeAt(pos);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) pos++;
-      else break;
-    }
-  };
-  const readString = (): string | undefined => {
-    // pos at opening quote. Fast path: a run without escapes or control characters.
-    PLAIN_RUN.lastIndex = pos + 1;
-    PLAIN_RUN.test(text);
-    const end = PLAIN_RUN.lastIndex;
-    if (text.charCodeAt(end) === 0x22) {
-      const value = text.slice(pos + 1, end);
-      pos = end + 1;
-      return value;
-    }
-    let out = '';
-    let runStart = ++pos;
-    while (pos < text.length) {
-      const c = text.charCodeAt(pos);
-      if (c === 0x22) {
-        out += text.slice(runStart, pos);
-        pos++;
-        return out;
-      }
-      if (c < 0x20) return undefined;
-      if (c === 0x5c) {
-        out += text.slice(runStart, pos);
-        const e = text[pos + 1];
-        const simple = e === undefined ? undefined : SIMPLE_ESCAPES[e];
-        if (simple !== undefined) {
-          out += simple;
-          pos += 2;
-        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
-          out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
-          pos += 6;
-        } else return undefined;
-        runStart = pos;
-      } else pos++;
-    }
-    return undefined;
-  };
-  const pathOf = (): string => {
-    const top = stack[stack.length - 1];
-    if (top === undefined) return '';
-    return top.kind === 'object' ? childPath(top.path, top.key ?? '') : childPath(top.path, top.value.length);
-  };
-  // Places a finished value into its parent (or as the root).
-  const attach = (value: JsonValue) => {
-    const top = stack[stack.length - 1];
-    if (top === undefined) {
-      root = value;
-      done = true;
-    } else if (top.kind === 'array') top.value.push(value);
-    else setOwn(top.value, top.key ?? '', value);
-  };
+export function readJson(text: string): ReadResult {
+  src = text;
+  pos = 0;
+  stack.length = 0;
+  duplicates = [];
+  lossyNumbers = [];
+  try {
+    return read();
+  } finally {
+    // Drop references to the document and its values.
+    src = '';
+    stack.length = 0;
+  }
+}
 
+function read(): ReadResult {
+  const length = src.length;
+  let root: JsonValue | undefined;
   // State machine: expecting a value, or after a value inside a container.
   let expectValue = true;
-  while (!done) {
+  for (;;) {
     skipWs();
-    if (pos >= text.length) return fail('Unexpected end of JSON');
-    const top = stack[stack.length - 1];
+    if (pos >= length) return fail('Unexpected end of JSON');
+    let value: JsonValue;
     if (expectValue) {
-      const c = text[pos];
-      if (c === '{' || c === '[') {
+      const c = src.charCodeAt(pos);
+      if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
         if (stack.length >= MAX_JSON_DEPTH) return fail(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`, 'too-deep');
-        const path = pathOf();
+        const keyInParent = slotInTop();
         pos++;
         skipWs();
-        if (c === '{') {
-          const frame: Frame = { kind: 'object', value: {}, path, key: undefined, seen: new Set() };
-          stack.push(frame);
-          if (text[pos] === '}') {
+        if (c === 0x7b) {
+          const object: JsonObject = {};
+          if (src.charCodeAt(pos) === 0x7d /* } */) {
             pos++;
-            stack.pop();
-            attach(frame.value);
-            expectValue = false;
+            value = object;
+          } else {
+            const frame: Frame = { object, array: undefined, key: '', keyInParent, path: keyInParent === undefined ? '' : undefined };
+            stack.push(frame);
+            const problem = readMemberName(frame, stack.length - 1);
+            if (problem !== undefined) return fail(problem);
             continue;
           }
-          if (text[pos] !== '"') return fail('Expected a member name');
-          const key = readString();
-          if (key === undefined) return fail('Invalid string');
-          if (frame.seen.has(key)) duplicates.push({ path, key });
-          frame.seen.add(key);
-          frame.key = key;
-          skipWs();
-          if (text[pos] !== ':') return fail("Expected ':'");
-          pos++;
-          continue;
+        } else {
+          const array: JsonValue[] = [];
+          if (src.charCodeAt(pos) === 0x5d /* ] */) {
+            pos++;
+            value = array;
+          } else {
+            stack.push({ object: undefined, array, key: '', keyInParent, path: keyInParent === undefined ? '' : undefined });
+            continue;
+          }
         }
-        const frame: Frame = { kind: 'array', value: [], path };
-        stack.push(frame);
-        if (text[pos] === ']') {
-          pos++;
-          stack.pop();
-          attach(frame.value);
-          expectValue = false;
-        }
-        continue;
-      }
-      let value: JsonValue;
-      if (c === '"') {
+      } else if (c === 0x22) {
         const s = readString();
         if (s === undefined) return fail('Invalid string');
         value = s;
-      } else if (text.startsWith('true', pos)) {
+      } else if (src.startsWith('true', pos)) {
         value = true;
         pos += 4;
-      } else if (text.startsWith('false', pos)) {
+      } else if (src.startsWith('false', pos)) {
         value = false;
         pos += 5;
-      } else if (text.startsWith('null', pos)) {
+      } else if (src.startsWith('null', pos)) {
         value = null;
         pos += 4;
       } else {
-        NUMBER.lastIndex = pos;
-        const m = NUMBER.exec(text);
-        if (m === null) return fail('Unexpected character');
-        const raw = m[0];
-        pos += raw.length;
-        value = Number(raw);
-        if (isLossyInteger(raw) || !Number.isFinite(value)) lossyNumbers.push({ path: pathOf(), raw });
+        const n = readNumber();
+        if (n === undefined) return fail('Unexpected character');
+        value = n;
       }
-      attach(value);
-      expectValue = false;
-      continue;
-    }
-    // After a value inside a container.
-    if (top === undefined) break;
-    const c = text[pos];
-    if (c === ',') {
-      pos++;
-      if (top.kind === 'object') {
-        skipWs();
-        if (text[pos] !== '"') return fail('Expected a member name');
-        const key = readString();
-        if (key === undefined) return fail('Invalid string');
-        if (top.seen.has(key)) duplicates.push({ path: top.path, key });
-        top.seen.add(key);
-        top.key = key;
-        skipWs();
-        if (text[pos] !== ':') return fail("Expected ':'");
+    } else {
+      // After a value inside a container.
+      const depth = stack.length - 1;
+      const top = stack[depth];
+      if (top === undefined) break;
+      const c = src.charCodeAt(pos);
+      if (c === 0x2c /* , */) {
         pos++;
+        if (top.object !== undefined) {
+          skipWs();
+          const problem = readMemberName(top, depth);
+          if (problem !== undefined) return fail(problem);
+        }
+        expectValue = true;
+        continue;
       }
-      expectValue = true;
-    } else if ((c === '}' && top.kind === 'object') || (c === ']' && top.kind === 'array')) {
+      if (c === 0x7d && top.object !== undefined) value = top.object;
+      else if (c === 0x5d && top.array !== undefined) value = top.array;
+      else return fail("Expected ',' or a closing bracket");
       pos++;
       stack.pop();
-      attach(top.value);
-    } else return fail("Expected ',' or a closing bracket");
+    }
+    // Places the finished value into its parent (or as the root).
+    const parent = stack[stack.length - 1];
+    if (parent === undefined) {
+      root = value;
+      break;
+    }
+    if (parent.array !== undefined) parent.array.push(value);
+    else if (parent.object !== undefined) setOwn(parent.object, parent.key, value);
+    expectValue = false;
   }
   skipWs();
-  if (pos !== text.length || root === undefined) return fail('Unexpected text after the JSON value');
+  if (pos !== src.length || root === undefined) return fail('Unexpected text after the JSON value');
   return { ok: true, value: { value: root, duplicates, lossyNumbers } };
 }

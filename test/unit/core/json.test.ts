@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { MAX_JSON_DEPTH, readJson } from '../../../src/core/json';
 
 /** RFC 8259 grammar checks against JSON.parse, plus what JSON.parse hides. */
@@ -63,6 +64,51 @@ describe('readJson', () => {
       { path: 'inf', raw: '1e999' },
       { path: 'arr[0]', raw: '18446744073709551615' },
     ]);
+  });
+  it('reads any JSON.stringify output like JSON.parse, with no duplicates (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 1, '\t'), (value, space) => {
+        const text = JSON.stringify(value, null, space);
+        const r = readJson(text);
+        assert.ok(r.ok, text);
+        if (r.ok) {
+          assert.deepEqual(r.value.value, JSON.parse(text));
+          assert.deepEqual(r.value.duplicates, []);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('finds a duplicate __proto__ member and keeps the last value, as an own property', () => {
+    const r = readJson('{"__proto__":1,"b":{"__proto__":2,"__proto__":3},"__proto__":4}');
+    assert.ok(r.ok);
+    if (r.ok) {
+      assert.deepEqual(r.value.duplicates, [{ path: 'b', key: '__proto__' }, { path: '', key: '__proto__' }]);
+      const v = r.value.value as Record<string, unknown>;
+      assert.equal(Object.getOwnPropertyDescriptor(v, '__proto__')?.value, 4);
+      assert.deepEqual(Object.keys(v), ['__proto__', 'b']);
+    }
+  });
+  it('reads integers exactly at the 15/16-digit boundary and keeps -0', () => {
+    const r = readJson('[999999999999999,-999999999999999,9007199254740991,-9007199254740993,-0,0,10]');
+    assert.ok(r.ok);
+    if (r.ok) {
+      assert.deepEqual(r.value.value, [999999999999999, -999999999999999, 9007199254740991, -9007199254740992, -0, 0, 10]);
+      assert.ok(Object.is((r.value.value as number[])[4], -0));
+      assert.deepEqual(r.value.lossyNumbers, [{ path: '[3]', raw: '-9007199254740993' }]);
+    }
+  });
+  it('reports where a document stops being JSON and why', () => {
+    const cases: [string, string, number][] = [
+      ['{"a":1', 'Unexpected end of JSON', 6],
+      ['{"a" 1}', "Expected ':'", 5],
+      ['{"a":1,}', 'Expected a member name', 7],
+      ['[1 2]', "Expected ',' or a closing bracket", 3],
+      ['[-]', 'Unexpected character', 1],
+      ['01', 'Unexpected text after the JSON value', 1],
+      ['{"a":"\\u12"}', 'Invalid string', 6],
+    ];
+    for (const [text, message, offset] of cases) assert.deepEqual(readJson(text), { ok: false, error: { code: 'syntax', message, offset } }, text);
   });
   it('is linear on long strings and runs of backslashes', () => {
     const text = JSON.stringify({ s: '\\"'.repeat(200_000), t: 'x'.repeat(1_000_000) });
