@@ -1,4 +1,7 @@
 // Mints the demo tokens at demo start (never committed), so expiry countdowns are live.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SignJWT, UnsecuredJWT, EncryptJWT, generateKeyPair } from 'jose';
 
 const ISSUER = 'https://auth.demo.example';
@@ -45,9 +48,34 @@ export async function mintDemoTokens() {
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', cty: 'JWT', kid: 'demo-dir-1' })
     .setIssuer(ISSUER).setIssuedAt(t).setExpirationTime(t + 600).encrypt(jweKey);
 
+  // Signed with jwt.io's sample secret: Token Lens flags it offline (TL401).
+  const weakSecret = await new SignJWT({ sub: 'user-1042', role: 'admin' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(ISSUER).setAudience('orders-api').setJti(crypto.randomUUID())
+    .setIssuedAt(t).setExpirationTime(t + 10 * 60).sign(new TextEncoder().encode('your-256-bit-secret'));
+
   if (oversized.length <= 4096) throw new Error(`oversized demo token is only ${oversized.length} B`);
   return {
     ACCESS_TOKEN: access, EXPIRED_TOKEN: expired, NO_EXP_TOKEN: noExp, REFRESH_TOKEN: refresh,
-    OVERSIZED_TOKEN: oversized, UNSIGNED_TOKEN: unsigned, ENCRYPTED_TOKEN: encrypted,
+    OVERSIZED_TOKEN: oversized, UNSIGNED_TOKEN: unsigned, ENCRYPTED_TOKEN: encrypted, WEAK_SECRET_TOKEN: weakSecret,
   };
+}
+
+/**
+ * Copies the demo workspace template (`demo/workspace`) to `target` with fresh tokens in place
+ * of its `__NAME__` placeholders. `target` must be git-ignored: tokens are never committed.
+ * @param {string} target
+ */
+export async function writeDemoWorkspace(target) {
+  const template = path.join(path.dirname(fileURLToPath(import.meta.url)), 'workspace');
+  const tokens = await mintDemoTokens();
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.cpSync(template, target, { recursive: true });
+  for (const entry of fs.readdirSync(target, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const text = fs.readFileSync(file, 'utf8').replace(/__([A-Z_]+)__/g, (m, key) => tokens[key] ?? m);
+    fs.writeFileSync(file, text);
+  }
+  return tokens;
 }

@@ -1,26 +1,16 @@
 // `npm run demo`: build, mint fresh tokens into a demo workspace, start a private code-server
 // with Token Lens loaded from this checkout, print the loopback URL; Ctrl-C stops everything.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, ensureHost, startCodeServer, workbenchUrl } from './lib/host.mjs';
-import { mintDemoTokens } from '../demo/mint.mjs';
+import { writeDemoWorkspace } from '../demo/mint.mjs';
 
-const TEMPLATE = path.join(ROOT, 'demo', 'workspace');
 // Git-ignored (under .cache/): generated tokens are never committed.
 const WORKSPACE = path.join(ROOT, '.cache', 'demo-workspace');
 
 execFileSync('node', ['esbuild.js'], { cwd: ROOT, stdio: 'inherit' });
 ensureHost();
-
-const tokens = await mintDemoTokens();
-fs.rmSync(WORKSPACE, { recursive: true, force: true });
-fs.cpSync(TEMPLATE, WORKSPACE, { recursive: true });
-for (const name of fs.readdirSync(WORKSPACE)) {
-  const file = path.join(WORKSPACE, name);
-  const text = fs.readFileSync(file, 'utf8').replace(/__([A-Z_]+)__/g, (m, key) => tokens[key] ?? m);
-  fs.writeFileSync(file, text);
-}
+await writeDemoWorkspace(WORKSPACE);
 
 const host = await startCodeServer({
   workspace: WORKSPACE, label: 'demo',

@@ -43,11 +43,18 @@ export async function decodeToken(tokens: DocumentTokens, showInPanel: ShowInPan
   return target;
 }
 
+/** How long the clipboard may take: a browser host can hold the read on a permission prompt. */
+const CLIPBOARD_WAIT_MS = 750;
+
 async function readClipboard(): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    return await vscode.env.clipboard.readText();
+    // Web hosts may deny the read or leave it pending forever: either way, fall through to the input box.
+    const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(''), CLIPBOARD_WAIT_MS)));
+    return await Promise.race([Promise.resolve(vscode.env.clipboard.readText()), timeout]);
   } catch {
-    // Some remote/web hosts deny clipboard reads: fall through to the input box.
     return '';
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -25,7 +25,9 @@ export class CursorTokenTracker implements vscode.Disposable {
         if (e.document === vscode.window.activeTextEditor?.document) this.update(vscode.window.activeTextEditor);
       }),
     );
-    this.update(vscode.window.activeTextEditor);
+    // The first look at the cursor runs after activate() returns.
+    const first = setTimeout(() => this.update(vscode.window.activeTextEditor), 0);
+    this.disposables.push({ dispose: () => clearTimeout(first) });
   }
 
   /** The token under the cursor, if any. */

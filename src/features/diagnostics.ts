@@ -60,7 +60,9 @@ export class TokenDiagnostics implements vscode.Disposable {
         if (affectsTokenLens(e)) this.updateAll();
       }),
     );
-    this.updateAll();
+    // The first pass over already-open documents runs after activate() returns.
+    const first = setTimeout(() => this.updateAll(), 0);
+    this.disposables.push({ dispose: () => clearTimeout(first) });
   }
 
   private inScope(document: vscode.TextDocument): boolean {

@@ -32,6 +32,8 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
   const h = decoded.header;
   const headerBits = ['alg', 'enc', 'typ', 'kid'].flatMap((k) => (h[k] === undefined ? [] : [`${k} ${escapeMarkdown(truncate(claimText(h[k]), 60))}`]));
   md.appendMarkdown(`$(key) **${kindLabel(decoded.kind)}** · ${escapeMarkdown(label)} · ${headerBits.join(' · ')}\n\n`);
+  // Actions near the top: a long hover scrolls, and the links must stay in sight.
+  md.appendMarkdown(`${commandLink('$(open-preview) Inspect', CommandIds.inspectToken, location)} · ${commandLink('$(copy) Copy payload', CommandIds.copyPayloadJson, location)}\n\n`);
   if (decoded.payload.type === 'claims') {
     const c = decoded.payload.claims;
     const lines = [claimLine('sub', c.sub), claimLine('iss', c.iss), claimLine('aud', c.aud)].filter((l): l is string => l !== undefined);
@@ -40,19 +42,18 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
     md.appendMarkdown('Payload encrypted (JWE): only the protected header is readable.\n\n');
   }
   const statusIcon = time.status === 'expired' ? '$(error)' : time.status === 'valid' ? '$(clock)' : '$(warning)';
-  if (time.status !== 'not-applicable') md.appendMarkdown(`${statusIcon} ${escapeMarkdown(time.relative)}\n\n`);
+  const timeText = time.status !== 'not-applicable' ? `${statusIcon} ${escapeMarkdown(time.relative)} · ` : '';
   const crossed = size.limits.filter((l) => l.exceeded).map((l) => escapeMarkdown(l.label));
-  md.appendMarkdown(`$(database) ${size.totalBytes} B${crossed.length > 0 ? ` — over the ${crossed.join(', ')}` : ''}\n\n`);
+  md.appendMarkdown(`${timeText}$(database) ${size.totalBytes} B${crossed.length > 0 ? ` — over the ${crossed.join(', ')}` : ''}\n\n`);
   if (signature !== undefined && decoded.kind !== 'jwe') md.appendMarkdown(`${verificationMarkdownLine(signature, escapeMarkdown)}\n\n`);
-  const findings: Finding[] = [...inspection.findings, ...inspection.hints]
-    .sort((a, b) => rank(a.severity) - rank(b.severity))
-    .slice(0, MAX_HOVER_FINDINGS);
+  const all: Finding[] = [...inspection.findings, ...inspection.hints].sort((a, b) => rank(a.severity) - rank(b.severity));
+  const findings = all.slice(0, MAX_HOVER_FINDINGS);
   if (findings.length > 0) {
+    const more = all.length > findings.length ? `  \n… and ${all.length - findings.length} more in the inspector` : '';
     md.appendMarkdown(
-      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${escapeMarkdown(f.message)} (${escapeMarkdown(f.code)}${f.reference.kind === 'article' ? `, reason ${f.reference.reason}` : ''})`).join('  \n')}\n\n`,
+      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${escapeMarkdown(f.message)} (${escapeMarkdown(f.code)}${f.reference.kind === 'article' ? `, reason ${f.reference.reason}` : ''})`).join('  \n')}${more}`,
     );
   }
-  md.appendMarkdown(`${commandLink('Inspect', CommandIds.inspectToken, location)} · ${commandLink('Copy payload', CommandIds.copyPayloadJson, location)}`);
   return md;
 }
 

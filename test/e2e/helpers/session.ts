@@ -19,17 +19,20 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Starts a session; `settings` are written to the fresh user settings.json. */
-export async function openSession(settings: Record<string, unknown> = {}): Promise<Session> {
+/**
+ * Starts a session on `workspace` (default: the integration fixtures); `settings` are written
+ * to the fresh user settings.json.
+ */
+export async function openSession(settings: Record<string, unknown> = {}, workspace: string = FIXTURES): Promise<Session> {
   ensureHost();
   const vsix = process.env.TOKEN_LENS_E2E_VSIX;
-  const host = await startCodeServer({ workspace: FIXTURES, settings, label: 'e2e' });
+  const host = await startCodeServer({ workspace, settings, label: 'e2e' });
   if (vsix) installVsix(vsix, host.extensionsDir);
   const { browser, close } = await launchBrowser();
   const page = await browser.newPage();
   const workbench = new Workbench(page);
   const payload: [string, string][] = vsix ? [] : [['extensionDevelopmentPath', host.remoteUri(ROOT)]];
-  await workbench.load(workbenchUrl(host, FIXTURES, payload));
+  await workbench.load(workbenchUrl(host, workspace, payload));
   return {
     host, browser, workbench,
     close: async () => { await close(); host.stop(); },

@@ -39,23 +39,50 @@ export class Workbench {
   }
 
   /**
-   * Moves the mouse over the first rendered span containing `text` and returns the hover
-   * tooltip's text once it shows `expect` (a hover can render in steps).
+   * Moves the mouse over `text` on the first editor line that contains it (a person pointing at
+   * it) and returns the visible hover tooltip's text once it matches `expect`.
    */
   async hover(text: string, expect?: RegExp): Promise<string> {
-    const span = this.page.locator('.view-lines span', { hasText: text }).last();
-    await span.scrollIntoViewIfNeeded();
-    const box = await span.boundingBox();
-    if (!box) throw new Error(`no rendered span contains ${text}`);
-    await this.page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2);
-    const hover = this.page.locator('.monaco-hover-content').last();
+    const line = this.page.locator('.editor-instance .view-lines .view-line', { hasText: text }).first();
+    await line.scrollIntoViewIfNeeded();
+    const box = await line.boundingBox();
+    if (!box) throw new Error(`no rendered line contains ${text}`);
+    const column = (await line.innerText()).indexOf(text);
+    const charWidth = await this.characterWidth();
+    const x = box.x + charWidth * (column + Math.min(text.length / 2, 6));
+    // Two moves: the hover controller reacts to movement, not to a pointer that appears.
+    await this.page.mouse.move(x - charWidth, box.y + box.height / 2);
+    await this.page.mouse.move(x, box.y + box.height / 2);
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
-    if (expect) await this.page.waitForFunction(
-      ([src, flags]) => [...document.querySelectorAll('.monaco-hover-content')].some((e) => new RegExp(src, flags).test((e as HTMLElement).innerText)),
-      [expect.source, expect.flags] as const,
-      { timeout: 15_000 },
-    );
+    if (expect) {
+      await this.page.waitForFunction(
+        ([src, flags]) => [...document.querySelectorAll('.monaco-hover:not(.hidden) .monaco-hover-content')].some((e) => new RegExp(src, flags).test((e as HTMLElement).innerText)),
+        [expect.source, expect.flags] as const,
+        { timeout: 15_000 },
+      );
+    }
     return hover.innerText();
+  }
+
+  /** Width of one character of the editor font (monospace). */
+  async characterWidth(): Promise<number> {
+    return this.page.evaluate(() => {
+      const probe = document.querySelector('.editor-instance .view-lines .view-line span span');
+      if (!probe?.textContent) return 8;
+      return probe.getBoundingClientRect().width / probe.textContent.length;
+    });
+  }
+
+  /** Clicks into the editor on `text` (first line containing it), placing the cursor there. */
+  async clickText(text: string): Promise<void> {
+    const line = this.page.locator('.editor-instance .view-lines .view-line', { hasText: text }).first();
+    await line.scrollIntoViewIfNeeded();
+    const box = await line.boundingBox();
+    if (!box) throw new Error(`no rendered line contains ${text}`);
+    const column = (await line.innerText()).indexOf(text);
+    const charWidth = await this.characterWidth();
+    await this.page.mouse.click(box.x + charWidth * (column + 2.5), box.y + box.height / 2);
   }
 
   /** Runs a command by its palette title (F1, type, Enter). */
@@ -91,13 +118,9 @@ export class Workbench {
     throw new Error(`no webview frame contains ${selector} after ${timeoutMs} ms`);
   }
 
-  /** Switches the color theme through the palette's theme picker. */
-  async setColorTheme(theme: string): Promise<void> {
-    await this.runCommand('Preferences: Color Theme');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.fill(theme);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+  /** Switches between the light and dark default themes (palette command, no marketplace lookup). */
+  async toggleLightDarkTheme(): Promise<void> {
+    await this.runCommand('Preferences: Toggle between Light/Dark Themes');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 

@@ -19,4 +19,13 @@ describe('e2e: packaged .vsix installed into code-server', function () {
     assert.match(await row.first().innerText(), /Token Lens/);
     await s.workbench.screenshot('e2e-vsix-running-extensions');
   });
+
+  it('its hover works from the packaged build', async () => {
+    await s.workbench.page.keyboard.press('Escape');
+    await s.workbench.openFile('sample.http');
+    const text = await s.workbench.hover('{{token}}', /JWT/);
+    assert.match(text, /JWT · \{\{token\}\} · alg HS256/);
+    assert.match(text, /expires in/);
+    await s.workbench.screenshot('e2e-vsix-hover');
+  });
 });

@@ -1,0 +1,5 @@
+// Types for demo/mint.mjs, used by the TypeScript e2e specs.
+/** Mints the demo tokens: placeholder name (ACCESS_TOKEN, …) → compact token. */
+export function mintDemoTokens(): Promise<Record<string, string>>;
+/** Copies demo/workspace to `target` with freshly minted tokens in place of its placeholders. */
+export function writeDemoWorkspace(target: string): Promise<Record<string, string>>;

@@ -1,0 +1,130 @@
+// Token Lens as a person meets it in the real web workbench: hover a {{reference}}, run palette
+// commands, read the inspector panel (dark and light), watch its countdown tick, open the
+// sidebar. The workspace is the demo's, with tokens minted now, so countdowns are live.
+// Screenshots land in .artifacts/ (git-ignored); the README's images are chosen from them.
+import * as assert from 'assert';
+import * as path from 'path';
+import type { Frame } from 'playwright-core';
+import { writeDemoWorkspace } from '../../demo/mint.mjs';
+import { openSession, type Session } from './helpers/session';
+import { ARTIFACTS } from './helpers/workbench';
+
+const WORKSPACE = path.join(ARTIFACTS, 'e2e-workspace');
+
+describe('e2e: hover, palette commands, inspector and sidebar in the real UI', function () {
+  this.timeout(180_000);
+  let s: Session;
+
+  before(async () => {
+    await writeDemoWorkspace(WORKSPACE);
+    s = await openSession({ 'workbench.colorTheme': 'Default Dark Modern' }, WORKSPACE);
+    await s.workbench.openFile('api.http');
+  });
+  after(async () => {
+    await s?.close();
+  });
+
+  /** The inspector webview whose body has `layout` (panel or sidebar), once it shows a token title. */
+  async function inspectorFrame(layout: 'panel' | 'sidebar', title: RegExp): Promise<Frame> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      for (const frame of s.workbench.page.frames()) {
+        const text = await frame.evaluate((l) => (document.body?.classList.contains(`layout-${l}`) ? (document.querySelector('.title')?.textContent ?? '') : undefined), layout).catch(() => undefined);
+        if (text !== undefined && title.test(text)) return frame;
+      }
+      await s.workbench.page.waitForTimeout(250);
+    }
+    throw new Error(`no ${layout} inspector showing ${title}`);
+  }
+
+  it('hovering a {{token}} reference shows the decoded summary', async () => {
+    const text = await s.workbench.hover('{{token}}', /expires in \d+ min/);
+    assert.match(text, /JWT · \{\{token\}\} · alg RS256/);
+    assert.match(text, /sub user-1042/);
+    assert.match(text, /aud orders-api/);
+    assert.match(text, /\d+ B/);
+    assert.match(text, /unverified \(no key\)/);
+    assert.match(text, /Inspect ·\s+Copy payload/);
+    await s.workbench.screenshot('hover');
+  });
+
+  it('the "Inspect" link of the hover opens the inspector on that token', async () => {
+    await s.workbench.hover('{{token}}', /Inspect/);
+    await s.workbench.page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Inspect' }).first().click();
+    const frame = await inspectorFrame('panel', /\{\{token\}\}/);
+    assert.match(await frame.locator('#status-text').first().innerText(), /expires in/);
+  });
+
+  it('"Inspect Token at Cursor" from the palette opens the inspector; its countdown ticks', async () => {
+    await s.workbench.page.keyboard.press('Escape');
+    await s.workbench.clickText('{{expiredToken}}');
+    await s.workbench.runCommand('Token Lens: Inspect Token at Cursor');
+    const frame = await inspectorFrame('panel', /\{\{expiredToken\}\}/);
+    assert.match(await frame.locator('#status-text').first().innerText(), /expired 1 h/);
+    await s.workbench.clickText('{{token}}');
+    await s.workbench.runCommand('Token Lens: Inspect Token at Cursor');
+    await inspectorFrame('panel', /\{\{token\}\}/);
+    const read = (selector: string): Promise<string> => frame.locator(selector).first().innerText();
+    assert.match(await read('.badge.kind'), /^JWS$/);
+    assert.match(await read('#status-text'), /expires in/);
+    const headings = await frame.locator('h2').allInnerTexts();
+    for (const h of ['Revocation risks', 'Header', 'Payload', 'Signature and verification cost', 'Security findings', 'Size']) {
+      assert.ok(headings.some((x) => x.includes(h)), `heading ${h} missing: ${headings.join(' | ')}`);
+    }
+    assert.match(await read('#signature-badge'), /unverified/);
+    const first = await read('#countdown');
+    await s.workbench.page.waitForTimeout(2100);
+    const second = await read('#countdown');
+    assert.notStrictEqual(second, first, 'the countdown did not tick');
+    assert.match(second, /^expires in \d\d:\d\d$|^expires in \d+:\d\d:\d\d$|^expires in /);
+    await s.workbench.screenshot('inspector-dark');
+  });
+
+  it('the same inspector in a light theme', async () => {
+    await s.workbench.toggleLightDarkTheme();
+    const frame = await inspectorFrame('panel', /\{\{token\}\}/);
+    // Theme colours come from --vscode-* variables: the page background follows the theme.
+    const background = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    assert.ok((r ?? 0) + (g ?? 0) + (b ?? 0) > 600, `light theme background expected, got ${background}`);
+    await s.workbench.screenshot('inspector-light');
+    await s.workbench.toggleLightDarkTheme();
+  });
+
+  it('"Decode Token" with nothing under the cursor asks for a token and validates as you type', async () => {
+    await s.workbench.clickText('### Orders');
+    await s.workbench.runCommand('Token Lens: Decode Token');
+    await s.workbench.page.locator('.quick-input-widget:visible', { hasText: 'Paste a JWT' }).first().waitFor({ timeout: 15_000 });
+    const input = s.workbench.page.locator('.quick-input-widget:visible input:visible').first();
+    await input.fill('eyJhbGciOi.not-a-token');
+    // The prompt is replaced by the validation message while the text is not a token.
+    const message = await s.workbench.page.waitForFunction(() => {
+      const text = [...document.querySelectorAll('.quick-input-widget .quick-input-message')].map((e) => (e as HTMLElement).innerText).join(' ');
+      return text.length > 0 && !text.includes('Paste a JWT') ? text : undefined;
+    }, null, { timeout: 10_000 });
+    const validation = String(await message.jsonValue());
+    assert.ok(validation.length > 0, 'no validation message');
+    await s.workbench.screenshot('decode-validation');
+    const token = await s.workbench.page.evaluate(() => [...document.querySelectorAll('.view-lines .view-line')].map((l) => (l as HTMLElement).innerText).find((t) => t.startsWith('@unsignedToken'))?.split('=')[1]?.trim() ?? '');
+    assert.match(token, /^eyJ/);
+    await input.fill(`Bearer ${token}`);
+    await s.workbench.page.keyboard.press('Enter');
+    const frame = await inspectorFrame('panel', /pasted token/);
+    assert.match(await frame.locator('.badge.kind').first().innerText(), /UNSECURED/);
+    const findings = await frame.locator('#findings .finding').allInnerTexts();
+    assert.ok(findings.some((f) => /alg/i.test(f) && /none/i.test(f)), `alg none finding missing: ${findings.join(' | ')}`);
+  });
+
+  it('the Token Lens sidebar lists the tokens of the active editor with their status', async () => {
+    await s.workbench.clickText('{{token}}');
+    await s.workbench.openViewContainer('Token Lens');
+    const rows = s.workbench.page.locator('.sidebar .monaco-list-row');
+    await s.workbench.page.waitForFunction(() => [...document.querySelectorAll('.sidebar .monaco-list-row')].some((r) => /@token · line 5/.test((r as HTMLElement).innerText)), null, { timeout: 20_000 });
+    const texts = await rows.allInnerTexts();
+    assert.ok(texts.some((t) => /@expiredToken · line 6[\s\S]*expired/.test(t)), `expired token row missing: ${texts.join(' | ')}`);
+    assert.ok(texts.some((t) => /@serviceToken · line 7[\s\S]*never expires/.test(t)), 'no-exp token row missing');
+    // The sidebar inspector follows the cursor (tokenLens.inspector.followCursor).
+    await inspectorFrame('sidebar', /\{\{token\}\}/);
+    await s.workbench.screenshot('sidebar');
+  });
+});
