@@ -36,7 +36,7 @@ export { MAX_JSON_DEPTH, readJson } from './json';
 export type { JsonReading, JsonSyntaxError, LossyNumber } from './json';
 export { readTimeClaim, timeReport } from './time';
 export type { TimeOptions } from './time';
-export { formatBytes, formatDuration, formatRelative, formatValidIn } from './format';
+export { formatBytes, formatDuration, formatIso, formatRelative, formatValidIn } from './format';
 export { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, SESSION_ID_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES, utf8Length } from './size';
 export type { SizeOptions } from './size';
 export { algorithmInfo } from './algorithms';

@@ -3,7 +3,7 @@
  * status, lifetime, elapsed fraction. Pure: `now` is passed in, so the webview can recompute
  * every second without re-decoding.
  */
-import { formatRelative, formatValidIn } from './format';
+import { formatIso, formatRelative, formatValidIn } from './format';
 import type { JsonObject, JsonValue, TimeClaim, TimeReport } from './types';
 
 /** Largest absolute ms value a JavaScript Date holds (ECMA-262 §21.4.1.1). */
@@ -40,7 +40,7 @@ export function readTimeClaim(claims: JsonObject, name: TimeClaim['name']): Time
   const raw = claims[name] as JsonValue;
   const invalid = describeInvalid(raw);
   if (typeof raw === 'number' && Number.isFinite(raw) && Math.abs(raw * 1000) <= MAX_DATE_MS) {
-    const iso = new Date(raw * 1000).toISOString();
+    const iso = formatIso(raw * 1000);
     // A negative NumericDate is a date, but almost certainly a bug: keep it visible as invalid.
     return invalid === undefined ? { name, raw, seconds: raw, iso } : { name, raw, seconds: raw, iso, invalid };
   }
@@ -81,27 +81,49 @@ export function timeReport(claims: JsonObject | undefined, options: TimeOptions)
   if (lifetimeSec !== undefined && iatSec !== undefined) {
     elapsedFraction = lifetimeSec <= 0 ? 1 : Math.min(1, Math.max(0, (now - iatSec * 1000) / (lifetimeSec * 1000)));
   }
-  const base = { now, claims: list, clockSkewSec: skew };
-  const extras = {
-    ...(lifetimeSec !== undefined ? { lifetimeSec } : {}),
-    ...(elapsedFraction !== undefined ? { elapsedFraction } : {}),
-    ...(msToExpiry !== undefined ? { msToExpiry } : {}),
-  };
+  // The report is built by plain assignment in one fixed order (now, claims, clockSkewSec, the
+  // optional figures, status, relative, withinSkew): object spread of conditional parts here
+  // cost more than everything else in inspectToken (a V8 slow path, ~10 µs per report).
+  const report: DraftTimeReport = { now, claims: list, clockSkewSec: skew };
+  if (lifetimeSec !== undefined) report.lifetimeSec = lifetimeSec;
+  if (elapsedFraction !== undefined) report.elapsedFraction = elapsedFraction;
+  if (msToExpiry !== undefined) report.msToExpiry = msToExpiry;
   if ((exp !== undefined && expSec === undefined) || (nbf !== undefined && nbfSec === undefined)) {
     const bad = exp !== undefined && expSec === undefined ? exp : nbf;
-    return { ...base, ...extras, status: 'invalid-claim', relative: `${bad?.name} is ${bad?.invalid}`, withinSkew: false };
+    return finish(report, 'invalid-claim', `${bad?.name} is ${bad?.invalid}`, false);
   }
   if (nbfSec !== undefined && nbfSec * 1000 > now) {
     if (nbfSec * 1000 - skewMs > now) {
-      return { ...base, ...extras, status: 'not-yet-valid', relative: formatValidIn(nbfSec * 1000 - now), withinSkew: false };
+      return finish(report, 'not-yet-valid', formatValidIn(nbfSec * 1000 - now), false);
     }
   }
   const nbfWithinSkew = nbfSec !== undefined && nbfSec * 1000 > now;
   if (msToExpiry === undefined) {
-    return { ...base, ...extras, status: 'never-expires', relative: 'never expires', withinSkew: nbfWithinSkew };
+    return finish(report, 'never-expires', 'never expires', nbfWithinSkew);
   }
   if (msToExpiry < 0 && -msToExpiry > skewMs) {
-    return { ...base, ...extras, status: 'expired', relative: formatRelative(msToExpiry), withinSkew: false };
+    return finish(report, 'expired', formatRelative(msToExpiry), false);
   }
-  return { ...base, ...extras, status: 'valid', relative: formatRelative(msToExpiry), withinSkew: nbfWithinSkew || msToExpiry < 0 };
+  return finish(report, 'valid', formatRelative(msToExpiry), nbfWithinSkew || msToExpiry < 0);
+}
+
+/** A time report under construction: the verdict fields come last, set by {@link finish}. */
+interface DraftTimeReport {
+  now: number;
+  claims: readonly TimeClaim[];
+  clockSkewSec: number;
+  lifetimeSec?: number;
+  elapsedFraction?: number;
+  msToExpiry?: number;
+  status?: TimeReport['status'];
+  relative?: string;
+  withinSkew?: boolean;
+}
+
+/** Sets the verdict fields, which completes the report. */
+function finish(report: DraftTimeReport, status: TimeReport['status'], relative: string, withinSkew: boolean): TimeReport {
+  report.status = status;
+  report.relative = relative;
+  report.withinSkew = withinSkew;
+  return report as TimeReport;
 }

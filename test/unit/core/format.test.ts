@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { formatBytes, formatDuration, formatRelative, formatValidIn } from '../../../src/core/format';
+import fc from 'fast-check';
+import { formatBytes, formatDuration, formatIso, formatRelative, formatValidIn } from '../../../src/core/format';
 
 describe('formatDuration', () => {
   const cases: [number, string][] = [
@@ -29,4 +30,20 @@ describe('formatRelative', () => {
 describe('formatBytes', () => {
   const cases: [number, string][] = [[0, '0 B'], [812, '812 B'], [4096, '4.1 KB'], [2_300_000, '2.3 MB'], [161_000_000, '161.0 MB'], [1.5e9, '1.5 GB']];
   for (const [n, text] of cases) it(`${n} → ${text}`, () => assert.equal(formatBytes(n), text));
+});
+
+describe('formatIso', () => {
+  const edges = [
+    0, -0, -1, 1, -0.5, 0.5, 999.9, 8.64e15, -8.64e15, 1_700_000_000_000, 951_782_400_000 /* 2000-02-29 */,
+    -62_167_219_200_000 /* 0000-01-01 */, -62_167_219_200_001, 253_402_300_799_999 /* 9999-12-31 */, 253_402_300_800_000,
+    -2_208_988_800_000, 4_107_542_400_000 /* 2100-03-01 */,
+  ];
+  for (const ms of edges) it(`${ms} is toISOString's ${new Date(ms).toISOString()}`, () => assert.equal(formatIso(ms), new Date(ms).toISOString()));
+  it('agrees with toISOString over the whole Date range (property)', () => {
+    fc.assert(fc.property(fc.double({ min: -8.64e15, max: 8.64e15, noNaN: true }), (ms) => formatIso(ms) === new Date(ms).toISOString()), { numRuns: 20_000 });
+    fc.assert(fc.property(fc.integer({ min: -1e13, max: 1e13 }), (ms) => formatIso(ms) === new Date(ms).toISOString()), { numRuns: 20_000 });
+  });
+  it('is total outside the Date range', () => {
+    for (const ms of [8.64e15 + 1, -8.64e15 - 1, Infinity, -Infinity, NaN]) assert.equal(formatIso(ms), 'Invalid Date');
+  });
 });
