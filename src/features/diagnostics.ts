@@ -7,7 +7,8 @@ import type { DocumentTokens } from './documentTokens';
 import { inspectWithSettings, isHttpLike } from './documentTokens';
 
 /** Diagnostic codes for time status (the core reports status, not a finding, for these). */
-export const TimeDiagnosticCodes = { expired: 'expired', notYetValid: 'not-yet-valid' } as const;
+/** Time-status codes of the Problems entries (docs/findings.md, `TL0xx`). */
+export const TimeDiagnosticCodes = { expired: 'TL001', notYetValid: 'TL002' } as const;
 
 /** Findings that become Problems entries (the issue's list; the rest stay in hover/inspector). */
 const REPORTED: ReadonlySet<string> = new Set([FindingCodes.ALG_NONE, FindingCodes.NO_EXPIRY, FindingCodes.LONG_LIFETIME, FindingCodes.SIZE_LIMIT_EXCEEDED]);

@@ -21,10 +21,10 @@ describe('Diagnostics (real host)', function () {
       const c = codesOf(editor.document.uri);
       return c.length >= 3 ? c : undefined;
     }, 'diagnostics');
-    assert.ok(codes.includes('expired'), codes.join(','));
+    assert.ok(codes.includes('TL001'), codes.join(','));
     assert.ok(codes.includes('TL201'), codes.join(','));
     assert.ok(codes.includes('TL101'), codes.join(','));
-    const d = ours(editor.document.uri).find((x) => x.code === 'expired')!;
+    const d = ours(editor.document.uri).find((x) => x.code === 'TL001')!;
     assert.strictEqual(d.range.start.line, 0);
     assert.strictEqual(d.source, 'Token Lens');
   });
@@ -49,8 +49,8 @@ describe('Diagnostics (real host)', function () {
       const token = makeToken({ sub: 'soon', iat: nowSec() - 10, exp: nowSec() + 2 });
       const editor = await openFile(`@soon = ${token}\n`);
       await waitFor(() => (ours(editor.document.uri).length >= 0 ? true : undefined), 'first pass');
-      assert.ok(!codesOf(editor.document.uri).includes('expired'), 'expired too early');
-      await waitFor(() => (codesOf(editor.document.uri).includes('expired') ? true : undefined), 'expired after exp', 8_000);
+      assert.ok(!codesOf(editor.document.uri).includes('TL001'), 'expired too early');
+      await waitFor(() => (codesOf(editor.document.uri).includes('TL001') ? true : undefined), 'expired after exp', 8_000);
     } finally {
       await config.update('clockSkewSeconds', undefined, vscode.ConfigurationTarget.Global);
     }
