@@ -3,7 +3,7 @@
  * segment, the ratio to a 32-byte session id, bytes per million requests, transport limits
  * including their framing, and the heaviest claims.
  */
-import type { ClaimWeight, DecodedToken, SizeLimit, SizeReport } from './types';
+import type { ClaimWeight, DecodedToken, JsonValue, SizeLimit, SizeReport } from './types';
 
 /** An opaque session id of 32 bytes, the article's point of comparison (reason 3). */
 export const SESSION_ID_BYTES = 32;
@@ -29,6 +29,9 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** The framing of the header-line limits: the line `Authorization: Bearer <token>`. */
+const AUTHORIZATION_PREFIX = 'Authorization: Bearer ';
+
 /** Options of {@link sizeReport}. */
 export interface SizeOptions {
   /** Cookie name used for the cookie framing (`name=`). Default `token`. */
@@ -43,7 +46,7 @@ export interface SizeOptions {
 export function sizeReport(decoded: DecodedToken, options: SizeOptions = {}): SizeReport {
   const totalBytes = utf8Length(decoded.token);
   const cookieName = options.cookieName ?? 'token';
-  const headerLine = `Authorization: Bearer ${decoded.token}`.length;
+  const headerLine = AUTHORIZATION_PREFIX.length + decoded.token.length;
   const limits: SizeLimit[] = [
     {
       id: 'cookie',
@@ -80,20 +83,62 @@ export function sizeReport(decoded: DecodedToken, options: SizeOptions = {}): Si
   };
 }
 
+/**
+ * UTF-8 bytes of `JSON.stringify(text)`, without building it: quotes, two-character escapes
+ * for `"` `\\` and `\b \f \n \r \t`, `\u00XX` for other control characters and `\uDXXX`
+ * for lone surrogates (ECMA-262 QuoteJSONString, well-formed since ES2019).
+ */
+export function jsonStringBytes(text: string): number {
+  let bytes = 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 0x20) bytes += c === 0x22 || c === 0x5c ? 2 : 1;
+      else bytes += c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d ? 2 : 6;
+    } else if (c < 0x800) bytes += 2;
+    else if (c < 0xd800 || c > 0xdfff) bytes += 3;
+    else if (c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 6;
+  }
+  return bytes;
+}
+
+/** UTF-8 bytes of `JSON.stringify(value)`; 0 when it cannot be serialised (too deep). */
+function jsonBytes(value: JsonValue): number {
+  if (typeof value === 'string') return jsonStringBytes(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return 4; // null
+    if (Number.isSafeInteger(value)) {
+      // Digits of a safe integer, as Number::toString writes it (no exponent below 1e21).
+      let digits = value < 0 ? 2 : 1;
+      for (let n = Math.abs(value); n >= 10; n = Math.floor(n / 10)) digits++;
+      return digits;
+    }
+    return String(value).length;
+  }
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (value === null) return 4;
+  try {
+    return utf8Length(JSON.stringify(value));
+  } catch {
+    return 0;
+  }
+}
+
 /** Bytes of each top-level `"name":value` member of the payload JSON, heaviest first. */
 export function claimWeights(decoded: DecodedToken): ClaimWeight[] {
   if (decoded.payload.type !== 'claims') return [];
   const total = utf8Length(decoded.payload.json);
   if (total === 0) return [];
+  const claims = decoded.payload.claims;
   const weights: ClaimWeight[] = [];
-  for (const [name, value] of Object.entries(decoded.payload.claims)) {
-    // Re-serialised compactly: a fair per-claim weight even when the original has spacing.
-    let bytes: number;
-    try {
-      bytes = utf8Length(JSON.stringify(name)) + 1 + utf8Length(JSON.stringify(value));
-    } catch {
-      bytes = 0;
-    }
+  for (const name of Object.keys(claims)) {
+    // Sized as re-serialised compactly (a fair per-claim weight even when the original has
+    // spacing), counted without serialising strings and numbers. A value too deep to serialise weighs 0.
+    const valueBytes = jsonBytes(claims[name] as JsonValue);
+    const bytes = valueBytes === 0 ? 0 : jsonStringBytes(name) + 1 + valueBytes;
     weights.push({ name, bytes, share: Math.min(1, bytes / total) });
   }
   return weights.sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));

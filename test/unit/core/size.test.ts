@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { base64url } from 'jose';
 import { decodeToken } from '../../../src/core/decoder';
 import fc from 'fast-check';
-import { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES, utf8Length } from '../../../src/core/size';
+import { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, jsonStringBytes, sizeReport, TOTAL_HEADERS_LIMIT_BYTES, utf8Length } from '../../../src/core/size';
 import type { DecodedToken } from '../../../src/core/types';
 
 function decoded(payload: object): DecodedToken {
@@ -72,5 +72,30 @@ describe('utf8Length', () => {
     const enc = new TextEncoder();
     for (const s of ['', 'a', 'é', '€', '😀', '\ud800', '\udc00x', 'a\ud83d']) assert.equal(utf8Length(s), enc.encode(s).length, JSON.stringify(s));
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => utf8Length(s) === enc.encode(s).length), { numRuns: 500 });
+  });
+});
+
+describe('claim weights are the bytes of the compact "name":value', () => {
+  const encoder = new TextEncoder();
+  const compactBytes = (name: string, value: unknown) => encoder.encode(`${JSON.stringify(name)}:${JSON.stringify(value)}`).length;
+  it('jsonStringBytes equals the UTF-8 length of JSON.stringify for any string, escapes and lone surrogates included', () => {
+    const strings = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('\ud800', 'a\udc00b', '\u0000\b\f\n\r\t\u001f"\\', '\ud83d\ude00'));
+    fc.assert(fc.property(strings, (s) => jsonStringBytes(s) === encoder.encode(JSON.stringify(s)).length));
+  });
+  it('for every kind of JSON value', () => {
+    const values = [
+      'plain', 'é "q" \\ \n', '\ud83d\ude00', '\ud800', 0, -0, 7, -42, 1764003600, 9007199254740991, -9007199254740991, 1.5, -0.001, 1e21, 1e-7,
+      123456789012345680000, true, false, null, [], [1, 'a'], {}, { nested: { deep: ['é'] } },
+    ];
+    const claims: Record<string, unknown> = {};
+    values.forEach((v, i) => (claims[`c${i}`] = v));
+    const weights = claimWeights(decoded(claims));
+    for (const w of weights) assert.equal(w.bytes, compactBytes(w.name, claims[w.name]), w.name);
+  });
+  it('an overflowing number (1e999) weighs what JSON.stringify gives it: null', () => {
+    const token = `${base64url.encode('{"alg":"HS256"}')}.${base64url.encode('{"big":1e999}')}.c2ln`;
+    const r = decodeToken(token);
+    assert.ok(r.ok);
+    if (r.ok) assert.equal(claimWeights(r.value)[0]?.bytes, '"big":null'.length);
   });
 });
