@@ -204,6 +204,13 @@ describe('decodeToken: hostile inputs never throw and give stable codes', () => 
     ['exp 1e308 and 1e400 (overflow kept raw)', jws(HS, '{"exp":1e308,"nbf":1e400}'), (d) => assert.deepEqual(d.lossyNumbers, [{ segment: 'payload', path: 'nbf', raw: '1e400' }])],
     ['JSON with trailing garbage → text', jws(HS, '{"a":1} x'), (d) => assert.equal(d.payload.type, 'text')],
     ['BOM before the payload JSON → text', jws(HS, '\ufeff{"a":1}'), (d) => assert.equal(d.payload.type, 'text')],
+    ['multi-byte UTF-8 (é, 日本, emoji) in header and payload, read exactly', jws('{"alg":"HS256","kid":"clé-日本"}', '{"name":"Zoë 😀","x":"\\u00e9"}'), (d) => {
+      assert.equal(d.headerJson, '{"alg":"HS256","kid":"clé-日本"}');
+      assert.equal(d.header['kid'], 'clé-日本');
+      assert.ok(d.payload.type === 'claims' && d.payload.claims['name'] === 'Zoë 😀' && d.payload.claims['x'] === 'é');
+    }],
+    ['unused low bits of a final partial group are ignored, as jose and atob do (e31 → {})', `${b64(HS)}.e31.c2ln`, (d) => assert.deepEqual(d.payload, { type: 'claims', claims: {}, json: '{}' })],
+    ['a 100 KB non-ASCII payload', jws(HS, JSON.stringify({ s: 'é'.repeat(50_000) })), (d) => assert.ok(d.payload.type === 'claims' && d.payload.claims['s'] === 'é'.repeat(50_000))],
   ];
   for (const [name, token, check] of payloadCases) {
     it(name, () => check(ok(token)));
