@@ -6,6 +6,7 @@ import { CursorTokenTracker } from './features/cursorContext';
 import { InspectTokenCodeActionProvider, TokenDiagnostics } from './features/diagnostics';
 import { DocumentTokens } from './features/documentTokens';
 import { TokenHoverProvider } from './features/hover';
+import { InspectorDocumentSync } from './features/inspectorSync';
 import { TokenStatusBar } from './features/statusBar';
 import { TokenTreeProvider } from './features/tokenTree';
 import { activateVerification, signatureSource, type VerificationService } from './features/verification';
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi {
     codeLens,
     cursor,
     statusBar,
+    new InspectorDocumentSync(tokens, () => [InspectorPanel.current, inspectorView]),
     vscode.window.registerWebviewViewProvider(InspectorViewProvider.viewType, inspectorView),
     vscode.languages.registerHoverProvider(selector, new TokenHoverProvider(tokens, verification)),
     vscode.languages.registerCodeLensProvider(selector, codeLens),

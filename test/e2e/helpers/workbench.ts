@@ -43,16 +43,10 @@ export class Workbench {
    * it) and returns the visible hover tooltip's text once it matches `expect`.
    */
   async hover(text: string, expect?: RegExp): Promise<string> {
-    const line = this.page.locator('.editor-instance .view-lines .view-line', { hasText: text }).first();
-    await line.scrollIntoViewIfNeeded();
-    const box = await line.boundingBox();
-    if (!box) throw new Error(`no rendered line contains ${text}`);
-    const column = (await line.innerText()).indexOf(text);
-    const charWidth = await this.characterWidth();
-    const x = box.x + charWidth * (column + Math.min(text.length / 2, 6));
+    const { x, y, charWidth } = await this.pointAt(text, Math.min(text.length / 2, 6));
     // Two moves: the hover controller reacts to movement, not to a pointer that appears.
-    await this.page.mouse.move(x - charWidth, box.y + box.height / 2);
-    await this.page.mouse.move(x, box.y + box.height / 2);
+    await this.page.mouse.move(x - charWidth, y);
+    await this.page.mouse.move(x, y);
     const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
     if (expect) {
@@ -76,13 +70,19 @@ export class Workbench {
 
   /** Clicks into the editor on `text` (first line containing it), placing the cursor there. */
   async clickText(text: string): Promise<void> {
+    const { x, y } = await this.pointAt(text, 2.5);
+    await this.page.mouse.click(x, y);
+  }
+
+  /** Screen point `offset` characters into the first occurrence of `text` on a rendered editor line. */
+  private async pointAt(text: string, offset: number): Promise<{ x: number; y: number; charWidth: number }> {
     const line = this.page.locator('.editor-instance .view-lines .view-line', { hasText: text }).first();
     await line.scrollIntoViewIfNeeded();
     const box = await line.boundingBox();
     if (!box) throw new Error(`no rendered line contains ${text}`);
     const column = (await line.innerText()).indexOf(text);
     const charWidth = await this.characterWidth();
-    await this.page.mouse.click(box.x + charWidth * (column + 2.5), box.y + box.height / 2);
+    return { x: box.x + charWidth * (column + offset), y: box.y + box.height / 2, charWidth };
   }
 
   /** Runs a command by its palette title (F1, type, Enter). */

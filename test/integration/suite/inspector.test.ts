@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { InspectorPanel } from '../../../src/webview/inspectorPanel';
 import type { RenderedSummary } from '../../../src/webview/protocol';
+import type { TokenLensApi } from '../../../src/extension';
 
 const EXTENSION_ID = 'token-lens.token-lens';
 const b64 = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
@@ -28,8 +29,11 @@ describe('Inspector webview panel (real host)', function () {
 
   async function open(token: string, label: string): Promise<RenderedSummary> {
     const rendered = new Promise<RenderedSummary>((resolve) => {
-      // Register before showing: the render arrives asynchronously after the handshake.
-      queueMicrotask(() => void panel!.whenRendered().then(resolve));
+      // Register before showing: the render arrives asynchronously after the handshake. A
+      // page reload (the panel was hidden and shown again) can first re-render the previous
+      // token, so wait for the render of this one.
+      const next = (): void => void panel!.whenRendered().then((s) => (s.title === label ? resolve(s) : next()));
+      queueMicrotask(next);
     });
     panel = InspectorPanel.createOrShow(context, { token, label });
     return withTimeout(rendered, 30_000, `render of ${label}`);
@@ -68,6 +72,34 @@ describe('Inspector webview panel (real host)', function () {
     assert.strictEqual(s.status, 'expired');
     assert.strictEqual(s.alg, 'RS256');
     assert.match(s.countdown, /^expired (01:59:\d\d|02:00:\d\d) ago$/);
+  });
+
+  it('follows edits of the document the token came from', async () => {
+    const valid = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'edit', exp: nowSec() + 3600 })}.${b64('s')}`;
+    const expired = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'edit', exp: nowSec() - 3600 })}.${b64('s')}`;
+    const doc = await vscode.workspace.openTextDocument({ language: 'http', content: `GET https://x.example/\nAuthorization: Bearer ${valid}\n` });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(1, 30, 1, 30);
+    const shown = await vscode.commands.executeCommand<{ token: string } | undefined>('tokenLens.inspectToken');
+    assert.strictEqual(shown?.token, valid);
+    // The extension's own panel (this suite's bundle has its own copy of the InspectorPanel class).
+    const ext = vscode.extensions.getExtension<TokenLensApi>(EXTENSION_ID)!;
+    const extensionPanel = (await ext.activate()).inspectorPanel();
+    assert.ok(extensionPanel, 'panel open');
+    assert.strictEqual(extensionPanel.current?.token, valid);
+    const rendered = new Promise<RenderedSummary>((resolve) => {
+      const poll = (): void => void extensionPanel.whenRendered().then((s) => (s.status === 'expired' ? resolve(s) : poll()));
+      poll();
+    });
+    const start = doc.lineAt(1).text.indexOf(valid);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(1, start, 1, start + valid.length), expired);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const s = await withTimeout(rendered, 10_000, 'the re-render after the edit');
+    assert.strictEqual(s.status, 'expired');
+    assert.strictEqual(extensionPanel.current?.token, expired);
+    extensionPanel.dispose();
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('shows a JWE as encrypted with five parts', async () => {
