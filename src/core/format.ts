@@ -25,16 +25,18 @@ export function formatDuration(sec: number): string {
   if (!Number.isFinite(sec)) return 'an unbounded time';
   let rest = Math.floor(Math.abs(sec));
   if (rest === 0) return '0 s';
-  const parts: string[] = [];
+  // Plain string building (no parts array): hints format two durations per inspected token.
+  let text = '';
+  let count = 0;
   for (const unit of UNITS) {
-    if (parts.length === 2) break;
     const n = Math.floor(rest / unit.sec);
     if (n > 0) {
-      parts.push(plural(n, unit.long));
+      text = count === 0 ? plural(n, unit.long) : `${text} ${plural(n, unit.long)}`;
+      if (++count === 2) break;
       rest -= n * unit.sec;
-    } else if (parts.length > 0) break; // "1 day 0 h" reads worse than "1 day"
+    } else if (count > 0) break; // "1 day 0 h" reads worse than "1 day"
   }
-  return parts.join(' ');
+  return text;
 }
 
 /**

@@ -20,29 +20,62 @@ export function articleReference(reason: ArticleReason): Reference {
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-/** Most severe first, then by code (stable for display and tests). */
+
+function compareFindings(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
+}
+
+/**
+ * Most severe first, then by code (stable for display and tests). Sorts in place and returns
+ * the array. A stable insertion sort for the usual handful of findings, where it beats
+ * `Array.prototype.sort` and gives the same (stable) order.
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code));
+  if (findings.length > 32) return findings.sort(compareFindings); // insertion sort is quadratic
+  for (let i = 1; i < findings.length; i++) {
+    const item = findings[i];
+    let j = i - 1;
+    while (j >= 0 && compareFindings(findings[j], item) > 0) {
+      findings[j + 1] = findings[j];
+      j--;
+    }
+    findings[j + 1] = item;
+  }
+  return findings;
+}
+
+/** Appends one finding (a module-level function: a closure per call was measurable). */
+export function pushFinding(out: Finding[], code: string, severity: Severity, message: string, evidence: string, reference: Reference): void {
+  out.push({ code, severity, message, evidence, reference });
 }
 
 function has(claims: JsonObject, name: string): boolean {
   return Object.prototype.hasOwnProperty.call(claims, name);
 }
 
+const REFRESH = /refresh/i;
+const REFRESH_TYPE_CLAIMS: readonly string[] = ['token_use', 'token_type', 'typ'];
+const OFFLINE_ACCESS = 'offline_access';
+
 /** Signs that a token is a refresh token: `typ`, `token_use`, `offline_access` scope. */
 export function refreshTokenEvidence(decoded: DecodedToken): string | undefined {
   const typ = decoded.header['typ'];
-  if (typeof typ === 'string' && /refresh/i.test(typ)) return `header typ "${typ}"`;
+  if (typeof typ === 'string' && REFRESH.test(typ)) return `header typ "${typ}"`;
   if (decoded.payload.type !== 'claims') return undefined;
   const claims = decoded.payload.claims;
-  for (const name of ['token_use', 'token_type', 'typ']) {
+  for (const name of REFRESH_TYPE_CLAIMS) {
     const v = claims[name];
-    if (typeof v === 'string' && /refresh/i.test(v)) return `claim ${name} "${v}"`;
+    if (typeof v === 'string' && REFRESH.test(v)) return `claim ${name} "${v}"`;
   }
   const scope = claims['scope'] ?? claims['scp'];
-  const scopes = typeof scope === 'string' ? scope.split(/\s+/) : Array.isArray(scope) ? scope : [];
-  if (scopes.includes('offline_access')) return 'scope includes offline_access';
+  // A scope string is split only when it mentions offline_access at all.
+  const scopes = typeof scope === 'string' ? (scope.includes(OFFLINE_ACCESS) ? scope.split(/\s+/) : []) : Array.isArray(scope) ? scope : [];
+  if (scopes.includes(OFFLINE_ACCESS)) return 'scope includes offline_access';
   return undefined;
+}
+
+function pushHint(hints: Finding[], code: string, severity: Severity, reason: ArticleReason, message: string, evidence: string): void {
+  hints.push({ code, severity, message, evidence, reference: articleReference(reason) });
 }
 
 /** Options of {@link riskHints}. */
@@ -55,18 +88,16 @@ export type HintThresholds = Pick<Thresholds, 'maxLifetimeSec' | 'sizeWarningByt
  */
 export function riskHints(decoded: DecodedToken, time: TimeReport, size: SizeReport, thresholds: HintThresholds = DEFAULT_THRESHOLDS, algorithm?: AlgorithmInfo): Finding[] {
   const hints: Finding[] = [];
-  const add = (code: string, severity: Severity, reason: ArticleReason, message: string, evidence: string) =>
-    hints.push({ code, severity, message, evidence, reference: articleReference(reason) });
   const claims = decoded.payload.type === 'claims' ? decoded.payload.claims : undefined;
 
   if (claims !== undefined) {
     const exp = time.claims.find((c) => c.name === 'exp');
     if (exp === undefined) {
-      add(FindingCodes.NO_EXPIRY, 'warning', 1, 'This token never expires: once leaked it stays usable until the signing key is rotated.', 'no `exp` claim');
+      pushHint(hints, FindingCodes.NO_EXPIRY, 'warning', 1, 'This token never expires: once leaked it stays usable until the signing key is rotated.', 'no `exp` claim');
     }
     if (time.lifetimeSec !== undefined && time.lifetimeSec > thresholds.maxLifetimeSec) {
       const until = exp?.iso ?? 'its expiry';
-      add(
+      pushHint(hints, 
         FindingCodes.LONG_LIFETIME,
         'warning',
         2,
@@ -75,15 +106,15 @@ export function riskHints(decoded: DecodedToken, time: TimeReport, size: SizeRep
       );
     }
     if (!has(claims, 'jti')) {
-      add(FindingCodes.NO_JTI, 'info', 1, 'Without a token id a denylist cannot revoke this one token, only all tokens of its subject or key.', 'no `jti` claim');
+      pushHint(hints, FindingCodes.NO_JTI, 'info', 1, 'Without a token id a denylist cannot revoke this one token, only all tokens of its subject or key.', 'no `jti` claim');
     }
     if (!has(claims, 'sid')) {
-      add(FindingCodes.NO_SID, 'info', 4, 'Without a session id this token cannot be tied to one device for per-device logout or session tracking.', 'no `sid` claim');
+      pushHint(hints, FindingCodes.NO_SID, 'info', 4, 'Without a session id this token cannot be tied to one device for per-device logout or session tracking.', 'no `sid` claim');
     }
     const refresh = refreshTokenEvidence(decoded);
     if (refresh !== undefined && (exp === undefined || (time.lifetimeSec !== undefined && time.lifetimeSec > thresholds.refreshMaxLifetimeSec))) {
       const life = time.lifetimeSec !== undefined ? `lifetime ${formatDuration(time.lifetimeSec)}` : 'no `exp`';
-      add(
+      pushHint(hints, 
         FindingCodes.LONG_LIVED_REFRESH,
         'warning',
         2,
@@ -94,7 +125,7 @@ export function riskHints(decoded: DecodedToken, time: TimeReport, size: SizeRep
   }
   const exceeded = size.limits.filter((l) => l.exceeded);
   for (const limit of exceeded) {
-    add(
+    pushHint(hints, 
       FindingCodes.SIZE_LIMIT_EXCEEDED,
       'error',
       3,
@@ -104,7 +135,7 @@ export function riskHints(decoded: DecodedToken, time: TimeReport, size: SizeRep
   }
   if (size.totalBytes > thresholds.sizeWarningBytes) {
     const heaviest = size.heaviestClaims[0];
-    add(
+    pushHint(hints, 
       FindingCodes.LARGE_TOKEN,
       'warning',
       3,
@@ -114,7 +145,7 @@ export function riskHints(decoded: DecodedToken, time: TimeReport, size: SizeRep
     );
   }
   if (algorithm !== undefined && decoded.kind !== 'unsecured' && algorithm.family !== 'none' && algorithm.family !== 'unknown') {
-    add(FindingCodes.VERIFICATION_COST, 'info', 5, 'Every request that carries this token pays for a cryptographic check, where a session lookup would not.', `alg ${algorithm.alg}: ${algorithm.costNote}`);
+    pushHint(hints, FindingCodes.VERIFICATION_COST, 'info', 5, 'Every request that carries this token pays for a cryptographic check, where a session lookup would not.', `alg ${algorithm.alg}: ${algorithm.costNote}`);
   }
   return sortFindings(hints);
 }

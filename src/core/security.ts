@@ -4,8 +4,8 @@
  */
 import { algorithmInfo } from './algorithms';
 import { FindingCodes } from './codes';
-import { DEFAULT_THRESHOLDS, sortFindings } from './hints';
-import type { DecodedToken, Finding, Reference, Severity, Thresholds, TimeReport } from './types';
+import { DEFAULT_THRESHOLDS, pushFinding, sortFindings } from './hints';
+import type { DecodedToken, Finding, Reference, Thresholds, TimeReport } from './types';
 
 const rfc = (n: number, section: string, title: string): Reference => ({ kind: 'rfc', rfc: n, section, title });
 const BCP = 'JSON Web Token Best Current Practices';
@@ -33,48 +33,46 @@ function quote(value: unknown): string {
  */
 export function securityFindings(decoded: DecodedToken, time: TimeReport, thresholds: Pick<Thresholds, 'maxPbes2Count'> = DEFAULT_THRESHOLDS): Finding[] {
   const out: Finding[] = [];
-  const add = (code: string, severity: Severity, message: string, evidence: string, reference: Reference) =>
-    out.push({ code, severity, message, evidence, reference });
   const h = decoded.header;
   const alg = typeof h['alg'] === 'string' ? h['alg'] : '';
 
   if (/^none$/i.test(alg)) {
-    add(FindingCodes.ALG_NONE, 'error', 'This token is unsigned: anyone can forge it, and a verifier must never accept it.', `header alg "${alg}"`, rfc(8725, '3.1', BCP));
+    pushFinding(out, FindingCodes.ALG_NONE, 'error', 'This token is unsigned: anyone can forge it, and a verifier must never accept it.', `header alg "${alg}"`, rfc(8725, '3.1', BCP));
   }
   const family = algorithmInfo(h).family;
   if (family === 'unknown') {
-    add(FindingCodes.HEADER_ALG_MISMATCH, 'warning', 'The algorithm is not a registered JOSE algorithm; libraries will reject it, or a lax one may do something unexpected.', `header alg "${quote(alg)}"`, rfc(8725, '3.1', BCP));
+    pushFinding(out, FindingCodes.HEADER_ALG_MISMATCH, 'warning', 'The algorithm is not a registered JOSE algorithm; libraries will reject it, or a lax one may do something unexpected.', `header alg "${quote(alg)}"`, rfc(8725, '3.1', BCP));
   } else if ((decoded.kind === 'jwe') !== (family === 'jwe-key-management') && family !== 'none') {
     const what = decoded.kind === 'jwe' ? 'a signature algorithm on an encrypted token' : 'a key-management (JWE) algorithm on a signed token';
-    add(FindingCodes.HEADER_ALG_MISMATCH, 'warning', `The header names ${what}; verifiers must pin the algorithms they expect.`, `header alg "${quote(alg)}" on a ${decoded.kind === 'jwe' ? 'JWE' : 'JWS'}`, rfc(8725, '3.1', BCP));
+    pushFinding(out, FindingCodes.HEADER_ALG_MISMATCH, 'warning', `The header names ${what}; verifiers must pin the algorithms they expect.`, `header alg "${quote(alg)}" on a ${decoded.kind === 'jwe' ? 'JWE' : 'JWS'}`, rfc(8725, '3.1', BCP));
   }
   for (const p of ['jku', 'x5u'] as const) {
-    if (p in h) add(FindingCodes.REMOTE_KEY_URL, 'warning', `The header names a remote key URL (${p}); a verifier that fetches it lets the token choose its own key (server-side request forgery too).`, `${p}: ${quote(h[p])} (not fetched)`, rfc(8725, '3.10', BCP));
+    if (p in h) pushFinding(out, FindingCodes.REMOTE_KEY_URL, 'warning', `The header names a remote key URL (${p}); a verifier that fetches it lets the token choose its own key (server-side request forgery too).`, `${p}: ${quote(h[p])} (not fetched)`, rfc(8725, '3.10', BCP));
   }
   for (const p of ['jwk', 'x5c'] as const) {
-    if (p in h) add(FindingCodes.EMBEDDED_KEY, 'warning', `The header embeds a key (${p}); trusting it lets an attacker sign with their own key.`, `header ${p} present`, rfc(7515, '4.1.3', 'JSON Web Signature'));
+    if (p in h) pushFinding(out, FindingCodes.EMBEDDED_KEY, 'warning', `The header embeds a key (${p}); trusting it lets an attacker sign with their own key.`, `header ${p} present`, rfc(7515, '4.1.3', 'JSON Web Signature'));
   }
   if ('kid' in h) {
     const kid = h['kid'];
     if (typeof kid !== 'string' || SUSPICIOUS_KID.test(kid)) {
-      add(FindingCodes.SUSPICIOUS_KID, 'warning', 'The key id looks like a path or query fragment; a verifier using it in a file path or database query can be attacked.', `kid ${quote(kid)}`, OWASP);
+      pushFinding(out, FindingCodes.SUSPICIOUS_KID, 'warning', 'The key id looks like a path or query fragment; a verifier using it in a file path or database query can be attacked.', `kid ${quote(kid)}`, OWASP);
     }
   }
   if ('crit' in h) {
-    add(FindingCodes.CRITICAL_HEADER, 'info', 'The header lists critical extensions; a verifier that does not understand one of them must reject the token.', `crit ${quote(h['crit'])}`, rfc(7515, '4.1.11', 'JSON Web Signature'));
+    pushFinding(out, FindingCodes.CRITICAL_HEADER, 'info', 'The header lists critical extensions; a verifier that does not understand one of them must reject the token.', `crit ${quote(h['crit'])}`, rfc(7515, '4.1.11', 'JSON Web Signature'));
   }
   if (h['b64'] === false) {
-    add(FindingCodes.UNENCODED_PAYLOAD, 'info', 'The payload is not base64url-encoded (b64: false); few libraries support it and the compact form is unusual.', 'header b64: false', rfc(7797, '3', 'JWS Unencoded Payload Option'));
+    pushFinding(out, FindingCodes.UNENCODED_PAYLOAD, 'info', 'The payload is not base64url-encoded (b64: false); few libraries support it and the compact form is unusual.', 'header b64: false', rfc(7797, '3', 'JWS Unencoded Payload Option'));
   }
   if (decoded.kind !== 'jwe' && !('typ' in h)) {
-    add(FindingCodes.MISSING_TYP, 'info', 'Without an explicit type this token can be confused with other kinds of JWT signed by the same key.', 'no `typ` header', rfc(8725, '3.11', BCP));
+    pushFinding(out, FindingCodes.MISSING_TYP, 'info', 'Without an explicit type this token can be confused with other kinds of JWT signed by the same key.', 'no `typ` header', rfc(8725, '3.11', BCP));
   }
   if (decoded.kind === 'jwe') {
-    if ('zip' in h) add(FindingCodes.JWE_COMPRESSION, 'warning', 'The plaintext is compressed before encryption, which can leak its content through the ciphertext length.', `zip ${quote(h['zip'])}`, rfc(8725, '3.6', BCP));
+    if ('zip' in h) pushFinding(out, FindingCodes.JWE_COMPRESSION, 'warning', 'The plaintext is compressed before encryption, which can leak its content through the ciphertext length.', `zip ${quote(h['zip'])}`, rfc(8725, '3.6', BCP));
     if (/^PBES2-/.test(alg)) {
       const p2c = h['p2c'];
       if (typeof p2c !== 'number' || !Number.isFinite(p2c) || p2c > thresholds.maxPbes2Count) {
-        add(FindingCodes.PBES2_COUNT, 'warning', 'The PBES2 iteration count is unbounded or very high: decrypting it can tie up the server (denial of service).', `p2c ${quote(p2c)}, bound ${thresholds.maxPbes2Count}`, rfc(7518, '4.8.1.2', 'JSON Web Algorithms'));
+        pushFinding(out, FindingCodes.PBES2_COUNT, 'warning', 'The PBES2 iteration count is unbounded or very high: decrypting it can tie up the server (denial of service).', `p2c ${quote(p2c)}, bound ${thresholds.maxPbes2Count}`, rfc(7518, '4.8.1.2', 'JSON Web Algorithms'));
       }
     }
   }
@@ -84,36 +82,36 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
     const nbf = time.claims.find((t) => t.name === 'nbf');
     const iat = time.claims.find((t) => t.name === 'iat');
     for (const t of time.claims) {
-      if (t.invalid !== undefined) add(FindingCodes.INVALID_TIME_CLAIM, 'error', `The ${t.name} claim is not a usable NumericDate; verifiers will reject the token or misjudge its age.`, `${t.name}: ${quote(t.raw)} is ${t.invalid}`, rfc(7519, '2', 'JSON Web Token (NumericDate)'));
+      if (t.invalid !== undefined) pushFinding(out, FindingCodes.INVALID_TIME_CLAIM, 'error', `The ${t.name} claim is not a usable NumericDate; verifiers will reject the token or misjudge its age.`, `${t.name}: ${quote(t.raw)} is ${t.invalid}`, rfc(7519, '2', 'JSON Web Token (NumericDate)'));
     }
     if (exp?.seconds !== undefined && nbf?.seconds !== undefined && nbf.seconds > exp.seconds) {
-      add(FindingCodes.NBF_AFTER_EXP, 'error', 'The token becomes valid only after it expires: it is never valid.', `nbf ${nbf.iso} after exp ${exp.iso}`, rfc(7519, '4.1.5', 'JSON Web Token'));
+      pushFinding(out, FindingCodes.NBF_AFTER_EXP, 'error', 'The token becomes valid only after it expires: it is never valid.', `nbf ${nbf.iso} after exp ${exp.iso}`, rfc(7519, '4.1.5', 'JSON Web Token'));
     }
     if (iat?.seconds !== undefined && iat.seconds * 1000 > time.now + time.clockSkewSec * 1000) {
-      add(FindingCodes.IAT_IN_FUTURE, 'warning', 'The token claims to be issued in the future: the issuer clock is off, or the token was crafted.', `iat ${iat.iso} is after now + ${time.clockSkewSec} s skew`, rfc(7519, '4.1.6', 'JSON Web Token'));
+      pushFinding(out, FindingCodes.IAT_IN_FUTURE, 'warning', 'The token claims to be issued in the future: the issuer clock is off, or the token was crafted.', `iat ${iat.iso} is after now + ${time.clockSkewSec} s skew`, rfc(7519, '4.1.6', 'JSON Web Token'));
     }
-    if (!('iss' in c)) add(FindingCodes.MISSING_ISS, 'info', 'Without an issuer a verifier cannot check who minted this token.', 'no `iss` claim', rfc(8725, '3.8', BCP));
-    if (!('aud' in c)) add(FindingCodes.MISSING_AUD, 'info', 'Without an audience this token can be replayed at any service that trusts the same issuer.', 'no `aud` claim', rfc(8725, '3.9', BCP));
+    if (!('iss' in c)) pushFinding(out, FindingCodes.MISSING_ISS, 'info', 'Without an issuer a verifier cannot check who minted this token.', 'no `iss` claim', rfc(8725, '3.8', BCP));
+    if (!('aud' in c)) pushFinding(out, FindingCodes.MISSING_AUD, 'info', 'Without an audience this token can be replayed at any service that trusts the same issuer.', 'no `aud` claim', rfc(8725, '3.9', BCP));
     if (decoded.kind !== 'jwe') {
       const personal = PERSONAL_DATA_CLAIMS.filter((n) => Object.prototype.hasOwnProperty.call(c, n));
       if (personal.length > 0) {
-        add(FindingCodes.PERSONAL_DATA, 'warning', 'Personal data in a signed token is readable by anyone who holds it: signing is not encryption.', `claims ${personal.join(', ')}`, OWASP);
+        pushFinding(out, FindingCodes.PERSONAL_DATA, 'warning', 'Personal data in a signed token is readable by anyone who holds it: signing is not encryption.', `claims ${personal.join(', ')}`, OWASP);
       }
     }
   } else if (decoded.payload.type !== 'encrypted') {
     const what = decoded.payload.type === 'json' ? 'JSON that is not an object' : decoded.payload.type === 'text' ? 'text that is not JSON' : 'bytes that are not UTF-8';
-    add(FindingCodes.PAYLOAD_NOT_CLAIMS, 'info', 'The payload is not a JWT claims set; JWT libraries will reject this token.', decoded.payloadNote ?? `payload is ${what}`, rfc(7519, '7.2', 'JSON Web Token'));
+    pushFinding(out, FindingCodes.PAYLOAD_NOT_CLAIMS, 'info', 'The payload is not a JWT claims set; JWT libraries will reject this token.', decoded.payloadNote ?? `payload is ${what}`, rfc(7519, '7.2', 'JSON Web Token'));
   }
   if (decoded.padded) {
-    add(FindingCodes.PADDING, 'warning', 'A segment carries `=` padding, which base64url in JOSE forbids; strict libraries reject it.', 'trailing `=` in a segment', rfc(7515, '2', 'JSON Web Signature (Base64url Encoding)'));
+    pushFinding(out, FindingCodes.PADDING, 'warning', 'A segment carries `=` padding, which base64url in JOSE forbids; strict libraries reject it.', 'trailing `=` in a segment', rfc(7515, '2', 'JSON Web Signature (Base64url Encoding)'));
   }
   if (decoded.duplicateKeys.length > 0) {
     const list = decoded.duplicateKeys.slice(0, 5).map((d) => `${d.segment} ${d.path === '' ? '' : d.path + '.'}${d.key}`).join(', ');
-    add(FindingCodes.DUPLICATE_KEYS, 'error', 'A member name occurs twice; parsers disagree on which value wins, which attackers exploit.', `duplicate ${list}`, rfc(7515, '5.2', 'JSON Web Signature'));
+    pushFinding(out, FindingCodes.DUPLICATE_KEYS, 'error', 'A member name occurs twice; parsers disagree on which value wins, which attackers exploit.', `duplicate ${list}`, rfc(7515, '5.2', 'JSON Web Signature'));
   }
   if (decoded.lossyNumbers !== undefined && decoded.lossyNumbers.length > 0) {
     const list = decoded.lossyNumbers.slice(0, 5).map((n) => `${n.segment} ${n.path === '' ? '(root)' : n.path} = ${n.raw}`).join(', ');
-    add(FindingCodes.LOSSY_NUMBER, 'info', 'A number is beyond what JavaScript holds exactly; the raw JSON shows its exact value.', list, rfc(8259, '6', 'The JSON Data Interchange Format'));
+    pushFinding(out, FindingCodes.LOSSY_NUMBER, 'info', 'A number is beyond what JavaScript holds exactly; the raw JSON shows its exact value.', list, rfc(8259, '6', 'The JSON Data Interchange Format'));
   }
   return sortFindings(out);
 }

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { base64url } from 'jose';
+import fc from 'fast-check';
 import { FindingCodes } from '../../../src/core/codes';
+import { sortFindings } from '../../../src/core/hints';
 import { inspectToken } from '../../../src/core/inspect';
 import type { Finding, Inspection, Thresholds } from '../../../src/core/types';
 
@@ -92,5 +94,27 @@ describe('docs/findings.md', () => {
     const { readFileSync } = await import('node:fs');
     const doc = readFileSync(new URL('../../../docs/findings.md', `file://${__filename}`), 'utf8');
     for (const code of Object.values(FindingCodes)) assert.match(doc, new RegExp(`^\\| ${code} \\|`, 'm'), code);
+  });
+});
+
+describe('sortFindings', () => {
+  const finding = fc.record({
+    code: fc.constantFrom('TL101', 'TL103', 'TL106', 'TL201', 'TL212', 'TL301', 'TL216'),
+    severity: fc.constantFrom('error' as const, 'warning' as const, 'info' as const),
+    message: fc.string({ maxLength: 4 }),
+    evidence: fc.string({ maxLength: 4 }),
+    reference: fc.constant({ kind: 'owasp' as const, title: 'OWASP JSON Web Token Cheat Sheet' }),
+  });
+  it('orders most severe first, then by code, stably (same order as a stable library sort), for short and long lists', () => {
+    const order = { error: 0, warning: 1, info: 2 };
+    fc.assert(
+      fc.property(fc.array(finding, { maxLength: 60 }), (list: Finding[]) => {
+        const expected = [...list].sort((a, b) => order[a.severity] - order[b.severity] || a.code.localeCompare(b.code));
+        const input = [...list];
+        const sorted = sortFindings(input);
+        assert.equal(sorted, input, 'sorts in place');
+        assert.deepEqual(sorted.map((f) => list.indexOf(f)), expected.map((f) => list.indexOf(f)));
+      }),
+    );
   });
 });

@@ -52,4 +52,19 @@ describe('algorithmInfo (article reason 5)', () => {
   ];
   for (const [alg, family] of cases) it(`${alg} → ${family}`, () => assert.equal(algorithmInfo({ alg }).family, family));
   it('a non-string alg is unknown', () => assert.deepEqual(algorithmInfo({ alg: 5 }).alg, ''));
+  it('the lookup table names exactly the registered algorithms (checked against their patterns)', () => {
+    const patterns: [RegExp, string][] = [
+      [/^HS(256|384|512)$/, 'hmac'], [/^RS(256|384|512)$/, 'rsa'], [/^PS(256|384|512)$/, 'rsa-pss'], [/^ES(256|384|512|256K)$/, 'ecdsa'],
+      [/^(EdDSA|Ed25519|Ed448)$/, 'eddsa'], [/^none$/i, 'none'],
+      [/^(RSA1_5|RSA-OAEP(-256|-384|-512)?|A(128|192|256)KW|dir|ECDH-ES(\+A(128|192|256)KW)?|A(128|192|256)GCMKW|PBES2-HS(256\+A128|384\+A192|512\+A256)KW)$/, 'jwe-key-management'],
+    ];
+    const expected = (alg: string) => patterns.find(([re]) => re.test(alg))?.[1] ?? 'unknown';
+    const sizes = ['', '1', '128', '192', '256', '384', '512', '256K', '999'];
+    const names: string[] = ['none', 'None', 'nOnE', 'none ', ' none', 'non', 'nonee', 'EdDSA', 'eddsa', 'Ed25519', 'Ed448', 'Ed4488', 'RSA1_5', 'RSA1_6', 'dir', 'DIR', 'dir\n', 'ECDH-ES', 'ECDH-ES+', ''];
+    for (const size of sizes) {
+      for (const prefix of ['HS', 'RS', 'PS', 'ES', 'hs', 'A', 'RSA-OAEP-', 'RSA-OAEP', 'ECDH-ES+A', 'PBES2-HS']) names.push(prefix + size, `${prefix}${size}KW`, `${prefix}${size}GCMKW`);
+      for (const wrap of sizes) names.push(`PBES2-HS${size}+A${wrap}KW`, `ECDH-ES+A${wrap}KW`);
+    }
+    for (const alg of names) assert.equal(algorithmInfo({ alg }).family, expected(alg), JSON.stringify(alg));
+  });
 });

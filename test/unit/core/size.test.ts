@@ -92,6 +92,17 @@ describe('claim weights are the bytes of the compact "name":value', () => {
     const weights = claimWeights(decoded(claims));
     for (const w of weights) assert.equal(w.bytes, compactBytes(w.name, claims[w.name]), w.name);
   });
+  it('heaviest first, ties by name, for few and for many claims', () => {
+    for (const count of [5, 16, 17, 40]) {
+      const claims: Record<string, string> = {};
+      for (let i = 0; i < count; i++) claims[`k${String.fromCharCode(122 - (i % 26))}${i}`] = 'v'.repeat(i % 4);
+      const weights = claimWeights(decoded(claims));
+      const expected = Object.keys(claims)
+        .map((name) => ({ name, bytes: compactBytes(name, claims[name]) }))
+        .sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
+      assert.deepEqual(weights.map((w) => w.name), expected.map((w) => w.name), `${count} claims`);
+    }
+  });
   it('an overflowing number (1e999) weighs what JSON.stringify gives it: null', () => {
     const token = `${base64url.encode('{"alg":"HS256"}')}.${base64url.encode('{"big":1e999}')}.c2ln`;
     const r = decodeToken(token);
