@@ -46,6 +46,17 @@ describe('Commands (real host)', function () {
     assert.strictEqual(target?.token, token);
   });
 
+  it('Decode Token falls back to the clipboard (a pasted "Bearer …" with whitespace)', async () => {
+    const editor = await openFile('no token on this line\n', 'txt');
+    editor.selection = new vscode.Selection(0, 3, 0, 3);
+    const copied = makeToken({ sub: 'from-clipboard', exp: nowSec() + 60 });
+    await vscode.env.clipboard.writeText(`  Bearer ${copied}\n`);
+    const target = await vscode.commands.executeCommand<InspectTarget | undefined>('tokenLens.decodeToken');
+    assert.strictEqual(target?.token, copied);
+    assert.strictEqual(target?.label, 'clipboard');
+    assert.strictEqual((await api()).inspectorPanel()?.current?.token, copied);
+  });
+
   it('Copy Header / Payload JSON and Claims Table put the decoded parts on the clipboard', async () => {
     await onToken();
     const header = await vscode.commands.executeCommand<string>('tokenLens.copyHeaderJson');

@@ -41,6 +41,18 @@ describe('Diagnostics (real host)', function () {
     await waitFor(() => (codesOf(editor.document.uri).length > 0 ? true : undefined), 'back after edit');
   });
 
+  it('clears when the document is closed', async () => {
+    const expired = makeToken({ sub: 'closing', exp: nowSec() - 60 });
+    // An untitled document named *.http (in scope by its name; no http language is installed here).
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:closing-${Date.now()}.http`));
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), `@old = ${expired}\n`));
+    await waitFor(() => (codesOf(doc.uri).includes('TL001') ? true : undefined), 'diagnostics of the untitled document');
+    // An untitled document is released at once when its editor is reverted and closed.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor(() => (doc.isClosed && ours(doc.uri).length === 0 ? true : undefined), 'diagnostics cleared on close');
+  });
+
   it('updates when a token expires, without any edit (expiry timer)', async () => {
     // Expires 2 s from now plus the 60 s default skew: shrink the skew to 0 for this test.
     const config = vscode.workspace.getConfiguration('tokenLens');
