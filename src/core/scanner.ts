@@ -6,13 +6,15 @@
  *    JSON object, so its first byte is `{` and its second is `"` or JSON whitespace (RFC 8259
  *    §2), and those two bytes fix the first three base64url characters: `{"` → `ey[I-L]`,
  *    `{ ` → `ey[A-D]`, `{\n` → `ew[o-r]`, `{\r` → `ew[0-3]`, `{\t` → `ew[k-n]` (`{}` is `e30`
- *    and has no `alg`). Every header with `alg` therefore matches `e(?:y[A-DI-L]|w[k-r0-3])`,
- *    and nothing else can be one. irregexp searches this fixed three-character pattern with
- *    its Boyer-Moore lookahead, faster than an `indexOf('eyJ')` loop, and it covers all five
- *    prefixes in one pass. Inside a base64url run no candidate can start a token, so the run
- *    is skipped in one step.
+ *    and has no `alg`). Every header with `alg` therefore starts `e(?:y[A-DI-L]|w[k-r0-3])`,
+ *    and is at least 14 characters long (`{"alg":""}`). The regex asks for both, and for a
+ *    token boundary before (step 2), so irregexp rejects dense look-alikes (`eyJ eyJ …`,
+ *    `eyes`, `ey` inside hashes) natively; on ordinary text it runs faster than an
+ *    `indexOf('eyJ')` loop, and it covers all five prefixes in one pass.
  * 2. A candidate counts only at a token boundary: the previous character is not a base64url
- *    character and not `.` (so we never start inside a run or a later segment).
+ *    character and not `.` (so we never start inside a run or a later segment). This is
+ *    checked again in JavaScript (a range scan searches a slice, whose lookbehind cannot see
+ *    the text before it); a candidate rejected there skips the rest of its run in one step.
  * 3. A bounded forward walk reads at most 6 segments and at most `maxTokenLength` characters.
  *    Every walk starts at a boundary and stops at the first non-token character, so each
  *    character is examined by at most a small constant number of walks.
@@ -47,11 +49,19 @@ const DOTTED_RUN = /[A-Za-z0-9_.-]*/y;
 
 const DOT = 46; // '.'
 
-/** The first three base64url characters of every compact header with `alg` (strategy, step 1). */
-const CANDIDATE = /e(?:y[A-DI-L]|w[k-r0-3])/g;
-
 /** Shortest header segment with a string `alg`: `{"alg":""}` is 10 bytes, 14 base64url characters. */
 const MIN_HEADER_LENGTH = 14;
+
+/**
+ * Candidate search (strategy, steps 1–2): the first three base64url characters of every compact
+ * header with `alg`, at a token boundary, starting a run of at least MIN_HEADER_LENGTH base64url
+ * characters. irregexp rejects dense non-candidates (`eyJ eyJ …`, `eyes`, runs inside hashes)
+ * natively; the JavaScript checks after it (boundary, walk) remain the authority, since a
+ * range scan searches a slice whose lookbehind cannot see the text before it.
+ */
+const CANDIDATE = /(?<![A-Za-z0-9_.-])e(?:y[A-DI-L]|w[k-r0-3])[A-Za-z0-9_-]{11}/g;
+/** Characters {@link CANDIDATE} reads from a token start. */
+const CANDIDATE_LENGTH = MIN_HEADER_LENGTH;
 
 /** Characters checked one by one before handing a long run to the sticky regex. */
 const SHORT_RUN = 24;
@@ -386,17 +396,16 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
   const rangeStart = clamp(options.rangeStart ?? 0, 0, text.length);
   const rangeEnd = clamp(options.rangeEnd ?? text.length, rangeStart, text.length);
 
-  // One regex pass over the three-character header prefixes (see the strategy above). A range
-  // is searched through a slice (V8 makes it a view, no copy), so the search never runs far past
-  // `rangeEnd`: a per-line scan of a huge document stays per-line. The slice reaches two
-  // characters past `rangeEnd` so a token starting just before it still shows its prefix.
-  // Everything else (boundary check, walk, context) reads the whole text.
+  // One regex pass over the header prefixes (see the strategy above). A range is searched
+  // through a slice (V8 makes it a view, no copy), so the search never runs far past
+  // `rangeEnd`: a per-line scan of a huge document stays per-line. The slice reaches far
+  // enough past `rangeEnd` for a token starting just before it to match. Everything else
+  // (boundary check, walk, context) reads the whole text.
   const whole = rangeStart === 0 && rangeEnd === text.length;
-  const haystack = whole ? text : text.slice(rangeStart, Math.min(text.length, rangeEnd + 2));
-  const search = CANDIDATE;
+  const haystack = whole ? text : text.slice(rangeStart, Math.min(text.length, rangeEnd + CANDIDATE_LENGTH - 1));
   const nextCandidate = (from: number): number => {
-    search.lastIndex = from - rangeStart;
-    return search.test(haystack) ? search.lastIndex - 3 + rangeStart : -1;
+    CANDIDATE.lastIndex = from - rangeStart;
+    return CANDIDATE.test(haystack) ? CANDIDATE.lastIndex - CANDIDATE_LENGTH + rangeStart : -1;
   };
   let i = nextCandidate(rangeStart);
   while (i !== -1 && i < rangeEnd) {
@@ -424,6 +433,7 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
       i = nextCandidate(end);
       continue;
     }
+    // Not a token. The regex's lookbehind passes over the rest of this run natively.
     i = nextCandidate(i + 1);
   }
   return matches;

@@ -262,6 +262,11 @@ describe('findTokens: options', () => {
     for (const end of [3, 4]) assert.equal(findTokens(text, { rangeStart: 0, rangeEnd: end })[0]?.token, hs, `rangeEnd ${end}`);
     assert.deepEqual(findTokens(text, { rangeStart: 0, rangeEnd: 2 }), []);
   });
+  it('a range starting right after a base64url character does not start a token there', () => {
+    assert.deepEqual(findTokens(`A${hs}`, { rangeStart: 1 }), []);
+    assert.deepEqual(findTokens(`.${hs}`, { rangeStart: 1 }), []);
+    assert.equal(findTokens(` ${hs}`, { rangeStart: 1 })[0]?.token, hs);
+  });
   it('a range starting inside a token does not report a partial token', () => {
     const text = `x ${hs}`;
     assert.deepEqual(findTokens(text, { rangeStart: 4 }), []);
