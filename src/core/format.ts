@@ -70,6 +70,9 @@ const MS_PER_DAY = 86_400_000;
 /** Largest absolute ms value a JavaScript Date holds (ECMA-262 §21.4.1.1). */
 const MAX_DATE_MS = 8.64e15;
 
+/** "00" … "99": months, days and clock fields of {@link formatIso} without padding calls. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 function pad(n: number, width: number): string {
   const s = String(n);
   return s.length >= width ? s : '0'.repeat(width - s.length) + s;
@@ -104,6 +107,7 @@ export function formatIso(ms: number): string {
   rest = (rest - seconds) / 60;
   const minutes = rest % 60;
   const hours = (rest - minutes) / 60;
-  const y = year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(Math.abs(year), 6)}`;
-  return `${y}-${pad(month, 2)}-${pad(day, 2)}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(millis, 3)}Z`;
+  const y = year >= 1000 && year <= 9999 ? String(year) : year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(Math.abs(year), 6)}`;
+  const ms3 = millis >= 100 ? String(millis) : millis >= 10 ? `0${millis}` : `00${millis}`;
+  return `${y}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${ms3}Z`;
 }

@@ -4,7 +4,7 @@
  */
 import { ARTICLE_REASONS, FindingCodes } from './codes';
 import { formatBytes, formatDuration } from './format';
-import type { AlgorithmInfo, ArticleReason, DecodedToken, Finding, JsonObject, Reference, Severity, SizeReport, Thresholds, TimeReport } from './types';
+import type { AlgorithmInfo, ArticleReason, DecodedToken, Finding, JsonObject, Reference, Severity, SizeReport, Thresholds, TimeClaim, TimeReport } from './types';
 
 /** Default thresholds (also the defaults of the `tokenLens.*` settings). */
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -91,7 +91,13 @@ export function riskHints(decoded: DecodedToken, time: TimeReport, size: SizeRep
   const claims = decoded.payload.type === 'claims' ? decoded.payload.claims : undefined;
 
   if (claims !== undefined) {
-    const exp = time.claims.find((c) => c.name === 'exp');
+    let exp: TimeClaim | undefined;
+    for (const c of time.claims) {
+      if (c.name === 'exp') {
+        exp = c;
+        break;
+      }
+    }
     if (exp === undefined) {
       pushHint(hints, FindingCodes.NO_EXPIRY, 'warning', 1, 'This token never expires: once leaked it stays usable until the signing key is rotated.', 'no `exp` claim');
     }

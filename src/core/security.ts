@@ -5,7 +5,7 @@
 import { algorithmInfo } from './algorithms';
 import { FindingCodes } from './codes';
 import { DEFAULT_THRESHOLDS, pushFinding, sortFindings } from './hints';
-import type { DecodedToken, Finding, Reference, Thresholds, TimeReport } from './types';
+import type { DecodedToken, Finding, Reference, Thresholds, TimeClaim, TimeReport } from './types';
 
 const rfc = (n: number, section: string, title: string): Reference => ({ kind: 'rfc', rfc: n, section, title });
 const BCP = 'JSON Web Token Best Current Practices';
@@ -17,6 +17,12 @@ export const PERSONAL_DATA_CLAIMS: readonly string[] = [
   'address', 'birthdate', 'gender', 'picture', 'ssn', 'national_id', 'nin', 'tax_id', 'passport', 'passport_number',
   'driver_license', 'iban', 'credit_card', 'date_of_birth', 'dob', 'phone', 'mobile', 'street_address', 'postal_code',
 ];
+
+const REMOTE_KEY_PARAMETERS = ['jku', 'x5u'] as const;
+const EMBEDDED_KEY_PARAMETERS = ['jwk', 'x5c'] as const;
+const ALG_NONE = /^none$/i;
+const PBES2 = /^PBES2-/;
+const hasOwn = Object.prototype.hasOwnProperty;
 
 // Path traversal, SQL/command/LDAP injection and URL characters: a kid should be an opaque id.
 const SUSPICIOUS_KID = /\.\.|[/\\'";|&$`<>\x00-\x1f]|--|\bunion\b|\bselect\b/i;
@@ -36,7 +42,7 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
   const h = decoded.header;
   const alg = typeof h['alg'] === 'string' ? h['alg'] : '';
 
-  if (/^none$/i.test(alg)) {
+  if (ALG_NONE.test(alg)) {
     pushFinding(out, FindingCodes.ALG_NONE, 'error', 'This token is unsigned: anyone can forge it, and a verifier must never accept it.', `header alg "${alg}"`, rfc(8725, '3.1', BCP));
   }
   const family = algorithmInfo(h).family;
@@ -46,10 +52,10 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
     const what = decoded.kind === 'jwe' ? 'a signature algorithm on an encrypted token' : 'a key-management (JWE) algorithm on a signed token';
     pushFinding(out, FindingCodes.HEADER_ALG_MISMATCH, 'warning', `The header names ${what}; verifiers must pin the algorithms they expect.`, `header alg "${quote(alg)}" on a ${decoded.kind === 'jwe' ? 'JWE' : 'JWS'}`, rfc(8725, '3.1', BCP));
   }
-  for (const p of ['jku', 'x5u'] as const) {
+  for (const p of REMOTE_KEY_PARAMETERS) {
     if (p in h) pushFinding(out, FindingCodes.REMOTE_KEY_URL, 'warning', `The header names a remote key URL (${p}); a verifier that fetches it lets the token choose its own key (server-side request forgery too).`, `${p}: ${quote(h[p])} (not fetched)`, rfc(8725, '3.10', BCP));
   }
-  for (const p of ['jwk', 'x5c'] as const) {
+  for (const p of EMBEDDED_KEY_PARAMETERS) {
     if (p in h) pushFinding(out, FindingCodes.EMBEDDED_KEY, 'warning', `The header embeds a key (${p}); trusting it lets an attacker sign with their own key.`, `header ${p} present`, rfc(7515, '4.1.3', 'JSON Web Signature'));
   }
   if ('kid' in h) {
@@ -69,7 +75,7 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
   }
   if (decoded.kind === 'jwe') {
     if ('zip' in h) pushFinding(out, FindingCodes.JWE_COMPRESSION, 'warning', 'The plaintext is compressed before encryption, which can leak its content through the ciphertext length.', `zip ${quote(h['zip'])}`, rfc(8725, '3.6', BCP));
-    if (/^PBES2-/.test(alg)) {
+    if (PBES2.test(alg)) {
       const p2c = h['p2c'];
       if (typeof p2c !== 'number' || !Number.isFinite(p2c) || p2c > thresholds.maxPbes2Count) {
         pushFinding(out, FindingCodes.PBES2_COUNT, 'warning', 'The PBES2 iteration count is unbounded or very high: decrypting it can tie up the server (denial of service).', `p2c ${quote(p2c)}, bound ${thresholds.maxPbes2Count}`, rfc(7518, '4.8.1.2', 'JSON Web Algorithms'));
@@ -78,10 +84,13 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
   }
   if (decoded.payload.type === 'claims') {
     const c = decoded.payload.claims;
-    const exp = time.claims.find((t) => t.name === 'exp');
-    const nbf = time.claims.find((t) => t.name === 'nbf');
-    const iat = time.claims.find((t) => t.name === 'iat');
+    let exp: TimeClaim | undefined;
+    let nbf: TimeClaim | undefined;
+    let iat: TimeClaim | undefined;
     for (const t of time.claims) {
+      if (t.name === 'exp') exp ??= t;
+      else if (t.name === 'nbf') nbf ??= t;
+      else if (t.name === 'iat') iat ??= t;
       if (t.invalid !== undefined) pushFinding(out, FindingCodes.INVALID_TIME_CLAIM, 'error', `The ${t.name} claim is not a usable NumericDate; verifiers will reject the token or misjudge its age.`, `${t.name}: ${quote(t.raw)} is ${t.invalid}`, rfc(7519, '2', 'JSON Web Token (NumericDate)'));
     }
     if (exp?.seconds !== undefined && nbf?.seconds !== undefined && nbf.seconds > exp.seconds) {
@@ -93,8 +102,9 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
     if (!('iss' in c)) pushFinding(out, FindingCodes.MISSING_ISS, 'info', 'Without an issuer a verifier cannot check who minted this token.', 'no `iss` claim', rfc(8725, '3.8', BCP));
     if (!('aud' in c)) pushFinding(out, FindingCodes.MISSING_AUD, 'info', 'Without an audience this token can be replayed at any service that trusts the same issuer.', 'no `aud` claim', rfc(8725, '3.9', BCP));
     if (decoded.kind !== 'jwe') {
-      const personal = PERSONAL_DATA_CLAIMS.filter((n) => Object.prototype.hasOwnProperty.call(c, n));
-      if (personal.length > 0) {
+      let personal: string[] | undefined;
+      for (const n of PERSONAL_DATA_CLAIMS) if (hasOwn.call(c, n)) (personal ??= []).push(n);
+      if (personal !== undefined) {
         pushFinding(out, FindingCodes.PERSONAL_DATA, 'warning', 'Personal data in a signed token is readable by anyone who holds it: signing is not encryption.', `claims ${personal.join(', ')}`, OWASP);
       }
     }
