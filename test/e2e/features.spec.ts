@@ -53,6 +53,7 @@ describe('e2e: hover, palette commands, inspector and sidebar in the real UI', f
     await s.workbench.page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Inspect' }).first().click();
     const frame = await inspectorFrame('panel', /\{\{token\}\}/);
     assert.match(await frame.locator('#status-text').first().innerText(), /expires in/);
+    await s.workbench.screenshot('hover-inspect-link');
   });
 
   it('"Inspect Token at Cursor" from the palette opens the inspector; its countdown ticks', async () => {
@@ -113,6 +114,7 @@ describe('e2e: hover, palette commands, inspector and sidebar in the real UI', f
     assert.match(await frame.locator('.badge.kind').first().innerText(), /UNSECURED/);
     const findings = await frame.locator('#findings .finding').allInnerTexts();
     assert.ok(findings.some((f) => /alg/i.test(f) && /none/i.test(f)), `alg none finding missing: ${findings.join(' | ')}`);
+    await s.workbench.screenshot('decode-result');
   });
 
   it('the Token Lens sidebar lists the tokens of the active editor with their status', async () => {
