@@ -3,6 +3,8 @@
  * names (at any depth, with their path) and integers whose value JavaScript cannot hold exactly.
  * Iterative with an explicit stack, so hostile nesting cannot overflow the call stack; nesting
  * beyond {@link MAX_JSON_DEPTH} is a typed error. `__proto__` is an ordinary own key.
+ * Documents with nothing to report take a fast path through the native JSON.parse (see
+ * `readPlainJson`), with the same result.
  */
 import type { JsonObject, JsonValue } from './types';
 
@@ -211,6 +213,97 @@ function readMemberName(frame: Frame, depth: number): string | undefined {
 
 type ReadResult = { ok: true; value: JsonReading } | { ok: false; error: JsonSyntaxError };
 
+// ---------------------------------------------------------------------------------------
+// Fast path. Most documents (every ordinary JOSE header and claims set) have nothing for the
+// reader to report. For those, the native JSON.parse builds exactly the value the reader would
+// (RFC 8259 grammar, same number conversion, `__proto__` as an own data property, a repeated
+// name keeping its first position and last value); a cheap structural scan first proves there
+// is nothing to report. Anything else goes to the full reader, which also words the errors.
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Number of members (structural `:`) in `text`, or -1 when the fast path cannot vouch for it:
+ * nesting deeper than MAX_JSON_DEPTH, a run of more than 15 digits (an integer that may not be
+ * exact), or an unterminated string. Strings are skipped with `indexOf`; only the characters
+ * between them are looked at. Meaningful only for texts JSON.parse accepts.
+ */
+function memberCount(text: string): number {
+  let members = 0;
+  let depth = 0;
+  const length = text.length;
+  for (let i = 0; i < length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // The closing quote is the first one not escaped by an odd run of backslashes.
+      let close = text.indexOf('"', i + 1);
+      for (;;) {
+        if (close < 0) return -1;
+        let k = close - 1;
+        while (text.charCodeAt(k) === 0x5c) k--;
+        if ((close - 1 - k) % 2 === 0) break;
+        close = text.indexOf('"', close + 1);
+      }
+      i = close + 1;
+    } else if (c === 0x3a) {
+      members++;
+      i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) return -1;
+      i++;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+      i++;
+    } else if (isDigit(c)) {
+      let j = i + 1;
+      while (isDigit(text.charCodeAt(j))) j++;
+      if (j - i > 15) return -1;
+      i = j;
+    } else i++;
+  }
+  return members;
+}
+
+/** Own keys of every object in `value` (at most MAX_JSON_DEPTH deep), or -1 on a non-finite number. */
+function keyCount(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? 0 : -1;
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const c = keyCount(item);
+      if (c < 0) return -1;
+      count += c;
+    }
+    return count;
+  }
+  const keys = Object.keys(value);
+  count = keys.length;
+  for (const key of keys) {
+    const c = keyCount((value as Record<string, unknown>)[key]);
+    if (c < 0) return -1;
+    count += c;
+  }
+  return count;
+}
+
+/**
+ * The reading of `text` when it provably has no duplicate names, no lossy numbers and no
+ * nesting beyond MAX_JSON_DEPTH (as many distinct keys as members, every number finite and
+ * of at most 15 digits per run); undefined otherwise, and for invalid JSON.
+ */
+function readPlainJson(text: string): ReadResult | undefined {
+  const members = memberCount(text);
+  if (members < 0) return undefined;
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
+  if (keyCount(value) !== members) return undefined;
+  return { ok: true, value: { value, duplicates: [], lossyNumbers: [] } };
+}
+
 function fail(message: string, code: 'syntax' | 'too-deep' = 'syntax'): ReadResult {
   return { ok: false, error: { code, message, offset: pos } };
 }
@@ -222,6 +315,8 @@ function fail(message: string, code: 'syntax' | 'too-deep' = 'syntax'): ReadResu
  * readJson('{"a":1,"a":2}') // ok, duplicates: [{ path: '', key: 'a' }], value { a: 2 }
  */
 export function readJson(text: string): ReadResult {
+  const quick = readPlainJson(text);
+  if (quick !== undefined) return quick;
   src = text;
   pos = 0;
   stack.length = 0;

@@ -98,6 +98,26 @@ describe('readJson', () => {
       assert.deepEqual(r.value.lossyNumbers, [{ path: '[3]', raw: '-9007199254740993' }]);
     }
   });
+  it('finds duplicates and lossy numbers around escaped quotes, backslashes and colons inside strings', () => {
+    const cases: [string, { path: string; key: string }[], { path: string; raw: string }[]][] = [
+      ['{"a\\"":1,"a\\"":2}', [{ path: '', key: 'a"' }], []],
+      ['{"x":"\\\\","x":1}', [{ path: '', key: 'x' }], []],
+      ['{"k":"a\\\\\\":b:c","l":"::"}', [], []],
+      ['{"k":"1234567890123456789","n":1234567890123456}', [], []],
+      ['{"k":":","n":12345678901234567}', [], [{ path: 'n', raw: '12345678901234567' }]],
+      ['[{"a":1},{"a":1},{"b":{"c":1,"c":2}}]', [{ path: '[2].b', key: 'c' }], []],
+      ['{"e":1e400,"f":-1e400}', [], [{ path: 'e', raw: '1e400' }, { path: 'f', raw: '-1e400' }]],
+    ];
+    for (const [text, duplicates, lossyNumbers] of cases) {
+      const r = readJson(text);
+      assert.ok(r.ok, text);
+      if (r.ok) {
+        assert.deepEqual(r.value.duplicates, duplicates, text);
+        assert.deepEqual(r.value.lossyNumbers, lossyNumbers, text);
+        assert.deepEqual(r.value.value, JSON.parse(text), text);
+      }
+    }
+  });
   it('reports where a document stops being JSON and why', () => {
     const cases: [string, string, number][] = [
       ['{"a":1', 'Unexpected end of JSON', 6],
