@@ -29,7 +29,7 @@ function error(code: TokenErrorCode, message: string, segment?: SegmentName): { 
 const BASE64URL_TEXT = /^[A-Za-z0-9_-]*$/;
 const DASH = /-/g;
 const UNDERSCORE = /_/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\x80-\uffff]/;
 
 /**
  * The segment's base64url text without trailing `=` padding (at most two, tolerated and

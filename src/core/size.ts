@@ -14,7 +14,7 @@ export const HEADER_LINE_LIMIT_BYTES = 8190;
 /** Node.js `--max-http-header-size` default: 16 KiB for all request headers together. */
 export const TOTAL_HEADERS_LIMIT_BYTES = 16384;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\x80-\uffff]/;
 /** Characters that JSON.stringify writes as more than one byte: `"`, `\\`, controls, non-ASCII. */
 const JSON_NOT_PLAIN = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 
