@@ -5,7 +5,7 @@
 import { algorithmInfo } from './algorithms';
 import { FindingCodes } from './codes';
 import { DEFAULT_THRESHOLDS, pushFinding, sortFindings } from './hints';
-import type { DecodedToken, Finding, Reference, Thresholds, TimeClaim, TimeReport } from './types';
+import type { DecodedToken, Finding, JsonObject, Reference, Thresholds, TimeClaim, TimeReport } from './types';
 
 const rfc = (n: number, section: string, title: string): Reference => ({ kind: 'rfc', rfc: n, section, title });
 const BCP = 'JSON Web Token Best Current Practices';
@@ -17,6 +17,27 @@ export const PERSONAL_DATA_CLAIMS: readonly string[] = [
   'address', 'birthdate', 'gender', 'picture', 'ssn', 'national_id', 'nin', 'tax_id', 'passport', 'passport_number',
   'driver_license', 'iban', 'credit_card', 'date_of_birth', 'dob', 'phone', 'mobile', 'street_address', 'postal_code',
 ];
+
+const PERSONAL_DATA_INDEX = new Map(PERSONAL_DATA_CLAIMS.map((name, i) => [name, i]));
+
+/**
+ * The personal-data claims present (own properties), in {@link PERSONAL_DATA_CLAIMS} order;
+ * undefined when none. A claims set usually has fewer names than the list, so its names are
+ * looked up in the list's index rather than the other way round.
+ */
+function personalDataClaims(claims: JsonObject): string[] | undefined {
+  const names = Object.getOwnPropertyNames(claims);
+  if (names.length >= PERSONAL_DATA_CLAIMS.length) {
+    const present = PERSONAL_DATA_CLAIMS.filter((n) => hasOwn.call(claims, n));
+    return present.length > 0 ? present : undefined;
+  }
+  let found: number[] | undefined;
+  for (const name of names) {
+    const i = PERSONAL_DATA_INDEX.get(name);
+    if (i !== undefined) (found ??= []).push(i);
+  }
+  return found?.sort((a, b) => a - b).map((i) => PERSONAL_DATA_CLAIMS[i] as string);
+}
 
 const REMOTE_KEY_PARAMETERS = ['jku', 'x5u'] as const;
 const EMBEDDED_KEY_PARAMETERS = ['jwk', 'x5c'] as const;
@@ -102,8 +123,7 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
     if (!('iss' in c)) pushFinding(out, FindingCodes.MISSING_ISS, 'info', 'Without an issuer a verifier cannot check who minted this token.', 'no `iss` claim', rfc(8725, '3.8', BCP));
     if (!('aud' in c)) pushFinding(out, FindingCodes.MISSING_AUD, 'info', 'Without an audience this token can be replayed at any service that trusts the same issuer.', 'no `aud` claim', rfc(8725, '3.9', BCP));
     if (decoded.kind !== 'jwe') {
-      let personal: string[] | undefined;
-      for (const n of PERSONAL_DATA_CLAIMS) if (hasOwn.call(c, n)) (personal ??= []).push(n);
+      const personal = personalDataClaims(c);
       if (personal !== undefined) {
         pushFinding(out, FindingCodes.PERSONAL_DATA, 'warning', 'Personal data in a signed token is readable by anyone who holds it: signing is not encryption.', `claims ${personal.join(', ')}`, OWASP);
       }

@@ -15,14 +15,16 @@ export const HEADER_LINE_LIMIT_BYTES = 8190;
 export const TOTAL_HEADERS_LIMIT_BYTES = 16384;
 
 const NON_ASCII = /[\x80-\uffff]/;
+/** Length from which a regex pre-check beats a charCodeAt loop. */
+const REGEX_WORTHWHILE = 48;
 /** Characters that JSON.stringify writes as more than one byte: `"`, `\\`, controls, non-ASCII. */
 const JSON_NOT_PLAIN = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 
 /** UTF-8 byte length of a string without allocating (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder does). */
 export function utf8Length(text: string): number {
-  // ASCII (every token, most JSON) is one byte per character; the native regex scan is cheaper
-  // than the loop below.
-  if (!NON_ASCII.test(text)) return text.length;
+  // ASCII (every token, most JSON) is one byte per character; for longer strings the native
+  // regex scan is cheaper than the loop below (for short ones the call costs more than it saves).
+  if (text.length > REGEX_WORTHWHILE && !NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -96,7 +98,7 @@ export function sizeReport(decoded: DecodedToken, options: SizeOptions = {}): Si
  * for lone surrogates (ECMA-262 QuoteJSONString, well-formed since ES2019).
  */
 export function jsonStringBytes(text: string): number {
-  if (!JSON_NOT_PLAIN.test(text)) return text.length + 2;
+  if (text.length > REGEX_WORTHWHILE && !JSON_NOT_PLAIN.test(text)) return text.length + 2;
   let bytes = 2;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

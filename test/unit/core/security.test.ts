@@ -81,6 +81,15 @@ describe('securityFindings (RFC 8725, OWASP JWT cheat sheet)', () => {
     const f = findings({ alg: 'HS256', typ: 'JWT' }, { ...GOOD, email: 'a@b.example', phone_number: '+1', address: { country: 'FR' }, birthdate: '2000-01-01', ssn: 'x' }).find((x) => x.code === FindingCodes.PERSONAL_DATA);
     assert.equal(f?.evidence, 'claims email, phone_number, address, birthdate, ssn');
   });
+  it('personal data claims are listed in the list order whatever the payload order, for small and large claim sets', () => {
+    const personal = { ssn: 'x', dob: '2000-01-01', email: 'a@b.example', name: 'A' };
+    const few = findings({ alg: 'HS256', typ: 'JWT' }, { ...personal, ...GOOD }).find((x) => x.code === FindingCodes.PERSONAL_DATA);
+    assert.equal(few?.evidence, 'claims email, name, ssn, dob');
+    const filler = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`extra_${i}`, i]));
+    const many = findings({ alg: 'HS256', typ: 'JWT' }, { ...filler, ...personal, ...GOOD }).find((x) => x.code === FindingCodes.PERSONAL_DATA);
+    assert.equal(many?.evidence, 'claims email, name, ssn, dob');
+    assert.ok(!codes(findings({ alg: 'HS256', typ: 'JWT' }, { ...filler, ...GOOD })).includes(FindingCodes.PERSONAL_DATA));
+  });
   it('JWE zip (RFC 8725 §3.6) and PBES2 p2c over the bound (RFC 7518 §4.8.1.2)', () => {
     assert.ok(codes(jweFindings({ alg: 'dir', enc: 'A128GCM', zip: 'DEF' })).includes(FindingCodes.JWE_COMPRESSION));
     assert.ok(codes(jweFindings({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2c: 10_000_000, p2s: 'c2FsdA' })).includes(FindingCodes.PBES2_COUNT));
