@@ -7,6 +7,7 @@ import { InspectTokenCodeActionProvider, TokenDiagnostics } from './features/dia
 import { DocumentTokens } from './features/documentTokens';
 import { TokenHoverProvider } from './features/hover';
 import { InspectorDocumentSync } from './features/inspectorSync';
+import { PeriodicRefresh } from './features/periodicRefresh';
 import { TokenStatusBar } from './features/statusBar';
 import { TokenTreeProvider } from './features/tokenTree';
 import { activateVerification, signatureSource, type VerificationService } from './features/verification';
@@ -58,6 +59,10 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi {
     cursor,
     statusBar,
     new InspectorDocumentSync(tokens, () => [InspectorPanel.current, inspectorView]),
+    new PeriodicRefresh(() => {
+      codeLens.refresh();
+      if (treeView.visible) tree.refresh();
+    }, 30_000),
     vscode.window.registerWebviewViewProvider(InspectorViewProvider.viewType, inspectorView),
     vscode.languages.registerHoverProvider(selector, new TokenHoverProvider(tokens, verification)),
     vscode.languages.registerCodeLensProvider(selector, codeLens),

@@ -6,14 +6,21 @@ import type { ShowInPanel } from './inspectToken';
 import { resolveTarget } from './target';
 
 /**
- * Decode Token: the token under the cursor, else the selection, else the clipboard, else an
- * input box validating as you type (a `Bearer ` prefix, quotes and whitespace are accepted).
+ * Decode Token: the token under the cursor, else the selection, else (when nothing token-like
+ * is at the cursor) the clipboard, else an input box validating as you type (a `Bearer `
+ * prefix, quotes and whitespace are accepted).
  */
 export async function decodeToken(tokens: DocumentTokens, showInPanel: ShowInPanel, arg?: unknown): Promise<InspectTarget | undefined> {
   const resolved = await resolveTarget(tokens, arg);
   if (resolved.ok) {
     showInPanel(resolved.target);
     return resolved.target;
+  }
+  // Something token-like was at the cursor or selected: say what is wrong with it rather than
+  // quietly decoding the clipboard instead.
+  if (resolved.reason !== 'nothing') {
+    void vscode.window.showWarningMessage(resolved.message);
+    return undefined;
   }
   const clip = normalizeTokenInput(await readClipboard());
   if (clip.ok) {

@@ -7,8 +7,15 @@ import type { InspectTarget } from '../webview/inspectorApi';
 import type { HttpEnvironment } from '../features/httpEnvironments';
 import { isTokenLocation } from './ids';
 
-/** Why no token could be found, as a message for the user. */
-export type TargetResult = { readonly ok: true; readonly target: InspectTarget } | { readonly ok: false; readonly message: string };
+/**
+ * Why no token could be found, as a message for the user. `nothing`: no token-like text at
+ * all (commands may fall back to the clipboard); `explained`: something was there and the
+ * message says what is wrong with it; `not-a-token`: a `{{reference}}` to something that is no
+ * token (a base URL, a system variable) — worth a message for a command, not a hover.
+ */
+export type TargetResult =
+  | { readonly ok: true; readonly target: InspectTarget }
+  | { readonly ok: false; readonly message: string; readonly reason: 'nothing' | 'explained' | 'not-a-token' };
 
 /** Something carrying a target: tree items expose `target`. */
 function carriedTarget(arg: unknown): InspectTarget | undefined {
@@ -38,9 +45,9 @@ export function targetAt(
   }
   const ref = referenceAt(document, position, env);
   if (ref === undefined) return undefined;
-  if (!ref.result.ok) return { ok: false, message: ref.result.error.message };
+  if (!ref.result.ok) return { ok: false, message: ref.result.error.message, reason: ref.result.error.code === 'ERR_EXTERNAL' ? 'not-a-token' : 'explained' };
   const normalized = normalizeTokenInput(ref.result.value);
-  if (!normalized.ok) return { ok: false, message: `{{${ref.name}}} does not hold a token: ${normalized.error.message}` };
+  if (!normalized.ok) return { ok: false, message: `{{${ref.name}}} does not hold a token: ${normalized.error.message}`, reason: 'not-a-token' };
   const label = ref.environment !== undefined ? `{{${ref.name}}} · env ${ref.environment}` : `{{${ref.name}}}`;
   return { ok: true, target: { token: normalized.value, label, uri: document.uri, range: ref.range } };
 }
@@ -56,24 +63,24 @@ export async function resolveTarget(tokens: DocumentTokens, arg: unknown): Promi
     try {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg.uri));
       const env = await loadEnvironments(tokens, document);
-      return targetAt(tokens, document, new vscode.Position(arg.line, arg.character), env) ?? { ok: false, message: 'No token at that location any more.' };
+      return targetAt(tokens, document, new vscode.Position(arg.line, arg.character), env) ?? { ok: false, message: 'No token at that location any more.', reason: 'explained' };
     } catch {
-      return { ok: false, message: 'The document holding that token could not be opened.' };
+      return { ok: false, message: 'The document holding that token could not be opened.', reason: 'explained' };
     }
   }
   const editor = vscode.window.activeTextEditor;
-  if (editor === undefined) return { ok: false, message: 'Token Lens: no active editor. Place the cursor on a token.' };
+  if (editor === undefined) return { ok: false, message: 'Token Lens: no active editor. Place the cursor on a token.', reason: 'nothing' };
   const env = await loadEnvironments(tokens, editor.document);
   const atCursor = targetAt(tokens, editor.document, editor.selection.active, env);
   if (atCursor !== undefined) return atCursor;
   const malformed = explainMalformedAt(editor.document, editor.selection.active);
-  if (malformed !== undefined) return { ok: false, message: malformed };
+  if (malformed !== undefined) return { ok: false, message: malformed, reason: 'explained' };
   if (!editor.selection.isEmpty) {
     const normalized = normalizeTokenInput(editor.document.getText(editor.selection));
     if (normalized.ok) return { ok: true, target: { token: normalized.value, label: 'selection', uri: editor.document.uri, range: editor.selection } };
-    return { ok: false, message: `Token Lens: the selection is not a token: ${normalized.error.message}` };
+    return { ok: false, message: `Token Lens: the selection is not a token: ${normalized.error.message}`, reason: 'explained' };
   }
-  return { ok: false, message: 'Token Lens: the cursor is not on a token.' };
+  return { ok: false, message: 'Token Lens: the cursor is not on a token.', reason: 'nothing' };
 }
 
 /** A malformed token-looking word at `position`, explained (a clear message instead of silence). */

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { CURSOR_ON_TOKEN_CONTEXT } from '../commands/ids';
-import { targetAt } from '../commands/target';
+import { loadEnvironments, targetAt } from '../commands/target';
 import type { InspectTarget } from '../webview/inspectorApi';
-import type { DocumentTokens } from './documentTokens';
+import { isHttpLike, type DocumentTokens } from './documentTokens';
+import type { HttpEnvironment } from './httpEnvironments';
 
 /**
  * Tracks the token under the editor cursor: sets the `tokenLens.cursorOnToken` context key
@@ -35,16 +36,32 @@ export class CursorTokenTracker implements vscode.Disposable {
     return this.currentTarget;
   }
 
-  private update(editor: vscode.TextEditor | undefined): void {
-    const found = editor === undefined ? undefined : targetAt(this.tokens, editor.document, editor.selection.active);
+  private update(editor: vscode.TextEditor | undefined, env?: HttpEnvironment): void {
+    const found = editor === undefined ? undefined : targetAt(this.tokens, editor.document, editor.selection.active, env);
     const target = found?.ok === true ? found.target : undefined;
-    const same = target?.token === this.currentTarget?.token && target?.range?.isEqual(this.currentTarget?.range ?? new vscode.Range(0, 0, 0, 0)) === true;
+    const previous = this.currentTarget;
+    const same =
+      target === undefined || previous === undefined
+        ? target === previous
+        : target.token === previous.token && target.uri?.toString() === previous.uri?.toString() && target.range?.isEqual(previous.range ?? new vscode.Range(0, 0, 0, 0)) === true;
     this.currentTarget = target;
     if (this.onToken !== (target !== undefined)) {
       this.onToken = target !== undefined;
       void vscode.commands.executeCommand('setContext', CURSOR_ON_TOKEN_CONTEXT, this.onToken);
     }
     if (!same) this.changed.fire(target);
+    // A `{{reference}}` to an env file resolves once the folder's environment files are read:
+    // look again when they are, if the cursor has not moved meanwhile.
+    if (editor !== undefined && target === undefined && isHttpLike(editor.document)) {
+      const position = editor.selection.active;
+      const version = editor.document.version;
+      void loadEnvironments(this.tokens, editor.document).then((env) => {
+        if (env === undefined || vscode.window.activeTextEditor !== editor) return;
+        if (editor.document.version !== version || !editor.selection.active.isEqual(position)) return;
+        const late = targetAt(this.tokens, editor.document, position, env);
+        if (late?.ok === true) this.update(editor, env);
+      });
+    }
   }
 
   dispose(): void {

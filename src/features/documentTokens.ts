@@ -91,7 +91,7 @@ export function inspectWithSettings(token: string, scope?: vscode.Uri, now: numb
 export interface ResolvedReference {
   readonly name: string;
   readonly range: vscode.Range;
-  readonly result: Result<string, { readonly message: string }>;
+  readonly result: Result<string, { readonly message: string; readonly code?: string }>;
   /** The environment that defined it, when it came from an env file (`dev`, `$shared`). */
   readonly environment?: string;
 }
@@ -110,7 +110,7 @@ export function referenceAt(document: vscode.TextDocument, position: vscode.Posi
   if (ref === undefined) return undefined;
   const range = new vscode.Range(position.line, ref.start, position.line, ref.end);
   if (ref.kind !== 'variable' && ref.kind !== 'dotenv') {
-    return { name: ref.name, range, result: { ok: false, error: { message: `{{${ref.name}}} is not a variable Token Lens can resolve` } } };
+    return { name: ref.name, range, result: { ok: false, error: { code: 'ERR_EXTERNAL', message: `{{${ref.name}}} is not a variable Token Lens can resolve` } } };
   }
   const sources = { fileVariables: findHttpVariables(document.getText()), ...(env !== undefined ? { environments: env.environments, dotenv: env.dotenv } : {}) };
   const reference = ref.kind === 'dotenv' ? line.text.slice(ref.start, ref.end) : ref.name;
@@ -124,7 +124,7 @@ export function referenceAt(document: vscode.TextDocument, position: vscode.Posi
       environment = name;
     }
   }
-  if (!resolved.ok) return { name: ref.name, range, result: { ok: false, error: { message: resolved.error.message } } };
+  if (!resolved.ok) return { name: ref.name, range, result: { ok: false, error: { code: resolved.error.code, message: resolved.error.message } } };
   for (const d of resolved.value.chain) if (environment === undefined && d.source === 'environment') environment = d.variable.environment;
   const value = resolved.value.value.replace(/^(Bearer|DPoP)\s+/i, '').trim();
   return { name: ref.name, range, result: { ok: true, value }, ...(environment !== undefined ? { environment } : {}) };

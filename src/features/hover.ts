@@ -76,6 +76,8 @@ export class TokenHoverProvider implements vscode.HoverProvider {
     const env = await loadEnvironments(this.tokens, document);
     const target = targetAt(this.tokens, document, position, env);
     if (target === undefined) return undefined;
+    // `{{baseUrl}}`, `{{$guid}}`: not tokens, and no business of this hover.
+    if (!target.ok && target.reason === 'not-a-token') return undefined;
     if (!target.ok) {
       const md = new vscode.MarkdownString(`$(warning) ${escapeMarkdown(target.message)}`, true);
       return new vscode.Hover(md);

@@ -76,6 +76,11 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
   readonly onDidChangeTreeData = this.changed.event;
   private scanResults: readonly ScannedToken[] = [];
   private readonly disposables: vscode.Disposable[] = [];
+  private pendingRefresh: ReturnType<typeof setTimeout> | undefined;
+
+  /** Most tokens listed per document (a log can hold thousands); the rest are counted in one node. */
+  static readonly MAX_TOKENS_PER_FILE = 200;
+  static readonly TYPING_DEBOUNCE_MS = 300;
 
   constructor(
     private readonly tokens: DocumentTokens,
@@ -86,13 +91,22 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
       ...(verification !== undefined ? [verification.onDidChange(() => this.refresh())] : []),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document) this.refresh();
+        if (e.document === vscode.window.activeTextEditor?.document) this.refreshSoon();
       }),
+      { dispose: () => clearTimeout(this.pendingRefresh) },
     );
   }
 
   refresh(): void {
+    clearTimeout(this.pendingRefresh);
+    this.pendingRefresh = undefined;
     this.changed.fire(undefined);
+  }
+
+  /** Refresh once typing pauses: every refresh re-inspects the listed tokens. */
+  private refreshSoon(): void {
+    clearTimeout(this.pendingRefresh);
+    this.pendingRefresh = setTimeout(() => this.refresh(), TokenTreeProvider.TYPING_DEBOUNCE_MS);
   }
 
   /** Replaces the workspace scan results (empty array clears them). */
@@ -117,7 +131,10 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
 
   async getChildren(node?: TokenTreeNode): Promise<TokenTreeNode[]> {
     if (node === undefined) return this.roots();
-    if (node instanceof FileNode) return Promise.all(node.tokens.map((t) => this.tokenNode(t.target)));
+    if (node instanceof FileNode) {
+      const shown = node.tokens.slice(0, TokenTreeProvider.MAX_TOKENS_PER_FILE);
+      return [...(await Promise.all(shown.map((t) => this.tokenNode(t.target)))), ...moreNode(node.tokens.length - shown.length)];
+    }
     if (node instanceof TokenNode) return details(node);
     return [];
   }
@@ -131,14 +148,18 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
 
   private async roots(): Promise<TokenTreeNode[]> {
     const editor = vscode.window.activeTextEditor;
+    const inEditor = editor === undefined ? [] : this.tokens.tokens(editor.document);
     const open: TokenTreeNode[] =
       editor === undefined
         ? []
-        : await Promise.all(
-            this.tokens.tokens(editor.document).map(({ match, range }) =>
-              this.tokenNode({ token: match.token, label: contextLabel(match, range.start.line), uri: editor.document.uri, range }),
-            ),
-          );
+        : [
+            ...(await Promise.all(
+              inEditor
+                .slice(0, TokenTreeProvider.MAX_TOKENS_PER_FILE)
+                .map(({ match, range }) => this.tokenNode({ token: match.token, label: contextLabel(match, range.start.line), uri: editor.document.uri, range })),
+            )),
+            ...moreNode(inEditor.length - TokenTreeProvider.MAX_TOKENS_PER_FILE),
+          ];
     const byFile = new Map<string, ScannedToken[]>();
     for (const r of this.scanResults) {
       const key = r.target.uri.toString();
@@ -149,6 +170,11 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
     const files = [...byFile.values()].map((list) => new FileNode(list[0]!.target.uri, list));
     return [...open, ...files];
   }
+}
+
+/** "N more tokens" when a list was cut (empty when nothing was). */
+function moreNode(hidden: number): DetailNode[] {
+  return hidden > 0 ? [new DetailNode(`… ${hidden} more token${hidden === 1 ? '' : 's'}`, 'use the inspector or the CLI for the rest', 'ellipsis')] : [];
 }
 
 function details(node: TokenNode): DetailNode[] {

@@ -78,7 +78,8 @@ export class InspectorSession implements vscode.Disposable {
     void this.signatures.status(token).then((signature) => {
       if (this.model !== shown || this.target?.token !== token) return;
       this.model = { ...model, signature };
-      this.post();
+      // Only the signature changes: the page patches it in place (scroll and toggles stay).
+      if (this.ready) void this.webview.postMessage({ type: 'signature', signature } satisfies HostMessage);
     });
   }
 

@@ -125,7 +125,9 @@ export type InspectorViewModel = TokenViewModel | ErrorViewModel | EmptyViewMode
 export type HostMessage =
   | { readonly type: 'show'; readonly model: InspectorViewModel }
   /** Asks the UI to post a fresh `rendered` summary of what the DOM shows now (no re-render). */
-  | { readonly type: 'report' };
+  | { readonly type: 'report' }
+  /** The signature check of the shown token finished: redraw only the badge and its section. */
+  | { readonly type: 'signature'; readonly signature: SignatureView };
 
 /** What the webview DOM shows after a render, reported back for tests and diagnostics. */
 export interface RenderedSummary {
@@ -248,6 +250,9 @@ export function isSignatureView(v: unknown): v is SignatureView {
  */
 export function parseHostMessage(raw: unknown): HostMessage | undefined {
   if (isRecord(raw) && raw.type === 'report' && hasExactKeys(raw, ['type'])) return { type: 'report' };
+  if (isRecord(raw) && raw.type === 'signature') {
+    return hasExactKeys(raw, ['type', 'signature']) && isSignatureView(raw.signature) ? { type: 'signature', signature: raw.signature } : undefined;
+  }
   if (!isRecord(raw) || raw.type !== 'show' || !hasExactKeys(raw, ['type', 'model'])) return undefined;
   const model = raw.model;
   if (!isRecord(model)) return undefined;

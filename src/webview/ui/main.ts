@@ -480,6 +480,15 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (message.type === 'show') {
     current = message.model;
     render(message.model);
+  } else if (message.type === 'signature') {
+    if (current.state !== 'token') return;
+    current = { ...current, signature: message.signature };
+    // Patch the badge and the signature section in place: no re-render, scroll and toggles stay.
+    const badge = document.getElementById('signature-badge');
+    if (badge !== null) badge.replaceWith(signatureBadge(message.signature));
+    else document.querySelector('.badges')?.append(signatureBadge(message.signature));
+    document.getElementById('signature')?.replaceWith(signatureSection(current));
+    vscode.postMessage({ type: 'rendered', summary: summarize(current) });
   } else {
     // `report`: what the DOM shows now, after the countdown has ticked, without re-rendering.
     vscode.postMessage({ type: 'rendered', summary: summarize(current) });

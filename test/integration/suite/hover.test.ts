@@ -71,6 +71,12 @@ describe('Hover (real host)', function () {
     assert.match(text, /\\\[pwn\\\]/);
   });
 
+  it('stays out of the way on {{references}} that are no tokens ({{baseUrl}}, {{$guid}})', async () => {
+    const editor = await openFile('@baseUrl = https://api.example.com\n\nGET {{baseUrl}}/orders\nX-Request-Id: {{$guid}}\n');
+    assert.strictEqual(await hoverText(editor.document.uri, new vscode.Position(2, 8)), '');
+    assert.strictEqual(await hoverText(editor.document.uri, new vscode.Position(3, 18)), '');
+  });
+
   it('gives nothing on plain text', async () => {
     const editor = await openFile('just words here\n', 'txt');
     const text = await hoverText(editor.document.uri, new vscode.Position(0, 3));

@@ -98,6 +98,15 @@ describe('Inspector webview panel (real host)', function () {
     const s = await withTimeout(rendered, 10_000, 'the re-render after the edit');
     assert.strictEqual(s.status, 'expired');
     assert.strictEqual(extensionPanel.current?.token, expired);
+
+    // Lines inserted above, with another token in the same column: the panel stays on its token.
+    const other = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'other', exp: nowSec() + 60 })}.${b64('s')}`;
+    const above = new vscode.WorkspaceEdit();
+    above.insert(doc.uri, new vscode.Position(0, 0), `GET https://y.example/\nAuthorization: Bearer ${other}\n`);
+    assert.ok(await vscode.workspace.applyEdit(above));
+    await new Promise((r) => setTimeout(r, 800));
+    assert.strictEqual(extensionPanel.current?.token, expired, 'the panel jumped to another token');
+    assert.strictEqual(extensionPanel.current?.range?.start.line, 3, 'the tracked range moved with the edit');
     extensionPanel.dispose();
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

@@ -93,6 +93,9 @@ describe('webview protocol: messages from the extension', () => {
     const signature: SignatureView = { state: 'verified', icon: 'verified-filled', label: 'signature verified', message: 'ok', timing: '0.1 ms' };
     assert.deepStrictEqual(parseHostMessage({ type: 'show', model: { ...model, signature } }), { type: 'show', model: { ...model, signature } });
     assert.ok(parseHostMessage({ type: 'show', model }) !== undefined, 'the signature is optional');
+    assert.deepStrictEqual(parseHostMessage({ type: 'signature', signature }), { type: 'signature', signature });
+    assert.strictEqual(parseHostMessage({ type: 'signature', signature: { ...signature, icon: 'link-external' } }), undefined);
+    assert.strictEqual(parseHostMessage({ type: 'signature', signature, extra: 1 }), undefined);
     for (const bad of [{ ...signature, icon: 'link-external' }, { ...signature, state: 'trusted' }, { ...signature, label: 3 }, { ...signature, timing: 1 }, 'verified']) {
       assert.strictEqual(parseHostMessage({ type: 'show', model: { ...model, signature: bad } }), undefined, JSON.stringify(bad));
     }
