@@ -5,8 +5,11 @@
  * from one process, so the ratios compare like with like.
  *
  * Targets (issue 2): sparse scan ≥ 0.5× the indexOf rate and ≥ 20× naive; adversarial
- * ≤ 10 ms/MB; ≥ 100k tokens/s decode+inspect.
+ * ≤ 10 ms/MB; ≥ 100k tokens/s decode+inspect. The last lines are a table of the targets with
+ * PASS/MISS. The machine's load average is printed first: on a shared machine a busy neighbour
+ * slows the JavaScript-bound figures (scanner, inspect) more than the memchr-bound indexOf.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { SignJWT, UnsecuredJWT, decodeProtectedHeader } from 'jose';
 import { findTokens, inspectToken } from '../../src/core';
 
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
   }
   tokens.push(new UnsecuredJWT({ sub: 'none' }).encode());
 
-  console.log(`token-lens bench — node ${process.version}\n`);
+  console.log(`token-lens bench — node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs\n`);
   const files: [string, string][] = [
     ['sparse log', sparseLog(tokens, 50 * MB)],
     ['token-dense', denseFile(tokens, 10 * MB)],
@@ -155,16 +158,24 @@ async function main(): Promise<void> {
   }
   console.log(`worst adversarial: ${worst.toFixed(2)} ms/MB (target ≤ 10)`);
 
+  // decode+inspect: every call decodes and analyses a token in full (no caching across calls).
+  // Three timed loops of 200k after a warm-up; the verdict uses the median loop, so one loop
+  // slowed by a neighbour on this shared machine neither fails nor flatters the figure.
   const inspect = inspectToken;
   const now = Date.parse('2026-11-26T12:00:00Z');
   const rounds = 200_000;
   let ok = 0;
   for (let i = 0; i < 5_000; i++) inspect(tokens[i % tokens.length], { now });
-  const t0 = performance.now();
-  for (let i = 0; i < rounds; i++) if (inspect(tokens[i % tokens.length], { now }).ok) ok++;
-  const ms = performance.now() - t0;
-  const tokensPerSecond = rounds / (ms / 1000);
-  console.log(`\ndecode+inspect: ${Math.round(tokensPerSecond).toLocaleString('en-US')} tokens/s, ${((ms * 1000) / rounds).toFixed(2)} µs/token (${ok}/${rounds} ok; target ≥ 100,000)`);
+  const loopRates: number[] = [];
+  for (let loop = 0; loop < 3; loop++) {
+    ok = 0;
+    const t0 = performance.now();
+    for (let i = 0; i < rounds; i++) if (inspect(tokens[i % tokens.length], { now }).ok) ok++;
+    loopRates.push(rounds / ((performance.now() - t0) / 1000));
+  }
+  const tokensPerSecond = [...loopRates].sort((a, b) => a - b)[1] ?? 0;
+  const perLoop = loopRates.map((r) => Math.round(r).toLocaleString('en-US')).join(' / ');
+  console.log(`\ndecode+inspect: ${Math.round(tokensPerSecond).toLocaleString('en-US')} tokens/s median (loops: ${perLoop}), ${(1e6 / tokensPerSecond).toFixed(2)} µs/token (${ok}/${rounds} ok per loop; target ≥ 100,000)`);
 
   // One line per issue-2 target, with the measured figure, the bound and the verdict.
   const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
@@ -172,7 +183,7 @@ async function main(): Promise<void> {
     ["sparse log: scanner / indexOf('eyJ')", `${sparseVsIndexOf.toFixed(2)}×`, '≥ 0.50×', sparseVsIndexOf >= 0.5],
     ['sparse log: scanner / naive regex+jose', `${sparseVsNaive.toFixed(1)}×`, '≥ 20×', sparseVsNaive >= 20],
     ['adversarial: worst ms/MB', worst.toFixed(2), '≤ 10', worst <= 10],
-    ['decode+inspect tokens/s', Math.round(tokensPerSecond).toLocaleString('en-US'), '≥ 100,000', tokensPerSecond >= 100_000],
+    ['decode+inspect tokens/s (median)', Math.round(tokensPerSecond).toLocaleString('en-US'), '≥ 100,000', tokensPerSecond >= 100_000],
   ];
   console.log('\ntarget (issue 2)                            measured     bound        verdict');
   for (const [label, measured, bound, pass] of rows) console.log(`${label.padEnd(43)} ${measured.padStart(9)}    ${bound.padEnd(11)}  ${verdict(pass)}`);
