@@ -8,11 +8,15 @@ import { resolveTarget } from './target';
 /** What to copy from a decoded token. */
 export type CopyPart = 'header' | 'payload' | 'table';
 
+/**
+ * The exact JSON text of the part, as in the token (what the inspector's copy buttons copy):
+ * re-serialising a parsed value would round integers beyond 2^53 and drop duplicate member names.
+ */
 function render(decoded: DecodedToken, part: CopyPart): string | undefined {
-  if (part === 'header') return JSON.stringify(JSON.parse(decoded.headerJson) as unknown, null, 2);
+  if (part === 'header') return decoded.headerJson;
   const p = decoded.payload;
   if (part === 'payload') {
-    if (p.type === 'claims' || p.type === 'json') return JSON.stringify(JSON.parse(p.json) as unknown, null, 2);
+    if (p.type === 'claims' || p.type === 'json') return p.json;
     if (p.type === 'text') return p.text;
     return undefined;
   }
@@ -21,8 +25,8 @@ function render(decoded: DecodedToken, part: CopyPart): string | undefined {
 
 /**
  * Copy Header JSON / Copy Payload JSON / Copy Claims as Table. Returns the copied text (tests),
- * or undefined when nothing was copied. The header JSON is re-indented; an encrypted payload
- * cannot be copied and says so.
+ * or undefined when nothing was copied. Header and payload JSON are copied exactly as in the
+ * token; an encrypted or binary payload cannot be copied and says so.
  */
 export async function copyTokenPart(tokens: DocumentTokens, part: CopyPart, arg?: unknown): Promise<string | undefined> {
   const resolved = await resolveTarget(tokens, arg);
@@ -35,13 +39,7 @@ export async function copyTokenPart(tokens: DocumentTokens, part: CopyPart, arg?
     void vscode.window.showWarningMessage(`Token Lens: ${decoded.error.message}`);
     return undefined;
   }
-  let text: string | undefined;
-  try {
-    text = render(decoded.value, part);
-  } catch {
-    // JSON.parse of text the decoder already parsed cannot fail; keep the exact text if it does.
-    text = part === 'header' ? decoded.value.headerJson : undefined;
-  }
+  const text = render(decoded.value, part);
   if (text === undefined) {
     void vscode.window.showWarningMessage('Token Lens: the payload is encrypted or binary and has no JSON to copy.');
     return undefined;

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { TokenLocation } from '../../../src/commands/ids';
 import type { InspectTarget } from '../../../src/webview/inspectorApi';
 import type { ScanSummary } from '../../../src/commands/scanWorkspace';
-import { api, cleanUp, makeToken, nowSec, openFile } from './featureHelpers';
+import type { FileNode } from '../../../src/features/tokenTree';
+import { api, cleanUp, makeToken, nowSec, openFile, setSetting } from './featureHelpers';
 
 describe('Commands (real host)', function () {
   this.timeout(60_000);
@@ -59,20 +60,47 @@ describe('Commands (real host)', function () {
 
   it('Copy Header / Payload JSON and Claims Table put the decoded parts on the clipboard', async () => {
     await onToken();
+    const [encodedHeader, encodedPayload] = token.split('.') as [string, string];
     const header = await vscode.commands.executeCommand<string>('tokenLens.copyHeaderJson');
-    assert.deepStrictEqual(JSON.parse(header), { alg: 'HS256', typ: 'JWT' });
+    assert.strictEqual(header, Buffer.from(encodedHeader, 'base64url').toString('utf8'));
     const payload = await vscode.commands.executeCommand<string>('tokenLens.copyPayloadJson');
-    assert.strictEqual((JSON.parse(payload) as { sub: string }).sub, 'carol');
+    assert.strictEqual(payload, Buffer.from(encodedPayload, 'base64url').toString('utf8'));
     assert.strictEqual(await vscode.env.clipboard.readText(), payload);
     const table = await vscode.commands.executeCommand<string>('tokenLens.copyClaimsTable');
     assert.match(table, /\| payload \| sub \| carol \|/);
   });
 
+  it('Copy Header / Payload JSON keep the exact text: big integers and duplicate names survive', async () => {
+    // Hand-written JSON: a re-serialised value would read 12345678901234567000 and keep one "role".
+    const headerJson = '{"alg":"HS256",  "typ":"JWT"}';
+    const payloadJson = '{"id":12345678901234567891,"role":"user","role":"admin"}';
+    const b64 = (s: string): string => Buffer.from(s).toString('base64url');
+    const exact = `${b64(headerJson)}.${b64(payloadJson)}.${b64('signature-bytes')}`;
+    const editor = await openFile(`GET https://api.example.com/\nAuthorization: Bearer ${exact}\n`);
+    editor.selection = new vscode.Selection(1, 30, 1, 30);
+    assert.strictEqual(await vscode.commands.executeCommand<string>('tokenLens.copyHeaderJson'), headerJson);
+    assert.strictEqual(await vscode.commands.executeCommand<string>('tokenLens.copyPayloadJson'), payloadJson);
+    assert.strictEqual(await vscode.env.clipboard.readText(), payloadJson);
+  });
+
   it('a malformed token under the cursor gives a message, not an exception', async () => {
     const editor = await openFile('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIi$$$.abc\n', 'txt');
     editor.selection = new vscode.Selection(0, 26, 0, 26);
-    const target = await vscode.commands.executeCommand<InspectTarget | undefined>('tokenLens.copyPayloadJson');
-    assert.strictEqual(target, undefined);
+    // Record the warning instead of showing it.
+    const original = vscode.window.showWarningMessage;
+    const warnings: string[] = [];
+    (vscode.window as { showWarningMessage: unknown }).showWarningMessage = (message: string) => {
+      warnings.push(message);
+      return Promise.resolve(undefined);
+    };
+    try {
+      const copied = await vscode.commands.executeCommand<string | undefined>('tokenLens.copyPayloadJson');
+      assert.strictEqual(copied, undefined);
+      assert.strictEqual(warnings.length, 1, `warnings: ${JSON.stringify(warnings)}`);
+      assert.match(warnings[0]!, /malformed/i);
+    } finally {
+      (vscode.window as { showWarningMessage: unknown }).showWarningMessage = original;
+    }
   });
 
   it('Reveal Token in Editor selects the token', async () => {
@@ -85,16 +113,29 @@ describe('Commands (real host)', function () {
   });
 
   it('Scan Workspace finds tokens in files, skips binary and over-size, and fills the tree', async () => {
-    await openFile(`X-Token: ${token}\n`, 'txt');
+    const small = await openFile(`X-Token: ${token}\n`, 'txt');
     const folder = vscode.workspace.workspaceFolders![0]!.uri;
     const binary = vscode.Uri.joinPath(folder, 'features', `gen-binary-${Date.now()}.bin`);
     await vscode.workspace.fs.writeFile(binary, Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(token)]));
-    const summary = await vscode.commands.executeCommand<ScanSummary>('tokenLens.scanWorkspace');
-    assert.ok(summary.tokens >= 1, `no tokens found: ${JSON.stringify(summary)}`);
-    assert.ok(summary.skippedBinary >= 1, 'binary file not skipped');
-    const { tree } = await api();
-    assert.strictEqual(tree.scanResultCount, summary.tokens);
-    await vscode.commands.executeCommand('tokenLens.clearScanResults');
-    assert.strictEqual(tree.scanResultCount, 0);
+    // 1 KiB limit: the token file stays under it, this one (a token, then 4 KiB of text) goes over.
+    const large = vscode.Uri.joinPath(folder, 'features', `gen-large-${Date.now()}.txt`);
+    await vscode.workspace.fs.writeFile(large, Buffer.from(`X-Token: ${token}\n${'filler line\n'.repeat(400)}`));
+    const undo = await setSetting('scan.maxFileSizeKB', 1);
+    try {
+      const summary = await vscode.commands.executeCommand<ScanSummary>('tokenLens.scanWorkspace');
+      assert.ok(summary.tokens >= 1, `no tokens found: ${JSON.stringify(summary)}`);
+      assert.ok(summary.skippedBinary >= 1, 'binary file not skipped');
+      assert.ok(summary.skippedLarge >= 1, 'over-size file not skipped');
+      const { tree } = await api();
+      assert.strictEqual(tree.scanResultCount, summary.tokens);
+      const scannedFiles = (await tree.getChildren()).filter((n) => n.kind === 'file').map((n) => (n as FileNode).uri.toString());
+      assert.ok(scannedFiles.includes(small.document.uri.toString()), `token file missing from ${scannedFiles.join(', ')}`);
+      assert.ok(!scannedFiles.includes(binary.toString()), 'a result from the binary file');
+      assert.ok(!scannedFiles.includes(large.toString()), 'a result from the over-size file');
+      await vscode.commands.executeCommand('tokenLens.clearScanResults');
+      assert.strictEqual(tree.scanResultCount, 0);
+    } finally {
+      await undo();
+    }
   });
 });
