@@ -16,7 +16,14 @@ export async function revealToken(tokens: DocumentTokens, inspector: Inspector, 
   const { uri, range } = resolved.target;
   inspector.show(resolved.target);
   if (uri === undefined || range === undefined) return undefined;
-  const editor = await vscode.window.showTextDocument(uri, { selection: range, preserveFocus: false });
+  let editor: vscode.TextEditor;
+  try {
+    editor = await vscode.window.showTextDocument(uri, { selection: range, preserveFocus: false });
+  } catch {
+    // A scan result or stale hover link whose file was deleted or moved since: say so plainly.
+    void vscode.window.showWarningMessage('Token Lens: the document holding this token can no longer be opened.');
+    return undefined;
+  }
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }
