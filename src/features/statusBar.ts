@@ -61,8 +61,9 @@ export class TokenStatusBar implements vscode.Disposable {
     this.item.text = `${icon} ${kindLabel(decoded.kind)} ${time.relative}`;
     this.item.tooltip = `Token Lens · ${target.label} — click to inspect`;
     this.item.backgroundColor = time.status === 'expired' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    // Nothing changes any more once there is no expiry to count towards.
-    if (time.msToExpiry === undefined && this.ticker !== undefined) {
+    // Nothing changes any more once there is no expiry to count towards — unless the token is
+    // not valid yet: "valid in …" counts down to nbf and then turns valid.
+    if (time.msToExpiry === undefined && time.status !== 'not-yet-valid' && this.ticker !== undefined) {
       clearInterval(this.ticker);
       this.ticker = undefined;
     }
