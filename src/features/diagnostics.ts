@@ -13,6 +13,13 @@ export const TimeDiagnosticCodes = { expired: 'TL001', notYetValid: 'TL002' } as
 /** Findings that become Problems entries (the issue's list; the rest stay in hover/inspector). */
 const REPORTED: ReadonlySet<string> = new Set([FindingCodes.ALG_NONE, FindingCodes.NO_EXPIRY, FindingCodes.LONG_LIFETIME, FindingCodes.SIZE_LIMIT_EXCEEDED]);
 
+/**
+ * URI schemes whose documents get Problems entries: files (local, remote, virtual workspaces
+ * such as vscode.dev's `vscode-vfs`), untitled buffers and user settings. Everything else is a
+ * view of a document already diagnosed (`git:` diffs, `output`, `vscode-scm` input).
+ */
+const DIAGNOSED_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
+
 const DEBOUNCE_MS = 300;
 /** setTimeout's ceiling (~24.8 days); later expiries re-arm on the next evaluation. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -67,7 +74,7 @@ export class TokenDiagnostics implements vscode.Disposable {
   }
 
   private inScope(document: vscode.TextDocument): boolean {
-    if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return false;
+    if (!DIAGNOSED_SCHEMES.has(document.uri.scheme)) return false;
     const scope = readSettings(document.uri).diagnosticsScope;
     return scope === 'allFiles' || (scope === 'httpFiles' && isHttpLike(document));
   }
