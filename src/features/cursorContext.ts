@@ -52,7 +52,8 @@ export class CursorTokenTracker implements vscode.Disposable {
     if (!same) this.changed.fire(target);
     // A `{{reference}}` to an env file resolves once the folder's environment files are read:
     // look again when they are, if the cursor has not moved meanwhile.
-    if (editor !== undefined && target === undefined && isHttpLike(editor.document)) {
+    // Once loaded, the lookup above already used them: no second pass on every cursor move.
+    if (editor !== undefined && target === undefined && isHttpLike(editor.document) && !this.tokens.environments.isLoaded(editor.document)) {
       const position = editor.selection.active;
       const version = editor.document.version;
       void loadEnvironments(this.tokens, editor.document).then((env) => {

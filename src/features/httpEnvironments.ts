@@ -57,6 +57,11 @@ export class HttpEnvironments implements vscode.Disposable {
     return this.loaded.get(folderKey(document.uri)) ?? EMPTY;
   }
 
+  /** True once `document`'s folder environment has been read (and not dropped since). */
+  isLoaded(document: vscode.TextDocument): boolean {
+    return this.loaded.has(folderKey(document.uri));
+  }
+
   /** Loads (once per folder until a file changes) the environment of `document`'s folder. Never rejects. */
   load(document: vscode.TextDocument): Promise<HttpEnvironment> {
     this.watch();
