@@ -1,7 +1,7 @@
 // Draws media/icon.png (128×128): an SVG rendered by headless Chromium and screenshotted.
 // A lens over the three dot-separated parts of a JWT (header · payload · signature).
 import path from 'node:path';
-import { ROOT, CHROMIUM, CHROMIUM_ARGS } from './lib/host.mjs';
+import { ROOT, launchBrowser } from './lib/host.mjs';
 
 const svg = `
 <svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" viewBox="0 0 128 128">
@@ -20,8 +20,8 @@ const svg = `
   <line x1="79" y1="81" x2="104" y2="106" stroke="#e6e9f2" stroke-width="11" stroke-linecap="round"/>
 </svg>`;
 
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+
+const { browser } = await launchBrowser();
 try {
   const page = await browser.newPage({ viewport: { width: 128, height: 128 } });
   await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 
 export const ROOT: string;
 export const HOST_DIR: string;
+export const STATE_DIR: string;
 export const NODE24: string;
 export const CHROMIUM: string;
 export const CHROMIUM_ARGS: string[];
@@ -13,6 +14,8 @@ export interface CodeServer {
   extensionsDir: string;
   logFile: string;
   pid: number;
+  /** The random password of an `auth: 'password'` run. */
+  password?: string;
   stop(): void;
   remoteUri(absPath: string): string;
 }
@@ -24,7 +27,10 @@ export function startCodeServer(opts: {
   extensionsDir?: string;
   settings?: Record<string, unknown>;
   label?: string;
+  auth?: 'none' | 'password';
 }): Promise<CodeServer>;
+export function hostEnv(base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+export function parseCodeServerVersion(output: string): string | undefined;
 export function installVsix(vsix: string, extensionsDir: string): void;
 export function workbenchUrl(host: CodeServer, folder: string, payload?: [string, string][]): string;
 export function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }>;

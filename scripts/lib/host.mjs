@@ -4,7 +4,7 @@
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,6 +26,39 @@ export const CHROMIUM_ARGS = [
 ];
 
 const log = (msg) => console.error(`[host] ${msg}`);
+
+// Everything the host writes lives under the checkout's git-ignored .cache/ (issue: hermetic
+// host): code-server's config and data (XDG_*), each run's user-data-dir and extensions, logs.
+// TOKEN_LENS_STATE_DIR moves it (tests use it to prove nothing reaches HOME).
+export const STATE_DIR = process.env.TOKEN_LENS_STATE_DIR ?? path.join(ROOT, '.cache', 'host-state');
+const CODE_SERVER_CONFIG = path.join(STATE_DIR, 'config', 'code-server', 'config.yaml');
+
+/** Environment for code-server and its children: XDG dirs under STATE_DIR, never the user's home. */
+export function hostEnv(base = process.env) {
+  const env = { ...base };
+  for (const [k, sub] of [['XDG_CONFIG_HOME', 'config'], ['XDG_DATA_HOME', 'data'], ['XDG_CACHE_HOME', 'cache'], ['XDG_STATE_HOME', 'state'], ['XDG_RUNTIME_DIR', 'runtime']]) {
+    env[k] = path.join(STATE_DIR, sub);
+    fs.mkdirSync(env[k], { recursive: true, mode: 0o700 });
+  }
+  return env;
+}
+
+/** code-server's own config file (bind address and auth come from the command line). */
+function ensureCodeServerConfig() {
+  fs.mkdirSync(path.dirname(CODE_SERVER_CONFIG), { recursive: true });
+  if (!fs.existsSync(CODE_SERVER_CONFIG)) fs.writeFileSync(CODE_SERVER_CONFIG, 'cert: false\n', { mode: 0o600 });
+  return CODE_SERVER_CONFIG;
+}
+
+/**
+ * The version from `code-server --version` output: the line `4.139.1 <commit> with Code 1.139.1`,
+ * wherever it stands (first starts print "Wrote default config file …" before it).
+ * @param {string} output @returns {string | undefined}
+ */
+export function parseCodeServerVersion(output) {
+  const m = /^(\d+\.\d+\.\d+)\s+[0-9a-f]{7,40}\s+with Code\s+(\S+)\s*$/m.exec(output);
+  return m ? m[1] : undefined;
+}
 
 function installedVersion(pkgDir) {
   try {
@@ -97,9 +130,10 @@ export function ensureHost() {
       throw new Error('code-server postinstall did not run (lib/vscode/node_modules missing)');
     }
   }
-  const version = execFileSync(NODE24, [CODE_SERVER_ENTRY, '--version'], { encoding: 'utf8' }).trim();
-  if (!version.startsWith(CODE_SERVER_VERSION)) throw new Error(`unexpected code-server version: ${version}`);
-  log(`code-server ${version.split(/\s+/)[0]} ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const output = execFileSync(NODE24, [CODE_SERVER_ENTRY, '--config', ensureCodeServerConfig(), '--version'], { encoding: 'utf8', env: hostEnv() });
+  const version = parseCodeServerVersion(output);
+  if (version !== CODE_SERVER_VERSION) throw new Error(`unexpected code-server version (want ${CODE_SERVER_VERSION}): ${output.trim()}`);
+  log(`code-server ${version} ready (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return { version };
 }
 
@@ -161,10 +195,14 @@ const USER_SETTINGS = {
 /**
  * Starts code-server on a free 127.0.0.1 port in its own process group with a fresh
  * user-data-dir; the group is killed by `stop()` and on any exit of this process.
- * @param {{ workspace: string, extensionsDir?: string, settings?: object, label?: string }} opts
+ * `auth: 'password'` (the demo) generates a random password for this run and returns it; tests
+ * use `none`, on loopback, for their own run only.
+ * @param {{ workspace: string, extensionsDir?: string, settings?: object, label?: string, auth?: 'none' | 'password' }} opts
  */
 export async function startCodeServer(opts) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `token-lens-${opts.label ?? 'host'}-`));
+  const runs = path.join(STATE_DIR, 'runs');
+  fs.mkdirSync(runs, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(runs, `${opts.label ?? 'host'}-`));
   const userDataDir = path.join(tmp, 'ud');
   const extensionsDir = opts.extensionsDir ?? path.join(tmp, 'exts');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
@@ -174,15 +212,20 @@ export async function startCodeServer(opts) {
     JSON.stringify({ ...USER_SETTINGS, ...(opts.settings ?? {}) }, null, 2),
   );
   const port = await freePort();
+  const auth = opts.auth ?? 'none';
+  const password = auth === 'password' ? crypto.randomBytes(18).toString('base64url') : undefined;
   const args = [
-    CODE_SERVER_ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    CODE_SERVER_ENTRY, '--config', ensureCodeServerConfig(), '--auth', auth, '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--vscode-option', 'enable-smoke-test-driver',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, opts.workspace,
   ];
   const logFile = path.join(tmp, 'code-server.log');
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(NODE24, args, { detached: true, stdio: ['ignore', out, out], env: { ...process.env } });
+  const env = hostEnv();
+  if (password) env.PASSWORD = password; else delete env.PASSWORD;
+  delete env.HASHED_PASSWORD;
+  const child = spawn(NODE24, args, { detached: true, stdio: ['ignore', out, out], env });
   fs.closeSync(out);
   let stopped = false;
   const stop = () => {
@@ -214,7 +257,7 @@ export async function startCodeServer(opts) {
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    port, url, userDataDir, extensionsDir, logFile, pid: child.pid,
+    port, url, userDataDir, extensionsDir, logFile, pid: child.pid, password,
     stop: () => { remove(); stop(); },
     /** Converts an absolute path on this machine to the remote URI the web client uses. */
     remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${p}`,
@@ -226,7 +269,7 @@ export async function startCodeServer(opts) {
  * @param {string} vsix @param {string} extensionsDir
  */
 export function installVsix(vsix, extensionsDir) {
-  run(NODE24, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force']);
+  run(NODE24, [CODE_SERVER_ENTRY, '--config', ensureCodeServerConfig(), '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'], { env: hostEnv() });
 }
 
 /** Builds the workbench URL with an optional development payload. */
@@ -239,7 +282,10 @@ export function workbenchUrl(host, folder, payload) {
 /** Headless Chromium via playwright-core (no browser download: Debian's build). */
 export async function launchBrowser() {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  // Chromium's profile, NSS db and caches go under STATE_DIR too, not the user's home.
+  const env = { ...hostEnv(), HOME: path.join(STATE_DIR, 'browser-home') };
+  fs.mkdirSync(env.HOME, { recursive: true, mode: 0o700 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env });
   const pid = browser.process?.()?.pid;
   const remove = onExit(() => {
     if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
