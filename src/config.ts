@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { InspectOptions } from './core';
+import { boundedSetting, restrictedValue, RESTRICTED_SETTINGS, type NumericSetting } from './core/settings';
 
 /** The `tokenLens.*` settings, read once per use and passed down as an options object. */
 export interface TokenLensSettings {
@@ -17,25 +18,29 @@ export interface TokenLensSettings {
 
 export const SETTINGS_SECTION = 'tokenLens';
 
-/** Reads the settings for `scope` (a document URI for language/folder overrides). */
+/**
+ * Reads the settings for `scope` (a document URI for language/folder overrides). Numbers are
+ * clamped to their bounds (`core/settings.ts`); restricted settings ignore workspace values in
+ * an untrusted workspace.
+ */
 export function readSettings(scope?: vscode.ConfigurationScope): TokenLensSettings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
-  const num = (key: string, fallback: number, min: number): number => {
-    const v = c.get<number>(key, fallback);
-    return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;
-  };
-  const scopeValue = c.get<string>('diagnostics.scope', 'httpFiles');
+  const trusted = vscode.workspace.isTrusted;
+  const get = <T>(key: string): T | undefined =>
+    RESTRICTED_SETTINGS.includes(key) ? restrictedValue<T>(trusted, c.get<T>(key), c.inspect<T>(key)) : c.get<T>(key);
+  const num = (key: NumericSetting): number => boundedSetting(key, get<number>(key));
+  const scopeValue = get<string>('diagnostics.scope') ?? 'httpFiles';
   return {
     hoverEnabled: c.get<boolean>('hover.enabled', true) !== false,
     diagnosticsScope: scopeValue === 'off' || scopeValue === 'allFiles' ? scopeValue : 'httpFiles',
     codeLensEnabled: c.get<boolean>('codeLens.enabled', true) !== false,
-    maxLifetimeMinutes: num('maxLifetimeMinutes', 60, 1),
-    sizeWarningBytes: num('sizeWarningBytes', 1024, 64),
-    clockSkewSeconds: num('clockSkewSeconds', 60, 0),
+    maxLifetimeMinutes: num('maxLifetimeMinutes'),
+    sizeWarningBytes: num('sizeWarningBytes'),
+    clockSkewSeconds: num('clockSkewSeconds'),
     timeDisplay: c.get<string>('timeDisplay', 'local') === 'utc' ? 'utc' : 'local',
     inspectorFollowCursor: c.get<boolean>('inspector.followCursor', true) !== false,
     statusBarEnabled: c.get<boolean>('statusBar.enabled', true) !== false,
-    scanMaxFileSizeKB: num('scan.maxFileSizeKB', 2048, 1),
+    scanMaxFileSizeKB: num('scan.maxFileSizeKB'),
   };
 }
 

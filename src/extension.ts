@@ -10,12 +10,17 @@ import { InspectorDocumentSync } from './features/inspectorSync';
 import { PeriodicRefresh } from './features/periodicRefresh';
 import { TokenStatusBar } from './features/statusBar';
 import { TokenTreeProvider } from './features/tokenTree';
+import type { KeyStore } from './features/keyStore';
 import { activateVerification, signatureSource, type VerificationService } from './features/verification';
 import type { InspectTarget } from './webview/inspectorApi';
 import { InspectorPanel } from './webview/inspectorPanel';
 import { InspectorViewProvider } from './webview/inspectorView';
 
-/** What `activate()` returns: handles for integration tests (never tokens at rest). */
+/**
+ * What `activate()` returns in test mode only (`ExtensionMode.Test`: integration tests): handles
+ * to the services. In normal use it returns nothing, so no other extension can reach the key
+ * store or the token cache through `getExtension().exports`.
+ */
 export interface TokenLensApi {
   readonly tokens: DocumentTokens;
   readonly tree: TokenTreeProvider;
@@ -27,6 +32,8 @@ export interface TokenLensApi {
   readonly inspectorView: InspectorViewProvider;
   /** Signature status per token (keys in SecretStorage). */
   readonly verification: VerificationService;
+  /** The key store (tests add keys here; the commands always prompt). */
+  readonly keyStore: KeyStore;
   /** The open inspector panel, if any. */
   readonly inspectorPanel: () => InspectorPanel | undefined;
   /** Milliseconds `activate()` took. */
@@ -34,11 +41,11 @@ export interface TokenLensApi {
 }
 
 /** Wiring only: every provider and command is registered here and pushed to subscriptions. */
-export function activate(context: vscode.ExtensionContext): TokenLensApi {
+export function activate(context: vscode.ExtensionContext): TokenLensApi | undefined {
   const started = performance.now();
   const selector: vscode.DocumentSelector = [{ scheme: '*' }];
   const tokens = new DocumentTokens();
-  const { service: verification } = activateVerification(context);
+  const { service: verification, store: keyStore } = activateVerification(context);
   const signatures = signatureSource(verification);
   const tree = new TokenTreeProvider(tokens, verification);
   const treeView = vscode.window.createTreeView('tokenLens.tokens', { treeDataProvider: tree, showCollapseAll: true });
@@ -80,8 +87,10 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi {
     }),
     { dispose: () => InspectorPanel.current?.dispose() },
   );
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     tokens,
+    keyStore,
     tree,
     treeView,
     diagnostics,

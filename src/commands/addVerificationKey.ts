@@ -3,16 +3,30 @@ import { guessKeyKind, parseVerificationKey } from '../core';
 import type { KeyInput, KeyMaterial, SecretEncoding } from '../core';
 import { fetchJwks, parseJwksUrl } from '../features/jwksFetch';
 import type { KeyStore } from '../features/keyStore';
+import { labelText, notificationText } from '../present/escape';
 
 export const ADD_VERIFICATION_KEY = 'tokenLens.addVerificationKey';
 
 /**
- * Argument form of the command (for keybindings, other commands and tests): the key is
- * added without prompts. A `jwksUrl` is still fetched only after the modal confirmation.
+ * What the command accepts from its caller (a link, a keybinding, another extension): at most a
+ * binding to pre-fill (`iss`, `kid`), which the user sees and confirms. Key material, labels and
+ * JWKS URLs always come from the prompts — a command link in a hostile file must never store a
+ * key. Anything else in the argument is ignored.
  */
-export type AddVerificationKeyArgs =
-  | KeyInput
-  | { readonly label: string; readonly jwksUrl: string; readonly iss?: string; readonly kid?: string };
+export interface AddVerificationKeyArgs {
+  readonly iss?: string;
+  readonly kid?: string;
+}
+
+/** The pre-fill of an argument: bounded strings only (arguments come from untyped URIs). */
+function prefill(args: unknown): { iss: string; kid: string } {
+  const pick = (k: 'iss' | 'kid'): string => {
+    if (typeof args !== 'object' || args === null) return '';
+    const v = (args as Record<string, unknown>)[k];
+    return typeof v === 'string' && v.length <= 512 ? v : '';
+  };
+  return { iss: pick('iss'), kid: pick('kid') };
+}
 
 /** Files offered in the workspace quick pick. */
 const KEY_FILE_GLOB = '**/*.{pem,crt,cer,pub,key,jwk,jwks,json}';
@@ -42,7 +56,7 @@ async function readFile(uri: vscode.Uri): Promise<string> {
 async function materialFromJwksUrl(text: string): Promise<KeyMaterial | undefined> {
   const parsed = parseJwksUrl(text);
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(`Token Lens: ${parsed.error.message}`);
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${parsed.error.message}`));
     return undefined;
   }
   // Explicit, per-fetch consent naming the host: a JWKS URL is never fetched on our own.
@@ -55,7 +69,7 @@ async function materialFromJwksUrl(text: string): Promise<KeyMaterial | undefine
   if (answer !== fetchIt) return undefined;
   const fetched = await fetchJwks(parsed.url);
   if (!fetched.ok) {
-    void vscode.window.showErrorMessage(`Token Lens: ${fetched.error.message}`);
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${fetched.error.message}`));
     return undefined;
   }
   return { kind: 'jwks', json: fetched.json };
@@ -80,7 +94,7 @@ async function pickMaterial(): Promise<KeyMaterial | undefined> {
     case 'workspace': {
       const files = await vscode.workspace.findFiles(KEY_FILE_GLOB, '**/node_modules/**', 200);
       const picked = await vscode.window.showQuickPick(
-        files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+        files.map((uri) => ({ label: labelText(vscode.workspace.asRelativePath(uri), { icons: true, max: 200 }), uri })),
         { title: 'Key file', placeHolder: files.length ? 'Choose a key file' : 'No .pem/.crt/.jwk/.json files found' },
       );
       return picked ? materialFromText(await readFile(picked.uri)) : undefined;
@@ -96,42 +110,57 @@ async function pickMaterial(): Promise<KeyMaterial | undefined> {
   }
 }
 
+/** "only for iss = …, any kid": the binding of a key, for confirmations and lists. */
+export function bindingText(iss: string | undefined, kid: string | undefined): string {
+  return [iss ? `only for iss = "${iss}"` : 'any issuer', kid ? `only for kid = "${kid}"` : 'any kid'].join(', ');
+}
+
 /**
- * Token Lens: Add Verification Key. Prompts for the key (or takes {@link AddVerificationKeyArgs}),
- * checks that it parses, asks for a label and optional `iss`/`kid` binding and stores it in
- * SecretStorage. Returns the label stored, or undefined when cancelled or invalid.
+ * Token Lens: Add Verification Key. Always interactive: the key comes from the prompts (paste,
+ * workspace file, open dialog or a JWKS URL fetched after a confirmation naming the host), then
+ * a label and an optional `iss`/`kid` binding (pre-filled from `args`), then a modal
+ * confirmation naming the key and its binding before anything is stored in SecretStorage.
+ * Returns the label stored, or undefined when cancelled or invalid.
  */
-export async function addVerificationKey(store: KeyStore, args?: AddVerificationKeyArgs): Promise<string | undefined> {
-  let input: KeyInput | undefined;
-  if (args && 'jwksUrl' in args) {
-    const material = await materialFromJwksUrl(args.jwksUrl);
-    if (!material) return undefined;
-    input = { label: args.label, material, ...(args.iss ? { iss: args.iss } : {}), ...(args.kid ? { kid: args.kid } : {}) };
-  } else if (args) {
-    input = args;
-  }
-  if (!input) {
-    const material = await pickMaterial();
-    if (!material) return undefined;
-    const probe = await parseVerificationKey({ label: 'probe', material });
-    if (!probe.ok) {
-      void vscode.window.showErrorMessage(`Token Lens: ${probe.error.message}`);
-      return undefined;
-    }
-    const label = await vscode.window.showInputBox({ title: 'Label for this key', value: probe.value.description, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'A label is required') });
-    if (!label) return undefined;
-    const iss = await vscode.window.showInputBox({ title: 'Only for tokens from this issuer (optional)', prompt: 'Exact "iss" value; leave empty for any issuer', ignoreFocusOut: true });
-    if (iss === undefined) return undefined;
-    const kid = await vscode.window.showInputBox({ title: 'Only for tokens with this key id (optional)', prompt: 'Exact header "kid"; leave empty for any', ignoreFocusOut: true });
-    if (kid === undefined) return undefined;
-    input = { label: label.trim(), material, ...(iss.trim() ? { iss: iss.trim() } : {}), ...(kid.trim() ? { kid: kid.trim() } : {}) };
-  }
-  const parsed = await parseVerificationKey(input);
-  if (!parsed.ok) {
-    void vscode.window.showErrorMessage(`Token Lens: ${parsed.error.message}`);
+export async function addVerificationKey(store: KeyStore, args?: unknown): Promise<string | undefined> {
+  const initial = prefill(args);
+  const material = await pickMaterial();
+  if (!material) return undefined;
+  const probe = await parseVerificationKey({ label: 'probe', material });
+  if (!probe.ok) {
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${probe.error.message}`));
     return undefined;
   }
+  const label = await vscode.window.showInputBox({
+    title: 'Label for this key',
+    value: probe.value.description,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() === '' ? 'A label is required' : v.length > 200 ? 'At most 200 characters' : undefined),
+  });
+  if (!label) return undefined;
+  const iss = await vscode.window.showInputBox({ title: 'Only for tokens from this issuer (optional)', prompt: 'Exact "iss" value; leave empty for any issuer', value: initial.iss, ignoreFocusOut: true });
+  if (iss === undefined) return undefined;
+  const kid = await vscode.window.showInputBox({ title: 'Only for tokens with this key id (optional)', prompt: 'Exact header "kid"; leave empty for any', value: initial.kid, ignoreFocusOut: true });
+  if (kid === undefined) return undefined;
+  const input: KeyInput = { label: label.trim(), material, ...(iss.trim() ? { iss: iss.trim() } : {}), ...(kid.trim() ? { kid: kid.trim() } : {}) };
+  const parsed = await parseVerificationKey(input);
+  if (!parsed.ok) {
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${parsed.error.message}`));
+    return undefined;
+  }
+  const replaces = (await store.list()).some((k) => k.label === input.label);
+  const store_ = 'Store Key';
+  const answer = await vscode.window.showWarningMessage(
+    `Store the verification key "${labelText(input.label, { max: 80 })}"?`,
+    {
+      modal: true,
+      detail: `${labelText(parsed.value.description, { max: 120 })} · ${labelText(bindingText(input.iss, input.kid), { max: 300 })}.` +
+        `${replaces ? ' It replaces the stored key with the same label.' : ''} Kept in VS Code's secret storage only; tokens it verifies show "signature verified".`,
+    },
+    store_,
+  );
+  if (answer !== store_) return undefined;
   await store.add(input);
-  void vscode.window.showInformationMessage(`Token Lens: added verification key "${input.label}" (${parsed.value.description}).`);
+  void vscode.window.showInformationMessage(notificationText(`Token Lens: added verification key "${input.label}" (${parsed.value.description}).`));
   return input.label;
 }

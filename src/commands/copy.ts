@@ -4,6 +4,7 @@ import type { DecodedToken } from '../core';
 import type { DocumentTokens } from '../features/documentTokens';
 import { claimsTable } from '../features/presentation';
 import { resolveTarget } from './target';
+import { notificationText } from '../present/escape';
 
 /** What to copy from a decoded token. */
 export type CopyPart = 'header' | 'payload' | 'table';
@@ -31,12 +32,12 @@ function render(decoded: DecodedToken, part: CopyPart): string | undefined {
 export async function copyTokenPart(tokens: DocumentTokens, part: CopyPart, arg?: unknown): Promise<string | undefined> {
   const resolved = await resolveTarget(tokens, arg);
   if (!resolved.ok) {
-    void vscode.window.showWarningMessage(resolved.message);
+    void vscode.window.showWarningMessage(notificationText(resolved.message));
     return undefined;
   }
   const decoded = decodeToken(resolved.target.token);
   if (!decoded.ok) {
-    void vscode.window.showWarningMessage(`Token Lens: ${decoded.error.message}`);
+    void vscode.window.showWarningMessage(notificationText(`Token Lens: ${decoded.error.message}`));
     return undefined;
   }
   const text = render(decoded.value, part);

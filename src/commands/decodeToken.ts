@@ -4,6 +4,7 @@ import type { DocumentTokens } from '../features/documentTokens';
 import type { InspectTarget } from '../webview/inspectorApi';
 import type { ShowInPanel } from './inspectToken';
 import { resolveTarget } from './target';
+import { notificationText } from '../present/escape';
 
 /**
  * Decode Token: the token under the cursor, else the selection, else (when nothing token-like
@@ -19,7 +20,7 @@ export async function decodeToken(tokens: DocumentTokens, showInPanel: ShowInPan
   // Something token-like was at the cursor or selected: say what is wrong with it rather than
   // quietly decoding the clipboard instead.
   if (resolved.reason !== 'nothing') {
-    void vscode.window.showWarningMessage(resolved.message);
+    void vscode.window.showWarningMessage(notificationText(resolved.message));
     return undefined;
   }
   const clip = normalizeTokenInput(await readClipboard());
@@ -42,7 +43,7 @@ export async function decodeToken(tokens: DocumentTokens, showInPanel: ShowInPan
   if (typed === undefined) return undefined;
   const normalized = normalizeTokenInput(typed);
   if (!normalized.ok) {
-    void vscode.window.showWarningMessage(`Token Lens: ${normalized.error.message}`);
+    void vscode.window.showWarningMessage(notificationText(`Token Lens: ${normalized.error.message}`));
     return undefined;
   }
   const target = { token: normalized.value, label: 'pasted token' };

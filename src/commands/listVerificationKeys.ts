@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { parseVerificationKey } from '../core';
 import type { KeyStore } from '../features/keyStore';
+import { labelText } from '../present/escape';
+import { bindingText } from './addVerificationKey';
 
 export const LIST_VERIFICATION_KEYS = 'tokenLens.listVerificationKeys';
 
@@ -28,10 +30,11 @@ export async function listVerificationKeys(store: KeyStore, options: { readonly 
     });
   }
   if (options.show !== false) {
+    // Quick-pick rows draw `$(icon)`: labels and bindings are user text, escaped as labels.
     const items = summaries.map((s) => ({
-      label: s.label,
-      description: s.description,
-      detail: [s.iss ? `iss = ${s.iss}` : 'any issuer', s.kid ? `kid = ${s.kid}` : 'any kid'].join(' · '),
+      label: labelText(s.label, { icons: true, max: 120 }),
+      description: labelText(s.description, { icons: true, max: 160 }),
+      detail: labelText(bindingText(s.iss, s.kid), { icons: true, max: 300 }),
     }));
     void vscode.window.showQuickPick(items, { title: 'Verification keys (stored in SecretStorage)', placeHolder: items.length ? undefined : 'No keys: run "Token Lens: Add Verification Key"' });
   }

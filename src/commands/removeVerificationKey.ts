@@ -1,25 +1,38 @@
 import * as vscode from 'vscode';
 import type { KeyStore } from '../features/keyStore';
+import { labelText, notificationText } from '../present/escape';
+import { bindingText } from './addVerificationKey';
 
 export const REMOVE_VERIFICATION_KEY = 'tokenLens.removeVerificationKey';
 
 /**
- * Token Lens: Remove Verification Key. Removes the key with `label`, or one picked from the
- * stored labels. Returns whether a key was removed.
+ * Token Lens: Remove Verification Key. `label` (from a caller or a link) only pre-selects: the
+ * key is removed after a modal confirmation naming it and its binding. Returns whether a key
+ * was removed.
  */
-export async function removeVerificationKey(store: KeyStore, label?: string): Promise<boolean> {
-  let target = typeof label === 'string' ? label : undefined;
+export async function removeVerificationKey(store: KeyStore, label?: unknown): Promise<boolean> {
+  const keys = await store.list();
+  if (keys.length === 0) {
+    void vscode.window.showInformationMessage('Token Lens: no verification keys are stored.');
+    return false;
+  }
+  let target = typeof label === 'string' ? keys.find((k) => k.label === label) : undefined;
   if (target === undefined) {
-    const keys = await store.list();
-    if (keys.length === 0) {
-      void vscode.window.showInformationMessage('Token Lens: no verification keys are stored.');
-      return false;
-    }
-    const picked = await vscode.window.showQuickPick(keys.map((k) => ({ label: k.label, description: k.material.kind })), { title: 'Remove Verification Key' });
-    target = picked?.label;
+    const picked = await vscode.window.showQuickPick(
+      keys.map((k) => ({ label: labelText(k.label, { icons: true, max: 120 }), description: k.material.kind, detail: labelText(bindingText(k.iss, k.kid), { icons: true, max: 300 }), key: k })),
+      { title: 'Remove Verification Key', placeHolder: 'Choose the key to remove' },
+    );
+    target = picked?.key;
   }
   if (target === undefined) return false;
-  const removed = await store.remove(target);
-  if (removed) void vscode.window.showInformationMessage(`Token Lens: removed verification key "${target}".`);
+  const remove = 'Remove Key';
+  const answer = await vscode.window.showWarningMessage(
+    `Remove the verification key "${labelText(target.label, { max: 80 })}"?`,
+    { modal: true, detail: `${target.material.kind} key · ${labelText(bindingText(target.iss, target.kid), { max: 300 })}. Tokens it verified show "unverified" afterwards.` },
+    remove,
+  );
+  if (answer !== remove) return false;
+  const removed = await store.remove(target.label);
+  if (removed) void vscode.window.showInformationMessage(notificationText(`Token Lens: removed verification key "${target.label}".`));
   return removed;
 }

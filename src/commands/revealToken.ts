@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DocumentTokens } from '../features/documentTokens';
 import type { Inspector } from '../webview/inspectorApi';
 import { resolveTarget } from './target';
+import { notificationText } from '../present/escape';
 
 /**
  * Reveal Token in Editor: opens the token's document, selects the token and shows it in the
@@ -10,7 +11,7 @@ import { resolveTarget } from './target';
 export async function revealToken(tokens: DocumentTokens, inspector: Inspector, arg?: unknown): Promise<vscode.TextEditor | undefined> {
   const resolved = await resolveTarget(tokens, arg);
   if (!resolved.ok) {
-    void vscode.window.showWarningMessage(resolved.message);
+    void vscode.window.showWarningMessage(notificationText(resolved.message));
     return undefined;
   }
   const { uri, range } = resolved.target;

@@ -3,6 +3,7 @@ import { readSettings } from '../config';
 import { CommandIds, type TokenLocation } from '../commands/ids';
 import type { DocumentTokens } from './documentTokens';
 import { inspectWithSettings, isHttpLike } from './documentTokens';
+import { labelText } from '../present/escape';
 import { lensTitle } from './presentation';
 
 /** CodeLens above tokens in http files: `JWT · RS256 · expires in 12 min · 812 B`; click inspects. */
@@ -23,7 +24,7 @@ export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     return this.tokens.tokens(document).map(({ match, range }) => {
       const location: TokenLocation = { uri: document.uri.toString(), line: range.start.line, character: range.start.character };
       const inspection = inspectWithSettings(match.token, document.uri, now);
-      const title = inspection.ok ? lensTitle(inspection.value) : `Malformed token: ${inspection.error.message}`;
+      const title = inspection.ok ? lensTitle(inspection.value) : labelText(`Malformed token: ${inspection.error.message}`, { icons: true, max: 120 });
       return new vscode.CodeLens(range, { title, command: CommandIds.inspectToken, arguments: [location], tooltip: 'Open in the Token Inspector' });
     });
   }

@@ -5,7 +5,8 @@ import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../commands/ids'
 import { loadEnvironments, targetAt } from '../commands/target';
 import type { DocumentTokens } from './documentTokens';
 import { inspectWithSettings } from './documentTokens';
-import { claimText, escapeMarkdown, kindLabel, severityIcon, truncate } from './presentation';
+import { markdownText } from '../present/escape';
+import { claimText, kindLabel, severityIcon } from './presentation';
 import { verificationMarkdownLine, type VerificationService, type VerificationStatus } from './verification';
 
 /** How long a hover waits for the signature check before showing the token without it. */
@@ -20,7 +21,7 @@ function commandLink(label: string, command: string, location: TokenLocation): s
 
 function claimLine(name: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  return `**${name}** ${escapeMarkdown(truncate(claimText(value), 120))}`;
+  return `**${name}** ${markdownText(claimText(value), 120)}`;
 }
 
 /** The hover markdown for one inspected token; links carry `location`, never the token. */
@@ -30,8 +31,8 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
   md.supportHtml = false;
   const h = decoded.header;
-  const headerBits = ['alg', 'enc', 'typ', 'kid'].flatMap((k) => (h[k] === undefined ? [] : [`${k} ${escapeMarkdown(truncate(claimText(h[k]), 60))}`]));
-  md.appendMarkdown(`$(key) **${kindLabel(decoded.kind)}** · ${escapeMarkdown(label)} · ${headerBits.join(' · ')}\n\n`);
+  const headerBits = ['alg', 'enc', 'typ', 'kid'].flatMap((k) => (h[k] === undefined ? [] : [`${k} ${markdownText(claimText(h[k]), 60)}`]));
+  md.appendMarkdown(`$(key) **${kindLabel(decoded.kind)}** · ${markdownText(label, 120)} · ${headerBits.join(' · ')}\n\n`);
   // Actions near the top: a long hover scrolls, and the links must stay in sight.
   md.appendMarkdown(`${commandLink('$(open-preview) Inspect', CommandIds.inspectToken, location)} · ${commandLink('$(copy) Copy payload', CommandIds.copyPayloadJson, location)}\n\n`);
   if (decoded.payload.type === 'claims') {
@@ -42,16 +43,16 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
     md.appendMarkdown('Payload encrypted (JWE): only the protected header is readable.\n\n');
   }
   const statusIcon = time.status === 'expired' ? '$(error)' : time.status === 'valid' ? '$(clock)' : '$(warning)';
-  const timeText = time.status !== 'not-applicable' ? `${statusIcon} ${escapeMarkdown(time.relative)} · ` : '';
-  const crossed = size.limits.filter((l) => l.exceeded).map((l) => escapeMarkdown(l.label));
+  const timeText = time.status !== 'not-applicable' ? `${statusIcon} ${markdownText(time.relative)} · ` : '';
+  const crossed = size.limits.filter((l) => l.exceeded).map((l) => markdownText(l.label));
   md.appendMarkdown(`${timeText}$(database) ${size.totalBytes} B${crossed.length > 0 ? ` — over the ${crossed.join(', ')}` : ''}\n\n`);
-  if (signature !== undefined && decoded.kind !== 'jwe') md.appendMarkdown(`${verificationMarkdownLine(signature, escapeMarkdown)}\n\n`);
+  if (signature !== undefined && decoded.kind !== 'jwe') md.appendMarkdown(`${verificationMarkdownLine(signature, (t) => markdownText(t, 300))}\n\n`);
   const all: Finding[] = [...inspection.findings, ...inspection.hints].sort((a, b) => rank(a.severity) - rank(b.severity));
   const findings = all.slice(0, MAX_HOVER_FINDINGS);
   if (findings.length > 0) {
     const more = all.length > findings.length ? `  \n… and ${all.length - findings.length} more in the inspector` : '';
     md.appendMarkdown(
-      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${escapeMarkdown(f.message)} (${escapeMarkdown(f.code)}${f.reference.kind === 'article' ? `, reason ${f.reference.reason}` : ''})`).join('  \n')}${more}`,
+      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${markdownText(f.message, 300)} (${markdownText(f.code)}${f.reference.kind === 'article' ? `, reason ${f.reference.reason}` : ''})`).join('  \n')}${more}`,
     );
   }
   return md;
@@ -79,13 +80,13 @@ export class TokenHoverProvider implements vscode.HoverProvider {
     // `{{baseUrl}}`, `{{$guid}}`: not tokens, and no business of this hover.
     if (!target.ok && target.reason === 'not-a-token') return undefined;
     if (!target.ok) {
-      const md = new vscode.MarkdownString(`$(warning) ${escapeMarkdown(target.message)}`, true);
+      const md = new vscode.MarkdownString(`$(warning) ${markdownText(target.message, 300)}`, true);
       return new vscode.Hover(md);
     }
     const { token, label, range } = target.target;
     const inspection = inspectWithSettings(token, document.uri);
     if (!inspection.ok) {
-      return new vscode.Hover(new vscode.MarkdownString(`$(error) Malformed token: ${escapeMarkdown(inspection.error.message)}`, true), range);
+      return new vscode.Hover(new vscode.MarkdownString(`$(error) Malformed token: ${markdownText(inspection.error.message, 300)}`, true), range);
     }
     const location: TokenLocation = { uri: document.uri.toString(), line: position.line, character: position.character };
     const signature = inspection.value.decoded.kind !== 'jwe' ? await this.signature(token) : undefined;

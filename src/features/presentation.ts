@@ -3,27 +3,7 @@
  * on plain Node (test/unit/features/presentation.test.ts).
  */
 import type { Inspection, Severity, TokenMatch } from '../core';
-
-/**
- * Escapes text for VS Code markdown so claim values cannot inject links, command URIs, images
- * or HTML: every markdown punctuation character is backslash-escaped and `<`, `>`, `&` become
- * entities. Line breaks become spaces (a claim never starts a new block).
- *
- * @example escapeMarkdown('[x](command:evil)') === '\\[x\\]\\(command:evil\\)'
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+\-.!|~:"']/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
-/** Shortens `text` to `max` characters with an ellipsis (claim values in one-line views). */
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
-}
+import { labelText, markdownText } from '../present/escape';
 
 /** A one-line rendering of a claim value: strings as is, everything else as JSON. */
 export function claimText(value: unknown): string {
@@ -70,7 +50,8 @@ export function lensTitle(inspection: Inspection): string {
   const parts = [kindLabel(decoded.kind), alg];
   if (time.status !== 'not-applicable') parts.push(time.relative);
   parts.push(`${size.totalBytes} B`);
-  return parts.join(' · ');
+  // `alg` is token text: bounded and with `$(` escaped (CodeLens titles draw theme icons).
+  return labelText(parts.join(' · '), { icons: true, max: 120 });
 }
 
 /** Codicon name for a severity. */
@@ -95,9 +76,9 @@ export function statusIcon(inspection: Inspection | undefined): { readonly icon:
   }
 }
 
-/** A Markdown table of header and payload claims (Copy Claims as Table). Pipes are escaped. */
+/** A Markdown table of header and payload claims (Copy Claims as Table): cells are data, never markup. */
 export function claimsTable(header: Readonly<Record<string, unknown>>, claims: Readonly<Record<string, unknown>> | undefined): string {
-  const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  const cell = (s: string): string => markdownText(s, 2000);
   const rows = ['| Part | Claim | Value |', '| --- | --- | --- |'];
   for (const [k, v] of Object.entries(header)) rows.push(`| header | ${cell(k)} | ${cell(claimText(v))} |`);
   for (const [k, v] of Object.entries(claims ?? {})) rows.push(`| payload | ${cell(k)} | ${cell(claimText(v))} |`);

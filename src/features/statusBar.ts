@@ -4,6 +4,7 @@ import { CommandIds, type TokenLocation } from '../commands/ids';
 import type { InspectTarget } from '../webview/inspectorApi';
 import type { CursorTokenTracker } from './cursorContext';
 import { inspectWithSettings } from './documentTokens';
+import { labelText } from '../present/escape';
 import { kindLabel } from './presentation';
 
 /**
@@ -53,13 +54,13 @@ export class TokenStatusBar implements vscode.Disposable {
     const inspection = inspectWithSettings(target.token, target.uri);
     if (!inspection.ok) {
       this.item.text = '$(error) Malformed token';
-      this.item.tooltip = inspection.error.message;
+      this.item.tooltip = labelText(inspection.error.message, { max: 300 });
       return;
     }
     const { time, decoded } = inspection.value;
     const icon = time.status === 'expired' ? '$(error)' : time.status === 'valid' ? '$(clock)' : '$(warning)';
     this.item.text = `${icon} ${kindLabel(decoded.kind)} ${time.relative}`;
-    this.item.tooltip = `Token Lens · ${target.label} — click to inspect`;
+    this.item.tooltip = `Token Lens · ${labelText(target.label, { max: 120 })} — click to inspect`;
     this.item.backgroundColor = time.status === 'expired' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // Nothing changes any more once there is no expiry to count towards — unless the token is
     // not valid yet: "valid in …" counts down to nbf and then turns valid.

@@ -4,7 +4,8 @@ import { CommandIds } from '../commands/ids';
 import type { InspectTarget } from '../webview/inspectorApi';
 import type { DocumentTokens } from './documentTokens';
 import { inspectWithSettings } from './documentTokens';
-import { claimText, contextLabel, severityIcon, statusIcon, truncate } from './presentation';
+import { labelText, truncate } from '../present/escape';
+import { claimText, contextLabel, severityIcon, statusIcon } from './presentation';
 import { verificationBadge, verificationTimingText, type VerificationService, type VerificationStatus } from './verification';
 
 /** A token found by Scan Workspace (kept in memory only, cleared by Clear Scan Results). */
@@ -38,14 +39,14 @@ export class TokenNode extends vscode.TreeItem {
     /** The signature check (JWS and unsecured tokens, when a verifier is wired). */
     readonly signature?: VerificationStatus,
   ) {
-    super(target.label, vscode.TreeItemCollapsibleState.Collapsed);
+    super(labelText(target.label, { max: 120 }), vscode.TreeItemCollapsibleState.Collapsed);
     this.contextValue = 'tokenLens.token';
     const signed = signature !== undefined ? ` · ${verificationBadge(signature.result).label}` : '';
-    this.description = inspection !== undefined ? `${inspection.time.relative}${signed}` : `malformed: ${errorMessage ?? ''}`;
+    this.description = inspection !== undefined ? `${inspection.time.relative}${signed}` : labelText(`malformed: ${errorMessage ?? ''}`, { max: 160 });
     const { icon, color } = statusIcon(inspection);
     this.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     const alg = inspection !== undefined && typeof inspection.decoded.header.alg === 'string' ? inspection.decoded.header.alg : '?';
-    this.tooltip = inspection !== undefined ? `${inspection.decoded.kind.toUpperCase()} · ${alg} · ${inspection.time.relative} · ${inspection.size.totalBytes} B${signed}` : this.description;
+    this.tooltip = inspection !== undefined ? `${inspection.decoded.kind.toUpperCase()} · ${labelText(alg, { max: 40 })} · ${inspection.time.relative} · ${inspection.size.totalBytes} B${signed}` : this.description;
     this.command = { title: 'Reveal token', command: CommandIds.revealToken, arguments: [this] };
   }
 }
@@ -54,17 +55,18 @@ export class TokenNode extends vscode.TreeItem {
 export class DetailNode extends vscode.TreeItem {
   readonly kind = 'detail';
   constructor(label: string, description: string, icon: string, tooltip?: string) {
-    super(label, vscode.TreeItemCollapsibleState.None);
-    this.description = description;
+    // Claim names and values are token text: one line, no controls, bounded.
+    super(labelText(label, { max: 80 }), vscode.TreeItemCollapsibleState.None);
+    this.description = labelText(description, { max: 120 });
     this.iconPath = new vscode.ThemeIcon(icon);
-    this.tooltip = tooltip ?? description;
+    this.tooltip = truncate(tooltip ?? description, 2000);
     this.contextValue = 'tokenLens.detail';
   }
 }
 
 function findingNode(f: Finding): DetailNode {
   const ref = f.reference.kind === 'article' ? `article reason ${f.reference.reason}` : f.reference.title;
-  return new DetailNode(f.code, truncate(f.message, 120), severityIcon(f.severity), `${f.message}\nEvidence: ${f.evidence}\nSource: ${ref}`);
+  return new DetailNode(f.code, f.message, severityIcon(f.severity), `${f.message}\nEvidence: ${f.evidence}\nSource: ${ref}`);
 }
 
 /**
@@ -188,10 +190,10 @@ function details(node: TokenNode): DetailNode[] {
     out.push(new DetailNode('signature', badge.label, badge.icon, `${sig.result.message}${timing}`));
     if (sig.weakSecret !== undefined) out.push(findingNode(sig.weakSecret));
   }
-  for (const [k, v] of Object.entries(inspection.decoded.header)) out.push(new DetailNode(k, truncate(claimText(v), 100), 'symbol-field', 'header'));
+  for (const [k, v] of Object.entries(inspection.decoded.header)) out.push(new DetailNode(k, claimText(v), 'symbol-field', 'header'));
   const p = inspection.decoded.payload;
   if (p.type === 'claims') {
-    for (const [k, v] of Object.entries(p.claims)) out.push(new DetailNode(k, truncate(claimText(v), 100), 'symbol-property', 'payload'));
+    for (const [k, v] of Object.entries(p.claims)) out.push(new DetailNode(k, claimText(v), 'symbol-property', 'payload'));
   } else if (p.type === 'encrypted') {
     out.push(new DetailNode('payload', `encrypted (${p.ciphertextBytes} B)`, 'lock'));
   }

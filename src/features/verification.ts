@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checkWeakSecrets, measureVerification, parseVerificationKey, verifyToken } from '../core';
 import type { Finding, VerificationKey, VerificationResult, VerificationTiming } from '../core';
-import { ADD_VERIFICATION_KEY, addVerificationKey, type AddVerificationKeyArgs } from '../commands/addVerificationKey';
+import { ADD_VERIFICATION_KEY, addVerificationKey } from '../commands/addVerificationKey';
 import { LIST_VERIFICATION_KEYS, listVerificationKeys } from '../commands/listVerificationKeys';
 import { REMOVE_VERIFICATION_KEY, removeVerificationKey } from '../commands/removeVerificationKey';
 import type { SignatureSource } from '../webview/inspectorApi';
@@ -115,8 +115,8 @@ export function activateVerification(context: vscode.ExtensionContext): { readon
   context.subscriptions.push(
     store,
     service,
-    vscode.commands.registerCommand(ADD_VERIFICATION_KEY, (args?: AddVerificationKeyArgs) => addVerificationKey(store, args)),
-    vscode.commands.registerCommand(REMOVE_VERIFICATION_KEY, (label?: string) => removeVerificationKey(store, label)),
+    vscode.commands.registerCommand(ADD_VERIFICATION_KEY, (args?: unknown) => addVerificationKey(store, args)),
+    vscode.commands.registerCommand(REMOVE_VERIFICATION_KEY, (label?: unknown) => removeVerificationKey(store, label)),
     vscode.commands.registerCommand(LIST_VERIFICATION_KEYS, (options?: { show?: boolean }) => listVerificationKeys(store, options)),
   );
   return { store, service };

@@ -6,6 +6,7 @@
  * a browser context and its messages are untrusted input. Anything that does not match is
  * ignored, never half-used. Pure TypeScript: imported by the extension and the UI bundle.
  */
+import { markdownText } from '../present/escape';
 import type {
   AlgorithmInfo,
   Finding,
@@ -284,7 +285,7 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
 
 /** Markdown table of the claims (copy "claims table"): `| Claim | Value | Meaning |`. */
 export function claimsTableMarkdown(rows: readonly ClaimRow[]): string {
-  const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  const cell = (s: string): string => markdownText(s, 2000);
   const lines = ['| Claim | Value | Meaning |', '| --- | --- | --- |'];
   for (const r of rows) {
     const meaning = [r.title, r.seconds !== undefined ? new Date(r.seconds * 1000).toISOString() : undefined]
