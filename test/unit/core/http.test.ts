@@ -46,12 +46,11 @@ describe('findHttpVariables', () => {
       assert.equal(HTTP_FILE.slice(v.valueStart, v.valueEnd), v.value);
     }
   });
-  it('stays linear on a value with a huge run of spaces (no regex backtracking)', () => {
+  // Linear time (no regex backtracking) on these shapes: test/perf/core/linear.test.ts.
+  it('reads a value with a huge run of spaces', () => {
     const line = `@v = a${' '.repeat(200_000)}b${' '.repeat(200_000)}`;
-    const t0 = performance.now();
     const [v] = findHttpVariables(line);
     assert.equal(v.value.length, 200_002);
-    assert.ok(performance.now() - t0 < 200, `${(performance.now() - t0).toFixed(0)} ms`);
   });
   it('is total', () => {
     assert.deepEqual(findHttpVariables(''), []);
@@ -84,14 +83,12 @@ describe('findVariableReferenceAt / findVariableReferences', () => {
     assert.equal(at('Authorization', 0), undefined);
     assert.equal(findVariableReferenceAt(HTTP_FILE, -3), undefined);
   });
-  it('stays linear on many unclosed {{ lines', () => {
+  it('skips many unclosed {{ lines', () => {
     const text = '{{a\n'.repeat(100_000) + '{{b}}';
-    const t0 = performance.now();
     assert.deepEqual(
       findVariableReferences(text).map((r) => r.name),
       ['b'],
     );
-    assert.ok(performance.now() - t0 < 200, `${(performance.now() - t0).toFixed(0)} ms`);
   });
   it('does not pair braces across lines', () => {
     assert.deepEqual(findVariableReferences('{{a\n}}'), []);
