@@ -3,6 +3,7 @@ import { normalizeTokenInput } from '../core';
 import type { DocumentTokens } from '../features/documentTokens';
 import { isHttpLike, referenceAt } from '../features/documentTokens';
 import { contextLabel } from '../features/presentation';
+import { truncate } from '../present/escape';
 import type { InspectTarget } from '../webview/inspectorApi';
 import type { HttpEnvironment } from '../features/httpEnvironments';
 import { isTokenLocation } from './ids';
@@ -47,7 +48,7 @@ export function targetAt(
   if (ref === undefined) return undefined;
   if (!ref.result.ok) return { ok: false, message: ref.result.error.message, reason: ref.result.error.code === 'ERR_EXTERNAL' ? 'not-a-token' : 'explained' };
   const normalized = normalizeTokenInput(ref.result.value);
-  if (!normalized.ok) return { ok: false, message: `{{${ref.name}}} does not hold a token: ${normalized.error.message}`, reason: 'not-a-token' };
+  if (!normalized.ok) return { ok: false, message: `"{{${truncate(ref.name, 60)}}}" does not hold a token: ${normalized.error.message}`, reason: 'not-a-token' };
   const label = ref.environment !== undefined ? `{{${ref.name}}} · env ${ref.environment}` : `{{${ref.name}}}`;
   return { ok: true, target: { token: normalized.value, label, uri: document.uri, range: ref.range } };
 }
