@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { parseArgs } from '../../../src/cli/args';
 import { runCli, type CliIo } from '../../../src/cli/run';
 import { inspectToken } from '../../../src/core';
@@ -63,9 +63,10 @@ describe('cli verification flags', () => {
   });
 
   it('scan --jwks verifies each token found', async () => {
-    const secret = new TextEncoder().encode('k'.repeat(32));
-    const token = await new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).sign(secret);
-    writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [{ kty: 'oct', kid: 'k1', k: Buffer.from(secret).toString('base64url') }] }));
+    // A published key set holds public keys (issue 8: `oct` members are not verification keys).
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const token = await new SignJWT({ sub: 'a' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
+    writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig' }] }));
     writeFileSync(join(dir, 'req.http'), `GET https://x\nAuthorization: Bearer ${token}\n`);
     const r = await run(['scan', join(dir, 'req.http'), '--jwks', join(dir, 'jwks.json')]);
     assert.match(r.out, /signature: verified .*\(kid k1\)/);
