@@ -29,6 +29,8 @@ export function truncate(text: string, max: number): string {
 // Line breaks of every kind (CR alone too), then the other C0/C1 controls, DEL, and the bidi
 // embedding/override/isolate controls that can make text read differently from what it is.
 const LINE_BREAKS = /[\r\n\u000b\u000c\u0085\u2028\u2029]+/g;
+/** `$(name)` or `$(name~spin)` as VS Code's icon renderer reads it. */
+const ICON_LIKE = /\$\((?=[A-Za-z0-9-]+(?:~[A-Za-z0-9-]*)?\))/g;
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** One line of plain text: breaks become one space, controls become U+FFFD (not truncated). */
@@ -46,10 +48,14 @@ function oneLine(text: string, max: number): string {
  * breaks become spaces (a value never starts a block). Truncated to `max` characters first.
  *
  * @example markdownText('[x](command:evil)') === '\\[x\\]\\(command:evil\\)'
- * @example markdownText('$(pass) verified') === '\\$\\(pass\\) verified'
+ * @example markdownText('$(pass) verified') === '\\\\\\$\\(pass\\) verified' // shown as "$(pass) verified"
  */
 export function markdownText(text: string, max: number = Number.POSITIVE_INFINITY): string {
   return truncate(oneLine(text, max), max)
+    // VS Code draws `$(name)` on the text *after* Markdown parsing, unless it reads `\$(name)`
+    // there: so mark icon-like runs first (as MarkdownString.appendText does), then escape
+    // Markdown, which doubles that backslash into `\\\$\(name\)` → rendered `\$(name)` → shown.
+    .replace(ICON_LIKE, '\\$(')
     .replace(/[\\`*_{}[\]()#!|~$@]/g, (c) => `\\${c}`)
     .replace(/:\/\//g, '\\://')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`)
@@ -78,5 +84,5 @@ export function notificationText(text: string, max: number = DEFAULT_MAX_CHARS):
 export function labelText(text: string, options: { readonly icons?: boolean; readonly max?: number } = {}): string {
   const max = options.max ?? DEFAULT_MAX_CHARS;
   const line = oneLine(text, max);
-  return truncate(options.icons === true ? line.replace(/\$\(/g, '\\$(') : line, max);
+  return truncate(options.icons === true ? line.replace(ICON_LIKE, '\\$(') : line, max);
 }

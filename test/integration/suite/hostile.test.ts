@@ -42,8 +42,8 @@ describe('Hostile files (real host)', function () {
     const iconAlg = makeToken({ sub: 'lens', exp: nowSec() + 600 }, { alg: `$(check) HS256 ${'A'.repeat(5000)}`, typ: 'JWT' });
     const editor = await openFile(`GET https://x.test/\nAuthorization: Bearer ${spoof}\n\nGET https://y.test/\nAuthorization: Bearer ${iconAlg}\n`);
     const md = await hoverText(editor.document.uri, new vscode.Position(1, 30));
-    assert.ok(md.includes('\\$\\(pass\\) signature verified'), `escaped: ${md}`);
-    assert.ok(!/(^|[^\\])\$\(pass\)/.test(md), 'no drawable $(pass)');
+    // `\\\$\(pass\)` renders as the text `\$(pass)`, which VS Code shows as `$(pass)` (no icon).
+    assert.ok(md.includes('\\\\\\$\\(pass\\) signature verified'), `escaped: ${md}`);
     assert.ok(!md.includes('](command:workbench'), 'no live command link from a claim');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 100);
     const titles = lenses.map((l) => l.command?.title ?? '');

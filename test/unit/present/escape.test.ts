@@ -35,9 +35,12 @@ describe('markdownText', () => {
     assert.equal(markdownText('&lt;'), '&amp;lt;');
   });
   it('escapes $( so VS Code shows the text instead of drawing an icon', () => {
-    assert.equal(markdownText('$(pass) ok'), '\\$\\(pass\\) ok');
-    // A backslash in the value cannot un-escape it: `\$(` becomes `\\\$\(`.
-    assert.equal(markdownText('\\$(pass)'), '\\\\\\$\\(pass\\)');
+    // Rendered by Markdown as `\$(pass) ok`, which VS Code's icon pass shows as `$(pass) ok`.
+    assert.equal(markdownText('$(pass) ok'), '\\\\\\$\\(pass\\) ok');
+    // A backslash in the value cannot un-escape it: rendered `\\$(pass)`, shown `\$(pass)`.
+    assert.equal(markdownText('\\$(pass)'), '\\\\\\\\\\$\\(pass\\)');
+    // Not icon-like: no extra backslash.
+    assert.equal(markdownText('$(a b)'), '\\$\\(a b\\)');
   });
   it('truncates before escaping, so the output is bounded by max whatever the input', () => {
     const out = markdownText('a'.repeat(1_000_000), 50);
