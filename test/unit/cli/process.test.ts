@@ -1,23 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runChild } from './harness';
 
-/** Runs the real `token-lens` entry (src/cli/main.ts through tsx) as a child process. */
 const ROOT = join(__dirname, '../../..');
 const FIXTURES = join(ROOT, 'test/fixtures/scan');
 const NOW = '2026-01-10T00:00:00Z';
-
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 20_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The real `token-lens` entry (src/cli/main.ts through tsx) as a child process. */
+const cli = (args: string[], input?: string) => runChild(args, { input });
 
 const requests = readFileSync(join(FIXTURES, 'requests.http'), 'utf8');
 const longLived = /@longLived = (\S+)/.exec(requests)![1];

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { parseArgs } from '../../../src/cli/args';
-import { runCli, type CliIo } from '../../../src/cli/run';
-import { inspectToken } from '../../../src/core';
+import { runInProcess } from './harness';
 
 /** CLI signature verification (--key, --jwks, --secret) over the real core. */
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'keys');
@@ -14,21 +13,7 @@ const A2_TOKEN =
   '.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ' +
   '.cC4hiUPoj9Eetdgtv3hF80EGrhuB__dzERat0XF9g2VtQgr9PJbu3XOiZj5RZmh7AAuHIm4Bh-0Qc_lF5YKt_O8W2Fp5jujGbds9uJdbF9CUAr7t1dnZcAcQjbKBYNX4BAynRFdiuB--f_nZLgrnbyTyWzO75vRK5h6xBArLIARNPvkSjtQBMHlb1L07Qe7K0GarZRmB_eSN9383LcOLn6_dO--xi12jzDwusC-eOkHWEsqtFZESc6BfI7noOPqvhJ1phCnvWh6IeYI2w9QOYEUipUTI8np6LbgGY9Fs98rqVt5AXLIhWkWywlVmtVrBp0igcN_IoypGlUPQGe77Rw';
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    readStdin: () => Promise.resolve(''),
-    isTty: false,
-    env: {},
-    version: 'test',
-    clock: () => Date.parse('2026-01-01T00:00:00Z'),
-  };
-  const code = await runCli(argv, io, inspectToken);
-  return { code, out, err };
-}
+const run = (argv: string[]) => runInProcess(argv);
 
 describe('cli verification flags', () => {
   let dir: string;
