@@ -2,7 +2,8 @@
  * Output of `token-lens`: the `--json` documents (schema in README.md next to this file) and
  * the human-readable text, coloured on a terminal.
  */
-import { formatBytes, formatDuration } from '../core';
+import { formatBytes, formatDuration, type VerificationResult } from '../core';
+import { terminalText } from '../present/terminal';
 import type { Finding, Inspection, Severity, TokenError, TokenMatch } from '../core/types';
 
 /** JSON schema version; bumped on any incompatible change of the documents below. */
@@ -95,8 +96,18 @@ export function meetsFailLevel(inspection: Inspection, level: 'error' | 'warning
 }
 
 // ---------------------------------------------------------------------------------------
-// Text output
+// Text output. Every string taken from an inspection, a match, a verification result or a
+// path goes through `terminalText` (so a scanned file cannot drive the terminal); our own
+// labels and colours do not.
 // ---------------------------------------------------------------------------------------
+
+/** Longest name shown (alg, context and member names, kid): enough to recognise one. */
+const NAME_CHARS = 64;
+/** Longest sentence shown (messages, evidence, verification results). */
+const TEXT_CHARS = 240;
+
+const name = (text: string) => terminalText(text, { max: NAME_CHARS });
+const sentence = (text: string) => terminalText(text, { max: TEXT_CHARS });
 
 /** ANSI styling, or identity functions when colour is off. */
 export interface Style {
@@ -122,13 +133,13 @@ function severityLabel(severity: Severity, style: Style): string {
 function referenceLabel(finding: Finding): string {
   const ref = finding.reference;
   if (ref.kind === 'article') return `article reason ${ref.reason}`;
-  if (ref.kind === 'rfc') return `RFC ${ref.rfc} ${ref.section}`;
+  if (ref.kind === 'rfc') return `RFC ${ref.rfc} ${name(ref.section)}`;
   return 'OWASP';
 }
 
 function statusLabel(inspection: Inspection, style: Style): string {
   const { status, relative } = inspection.time;
-  const text = relative || status;
+  const text = sentence(relative || status);
   if (status === 'valid') return style.green(text);
   if (status === 'expired' || status === 'invalid-claim') return style.red(text);
   if (status === 'not-yet-valid' || status === 'never-expires') return style.yellow(text);
@@ -146,8 +157,8 @@ function findingLines(title: string, findings: readonly Finding[], style: Style)
   if (findings.length === 0) return [];
   const lines = [style.bold(title)];
   for (const f of findings) {
-    lines.push(`  ${severityLabel(f.severity, style)} ${style.dim(f.code)} ${f.message} ${style.dim(`[${referenceLabel(f)}]`)}`);
-    if (f.evidence) lines.push(`          ${style.dim('evidence:')} ${f.evidence}`);
+    lines.push(`  ${severityLabel(f.severity, style)} ${style.dim(name(f.code))} ${sentence(f.message)} ${style.dim(`[${referenceLabel(f)}]`)}`);
+    if (f.evidence) lines.push(`          ${style.dim('evidence:')} ${sentence(f.evidence)}`);
   }
   return lines;
 }
@@ -155,7 +166,7 @@ function findingLines(title: string, findings: readonly Finding[], style: Style)
 /** Summary line: `JWS · HS256 · expires in 4 min · 812 B`. */
 export function summaryLine(inspection: Inspection, style: Style): string {
   const kind = inspection.decoded.kind === 'jwe' ? 'JWE' : inspection.decoded.kind === 'unsecured' ? 'unsecured JWS' : 'JWS';
-  const alg = typeof inspection.decoded.header.alg === 'string' ? inspection.decoded.header.alg : '?';
+  const alg = typeof inspection.decoded.header.alg === 'string' ? name(inspection.decoded.header.alg) : '?';
   return `${style.bold(kind)} · ${alg} · ${statusLabel(inspection, style)} · ${inspection.size.totalBytes} B`;
 }
 
@@ -170,44 +181,82 @@ export function renderInspection(inspection: Inspection, style: Style): string {
       lines.push(indent(faithfulJson(payload.claims, payload.json, lossyIn(decoded, 'payload'))));
       break;
     case 'json':
-      lines.push(indent(`(JSON, not a claims object) ${JSON.stringify(payload.value)}`));
+      lines.push(indent(`(JSON, not a claims object) ${terminalText(JSON.stringify(payload.value))}`));
       break;
     case 'text':
-      lines.push(indent(`(text, not JSON) ${payload.text}`));
+      lines.push(indent(`(text, not JSON) ${terminalText(payload.text)}`));
       break;
     case 'bytes':
-      lines.push(indent(`(${payload.byteLength} bytes, not UTF-8: ${payload.reason})`));
+      lines.push(indent(`(${payload.byteLength} bytes, not UTF-8: ${sentence(payload.reason)})`));
       break;
     case 'encrypted':
       lines.push(indent(`(encrypted: ${payload.ciphertextBytes} bytes of ciphertext)`));
       break;
   }
-  if (decoded.payloadNote) lines.push(indent(style.yellow(decoded.payloadNote)));
+  if (decoded.payloadNote) lines.push(indent(style.yellow(sentence(decoded.payloadNote))));
   if (decoded.duplicateKeys.length > 0) {
-    lines.push(indent(style.yellow(`duplicate keys: ${decoded.duplicateKeys.map((d) => `${d.segment}:${d.path ? d.path + '.' : ''}${d.key}`).join(', ')}`)));
+    lines.push(indent(style.yellow(`duplicate keys: ${decoded.duplicateKeys.map((d) => `${d.segment}:${d.path ? name(d.path) + '.' : ''}${name(d.key)}`).join(', ')}`)));
   }
   lines.push('', style.bold('Time'));
   for (const claim of time.claims) {
-    const value = claim.iso ?? `${JSON.stringify(claim.raw)} ${style.red(`(${claim.invalid ?? 'invalid'})`)}`;
-    lines.push(`  ${claim.name.padEnd(9)} ${value}`);
+    const value = claim.iso !== undefined ? name(claim.iso) : `${name(JSON.stringify(claim.raw))} ${style.red(`(${sentence(claim.invalid ?? 'invalid')})`)}`;
+    lines.push(`  ${name(claim.name).padEnd(9)} ${value}`);
   }
   lines.push(`  ${'status'.padEnd(9)} ${statusLabel(inspection, style)}${time.withinSkew ? style.dim(` (within ${time.clockSkewSec} s clock skew)`) : ''}`);
   if (time.lifetimeSec !== undefined) lines.push(`  ${'lifetime'.padEnd(9)} ${formatDuration(time.lifetimeSec)}`);
   lines.push('', style.bold('Size'));
-  lines.push(`  ${size.totalBytes} B (${size.segments.map((s) => `${s.name} ${s.encodedBytes}`).join(', ')}) · ${size.timesSessionId.toFixed(1)}× a 32-byte session id · ${formatBytes(size.bytesPerMillionRequests)} per million requests`);
+  lines.push(`  ${size.totalBytes} B (${size.segments.map((s) => `${name(s.name)} ${s.encodedBytes}`).join(', ')}) · ${size.timesSessionId.toFixed(1)}× a 32-byte session id · ${formatBytes(size.bytesPerMillionRequests)} per million requests`);
   for (const limit of size.limits) {
     const state = limit.exceeded ? style.red('exceeded') : style.green('ok');
-    lines.push(`  ${limit.label}: ${limit.used} / ${limit.bytes} B ${state} ${style.dim(`(${limit.source})`)}`);
+    lines.push(`  ${sentence(limit.label)}: ${limit.used} / ${limit.bytes} B ${state} ${style.dim(`(${sentence(limit.source)})`)}`);
   }
   if (size.heaviestClaims.length > 0) {
-    lines.push(`  heaviest claims: ${size.heaviestClaims.slice(0, 3).map((c) => `${c.name} ${c.bytes} B`).join(', ')}`);
+    lines.push(`  heaviest claims: ${size.heaviestClaims.slice(0, 3).map((c) => `${name(c.name)} ${c.bytes} B`).join(', ')}`);
   }
-  lines.push(`  ${style.dim(`verification: ${inspection.algorithm.costNote}`)}`);
+  lines.push(`  ${style.dim(`verification: ${sentence(inspection.algorithm.costNote)}`)}`);
   const hints = findingLines('Hints', inspection.hints, style);
   const findings = findingLines('Findings', inspection.findings, style);
   if (hints.length > 0) lines.push('', ...hints);
   if (findings.length > 0) lines.push('', ...findings);
   return lines.join('\n');
+}
+
+/** One text line for a verification result, e.g. "signature: verified — Signature verified (RS256) with key "jwks.json"". */
+export function verificationLine(result: VerificationResult): string {
+  // The message quotes the token's alg and kid and the key file's name.
+  return `signature: ${result.status === 'verified' ? 'verified' : result.status} — ${sentence(result.message)}`;
+}
+
+/** `file:line:col`, the start of every scan line about one token. */
+function location(path: string, token: Pick<ScanTokenReport, 'line' | 'column'>): string {
+  return `${terminalText(path)}:${token.line}:${token.column}`;
+}
+
+/** Scan text for a token that could not be decoded: `file:line:col: cannot decode <why>`. */
+export function scanErrorLine(path: string, token: ScanTokenReport, error: TokenError, style: Style): string {
+  return `${location(path, token)}: ${style.red('cannot decode')} ${sentence(error.message)}`;
+}
+
+/**
+ * Scan text for an inspected token: `file:line:col JWS · HS256 · … (context name)`, the
+ * verification line when one ran, then each warning and error.
+ */
+export function scanTokenLines(path: string, token: ScanTokenReport, inspection: Inspection, verification: VerificationResult | undefined, style: Style): string[] {
+  const { kind, name: contextName } = token.context;
+  const where = kind === 'bare' ? '' : ` ${style.dim(`(${name(kind)}${contextName ? ` ${name(contextName)}` : ''})`)}`;
+  const lines = [`${style.bold(location(path, token))} ${summaryLine(inspection, style)}${where}`];
+  if (verification !== undefined) lines.push(`  ${verificationLine(verification)}`);
+  for (const f of [...inspection.hints, ...inspection.findings]) {
+    if (f.severity === 'info') continue;
+    const label = f.severity === 'error' ? style.red('error') : style.yellow('warning');
+    lines.push(`  ${label} ${style.dim(name(f.code))} ${sentence(f.message)}`);
+  }
+  return lines;
+}
+
+/** Scan text for a skipped path: `skipped <path>: <reason>`. */
+export function skippedLine(skipped: { readonly path: string; readonly reason: string }, style: Style): string {
+  return style.dim(`skipped ${terminalText(skipped.path)}: ${sentence(skipped.reason)}`);
 }
 
 /** True when parsing `segment` lost something: a duplicate key or a number beyond double precision. */
@@ -220,5 +269,6 @@ function lossyIn(decoded: Inspection['decoded'], segment: 'header' | 'payload'):
  * RFC 7515 §4; numbers beyond double precision): then the raw text is shown instead.
  */
 function faithfulJson(parsed: unknown, raw: string, lossy: boolean): string {
-  return lossy && raw.length > 0 ? `${raw}\n(raw JSON shown: parsing it would lose big numbers or duplicate keys)` : JSON.stringify(parsed, null, 2);
+  const json = terminalText(lossy && raw.length > 0 ? raw : JSON.stringify(parsed, null, 2), { multiline: true });
+  return lossy && raw.length > 0 ? `${json}\n(raw JSON shown: parsing it would lose big numbers or duplicate keys)` : json;
 }

@@ -5,8 +5,9 @@
 import { findTokens, normalizeTokenInput } from '../core';
 import type { InspectOptions, Inspection, Result } from '../core/types';
 import { parseArgs, USAGE, type CommonOptions } from './args';
+import { terminalJson, terminalText } from '../present/terminal';
 import { expandPaths, looksBinary, MissingPathError, readForScan, type FileEntry } from './files';
-import { isVerificationFailure, loadCliKeys, verificationLine, verifyForCli } from './verify';
+import { isVerificationFailure, loadCliKeys, verifyForCli } from './verify';
 import {
   COLOR,
   countSeverities,
@@ -14,8 +15,11 @@ import {
   meetsFailLevel,
   PLAIN,
   renderInspection,
-  summaryLine,
+  scanErrorLine,
+  scanTokenLines,
+  skippedLine,
   tokenReport,
+  verificationLine,
   type DecodeReport,
   type ScanFileReport,
   type ScanReport,
@@ -72,13 +76,16 @@ function lineOf(starts: readonly number[], offset: number): number {
   return low;
 }
 
+/** The one line on stderr for bad usage or unreadable input (it may quote a path or a token's text). */
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`token-lens: ${terminalText(message)}\n`);
+  return EXIT_USAGE;
+}
+
 /** Runs one `token-lens` invocation and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo, engine: InspectFunction | undefined): Promise<number> {
   const parsed = parseArgs(argv);
-  if (!parsed.ok) {
-    io.stderr(`token-lens: ${parsed.message}\n`);
-    return EXIT_USAGE;
-  }
+  if (!parsed.ok) return usageError(io, parsed.message);
   const command = parsed.value;
   if (command.command === 'help') {
     io.stdout(USAGE + '\n');
@@ -88,19 +95,13 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
     io.stdout(`token-lens ${io.version}\n`);
     return EXIT_OK;
   }
-  if (engine === undefined) {
-    io.stderr('token-lens: this build has no inspection engine (inspectToken missing from src/core)\n');
-    return EXIT_USAGE;
-  }
+  if (engine === undefined) return usageError(io, 'this build has no inspection engine (inspectToken missing from src/core)');
   const inspect: InspectFunction = engine;
   const now = command.now ?? io.clock();
   const style = useColor(command, io) ? COLOR : PLAIN;
   const options = inspectOptions(command, now);
   const loadedKeys = command.keySources ? await loadCliKeys(command.keySources) : { ok: true as const, keys: [] };
-  if (!loadedKeys.ok) {
-    io.stderr(`token-lens: ${loadedKeys.message}\n`);
-    return EXIT_USAGE;
-  }
+  if (!loadedKeys.ok) return usageError(io, loadedKeys.message);
   const keys = loadedKeys.keys;
 
   if (command.command === 'decode') {
@@ -109,24 +110,17 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
       try {
         input = await io.readStdin();
       } catch {
-        io.stderr('token-lens: cannot read stdin\n');
-        return EXIT_USAGE;
+        return usageError(io, 'cannot read stdin');
       }
     }
     const token = normalizeTokenInput(input);
-    if (!token.ok) {
-      io.stderr(`token-lens: ${token.error.message}\n`);
-      return EXIT_USAGE;
-    }
+    if (!token.ok) return usageError(io, token.error.message);
     const inspection = inspect(token.value, options);
-    if (!inspection.ok) {
-      io.stderr(`token-lens: ${inspection.error.message}\n`);
-      return EXIT_USAGE;
-    }
+    if (!inspection.ok) return usageError(io, inspection.error.message);
     const verification = keys.length ? await verifyForCli(token.value, keys) : undefined;
     if (command.json) {
       const report: DecodeReport = { schemaVersion: JSON_SCHEMA_VERSION, command: 'decode', now: new Date(now).toISOString(), token: tokenReport(inspection.value) };
-      io.stdout(JSON.stringify(verification ? { ...report, verification } : report, null, 2) + '\n');
+      io.stdout(terminalJson(verification ? { ...report, verification } : report) + '\n');
     } else {
       io.stdout(renderInspection(inspection.value, style) + (verification ? `\n${verificationLine(verification)}` : '') + '\n');
     }
@@ -144,22 +138,17 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
       try {
         text = await io.readStdin();
       } catch {
-        io.stderr('token-lens: cannot read stdin\n');
-        return EXIT_USAGE;
+        return usageError(io, 'cannot read stdin');
       }
       entries.push(looksBinary(new TextEncoder().encode(text.slice(0, 8192))) ? { path: '<stdin>', skipped: 'binary' } : { path: '<stdin>', text });
     }
     for (const path of expandPaths(fileArgs)) entries.push(readForScan(path, command.maxFileSizeKb * 1024));
   } catch (e) {
-    io.stderr(`token-lens: ${e instanceof MissingPathError ? e.message : 'cannot read the given paths'}\n`);
-    return EXIT_USAGE;
+    return usageError(io, e instanceof MissingPathError ? e.message : 'cannot read the given paths');
   }
   for (const entry of entries) {
     // An explicitly named file that cannot be read is bad input, not a silent skip.
-    if ('skipped' in entry && entry.skipped === 'unreadable' && fileArgs.includes(entry.path)) {
-      io.stderr(`token-lens: cannot read ${entry.path}\n`);
-      return EXIT_USAGE;
-    }
+    if ('skipped' in entry && entry.skipped === 'unreadable' && fileArgs.includes(entry.path)) return usageError(io, `cannot read ${entry.path}`);
   }
 
   const files: ScanFileReport[] = [];
@@ -183,7 +172,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
       tokens++;
       if (!inspection.ok) {
         reports.push({ ...located, error: inspection.error });
-        text.push(`${entry.path}:${located.line}:${located.column}: ${style.red('cannot decode')} ${inspection.error.message}`);
+        text.push(scanErrorLine(entry.path, located, inspection.error, style));
         continue;
       }
       const counts = countSeverities(inspection.value);
@@ -193,14 +182,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
       const verification = keys.length ? await verifyForCli(match.token, keys) : undefined;
       if (verification && command.failOn && isVerificationFailure(verification)) failed = true;
       reports.push({ ...located, inspection: tokenReport(inspection.value), ...(verification ? { verification } : {}) });
-      const where = match.context.kind === 'bare' ? '' : ` ${style.dim(`(${match.context.kind}${match.context.name ? ` ${match.context.name}` : ''})`)}`;
-      text.push(`${style.bold(`${entry.path}:${located.line}:${located.column}`)} ${summaryLine(inspection.value, style)}${where}`);
-      if (verification) text.push(`  ${verificationLine(verification)}`);
-      for (const f of [...inspection.value.hints, ...inspection.value.findings]) {
-        if (f.severity === 'info') continue;
-        const label = f.severity === 'error' ? style.red('error') : style.yellow('warning');
-        text.push(`  ${label} ${style.dim(f.code)} ${f.message}`);
-      }
+      text.push(...scanTokenLines(entry.path, located, inspection.value, verification, style));
     }
     files.push({ path: entry.path, tokens: reports });
   }
@@ -214,9 +196,9 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
       skipped,
       summary: { filesScanned: files.length, tokens, errors, warnings },
     };
-    io.stdout(JSON.stringify(report, null, 2) + '\n');
+    io.stdout(terminalJson(report) + '\n');
   } else {
-    for (const s of skipped) text.push(style.dim(`skipped ${s.path}: ${s.reason}`));
+    for (const s of skipped) text.push(skippedLine(s, style));
     text.push(`${tokens} token${tokens === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'} scanned (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${skipped.length ? `, ${skipped.length} skipped` : ''})`);
     io.stdout(text.join('\n') + '\n');
   }

@@ -50,11 +50,6 @@ export function verifyForCli(token: string, keys: readonly VerificationKey[]): P
   return verifyToken(token, keys);
 }
 
-/** One text line for a verification result, e.g. "signature: verified (RS256, key jwks.json)". */
-export function verificationLine(result: VerificationResult): string {
-  return `signature: ${result.status === 'verified' ? 'verified' : result.status} — ${result.message}`;
-}
-
 /** Whether a result should make `--fail-on error` fail: a signature that does not verify. */
 export function isVerificationFailure(result: VerificationResult): boolean {
   return result.status === 'invalid-signature' || result.status === 'key-mismatch';
