@@ -215,9 +215,10 @@ describe('decodeToken: hostile inputs never throw and give stable codes', () => 
   for (const [name, token, check] of payloadCases) {
     it(name, () => check(ok(token)));
   }
-  it('decodes 100k-deep nesting quickly (iterative reader)', () => {
-    const t0 = performance.now();
-    decodeToken(jws(HS, '['.repeat(100_000)));
-    assert.ok(performance.now() - t0 < 2000);
+  // Its time (linear: an iterative reader) is measured in test/perf/core/linear.test.ts.
+  it('reads 100k unclosed brackets without recursion (text with a note)', () => {
+    const d = ok(jws(HS, '['.repeat(100_000)));
+    assert.equal(d.payload.type, 'text');
+    assert.match(d.payloadNote ?? '', /deeper than/);
   });
 });

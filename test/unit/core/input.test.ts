@@ -65,11 +65,10 @@ describe('normalizeTokenInput: typed errors', () => {
     const result = normalizeTokenInput(token.replace(/\.([^.]*)$/, '.ab+/cd'));
     assert.equal(!result.ok && result.error.segment, 'signature');
   });
-  it('answers fast on hostile pastes (no regex backtracking), as the input box validates per keystroke', () => {
+  // Linear time on these pastes (the input box validates per keystroke): test/perf/core/linear.test.ts.
+  it('rejects hostile pastes', () => {
     for (const hostile of [',;'.repeat(100_000) + 'x', '"'.repeat(200_000) + 'x', 'Bearer '.repeat(30_000), 'eyJ.'.repeat(60_000)]) {
-      const t0 = performance.now();
       assert.equal(normalizeTokenInput(hostile).ok, false);
-      assert.ok(performance.now() - t0 < 250, `${(performance.now() - t0).toFixed(0)} ms`);
     }
   });
   it('never throws on non-string input', () => {

@@ -130,10 +130,11 @@ describe('readJson', () => {
     ];
     for (const [text, message, offset] of cases) assert.deepEqual(readJson(text), { ok: false, error: { code: 'syntax', message, offset } }, text);
   });
-  it('is linear on long strings and runs of backslashes', () => {
+  // Linear time on the same shape: test/perf/core/linear.test.ts.
+  it('reads long strings and runs of backslashes', () => {
     const text = JSON.stringify({ s: '\\"'.repeat(200_000), t: 'x'.repeat(1_000_000) });
-    const t0 = performance.now();
-    assert.ok(readJson(text).ok);
-    assert.ok(performance.now() - t0 < 1000);
+    const r = readJson(text);
+    assert.ok(r.ok);
+    assert.deepEqual(r.value.value, JSON.parse(text));
   });
 });

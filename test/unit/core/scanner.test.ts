@@ -298,40 +298,14 @@ describe('findTokenAt', () => {
     assert.equal(findTokenAt(hs, hs.length + 1), undefined);
     assert.equal(findTokenAt(hs, Number.NaN), undefined);
   });
-  it('costs the same on a huge document as on its one line (no search past the line)', () => {
-    const line = `@t = ${hs}\n`;
-    // No `e` after the token: a search that ignored the range end would run to the end of the text.
-    const huge = line + 'x'.repeat(20_000_000);
-    const offset = 10;
-    const timeCalls = (text: string) => {
-      let best = Number.POSITIVE_INFINITY;
-      for (let run = 0; run < 5; run++) {
-        const t0 = performance.now();
-        for (let i = 0; i < 200; i++) findTokenAt(text, offset);
-        best = Math.min(best, (performance.now() - t0) / 200);
-      }
-      return best;
-    };
-    assert.equal(findTokenAt(huge, offset)?.token, hs);
-    const small = timeCalls(line);
-    const large = timeCalls(huge);
-    assert.ok(large < small * 5 + 0.005, `huge ${large.toFixed(4)} ms vs line ${small.toFixed(4)} ms per call`);
-  });
-  it('only reads the line around the offset (fast on a huge document)', () => {
-    // Realistic filler (many `e`, some `ey` candidates) so a whole-text scan does real work.
+  it('finds the token on a huge document from its line', () => {
+    // Cost bounded by the line (no search past it): test/perf/core/findTokenAt.test.ts.
+    const huge = `@t = ${hs}\n` + 'x'.repeat(20_000_000);
+    assert.equal(findTokenAt(huge, 10)?.token, hs);
     const filler = 'the key to eyes.example.com is never to expire the secret value ok\n';
     const text = filler.repeat(200_000) + `@t = ${hs}\n` + filler.repeat(200_000);
-    const offset = text.indexOf(hs) + 5;
-    let t0 = performance.now();
-    for (let i = 0; i < 1000; i++) findTokenAt(text, offset);
-    const perCall = (performance.now() - t0) / 1000;
-    t0 = performance.now();
+    assert.equal(findTokenAt(text, text.indexOf(hs) + 5)?.token, hs);
     assert.equal(findTokens(text).length, 1);
-    const wholeScan = performance.now() - t0;
-    assert.equal(findTokenAt(text, offset)?.token, hs);
-    // A ratio, robust on a loaded machine: a 27 MB scan takes tens of milliseconds, a line
-    // read microseconds; reading the whole text per call would fail this.
-    assert.ok(perCall * 100 < wholeScan, `findTokenAt ${perCall.toFixed(4)} ms per call, whole scan ${wholeScan.toFixed(1)} ms`);
   });
 });
 

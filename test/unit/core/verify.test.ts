@@ -212,7 +212,8 @@ describe('core/verify', () => {
       assert.ok(timing.ok);
       assert.equal(timing.value.runs, 5);
       assert.equal(timing.value.verified, true);
-      assert.ok(timing.value.medianMs > 0 && timing.value.medianMs < 1000, String(timing.value.medianMs));
+      // A duration, whatever the machine's load: no bound in ms (the unit suite has no timing assertion).
+      assert.ok(Number.isFinite(timing.value.medianMs) && timing.value.medianMs >= 0, String(timing.value.medianMs));
     });
 
     it('reports typed errors for unsecured tokens and unfitting keys', async () => {
