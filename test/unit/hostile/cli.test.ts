@@ -1,13 +1,15 @@
-// Hostile files against the `token-lens` CLI (issue 8, item 6): an attacker controls files
-// in a repository that a pre-commit hook or a CI job scans. The output must not drive the
-// terminal.
+// Hostile files against the `token-lens` CLI (issue 8, items 5 and 6): an attacker controls
+// files in a repository that a pre-commit hook or a CI job scans. The output must not drive the
+// terminal and a glob must not stall the scan. Cases that never ended before the fix run in a
+// child process, so the guard can stop them; nothing here measures time (glob growth is in
+// test/perf/cli-glob.test.ts).
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { base64url, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { PLAIN, COLOR, renderInspection, scanErrorLine, scanTokenLines, skippedLine } from '../../../src/cli/report';
-import { runInProcess } from '../cli/harness';
+import { runChild, runInProcess } from '../cli/harness';
 import { inspectToken } from '../../../src/core';
 import type { Inspection } from '../../../src/core/types';
 
@@ -49,6 +51,8 @@ const HOSTILE_TOKEN = rawToken(
 );
 
 const run = (argv: string[], tty = false) => runInProcess(argv, { tty, now: NOW });
+/** The real entry point in a child process, for the cases that never ended before the fix. */
+const cli = (args: string[]) => runChild(args, { timeout: 15_000 });
 
 describe('hostile files: CLI text output carries no terminal controls (issue 8, item 6)', () => {
   let dir: string;
@@ -151,5 +155,29 @@ describe('hostile files: CLI text output carries no terminal controls (issue 8, 
         assert.deepEqual(rawControls(lines.join('')), []);
       }
     }
+  });
+});
+
+describe('hostile globs: repeated **/ (issue 8, item 5)', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tl-glob-'));
+    const deep = join(dir, ...Array.from({ length: 24 }, () => 'a'));
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(deep, 'x.env'), `T=${HOSTILE_TOKEN}\n`);
+    writeFileSync(join(deep, 'y.txt'), 'nothing\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('24 × "**/" over a 24-deep tree matches the same files as one "**/", and finishes', () => {
+    const many = `${dir}/${'**/'.repeat(24)}`;
+    const r = cli(['scan', `${many}*.env`, `${many}a/**/a/**/a/*.env`, '--json', '--now', NOW]);
+    assert.equal(r.signal, null, 'the scan finished');
+    assert.equal(r.code, 0, r.stderr);
+    const files = (JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path);
+    assert.deepEqual(files, [join(dir, ...Array.from({ length: 24 }, () => 'a'), 'x.env')]);
+    const none = cli(['scan', `${many}*.nothing`]);
+    assert.equal(none.signal, null, 'an unmatched glob finished');
+    assert.equal(none.code, 2);
   });
 });
