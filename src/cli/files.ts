@@ -1,15 +1,32 @@
 /**
- * File discovery for `token-lens scan`: explicit files, directories (walked), simple globs
- * (`*`, `**`, `?`). Binary and over-size files are skipped with a reason.
+ * File discovery and reading for `token-lens scan` (and key files): explicit files, directories
+ * (walked), simple globs (`*`, `**`, `?`). Only regular files are read, at most the size cap;
+ * binary, over-size, special and unreadable files are skipped with a reason. Paths are handled
+ * as bytes, so a file is scanned whatever bytes its name holds.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { normalize, parse, resolve, sep } from 'node:path';
 
 /** Directories never walked into (dependencies and VCS metadata). */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
 
+/** A path to scan: the bytes the file system names it by, and how output shows it. */
+export interface ScanPath {
+  readonly fsPath: Buffer;
+  /** UTF-8 where the name is UTF-8, any other byte as `\xNN` (see {@link displayPath}). */
+  readonly display: string;
+  /** Named on the command line, not found by walking a directory or a glob. */
+  readonly given: boolean;
+  /** Set when the walk does not open it: a symbolic link inside a walked directory. */
+  readonly skipped?: string;
+}
+
 /** A file to scan, or a path that was skipped and why. */
-export type FileEntry = { readonly path: string; readonly text: string } | { readonly path: string; readonly skipped: string };
+export type FileEntry = { readonly path: string; readonly text: string } | { readonly path: string; readonly skipped: string; readonly given?: boolean };
+
+/** Reason of a file that could not be opened or read. */
+export const UNREADABLE = 'unreadable';
 
 /** A path argument that names nothing: bad input, exit 2. */
 export class MissingPathError extends Error {
@@ -20,6 +37,39 @@ export class MissingPathError extends Error {
 
 function isGlob(pattern: string): boolean {
   return /[*?[]/.test(pattern);
+}
+
+/**
+ * A path's bytes as text: UTF-8 where they are valid UTF-8, every other byte as `\xNN`, so a
+ * name that is not UTF-8 is still shown (and told apart from its neighbours) instead of dropped.
+ */
+export function displayPath(bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  let out = '';
+  let runStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    if (bytes[i] < 0x80) {
+      i++;
+      continue;
+    }
+    // A lead byte starts a valid 2-4 byte sequence exactly when that slice is valid UTF-8.
+    let length = 0;
+    for (let n = 2; n <= 4 && i + n <= bytes.length; n++) {
+      if (isUtf8(bytes.subarray(i, i + n))) {
+        length = n;
+        break;
+      }
+    }
+    if (length > 0) {
+      i += length;
+      continue;
+    }
+    out += `${bytes.subarray(runStart, i).toString('utf8')}\\x${bytes[i].toString(16).padStart(2, '0')}`;
+    i++;
+    runStart = i;
+  }
+  return out + bytes.subarray(runStart).toString('utf8');
 }
 
 type GlobStep = { readonly kind: 'char'; readonly char: string } | { readonly kind: 'one' | 'star' | 'any' } | { readonly kind: 'skip'; readonly over: number };
@@ -102,46 +152,67 @@ export function globMatcher(glob: string): (path: string) => boolean {
   };
 }
 
-function walk(dir: string, visit: (file: string) => void): void {
-  let entries;
+/** A walk's root as given, normalised as `path.join` would (`./a/` → `a`), so children read `a/b`. */
+function walkRoot(dir: string): string {
+  const root = normalize(dir);
+  return root.endsWith(sep) && parse(root).root !== root ? root.slice(0, -1) : root;
+}
+
+function child(dir: Buffer, name: Buffer): Buffer {
+  if (dir.length === 1 && dir[0] === 0x2e) return name; // '.'
+  return dir.toString('latin1').endsWith(sep) ? Buffer.concat([dir, name]) : Buffer.concat([dir, Buffer.from(sep), name]);
+}
+
+/** Visits every non-directory entry under `dir` in name order, with its path relative to the walk's root. */
+function walk(dir: Buffer, relative: string, visit: (path: Buffer, relative: string, entry: Dirent<Buffer>) => void): void {
+  let entries: Dirent<Buffer>[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch {
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
   for (const entry of entries) {
-    const path = join(dir, entry.name);
+    const path = child(dir, entry.name);
+    const name = displayPath(entry.name);
+    const rel = relative ? `${relative}/${name}` : name;
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(path, visit);
-    } else if (entry.isFile()) visit(path);
+      if (!SKIPPED_DIRECTORIES.has(name)) walk(path, rel, visit);
+    } else visit(path, rel, entry);
   }
 }
 
-/** Expands path arguments to a sorted, de-duplicated file list. Throws MissingPathError. */
-export function expandPaths(args: readonly string[]): string[] {
-  const files: string[] = [];
+/**
+ * Expands path arguments to a de-duplicated list in walk order. Symbolic links met while
+ * walking are listed as skipped, not followed (they can leave the tree or loop); a path given
+ * by name is followed. Throws MissingPathError.
+ */
+export function expandPaths(args: readonly string[]): ScanPath[] {
+  const files: ScanPath[] = [];
   const seen = new Set<string>();
-  const add = (file: string) => {
-    const key = resolve(file);
+  // Absolute paths compared byte for byte (latin1 keeps one character per byte), to find a file reached twice.
+  const cwd = Buffer.from(process.cwd()).toString('latin1');
+  const add = (file: ScanPath) => {
+    const key = resolve(cwd, file.fsPath.toString('latin1'));
     if (!seen.has(key)) {
       seen.add(key);
       files.push(file);
     }
   };
+  const found = (path: Buffer, entry: Dirent<Buffer>) =>
+    add({ fsPath: path, display: displayPath(path), given: false, ...(entry.isSymbolicLink() ? { skipped: 'symbolic link (not followed)' } : {}) });
   for (const arg of args) {
     if (isGlob(arg)) {
-      const normalized = arg.split(sep).join('/');
-      const parts = normalized.split('/');
+      const parts = arg.split(sep).join('/').split('/');
       const firstGlob = parts.findIndex(isGlob);
-      const base = parts.slice(0, firstGlob).join('/') || '.';
+      const base = firstGlob === 0 ? '.' : parts.slice(0, firstGlob).join('/') || '/';
       const matches = globMatcher(parts.slice(firstGlob).join('/'));
       // A glob that matches only files already listed (by an earlier argument) still matched.
       let matched = false;
-      walk(base, (file) => {
-        if (!matches(relative(base, file).split(sep).join('/'))) return;
+      walk(Buffer.from(walkRoot(base)), '', (path, relative, entry) => {
+        if (!matches(relative)) return;
         matched = true;
-        add(file);
+        found(path, entry);
       });
       if (!matched) throw new MissingPathError(arg);
       continue;
@@ -152,8 +223,8 @@ export function expandPaths(args: readonly string[]): string[] {
     } catch {
       throw new MissingPathError(arg);
     }
-    if (stat.isDirectory()) walk(arg, add);
-    else add(arg);
+    if (stat.isDirectory()) walk(Buffer.from(walkRoot(arg)), '', (path, _relative, entry) => found(path, entry));
+    else add({ fsPath: Buffer.from(arg), display: arg, given: true });
   }
   return files;
 }
@@ -165,21 +236,78 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** What a non-regular file is, or undefined for a regular file. */
+function specialKind(stats: Stats): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'directory';
+  if (stats.isFIFO()) return 'FIFO';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isCharacterDevice()) return 'character device';
+  if (stats.isBlockDevice()) return 'block device';
+  return 'special file';
+}
+
+function sizeReason(maxBytes: number, size: string): string {
+  return `larger than ${Math.round(maxBytes / 1024)} KiB (${size})`;
+}
+
+// O_NONBLOCK: if a FIFO replaces the file after the stat, opening it returns at once instead of
+// waiting for a writer (no effect on regular files).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const FIRST_READ_BYTES = 64 * 1024;
+
+/**
+ * Reads a regular file (symbolic links followed), at most `maxBytes`, or says why not:
+ * devices, FIFOs, sockets and directories are never opened for reading (`/dev/zero` never ends,
+ * a FIFO blocks), and reading stops past `maxBytes` even when the size `stat` reports is wrong.
+ */
+export function readRegularFile(path: Buffer | string, maxBytes: number): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
+  const special = (stats: Stats) => {
+    const kind = specialKind(stats);
+    if (kind !== undefined) return { ok: false as const, reason: `not a regular file (${kind})` };
+    if (stats.size > maxBytes) return { ok: false as const, reason: sizeReason(maxBytes, `${Math.round(stats.size / 1024)} KiB`) };
+    return undefined;
+  };
+  let fd: number;
+  try {
+    const refused = special(statSync(path));
+    if (refused) return refused;
+    fd = openSync(path, OPEN_FLAGS);
+  } catch {
+    return { ok: false, reason: UNREADABLE };
+  }
+  try {
+    const stats = fstatSync(fd);
+    const refused = special(stats);
+    if (refused) return refused;
+    const limit = Math.floor(maxBytes) + 1;
+    let buffer = Buffer.allocUnsafe(Math.min(limit, Math.max(stats.size + 1, FIRST_READ_BYTES)));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length >= limit) break;
+        const larger = Buffer.allocUnsafe(Math.min(limit, length * 2));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) return { ok: false, reason: sizeReason(maxBytes, 'read stopped there') };
+    return { ok: true, bytes: buffer.subarray(0, length) };
+  } catch {
+    return { ok: false, reason: UNREADABLE };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads one file for scanning, or says why it is skipped. */
-export function readForScan(path: string, maxBytes: number): FileEntry {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    return { path, skipped: 'unreadable' };
-  }
-  if (size > maxBytes) return { path, skipped: `larger than ${Math.round(maxBytes / 1024)} KiB (${Math.round(size / 1024)} KiB)` };
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return { path, skipped: 'unreadable' };
-  }
-  if (looksBinary(bytes)) return { path, skipped: 'binary' };
-  return { path, text: bytes.toString('utf8') };
+export function readForScan(file: ScanPath, maxBytes: number): FileEntry {
+  if (file.skipped !== undefined) return { path: file.display, skipped: file.skipped };
+  const read = readRegularFile(file.fsPath, maxBytes);
+  if (!read.ok) return { path: file.display, skipped: read.reason, given: file.given };
+  if (looksBinary(read.bytes)) return { path: file.display, skipped: 'binary' };
+  return { path: file.display, text: read.bytes.toString('utf8') };
 }

@@ -6,7 +6,7 @@ import { findTokens, normalizeTokenInput } from '../core';
 import type { InspectOptions, Inspection, Result } from '../core/types';
 import { parseArgs, USAGE, type CommonOptions } from './args';
 import { terminalJson, terminalText } from '../present/terminal';
-import { expandPaths, looksBinary, MissingPathError, readForScan, type FileEntry } from './files';
+import { expandPaths, looksBinary, MissingPathError, readForScan, UNREADABLE, type FileEntry } from './files';
 import { isVerificationFailure, loadCliKeys, verifyForCli } from './verify';
 import {
   COLOR,
@@ -148,7 +148,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
   }
   for (const entry of entries) {
     // An explicitly named file that cannot be read is bad input, not a silent skip.
-    if ('skipped' in entry && entry.skipped === 'unreadable' && fileArgs.includes(entry.path)) return usageError(io, `cannot read ${entry.path}`);
+    if ('skipped' in entry && entry.skipped === UNREADABLE && entry.given === true) return usageError(io, `cannot read ${entry.path}`);
   }
 
   const files: ScanFileReport[] = [];

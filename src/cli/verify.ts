@@ -3,10 +3,13 @@
  * are read here (Node); parsing and verification are the core's. Key material is never
  * printed: only labels (the file name or "--secret") and results.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { guessKeyKind, parseVerificationKey, verifyToken } from '../core';
 import type { KeyMaterial, VerificationKey, VerificationResult } from '../core';
+import { readRegularFile } from './files';
+
+/** Largest key or JWKS file read: far above any real one, and a bound on `--key /dev/zero`-like mistakes. */
+const MAX_KEY_FILE_BYTES = 1024 * 1024;
 
 /** One key source given on the command line. */
 export type CliKeySource =
@@ -24,12 +27,9 @@ export async function loadCliKeys(sources: readonly CliKeySource[]): Promise<{ o
       material = { kind: 'secret', value: source.value, encoding: 'utf8' };
       label = '--secret';
     } else {
-      let text: string;
-      try {
-        text = readFileSync(source.path, 'utf8');
-      } catch {
-        return { ok: false, message: `cannot read key file ${source.path}` };
-      }
+      const read = readRegularFile(source.path, MAX_KEY_FILE_BYTES);
+      if (!read.ok) return { ok: false, message: `cannot read key file ${source.path}: ${read.reason}` };
+      const text = read.bytes.toString('utf8');
       label = basename(source.path);
       if (source.kind === 'jwks') material = { kind: 'jwks', json: text };
       else {

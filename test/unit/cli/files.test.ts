@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { globMatcher } from '../../../src/cli/files';
+import { displayPath, globMatcher, readRegularFile } from '../../../src/cli/files';
 
 /** The regex conversion `globMatcher` replaced: the same language, by backtracking (the oracle). */
 function regexOracle(glob: string): RegExp {
@@ -58,5 +61,41 @@ describe('cli globMatcher', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('cli displayPath', () => {
+  it('keeps UTF-8 names and shows every other byte as \\xNN', () => {
+    assert.equal(displayPath(Buffer.from('dir/ünï 😀.env')), 'dir/ünï 😀.env');
+    assert.equal(displayPath(Buffer.from([0x61, 0xff, 0xfe, 0x62])), 'a\\xff\\xfeb');
+    // A truncated sequence, an overlong encoding and an encoded surrogate are not UTF-8.
+    assert.equal(displayPath(Buffer.from([0xe2, 0x82, 0x61])), '\\xe2\\x82a');
+    assert.equal(displayPath(Buffer.from([0xc0, 0xaf])), '\\xc0\\xaf');
+    assert.equal(displayPath(Buffer.from([0xed, 0xa0, 0x80, 0xc3, 0xa9])), '\\xed\\xa0\\x80é');
+  });
+});
+
+describe('cli readRegularFile', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tl-read-'));
+    writeFileSync(join(dir, 'ten'), '0123456789');
+    writeFileSync(join(dir, 'big'), 'x'.repeat(200_000));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads a file up to the cap inclusive, and refuses one byte more', () => {
+    const exact = readRegularFile(join(dir, 'ten'), 10);
+    assert.ok(exact.ok);
+    assert.equal(exact.bytes.toString(), '0123456789');
+    assert.deepEqual(readRegularFile(join(dir, 'ten'), 9), { ok: false, reason: 'larger than 0 KiB (0 KiB)' });
+    const big = readRegularFile(join(dir, 'big'), 1024 * 1024);
+    assert.ok(big.ok);
+    assert.equal(big.bytes.length, 200_000);
+  });
+
+  it('says why it does not read a directory or a missing path', () => {
+    assert.deepEqual(readRegularFile(dir, 100), { ok: false, reason: 'not a regular file (directory)' });
+    assert.deepEqual(readRegularFile(join(dir, 'missing'), 100), { ok: false, reason: 'unreadable' });
   });
 });

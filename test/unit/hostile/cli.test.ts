@@ -1,10 +1,12 @@
-// Hostile files against the `token-lens` CLI (issue 8, items 5 and 6): an attacker controls
-// files in a repository that a pre-commit hook or a CI job scans. The output must not drive the
-// terminal and a glob must not stall the scan. Cases that never ended before the fix run in a
-// child process, so the guard can stop them; nothing here measures time (glob growth is in
-// test/perf/cli-glob.test.ts).
+// Hostile files against the `token-lens` CLI (issue 8, items 5–7): an attacker controls files
+// in a repository that a pre-commit hook or a CI job scans. The output must not drive the
+// terminal, special files must not stall or exhaust the scan, and no file may hide by its name.
+// Cases that hung or grew without bound before the fix run in a child process, so the guard
+// can stop them; nothing here measures time (glob growth is in test/perf/cli-glob.test.ts).
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { base64url, exportSPKI, generateKeyPair, SignJWT } from 'jose';
@@ -155,6 +157,94 @@ describe('hostile files: CLI text output carries no terminal controls (issue 8, 
         assert.deepEqual(rawControls(lines.join('')), []);
       }
     }
+  });
+});
+
+describe('hostile files: devices, FIFOs, sockets and lying sizes never stall the scan (issue 8, item 7)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let server: Server | undefined;
+  before(async function () {
+    if (process.platform === 'win32') this.skip();
+    dir = mkdtempSync(join(tmpdir(), 'tl-special-'));
+    mkdirSync(join(dir, 'tree'));
+    writeFileSync(join(dir, 'tree', 'plain.env'), `T=${HOSTILE_TOKEN}\n`);
+    execFileSync('mkfifo', [join(dir, 'tree', 'pipe')]);
+    symlinkSync('/dev/zero', join(dir, 'tree', 'zero-link'));
+    symlinkSync('/dev/zero', join(dir, 'zero-link'));
+    const socket = join(dir, 'tree', 'sock');
+    server = createServer();
+    await new Promise<void>((resolve) => server!.listen(socket, resolve));
+  });
+  after(async () => {
+    if (server) await new Promise((resolve) => server!.close(resolve));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('scan of a FIFO, /dev/zero, a link to /dev/zero and a socket finishes and lists each as skipped, with why', () => {
+    const tree = join(dir, 'tree');
+    const r = cli(['scan', tree, join(tree, 'pipe'), '/dev/zero', join(dir, 'zero-link'), join(tree, 'sock'), '--json', '--now', NOW]);
+    assert.equal(r.signal, null, 'the scan finished');
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { files: { path: string }[]; skipped: { path: string; reason: string }[] };
+    assert.deepEqual(report.files.map((f) => f.path), [join(tree, 'plain.env')]);
+    assert.deepEqual(
+      report.skipped.map((s) => [s.path, s.reason]),
+      [
+        [join(tree, 'pipe'), 'not a regular file (FIFO)'],
+        [join(tree, 'sock'), 'not a regular file (socket)'],
+        [join(tree, 'zero-link'), 'symbolic link (not followed)'],
+        ['/dev/zero', 'not a regular file (character device)'],
+        [join(dir, 'zero-link'), 'not a regular file (character device)'],
+      ],
+    );
+  });
+
+  it('--key /dev/zero and --jwks <FIFO> exit 2 with a clear message', () => {
+    for (const [flag, path, kind] of [
+      ['--key', '/dev/zero', 'character device'],
+      ['--jwks', join(dir, 'tree', 'pipe'), 'FIFO'],
+    ]) {
+      const r = cli(['decode', HOSTILE_TOKEN, flag, path]);
+      assert.equal(r.signal, null, `${flag} finished`);
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, `token-lens: cannot read key file ${path}: not a regular file (${kind})\n`);
+    }
+  });
+
+  it('a file whose size stat reports wrongly (0 in /proc) is read only up to the cap', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const r = await run(['scan', '/proc/self/status', '--max-file-size', '0.25', '--json']);
+    assert.equal(r.code, 0, r.err);
+    const report = JSON.parse(r.out) as { files: unknown[]; skipped: { path: string; reason: string }[] };
+    assert.deepEqual(report.files, []);
+    assert.deepEqual(report.skipped, [{ path: '/proc/self/status', reason: 'larger than 0 KiB (read stopped there)' }]);
+  });
+});
+
+describe('hostile files: names that are not UTF-8 (issue 8, item 7)', () => {
+  let dir: string;
+  let created = false;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tl-bytes-'));
+    try {
+      writeFileSync(Buffer.concat([Buffer.from(`${dir}/bad`), Buffer.from([0xff, 0xfe, 0x1b]), Buffer.from('.env')]), `T=${HOSTILE_TOKEN}\n`);
+      created = true;
+    } catch {
+      // File systems that insist on UTF-8 names (APFS) cannot hold this case.
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a token in such a file is found, --fail-on fails, and the name is shown with \\xNN escapes', async function () {
+    if (!created) this.skip();
+    const r = await run(['scan', dir, '--fail-on', 'warning', '--now', NOW]);
+    assert.equal(r.code, 1, r.out);
+    assert.ok(r.out.includes(`${join(dir, 'bad')}\\xff\\xfe\\x1b.env:1:3 JWS`), r.out);
+    assert.doesNotMatch(r.out, /skipped/);
+    const viaGlob = await run(['scan', join(dir, '**/*.env'), '--json', '--now', NOW]);
+    assert.deepEqual((JSON.parse(viaGlob.out) as { files: { path: string }[] }).files.map((f) => f.path), [`${join(dir, 'bad')}\\xff\\xfe${ESC}.env`]);
   });
 });
 
