@@ -8,8 +8,11 @@ const STAGES = [
   { name: 'lint', cmd: ['npx', 'eslint', 'src', 'test'] },
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', '.', '--noEmit'] },
   { name: 'unit', cmd: ['npx', 'mocha', '--no-colors'], counts: 'mocha' },
+  // Timing and growth checks (ratios to a reference pass), alone: no other stage runs meanwhile.
+  { name: 'perf', cmd: ['npx', 'mocha', '--no-colors', '--config', '.mocharc.perf.json'], counts: 'mocha' },
   { name: 'build', cmd: ['node', 'esbuild.js'] },
   { name: 'host setup', cmd: ['node', 'scripts/lib/host.mjs'] },
+  { name: 'hermetic home', cmd: ['node', 'scripts/test-hermetic.mjs'], counts: 'result' },
   { name: 'integration', cmd: ['node', 'scripts/test-integration.mjs'], counts: 'result' },
   { name: 'e2e', cmd: ['node', 'scripts/test-e2e.mjs'], counts: 'result' },
   { name: 'package', cmd: ['node', 'scripts/package.mjs'] },
