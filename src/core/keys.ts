@@ -48,13 +48,33 @@ export interface KeyEntry {
   readonly jwk?: JWK;
 }
 
+/**
+ * Why a JWKS member is not used. A key set published for verification holds public signing
+ * keys only (jose `createLocalJWKSet`; RFC 7517 §4.2 `use`, §4.3 `key_ops`), so a member that
+ * is a secret, carries private parameters, is meant for encryption or has a key type Token
+ * Lens does not verify with is left out, never turned into a key.
+ */
+export type SkippedKeyCode = 'ERR_JWKS_SECRET' | 'ERR_JWKS_PRIVATE' | 'ERR_JWKS_USE' | 'ERR_JWKS_KEY_OPS' | 'ERR_JWKS_KTY';
+
+/** A JWKS member left out, with the reason the UI shows. */
+export interface SkippedKey {
+  /** One-based position in the `keys` array (as in "JWKS key #2"). */
+  readonly index: number;
+  readonly kid?: string;
+  readonly code: SkippedKeyCode;
+  /** One sentence naming the member and the reason, without key material. */
+  readonly message: string;
+}
+
 /** A parsed, labelled verification key. */
 export interface VerificationKey {
   readonly label: string;
   readonly iss?: string;
   readonly kid?: string;
   readonly entries: readonly KeyEntry[];
-  /** Plain description, e.g. "RSA public key (2048 bit)" or "JWKS with 3 keys". */
+  /** JWKS members that were left out (present only when some were). */
+  readonly skipped?: readonly SkippedKey[];
+  /** Plain description, e.g. "RSA public key (2048 bit)" or "JWKS with 3 keys, 1 member skipped". */
   readonly description: string;
 }
 
@@ -66,7 +86,9 @@ export type KeyErrorCode =
   | 'ERR_PEM_PRIVATE'
   | 'ERR_PEM_UNSUPPORTED'
   | 'ERR_JWK_MALFORMED'
-  | 'ERR_JWKS_MALFORMED';
+  | 'ERR_JWKS_MALFORMED'
+  /** Every member of the JWKS was skipped (see {@link SkippedKeyCode}). */
+  | 'ERR_JWKS_NO_PUBLIC_KEY';
 
 /** A typed key parsing error (never contains the key material). */
 export interface KeyError {
@@ -110,14 +132,48 @@ interface PemBlock {
   readonly der: Uint8Array;
 }
 
-/** Reads the first PEM block (RFC 7468 §2); the base64 body may wrap at any width. */
+const PEM_BEGIN = '-----BEGIN ';
+const PEM_END = '-----END ';
+const PEM_DASHES = '-----';
+
+/** `A`-`Z`, `0`-`9` or a space, the characters of the labels read here. */
+function isPemLabelChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 32;
+}
+
+/** The label of a `-----BEGIN label-----` line at `at` (RFC 7468 §2 labels), else undefined. */
+function pemLabelAt(pem: string, at: number, marker: string): string | undefined {
+  let end = at + marker.length;
+  while (end < pem.length && isPemLabelChar(pem.charCodeAt(end))) end++;
+  if (end === at + marker.length || !pem.startsWith(PEM_DASHES, end)) return undefined;
+  return pem.slice(at + marker.length, end);
+}
+
+/**
+ * Reads the first complete PEM block (RFC 7468 §2): a BEGIN line whose next END line carries
+ * the same label; the base64 body may wrap at any width. One pass: the next END line is
+ * searched again only once a BEGIN line lies past it (a regex with a back-reference retries
+ * every BEGIN line to the end of the text).
+ */
 function readPem(pem: string): Result<PemBlock, KeyError> {
-  const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(pem);
-  if (!match) return fail('ERR_PEM_MALFORMED', 'No complete PEM block (-----BEGIN …----- … -----END …-----) was found');
-  const body = match[2]!.replace(/\s+/g, '');
-  const der = decodeSecret(body, 'base64');
-  if (!der.ok || body.length === 0) return fail('ERR_PEM_MALFORMED', `The ${match[1]} PEM body is not valid base64`);
-  return { ok: true, value: { label: match[1]!, der: der.value } };
+  let end = -1;
+  let endLabel: string | undefined;
+  for (let begin = pem.indexOf(PEM_BEGIN); begin !== -1; begin = pem.indexOf(PEM_BEGIN, begin + PEM_BEGIN.length)) {
+    const label = pemLabelAt(pem, begin, PEM_BEGIN);
+    if (label === undefined) continue;
+    const bodyStart = begin + PEM_BEGIN.length + label.length + PEM_DASHES.length;
+    if (end < bodyStart) {
+      end = pem.indexOf(PEM_END, bodyStart);
+      if (end === -1) break;
+      endLabel = pemLabelAt(pem, end, PEM_END);
+    }
+    if (endLabel !== label) continue;
+    const body = pem.slice(bodyStart, end).replace(/\s+/g, '');
+    const der = decodeSecret(body, 'base64');
+    if (!der.ok || body.length === 0) return fail('ERR_PEM_MALFORMED', `The ${label} PEM body is not valid base64`);
+    return { ok: true, value: { label, der: der.value } };
+  }
+  return fail('ERR_PEM_MALFORMED', 'No complete PEM block (-----BEGIN …----- … -----END …-----) was found');
 }
 
 function derLength(length: number): number[] {
@@ -204,7 +260,10 @@ function parseJson(json: string): unknown {
   }
 }
 
-/** Turns one JWK into a key entry: `oct` → HMAC secret, others → public JWK checked by import. */
+/**
+ * Turns one JWK into a key entry: `oct` → HMAC secret, others → public JWK checked by import.
+ * JWKS members reach it only after {@link skipReason} let them through (public keys only).
+ */
 async function jwkEntry(raw: Record<string, unknown>, where: string): Promise<Result<KeyEntry, KeyError>> {
   const kty = raw['kty'];
   const kid = typeof raw['kid'] === 'string' ? raw['kid'] : undefined;
@@ -238,7 +297,29 @@ async function parseJwk(json: string): Promise<Result<KeyEntry, KeyError>> {
   return jwkEntry(value, 'JWK');
 }
 
-async function parseJwks(json: string): Promise<Result<KeyEntry[], KeyError>> {
+const JWKS_KEY_TYPES: readonly unknown[] = ['RSA', 'EC', 'OKP'];
+
+/** Why a JWKS member is no public signing key Token Lens can use, or undefined when it is one. */
+function skipReason(raw: Record<string, unknown>): { code: SkippedKeyCode; reason: string } | undefined {
+  const kty = raw['kty'];
+  if (kty === 'oct') return { code: 'ERR_JWKS_SECRET', reason: 'is an "oct" secret; a key set holds public keys only, add HMAC secrets as a secret' };
+  const secret = PRIVATE_JWK_MEMBERS.filter((member) => raw[member] !== undefined);
+  if (secret.length > 0) return { code: 'ERR_JWKS_PRIVATE', reason: `carries private key parameters (${secret.map((m) => `"${m}"`).join(', ')})` };
+  const use = raw['use'];
+  if (use !== undefined && use !== 'sig') return { code: 'ERR_JWKS_USE', reason: `has "use" ${typeof use === 'string' ? JSON.stringify(use.slice(0, 16)) : 'that is not a string'}, not "sig"` };
+  const ops = raw['key_ops'];
+  if (ops !== undefined && !(Array.isArray(ops) && ops.includes('verify'))) return { code: 'ERR_JWKS_KEY_OPS', reason: 'has "key_ops" without "verify"' };
+  if (!JWKS_KEY_TYPES.includes(kty)) {
+    const name = typeof kty === 'string' ? JSON.stringify(kty.slice(0, 16)) : 'no "kty"';
+    return { code: 'ERR_JWKS_KTY', reason: `has ${typeof kty === 'string' ? 'key type ' : ''}${name}; Token Lens verifies with RSA, EC and OKP public keys` };
+  }
+  return undefined;
+}
+
+/** Shown in the error when every member was skipped; the rest are counted. */
+const SKIPS_LISTED = 3;
+
+async function parseJwks(json: string): Promise<Result<{ entries: KeyEntry[]; skipped: SkippedKey[] }, KeyError>> {
   const value = parseJson(json);
   if (!isObject(value) || !Array.isArray(value['keys'])) {
     return fail('ERR_JWKS_MALFORMED', 'The JWKS is not a JSON object with a "keys" array (RFC 7517 §5)');
@@ -250,16 +331,29 @@ async function parseJwks(json: string): Promise<Result<KeyEntry[], KeyError>> {
     return fail('ERR_JWKS_MALFORMED', 'The JWKS is not a valid JSON Web Key Set (RFC 7517 §5)');
   }
   const entries: KeyEntry[] = [];
+  const skipped: SkippedKey[] = [];
   const keys = value['keys'] as unknown[];
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    if (!isObject(key)) return fail('ERR_JWKS_MALFORMED', `JWKS key #${i + 1} is not a JSON object`);
-    const entry = await jwkEntry(key, `JWKS key #${i + 1}`);
+    const where = `JWKS key #${i + 1}`;
+    if (!isObject(key)) return fail('ERR_JWKS_MALFORMED', `${where} is not a JSON object`);
+    const skip = skipReason(key);
+    if (skip !== undefined) {
+      const kid = typeof key['kid'] === 'string' ? key['kid'] : undefined;
+      skipped.push({ index: i + 1, ...(kid !== undefined ? { kid } : {}), code: skip.code, message: `${where} ${skip.reason}` });
+      continue;
+    }
+    const entry = await jwkEntry(key, where);
     if (!entry.ok) return fail('ERR_JWKS_MALFORMED', entry.error.message);
     entries.push(entry.value);
   }
-  if (entries.length === 0) return fail('ERR_JWKS_MALFORMED', 'The JWKS has no keys');
-  return { ok: true, value: entries };
+  if (keys.length === 0) return fail('ERR_JWKS_MALFORMED', 'The JWKS has no keys');
+  if (entries.length === 0) {
+    const listed = skipped.slice(0, SKIPS_LISTED).map((s) => s.message);
+    if (skipped.length > SKIPS_LISTED) listed.push(`${skipped.length - SKIPS_LISTED} more skipped`);
+    return fail('ERR_JWKS_NO_PUBLIC_KEY', `The JWKS holds no public signing key: ${listed.join('; ')}`);
+  }
+  return { ok: true, value: { entries, skipped } };
 }
 
 function entryFromJwk(jwk: JWK): KeyEntry {
@@ -295,6 +389,7 @@ export async function parseVerificationKey(input: KeyInput): Promise<Result<Veri
   try {
     const m = input.material;
     let entries: KeyEntry[];
+    let skipped: SkippedKey[] = [];
     if (m.kind === 'secret') {
       const secret = decodeSecret(m.value, m.encoding);
       if (!secret.ok) return secret;
@@ -313,10 +408,11 @@ export async function parseVerificationKey(input: KeyInput): Promise<Result<Veri
       } else {
         const set = await parseJwks(m.json);
         if (!set.ok) return set;
-        entries = set.value;
+        ({ entries, skipped } = set.value);
       }
     }
-    const description = entries.length === 1 ? describeEntry(entries[0]!) : `JWKS with ${entries.length} keys`;
+    const described = entries.length === 1 ? describeEntry(entries[0]!) : `JWKS with ${entries.length} keys`;
+    const description = skipped.length === 0 ? described : `${described}, ${skipped.length} member${skipped.length === 1 ? '' : 's'} skipped`;
     return {
       ok: true,
       value: {
@@ -324,6 +420,7 @@ export async function parseVerificationKey(input: KeyInput): Promise<Result<Veri
         ...(input.iss ? { iss: input.iss } : {}),
         ...(input.kid ? { kid: input.kid } : {}),
         entries,
+        ...(skipped.length > 0 ? { skipped } : {}),
         description,
       },
     };

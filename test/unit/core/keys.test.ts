@@ -108,16 +108,66 @@ describe('core/keys', () => {
       assert.equal(new TextDecoder().decode(result.value.entries[0]!.secret), 'secret');
     });
 
-    it('reads every key of a JWKS with its kid', async () => {
-      const jwks = { keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'a' }, { kty: 'oct', k: 'b3RoZXI', kid: 'b', alg: 'HS384' }] };
+    // RFC 7515 A.3 EC P-256 key, public part.
+    const EC_PUBLIC = { kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' };
+
+    it('reads every public key of a JWKS with its kid and alg', async () => {
+      const jwks = { keys: [{ ...EC_PUBLIC, kid: 'a' }, { ...EC_PUBLIC, kid: 'b', alg: 'ES256', use: 'sig', key_ops: ['verify'] }] };
       const result = await parseVerificationKey({ label: 'set', material: { kind: 'jwks', json: JSON.stringify(jwks) } });
       assert.ok(result.ok);
-      assert.deepEqual(result.value.entries.map((e) => [e.kid, e.alg]), [['a', undefined], ['b', 'HS384']]);
+      assert.deepEqual(result.value.entries.map((e) => [e.family, e.kid, e.alg]), [['ec', 'a', undefined], ['ec', 'b', 'ES256']]);
       assert.equal(result.value.description, 'JWKS with 2 keys');
+      assert.equal(result.value.skipped, undefined);
+    });
+
+    it('skips JWKS members that are no public signing keys, saying why (as jose createLocalJWKSet; RFC 7517 §4.2, §4.3)', async () => {
+      const jwks = {
+        keys: [
+          { kty: 'oct', k: 'c2VjcmV0', kid: 'hmac' },
+          { ...EC_PUBLIC, kid: 'leaked', d: 'jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI' },
+          { ...EC_PUBLIC, kid: 'enc', use: 'enc' },
+          { ...EC_PUBLIC, kid: 'wrap', key_ops: ['wrapKey'] },
+          { kty: 'AKP', alg: 'ML-DSA-44', pub: 'AA', kid: 'pq' },
+          { ...EC_PUBLIC, kid: 'good' },
+        ],
+      };
+      const result = await parseVerificationKey({ label: 'set', material: { kind: 'jwks', json: JSON.stringify(jwks) } });
+      assert.ok(result.ok);
+      assert.deepEqual(result.value.entries.map((e) => e.kid), ['good']);
+      assert.deepEqual(
+        result.value.skipped?.map((s) => [s.index, s.kid, s.code]),
+        [
+          [1, 'hmac', 'ERR_JWKS_SECRET'],
+          [2, 'leaked', 'ERR_JWKS_PRIVATE'],
+          [3, 'enc', 'ERR_JWKS_USE'],
+          [4, 'wrap', 'ERR_JWKS_KEY_OPS'],
+          [5, 'pq', 'ERR_JWKS_KTY'],
+        ],
+      );
+      for (const skip of result.value.skipped ?? []) assert.match(skip.message, new RegExp(`^JWKS key #${skip.index} `));
+      assert.match(result.value.skipped![1]!.message, /private key parameters \("d"\)/);
+      assert.doesNotMatch(result.value.skipped!.map((s) => s.message).join(' '), /c2VjcmV0|jpsQnn/, 'no key material in messages');
+      assert.equal(result.value.description, 'EC public key (P-256), 5 members skipped');
+    });
+
+    it('refuses a JWKS whose members are all skipped, naming the reasons', async () => {
+      const jwks = { keys: [{ kty: 'oct', k: 'c2VjcmV0' }, { ...EC_PUBLIC, use: 'enc' }] };
+      const error = await parseError({ kind: 'jwks', json: JSON.stringify(jwks) });
+      assert.equal(error.code, 'ERR_JWKS_NO_PUBLIC_KEY');
+      assert.match(error.message, /JWKS key #1 is an "oct" secret.*; JWKS key #2 has "use" "enc"/);
+    });
+
+    it('reads the first complete PEM block after explanatory text and unterminated BEGIN lines (RFC 7468 §2)', async () => {
+      const pem = `notes\n-----BEGIN JUNK-----\nnot base64\n${fixture('rfc7515-a2-spki.pem')}`;
+      const result = await parseVerificationKey({ label: 'a2', material: { kind: 'pem', pem } });
+      assert.ok(result.ok);
+      assert.equal(result.value.description, 'RSA public key (2048 bit)');
     });
 
     const malformed: [string, KeyMaterial, string, RegExp][] = [
       ['PEM without END line', { kind: 'pem', pem: '-----BEGIN PUBLIC KEY-----\nMIIB' }, 'ERR_PEM_MALFORMED', /No complete PEM block/],
+      ['PEM whose END label differs', { kind: 'pem', pem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END CERTIFICATE-----' }, 'ERR_PEM_MALFORMED', /No complete PEM block/],
+      ['PEM with an empty label', { kind: 'pem', pem: '-----BEGIN -----\nAAAA\n-----END -----' }, 'ERR_PEM_MALFORMED', /No complete PEM block/],
       ['PEM with a broken body', { kind: 'pem', pem: '-----BEGIN PUBLIC KEY-----\n!!!!\n-----END PUBLIC KEY-----' }, 'ERR_PEM_MALFORMED', /not valid base64/],
       ['PEM whose DER is no key', { kind: 'pem', pem: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }, 'ERR_PEM_MALFORMED', /does not hold a supported/],
       ['PEM private key', { kind: 'pem', pem: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----' }, 'ERR_PEM_PRIVATE', /never needs a private key/],
