@@ -17,6 +17,7 @@ export {
   parseJetBrainsEnvironments,
   parseRestClientEnvironments,
   resolveVariable,
+  resolveVariableInAnyEnvironment,
 } from './http';
 export type {
   EnvironmentParseError,
@@ -49,7 +50,7 @@ export type { KnownFindingCode } from './codes';
 export { CLAIMS, claimInfo, describeClaimValue, HEADER_PARAMETERS, headerParameterInfo } from './claims';
 export type { DescribeOptions, RegisteredName, TimeDisplay } from './claims';
 export { decodeSecret, describeEntry, guessKeyKind, parseVerificationKey, pkcs1ToSpki } from './keys';
-export type { KeyEntry, KeyError, KeyErrorCode, KeyFamily, KeyInput, KeyMaterial, SecretEncoding, VerificationKey } from './keys';
+export type { KeyEntry, KeyError, KeyErrorCode, KeyFamily, KeyInput, KeyMaterial, SecretEncoding, SkippedKey, SkippedKeyCode, VerificationKey } from './keys';
 export { SUPPORTED_ALGORITHMS, allowedAlgorithms, isZeroEcdsaSignature, measureVerification, verifyToken } from './verify';
 export type { NotCheckedReason, TimingError, VerificationResult, VerificationStatus, VerificationTiming, VerifyOptions } from './verify';
 export { VERIFICATION_CODES, WEAK_HMAC_SECRETS, checkWeakSecrets } from './weakSecrets';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { HttpEnvironments, type HttpEnvironment } from './httpEnvironments';
-import { findTokenAt, findTokens, findVariableReferenceAt, findHttpVariables, inspectToken, resolveVariable } from '../core';
+import { findTokenAt, findTokens, findVariableReferenceAt, findHttpVariables, inspectToken, resolveVariableInAnyEnvironment } from '../core';
 import type { Inspection, Result, TokenMatch } from '../core';
 import { inspectOptions, readSettings } from '../config';
 
@@ -100,8 +100,8 @@ export interface ResolvedReference {
  * Resolves the `{{name}}` (or `{{$dotenv NAME}}`) reference at `position` against the
  * document's `@name = …` file variables, then `env` (the folder's environment files, see
  * `HttpEnvironments`). The user's selected REST Client / JetBrains environment is not visible
- * to other extensions, so after `$shared` the first environment that defines the name is used,
- * and named in the result.
+ * to other extensions, so after `$shared` the first environment that resolves the name is used,
+ * and named in the result (one bounded search in the core, however many environments).
  */
 export function referenceAt(document: vscode.TextDocument, position: vscode.Position, env?: HttpEnvironment): ResolvedReference | undefined {
   if (!isHttpLike(document)) return undefined;
@@ -114,17 +114,9 @@ export function referenceAt(document: vscode.TextDocument, position: vscode.Posi
   }
   const sources = { fileVariables: findHttpVariables(document.getText()), ...(env !== undefined ? { environments: env.environments, dotenv: env.dotenv } : {}) };
   const reference = ref.kind === 'dotenv' ? line.text.slice(ref.start, ref.end) : ref.name;
-  let resolved = resolveVariable(reference, sources);
-  let environment: string | undefined;
-  for (const name of env?.environments.names ?? []) {
-    if (resolved.ok || resolved.error.code !== 'ERR_UNDEFINED' || ref.kind !== 'variable') break;
-    const attempt = resolveVariable(reference, { ...sources, environment: name });
-    if (attempt.ok) {
-      resolved = attempt;
-      environment = name;
-    }
-  }
+  const resolved = resolveVariableInAnyEnvironment(reference, sources);
   if (!resolved.ok) return { name: ref.name, range, result: { ok: false, error: { code: resolved.error.code, message: resolved.error.message } } };
+  let environment = resolved.value.environment;
   for (const d of resolved.value.chain) if (environment === undefined && d.source === 'environment') environment = d.variable.environment;
   const value = resolved.value.value.replace(/^(Bearer|DPoP)\s+/i, '').trim();
   return { name: ref.name, range, result: { ok: true, value }, ...(environment !== undefined ? { environment } : {}) };

@@ -3,11 +3,14 @@ import {
   findHttpVariables,
   findVariableReferenceAt,
   findVariableReferences,
+  MAX_RESOLVE_WORK,
+  MAX_RESOLVED_LENGTH,
   mergeEnvironments,
   parseDotEnv,
   parseJetBrainsEnvironments,
   parseRestClientEnvironments,
   resolveVariable,
+  resolveVariableInAnyEnvironment,
 } from '../../../src/core/http';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln';
@@ -90,6 +93,18 @@ describe('findVariableReferenceAt / findVariableReferences', () => {
       ['b'],
     );
   });
+  it('finds every reference on one long line, and the one at an offset', () => {
+    const line = 'x-{{a}} '.repeat(10_000) + '{{last}}';
+    const references = findVariableReferences(line);
+    assert.equal(references.length, 10_001);
+    assert.ok(references.every((r, i) => line.slice(r.start, r.end) === (i < 10_000 ? '{{a}}' : '{{last}}')));
+    assert.equal(findVariableReferenceAt(line, line.length - 3)?.name, 'last');
+    assert.equal(findVariableReferenceAt(`GET /\n${line}\n`, 6 + 4)?.start, 6 + 2);
+    // Where two references touch, the first that is a reference wins (an empty `{{ }}` is none).
+    assert.equal(findVariableReferenceAt('{{b}}{{a}}', 5)?.name, 'b');
+    assert.equal(findVariableReferenceAt('{{ }}{{a}}', 5)?.name, 'a');
+    assert.equal(findVariableReferenceAt('{{ }} {{a}}', 2), undefined);
+  });
   it('does not pair braces across lines', () => {
     assert.deepEqual(findVariableReferences('{{a\n}}'), []);
   });
@@ -143,10 +158,111 @@ describe('resolveVariable', () => {
       assert.equal(!r.ok && r.error.code, code, name);
     }
   });
+  it('detects a self-reference and a cycle through an environment file; a diamond is no cycle', () => {
+    const envs = parseJetBrainsEnvironments('{"dev": {"b": "{{a}}"}}');
+    assert.ok(envs.ok);
+    const cycle = resolveVariable('a', { fileVariables: findHttpVariables('@a = Bearer {{b}}'), environments: envs.value, environment: 'dev' });
+    assert.equal(!cycle.ok && cycle.error.code, 'ERR_CYCLE');
+    const self = resolveVariable('a', { fileVariables: findHttpVariables('@a = {{a}}') });
+    assert.equal(!self.ok && self.error.code, 'ERR_CYCLE');
+    const diamond = resolveVariable('t', { fileVariables: findHttpVariables('@t = {{l}}.{{r}}\n@l = {{b}}\n@r = {{b}}\n@b = v') });
+    assert.ok(diamond.ok && diamond.value.value === 'v.v');
+  });
   it('stops at a deep (non-cyclic) chain', () => {
     const lines = Array.from({ length: 40 }, (_, i) => `@v${i} = {{v${i + 1}}}`).join('\n');
     const r = resolveVariable('v0', { fileVariables: findHttpVariables(lines) });
     assert.equal(!r.ok && r.error.code, 'ERR_DEPTH');
+  });
+  it('counts the depth below a variable resolved earlier when it is referenced again deeper', () => {
+    // t → w → x first (w at depth 1), then t → d1 → … → dN → w: w again at depth N + 1.
+    const file = (n: number) =>
+      findHttpVariables(['@t = {{w}}{{d1}}', ...Array.from({ length: n }, (_, i) => `@d${i + 1} = {{${i + 1 === n ? 'w' : `d${i + 2}`}}}`), '@w = {{x}}', '@x = ok'].join('\n'));
+    const fits = resolveVariable('t', { fileVariables: file(14) });
+    assert.ok(fits.ok && fits.value.value === 'okok');
+    const deep = resolveVariable('t', { fileVariables: file(15) });
+    assert.equal(!deep.ok && deep.error.code, 'ERR_DEPTH');
+  });
+  it('resolves each variable once per call and lists its definition once in the chain', () => {
+    const fileVariables = findHttpVariables('@t = {{a}}.{{a}}.{{b}}\n@a = {{b}}{{b}}\n@b = [{{$dotenv K}}{{$dotenv K}}]');
+    const r = resolveVariable('t', { fileVariables, dotenv: parseDotEnv('K=k') });
+    assert.ok(r.ok);
+    assert.equal(r.value.value, '[kk][kk].[kk][kk].[kk]');
+    assert.deepEqual(
+      r.value.chain.map((d) => `${d.source}:${d.variable.name}`),
+      ['file:t', 'file:a', 'file:b', 'dotenv:K'],
+    );
+  });
+  it(`gives ERR_TOO_LARGE past ${MAX_RESOLVED_LENGTH} characters per value`, () => {
+    const exact = findHttpVariables(`@t = {{h}}{{h}}\n@h = ${'x'.repeat(MAX_RESOLVED_LENGTH / 2)}`);
+    const fits = resolveVariable('t', { fileVariables: exact });
+    assert.ok(fits.ok && fits.value.value.length === MAX_RESOLVED_LENGTH);
+    const over = findHttpVariables(`@t = {{h}}{{h}}!\n@h = ${'x'.repeat(MAX_RESOLVED_LENGTH / 2)}`);
+    const r = resolveVariable('{{t}}', { fileVariables: over });
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'ERR_TOO_LARGE');
+    assert.equal(r.error.name, 't');
+    assert.match(r.error.message, /too large to resolve/);
+    const dotenv = resolveVariable('{{$dotenv BIG}}', { dotenv: parseDotEnv(`BIG=${'x'.repeat(MAX_RESOLVED_LENGTH + 1)}`) });
+    assert.equal(!dotenv.ok && dotenv.error.code, 'ERR_TOO_LARGE');
+  });
+  it(`gives ERR_TOO_LARGE past ${MAX_RESOLVE_WORK} characters of work per call, each value within its cap`, () => {
+    // 17 levels (the depth bound) of 64,000 characters each: every value fits, the sum does not.
+    const chain = (levels: number) =>
+      findHttpVariables([`@a0 = ${'x'.repeat(64_000)}`, ...Array.from({ length: levels - 1 }, (_, i) => `@a${i + 1} = {{a${i}}}`)].join('\n'));
+    const fits = resolveVariable('a15', { fileVariables: chain(16) });
+    assert.ok(fits.ok && fits.value.value.length === 64_000);
+    const r = resolveVariable('a16', { fileVariables: chain(17) });
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'ERR_TOO_LARGE');
+    assert.match(r.error.message, /too large to resolve .*in all/);
+  });
+});
+
+describe('resolveVariableInAnyEnvironment', () => {
+  const envs = parseJetBrainsEnvironments('{"$shared": {"s": "shared"}, "dev": {"token": "{{missing}}"}, "qa": {"token": "q", "x": "qx"}, "prod": {"token": "p"}}');
+  assert.ok(envs.ok);
+  const environments = envs.value;
+  it('uses the first environment in file order that resolves the name, and names it', () => {
+    const r = resolveVariableInAnyEnvironment('{{auth}}', { fileVariables: findHttpVariables('@auth = Bearer {{token}}'), environments });
+    assert.ok(r.ok);
+    assert.equal(r.value.value, 'Bearer q');
+    assert.equal(r.value.environment, 'qa');
+  });
+  it('names no environment when the file or $shared resolves the name', () => {
+    const shared = resolveVariableInAnyEnvironment('s', { environments });
+    assert.ok(shared.ok && shared.value.value === 'shared' && shared.value.environment === undefined);
+    const file = resolveVariableInAnyEnvironment('token', { environments, fileVariables: findHttpVariables('@token = f') });
+    assert.ok(file.ok && file.value.value === 'f' && file.value.environment === undefined);
+  });
+  it('finds the environment whose own value avoids the missing name (same answer as trying each in turn)', () => {
+    // dev lacks {{token}} but overrides {{auth}} itself; qa defines token; dev comes first.
+    const envs = parseJetBrainsEnvironments('{"$shared": {"auth": "Bearer {{token}}"}, "dev": {"auth": "Basic abc"}, "qa": {"token": "q"}}');
+    assert.ok(envs.ok);
+    const r = resolveVariableInAnyEnvironment('auth', { environments: envs.value });
+    assert.ok(r.ok && r.value.value === 'Basic abc' && r.value.environment === 'dev');
+  });
+  it('keeps the first error when no environment resolves, and does not retry other errors', () => {
+    const none = resolveVariableInAnyEnvironment('nowhere', { environments });
+    assert.equal(!none.ok && none.error.code, 'ERR_UNDEFINED');
+    const cycle = resolveVariableInAnyEnvironment('a', { fileVariables: findHttpVariables('@a = {{a}}'), environments });
+    assert.equal(!cycle.ok && cycle.error.code, 'ERR_CYCLE');
+    const dotenv = resolveVariableInAnyEnvironment('{{$dotenv token}}', { environments });
+    assert.equal(!dotenv.ok && dotenv.error.code, 'ERR_UNDEFINED');
+  });
+  it(`shares one work budget (${MAX_RESOLVE_WORK}) across its tries`, () => {
+    // Each environment defines {{token}} through a missing name, so each is tried, and each try
+    // reads 1,000 characters of @auth; only the last resolves.
+    const count = 2_000;
+    const json = JSON.stringify(Object.fromEntries(Array.from({ length: count }, (_, i) => [`env${i}`, { token: i === count - 1 ? 't' : '{{missing}}' }])));
+    const many = parseJetBrainsEnvironments(json);
+    assert.ok(many.ok);
+    const sources = { fileVariables: findHttpVariables(`@auth = ${'x'.repeat(1_000)}{{token}}`), environments: many.value };
+    const r = resolveVariableInAnyEnvironment('auth', sources);
+    assert.equal(!r.ok && r.error.code, 'ERR_TOO_LARGE');
+    const few = parseJetBrainsEnvironments(JSON.stringify({ a: { token: '{{missing}}' }, b: { token: 't' } }));
+    assert.ok(few.ok);
+    const fits = resolveVariableInAnyEnvironment('auth', { ...sources, environments: few.value });
+    assert.ok(fits.ok && fits.value.environment === 'b');
   });
 });
 
@@ -187,6 +303,7 @@ describe('environment files', () => {
     assert.ok(pub.ok && priv.ok);
     const merged = mergeEnvironments(pub.value, priv.value);
     assert.deepEqual(merged.names, ['dev', 'local']);
+    assert.deepEqual(mergeEnvironments(priv.value, pub.value, priv.value).names, ['dev', 'local'], 'each name once, first-seen order');
     const token = resolveVariable('token', { environments: merged, environment: 'dev' });
     assert.ok(token.ok && token.value.value === 'private');
     const host = resolveVariable('host', { environments: merged, environment: 'dev' });
