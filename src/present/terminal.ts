@@ -2,20 +2,21 @@
  * Terminal text (the CLI's stdout and stderr): text from files and tokens is shown, never
  * obeyed. A terminal acts on C0 controls (ESC starts CSI/OSC sequences that erase lines,
  * retitle the window or write the clipboard with OSC 52), DEL and the C1 controls U+0080–U+009F
- * (U+009B is a one-character CSI), and bidi embedding/override/isolate controls make text read
- * differently from what it is (CVE-2021-42574, "Trojan Source"). Each is shown as a visible
- * escape (`\x1b`, `\r`, `\u202e`) so the reader sees what the file holds.
+ * (U+009B is a one-character CSI), and bidi controls (embeddings, overrides, isolates, and the
+ * marks, as in `./escape`) make text read differently from what it is (CVE-2021-42574, "Trojan
+ * Source"). Each is shown as a visible escape (`\x1b`, `\r`, `\u202e`) so the reader sees what
+ * the file holds.
  *
  * Pure: no `vscode`, no Node API. The other surfaces have their own functions in `./escape`.
  */
 import { truncate } from './escape';
 
-/** C0 controls, DEL, C1 controls, bidi embeddings/overrides (U+202A–U+202E) and isolates (U+2066–U+2069). */
-const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** C0 controls, DEL, C1 controls, bidi marks (U+061C, U+200E, U+200F), embeddings/overrides (U+202A–U+202E) and isolates (U+2066–U+2069). */
+const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** The same, keeping line feeds, tabs and CR-LF line ends for multi-line blocks; a lone CR is escaped. */
-const UNSAFE_BLOCK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+const UNSAFE_BLOCK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 /** What JSON.stringify leaves raw: it escapes C0 itself, and these can only occur inside strings. */
-const UNSAFE_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 

@@ -19,6 +19,7 @@ describe('present/terminal terminalText', () => {
     assert.equal(terminalText(`HS256${ESC}]0;pwned\u0007`), 'HS256\\x1b]0;pwned\\x07');
     assert.equal(terminalText('\u009b2J \u202e \u2069 \u007f \u0085'), '\\x9b2J \\u202e \\u2069 \\x7f \\x85');
     assert.equal(terminalText('a\tb\nc\rd\u0000'), 'a\\tb\\nc\\rd\\x00');
+    assert.equal(terminalText('\u200e\u200f\u061c'), '\\u200e\\u200f\\u061c');
   });
 
   it('leaves ordinary text alone, non-ASCII and backslashes included', () => {
