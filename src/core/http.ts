@@ -334,7 +334,7 @@ function resolveIn(
 ): Result<ResolvedVariable, ResolveError> {
   const chain: VariableDefinition[] = [];
   const resolving = new Set<string>();
-  const resolved = new Map<string, Expansion>();
+  const resolved = new Map<string, { readonly ok: true; readonly value: Expansion }>();
   const dotenvRead = new Set<EnvironmentVariable>();
 
   const tooDeep = (current: string) => resolveError('ERR_DEPTH', `Variable references nest deeper than ${MAX_RESOLVE_DEPTH} levels`, current);
@@ -343,7 +343,7 @@ function resolveIn(
 
   const resolve = (current: string, depth: number): Result<Expansion, ResolveError> => {
     const done = resolved.get(current);
-    if (done !== undefined) return depth + done.height > MAX_RESOLVE_DEPTH ? tooDeep(current) : { ok: true, value: done };
+    if (done !== undefined) return depth + done.value.height > MAX_RESOLVE_DEPTH ? tooDeep(current) : done;
     if (depth > MAX_RESOLVE_DEPTH) return tooDeep(current);
     if (resolving.has(current)) return resolveError('ERR_CYCLE', `Variable {{${current}}} refers to itself`, current);
     lookedUp?.add(current);
@@ -372,9 +372,9 @@ function resolveIn(
     if (!fits(value.length + rest.length)) return tooLarge(current);
     value += rest;
     resolving.delete(current);
-    const expansion = { value, height };
+    const expansion = { ok: true, value: { value, height } } as const;
     resolved.set(current, expansion);
-    return { ok: true, value: expansion };
+    return expansion;
   };
 
   const resolveReference = (reference: VariableReference, depth: number): Result<Expansion, ResolveError> => {
