@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CompactSign, SignJWT, base64url, importPKCS8 } from 'jose';
+import { CompactSign, SignJWT, base64url, exportJWK, generateKeyPair, importPKCS8 } from 'jose';
 import { parseVerificationKey } from '../../../src/core/keys';
 import type { KeyInput, VerificationKey } from '../../../src/core/keys';
 import { allowedAlgorithms, isZeroEcdsaSignature, measureVerification, verifyToken } from '../../../src/core/verify';
@@ -177,24 +177,24 @@ describe('core/verify', () => {
     });
 
     it('matches JWKS keys by kid and reports which one verified', async () => {
-      const secretA = new TextEncoder().encode('a'.repeat(32));
-      const secretB = new TextEncoder().encode('b'.repeat(32));
+      // A JWKS holds public keys only (its oct members are skipped: test/unit/core/keys.test.ts).
+      const [a, b] = await Promise.all([generateKeyPair('ES256', { extractable: true }), generateKeyPair('ES256', { extractable: true })]);
       const jwks = {
         keys: [
-          { kty: 'oct', kid: 'a', k: base64url.encode(secretA) },
-          { kty: 'oct', kid: 'b', k: base64url.encode(secretB) },
+          { ...(await exportJWK(a.publicKey)), kid: 'a' },
+          { ...(await exportJWK(b.publicKey)), kid: 'b' },
           { ...A3_JWK, kid: 'ec' },
         ],
       };
       const set = await key({ label: 'set', material: { kind: 'jwks', json: JSON.stringify(jwks) } });
-      const tokenB = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: 'b' }).sign(secretB);
+      const tokenB = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'b' }).sign(b.privateKey);
       const byKid = await verifyToken(tokenB, [set]);
       assert.ok(byKid.status === 'verified' && byKid.kid === 'b', byKid.message);
       // Without a kid, entries are tried by type: A.3 has no kid and still finds the EC key.
       const byType = await verifyToken(A3_TOKEN, [set]);
       assert.ok(byType.status === 'verified' && byType.kid === 'ec');
       // A kid that names key "a" while signed with "b" fails: the kid selects, it does not widen.
-      const lying = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: 'a' }).sign(secretB);
+      const lying = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: 'a' }).sign(b.privateKey);
       assert.equal((await verifyToken(lying, [set])).status, 'invalid-signature');
     });
 
