@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
 import { registerAllCommands } from './commands';
-import { affectsTokenLens, readSettings } from './config';
+import { affectsTokenLens, readSettings } from './model/settings';
 import { TokenCodeLensProvider } from './features/codeLens';
 import { CursorTokenTracker } from './features/cursorContext';
 import { InspectTokenCodeActionProvider, TokenDiagnostics } from './features/diagnostics';
-import { DocumentTokens } from './features/documentTokens';
+import { TokenIndex } from './model/tokenIndex';
 import { TokenHoverProvider } from './features/hover';
 import { InspectorDocumentSync } from './features/inspectorSync';
 import { PeriodicRefresh } from './features/periodicRefresh';
 import { TokenStatusBar } from './features/statusBar';
 import { TokenTreeProvider } from './features/tokenTree';
-import type { KeyStore } from './features/keyStore';
-import { activateVerification, signatureSource, type VerificationService } from './features/verification';
-import type { InspectTarget } from './webview/inspectorApi';
+import { KeyStore } from './model/keyStore';
+import { ScanResults } from './model/scanResults';
+import { VerificationService } from './model/verification';
+import { signatureSource } from './features/verification';
+import type { InspectTarget } from './model/types';
 import { InspectorPanel } from './webview/inspectorPanel';
 import { InspectorViewProvider } from './webview/inspectorView';
 
@@ -22,8 +24,10 @@ import { InspectorViewProvider } from './webview/inspectorView';
  * store or the token cache through `getExtension().exports`.
  */
 export interface TokenLensApi {
-  readonly tokens: DocumentTokens;
+  readonly tokens: TokenIndex;
   readonly tree: TokenTreeProvider;
+  /** Results of the last Scan Workspace. */
+  readonly scanResults: ScanResults;
   readonly treeView: vscode.TreeView<unknown>;
   readonly diagnostics: TokenDiagnostics;
   readonly codeLens: TokenCodeLensProvider;
@@ -44,10 +48,12 @@ export interface TokenLensApi {
 export function activate(context: vscode.ExtensionContext): TokenLensApi | undefined {
   const started = performance.now();
   const selector: vscode.DocumentSelector = [{ scheme: '*' }];
-  const tokens = new DocumentTokens();
-  const { service: verification, store: keyStore } = activateVerification(context);
+  const tokens = new TokenIndex();
+  const keyStore = new KeyStore(context.secrets);
+  const verification = new VerificationService(keyStore);
+  const scanResults = new ScanResults();
   const signatures = signatureSource(verification);
-  const tree = new TokenTreeProvider(tokens, verification);
+  const tree = new TokenTreeProvider(tokens, scanResults, verification);
   const treeView = vscode.window.createTreeView('tokenLens.tokens', { treeDataProvider: tree, showCollapseAll: true });
   const inspectorView = new InspectorViewProvider(context.extensionUri, signatures);
   const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target, signatures);
@@ -57,6 +63,9 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   const statusBar = new TokenStatusBar(cursor);
 
   context.subscriptions.push(
+    keyStore,
+    verification,
+    scanResults,
     tokens,
     tree,
     treeView,
@@ -76,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     vscode.languages.registerCodeActionsProvider(selector, new InspectTokenCodeActionProvider(), {
       providedCodeActionKinds: InspectTokenCodeActionProvider.providedCodeActionKinds,
     }),
-    ...registerAllCommands({ tokens, tree, sidebar: inspectorView, showInPanel }),
+    ...registerAllCommands({ tokens, scanResults, keyStore, sidebar: inspectorView, showInPanel }),
     cursor.onDidChange((target) => {
       if (target !== undefined && readSettings(target.uri).inspectorFollowCursor) inspectorView.show(target);
     }),
@@ -91,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   return {
     tokens,
     keyStore,
+    scanResults,
     tree,
     treeView,
     diagnostics,

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { guessKeyKind, parseVerificationKey } from '../core';
 import type { KeyInput, KeyMaterial, SecretEncoding } from '../core';
-import { fetchJwks, parseJwksUrl } from '../features/jwksFetch';
-import type { KeyStore } from '../features/keyStore';
+import { fetchJwks, parseJwksUrl } from '../model/jwksFetch';
+import type { KeyStore } from '../model/keyStore';
 import { labelText, notificationText } from '../present/escape';
 
-export const ADD_VERIFICATION_KEY = 'tokenLens.addVerificationKey';
 
 /**
  * What the command accepts from its caller (a link, a keybinding, another extension): at most a

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { decodeToken } from '../core';
 import type { DecodedToken } from '../core';
-import type { DocumentTokens } from '../features/documentTokens';
+import type { TokenIndex } from '../model/tokenIndex';
 import { claimsTable } from '../features/presentation';
-import { resolveTarget } from './target';
+import { resolveTarget } from '../model/targetResolver';
 import { notificationText } from '../present/escape';
 
 /** What to copy from a decoded token. */
@@ -29,7 +29,7 @@ function render(decoded: DecodedToken, part: CopyPart): string | undefined {
  * or undefined when nothing was copied. Header and payload JSON are copied exactly as in the
  * token; an encrypted or binary payload cannot be copied and says so.
  */
-export async function copyTokenPart(tokens: DocumentTokens, part: CopyPart, arg?: unknown): Promise<string | undefined> {
+export async function copyTokenPart(tokens: TokenIndex, part: CopyPart, arg?: unknown): Promise<string | undefined> {
   const resolved = await resolveTarget(tokens, arg);
   if (!resolved.ok) {
     void vscode.window.showWarningMessage(notificationText(resolved.message));

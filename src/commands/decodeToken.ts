@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { normalizeTokenInput } from '../core';
-import type { DocumentTokens } from '../features/documentTokens';
-import type { InspectTarget } from '../webview/inspectorApi';
+import type { TokenIndex } from '../model/tokenIndex';
+import type { InspectTarget } from '../model/types';
 import type { ShowInPanel } from './inspectToken';
-import { resolveTarget } from './target';
+import { resolveTarget } from '../model/targetResolver';
 import { notificationText } from '../present/escape';
 
 /**
@@ -11,7 +11,7 @@ import { notificationText } from '../present/escape';
  * is at the cursor) the clipboard, else an input box validating as you type (a `Bearer `
  * prefix, quotes and whitespace are accepted).
  */
-export async function decodeToken(tokens: DocumentTokens, showInPanel: ShowInPanel, arg?: unknown): Promise<InspectTarget | undefined> {
+export async function decodeToken(tokens: TokenIndex, showInPanel: ShowInPanel, arg?: unknown): Promise<InspectTarget | undefined> {
   const resolved = await resolveTarget(tokens, arg);
   if (resolved.ok) {
     showInPanel(resolved.target);

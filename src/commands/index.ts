@@ -1,35 +1,44 @@
 import * as vscode from 'vscode';
-import type { DocumentTokens } from '../features/documentTokens';
-import type { TokenTreeProvider } from '../features/tokenTree';
-import type { Inspector } from '../webview/inspectorApi';
+import { CommandIds } from '../model/commandIds';
+import type { KeyStore } from '../model/keyStore';
+import type { ScanResults } from '../model/scanResults';
+import type { TokenIndex } from '../model/tokenIndex';
+import type { Inspector } from '../model/types';
+import { addVerificationKey } from './addVerificationKey';
 import { copyTokenPart } from './copy';
 import { decodeToken } from './decodeToken';
-import { CommandIds } from './ids';
 import { inspectToken, type ShowInPanel } from './inspectToken';
+import { listVerificationKeys } from './listVerificationKeys';
+import { removeVerificationKey } from './removeVerificationKey';
 import { revealToken } from './revealToken';
 import { scanWorkspace } from './scanWorkspace';
 
 /** What the commands need, passed in (no module-global state). */
 export interface CommandDeps {
-  readonly tokens: DocumentTokens;
-  readonly tree: TokenTreeProvider;
+  readonly tokens: TokenIndex;
+  readonly scanResults: ScanResults;
+  readonly keyStore: KeyStore;
   /** The sidebar inspector view. */
   readonly sidebar: Inspector;
   /** Opens (or reuses) the inspector editor panel on a target. */
   readonly showInPanel: ShowInPanel;
 }
 
-/** Registers every Token Lens command of `src/commands` (verification keys register apart). */
+/** Registers every Token Lens command: one line per id of {@link CommandIds}. */
 export function registerAllCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { tokens, tree, sidebar, showInPanel } = deps;
+  const { tokens, scanResults, keyStore, sidebar, showInPanel } = deps;
   return [
     vscode.commands.registerCommand(CommandIds.decodeToken, (arg?: unknown) => decodeToken(tokens, showInPanel, arg)),
     vscode.commands.registerCommand(CommandIds.inspectToken, (arg?: unknown) => inspectToken(tokens, showInPanel, arg)),
     vscode.commands.registerCommand(CommandIds.copyHeaderJson, (arg?: unknown) => copyTokenPart(tokens, 'header', arg)),
     vscode.commands.registerCommand(CommandIds.copyPayloadJson, (arg?: unknown) => copyTokenPart(tokens, 'payload', arg)),
     vscode.commands.registerCommand(CommandIds.copyClaimsTable, (arg?: unknown) => copyTokenPart(tokens, 'table', arg)),
-    vscode.commands.registerCommand(CommandIds.scanWorkspace, () => scanWorkspace(tree)),
-    vscode.commands.registerCommand(CommandIds.clearScanResults, () => tree.setScanResults([])),
+    vscode.commands.registerCommand(CommandIds.scanWorkspace, () => scanWorkspace(scanResults)),
+    vscode.commands.registerCommand(CommandIds.clearScanResults, () => scanResults.set([])),
     vscode.commands.registerCommand(CommandIds.revealToken, (arg?: unknown) => revealToken(tokens, sidebar, arg)),
+    // Key commands always prompt: an argument (a link's) can only pre-fill a binding or pre-select.
+    vscode.commands.registerCommand(CommandIds.addVerificationKey, (args?: unknown) => addVerificationKey(keyStore, args)),
+    vscode.commands.registerCommand(CommandIds.removeVerificationKey, (label?: unknown) => removeVerificationKey(keyStore, label)),
+    vscode.commands.registerCommand(CommandIds.listVerificationKeys, (options?: { show?: boolean }) => listVerificationKeys(keyStore, options)),
   ];
 }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { parseVerificationKey } from '../core';
-import type { KeyStore } from '../features/keyStore';
+import type { KeyStore } from '../model/keyStore';
 import { labelText } from '../present/escape';
 import { bindingText } from './addVerificationKey';
 
-export const LIST_VERIFICATION_KEYS = 'tokenLens.listVerificationKeys';
 
 /** One line of the key list: never the key material itself. */
 export interface KeySummary {

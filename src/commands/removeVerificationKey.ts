@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import type { KeyStore } from '../features/keyStore';
+import type { KeyStore } from '../model/keyStore';
 import { labelText, notificationText } from '../present/escape';
 import { bindingText } from './addVerificationKey';
 
-export const REMOVE_VERIFICATION_KEY = 'tokenLens.removeVerificationKey';
 
 /**
  * Token Lens: Remove Verification Key. `label` (from a caller or a link) only pre-selects: the

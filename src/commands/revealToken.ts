@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
-import type { DocumentTokens } from '../features/documentTokens';
-import type { Inspector } from '../webview/inspectorApi';
-import { resolveTarget } from './target';
+import type { TokenIndex } from '../model/tokenIndex';
+import type { Inspector } from '../model/types';
+import { resolveTarget } from '../model/targetResolver';
 import { notificationText } from '../present/escape';
 
 /**
  * Reveal Token in Editor: opens the token's document, selects the token and shows it in the
  * sidebar inspector (tree item click, hover link).
  */
-export async function revealToken(tokens: DocumentTokens, inspector: Inspector, arg?: unknown): Promise<vscode.TextEditor | undefined> {
+export async function revealToken(tokens: TokenIndex, inspector: Inspector, arg?: unknown): Promise<vscode.TextEditor | undefined> {
   const resolved = await resolveTarget(tokens, arg);
   if (!resolved.ok) {
     void vscode.window.showWarningMessage(notificationText(resolved.message));

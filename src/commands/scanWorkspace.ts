@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { findTokens } from '../core';
-import { readSettings } from '../config';
+import { readSettings } from '../model/settings';
 import { contextLabel } from '../features/presentation';
-import type { ScannedToken, TokenTreeProvider } from '../features/tokenTree';
+import type { ScanResults, ScannedToken } from '../model/scanResults';
 
 /** Upper bound of files visited by one scan (a huge monorepo stays responsive). */
 const MAX_FILES = 20000;
@@ -38,9 +38,9 @@ function looksBinary(bytes: Uint8Array): boolean {
 /**
  * Scan Workspace for Tokens: every file not excluded by `files.exclude`/`search.exclude`, read
  * through `workspace.fs` (virtual workspaces), skipping binary files and files over
- * `tokenLens.scan.maxFileSizeKB`; cancellable progress; results go to the Tokens tree.
+ * `tokenLens.scan.maxFileSizeKB`; cancellable progress; results go to the scan results the Tokens tree shows.
  */
-export async function scanWorkspace(tree: TokenTreeProvider): Promise<ScanSummary> {
+export async function scanWorkspace(scanResults: ScanResults): Promise<ScanSummary> {
   const started = Date.now();
   const maxBytes = readSettings().scanMaxFileSizeKB * 1024;
   const results: ScannedToken[] = [];
@@ -84,7 +84,7 @@ export async function scanWorkspace(tree: TokenTreeProvider): Promise<ScanSummar
       }
     },
   );
-  tree.setScanResults(results);
+  scanResults.set(results);
   const summary = { files, tokens: results.length, skippedLarge, skippedBinary, cancelled, ms: Date.now() - started };
   void vscode.window.showInformationMessage(
     `Token Lens: ${summary.tokens} token${summary.tokens === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}` +

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { readSettings } from '../config';
-import { CommandIds, type TokenLocation } from '../commands/ids';
-import type { DocumentTokens } from './documentTokens';
-import { inspectWithSettings, isHttpLike } from './documentTokens';
+import { readSettings } from '../model/settings';
+import { CommandIds, type TokenLocation } from '../model/commandIds';
+import type { TokenIndex } from '../model/tokenIndex';
+import { inspectWithSettings, isHttpLike } from '../model/tokenIndex';
 import { labelText } from '../present/escape';
 import { lensTitle } from './presentation';
 
@@ -11,7 +11,7 @@ export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly tokens: DocumentTokens) {}
+  constructor(private readonly tokens: TokenIndex) {}
 
   /** Re-renders lenses (settings changed, time passed). */
   refresh(): void {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { CURSOR_ON_TOKEN_CONTEXT } from '../commands/ids';
-import { loadEnvironments, targetAt } from '../commands/target';
-import type { InspectTarget } from '../webview/inspectorApi';
-import { isHttpLike, type DocumentTokens } from './documentTokens';
-import type { HttpEnvironment } from './httpEnvironments';
+import { CURSOR_ON_TOKEN_CONTEXT } from '../model/commandIds';
+import { loadEnvironments, targetAt } from '../model/targetResolver';
+import type { InspectTarget } from '../model/types';
+import { isHttpLike, type TokenIndex } from '../model/tokenIndex';
+import type { HttpEnvironment } from '../model/environments';
 
 /**
  * Tracks the token under the editor cursor: sets the `tokenLens.cursorOnToken` context key
@@ -17,7 +17,7 @@ export class CursorTokenTracker implements vscode.Disposable {
   private onToken = false;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly tokens: DocumentTokens) {
+  constructor(private readonly tokens: TokenIndex) {
     this.disposables.push(
       this.changed,
       vscode.window.onDidChangeTextEditorSelection((e) => this.update(e.textEditor)),

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { FindingCodes } from '../core';
 import type { Finding, Inspection } from '../core';
-import { affectsTokenLens, readSettings } from '../config';
-import { CommandIds, type TokenLocation } from '../commands/ids';
-import type { DocumentTokens } from './documentTokens';
-import { inspectWithSettings, isHttpLike } from './documentTokens';
+import { affectsTokenLens, readSettings } from '../model/settings';
+import { CommandIds, type TokenLocation } from '../model/commandIds';
+import type { TokenIndex } from '../model/tokenIndex';
+import { inspectWithSettings, isHttpLike } from '../model/tokenIndex';
 
 /** Diagnostic codes for time status (the core reports status, not a finding, for these). */
 /** Time-status codes of the Problems entries (docs/findings.md, `TL0xx`). */
@@ -58,7 +58,7 @@ export class TokenDiagnostics implements vscode.Disposable {
   private readonly nextChange = new Map<string, number>();
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly tokens: DocumentTokens) {
+  constructor(private readonly tokens: TokenIndex) {
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.update(d)),

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import type { Finding, Inspection } from '../core';
-import { readSettings } from '../config';
-import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../commands/ids';
-import { loadEnvironments, targetAt } from '../commands/target';
-import type { DocumentTokens } from './documentTokens';
-import { inspectWithSettings } from './documentTokens';
+import { readSettings } from '../model/settings';
+import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../model/commandIds';
+import { loadEnvironments, targetAt } from '../model/targetResolver';
+import type { TokenIndex } from '../model/tokenIndex';
+import { inspectWithSettings } from '../model/tokenIndex';
 import { markdownText } from '../present/escape';
 import { claimText, kindLabel, severityIcon } from './presentation';
-import { verificationMarkdownLine, type VerificationService, type VerificationStatus } from './verification';
+import type { VerificationService, VerificationStatus } from '../model/verification';
+import { verificationMarkdownLine } from './verification';
 
 /** How long a hover waits for the signature check before showing the token without it. */
 const SIGNATURE_WAIT_MS = 1500;
@@ -68,7 +69,7 @@ function rank(s: Finding['severity']): number {
  */
 export class TokenHoverProvider implements vscode.HoverProvider {
   constructor(
-    private readonly tokens: DocumentTokens,
+    private readonly tokens: TokenIndex,
     private readonly verification?: VerificationService,
   ) {}
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { targetAt } from '../commands/target';
-import type { Inspector, InspectTarget } from '../webview/inspectorApi';
-import type { DocumentTokens } from './documentTokens';
+import { targetAt } from '../model/targetResolver';
+import type { Inspector, InspectTarget } from '../model/types';
+import type { TokenIndex } from '../model/tokenIndex';
 
 /** Edits settle this long before the inspector re-reads the token (typing stays smooth). */
 const DEBOUNCE_MS = 250;
@@ -48,7 +48,7 @@ export class InspectorDocumentSync implements vscode.Disposable {
   private readonly positions = new Map<Inspector, vscode.Position>();
 
   constructor(
-    private readonly tokens: DocumentTokens,
+    private readonly tokens: TokenIndex,
     private readonly inspectors: () => readonly (Inspector | undefined)[],
   ) {
     this.disposables.push(vscode.workspace.onDidChangeTextDocument((e) => this.changed(e)));

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { affectsTokenLens, readSettings } from '../config';
-import { CommandIds, type TokenLocation } from '../commands/ids';
-import type { InspectTarget } from '../webview/inspectorApi';
+import { affectsTokenLens, readSettings } from '../model/settings';
+import { CommandIds, type TokenLocation } from '../model/commandIds';
+import type { InspectTarget } from '../model/types';
 import type { CursorTokenTracker } from './cursorContext';
-import { inspectWithSettings } from './documentTokens';
+import { inspectWithSettings } from '../model/tokenIndex';
 import { labelText } from '../present/escape';
 import { kindLabel } from './presentation';
 

@@ -1,17 +1,14 @@
 import * as vscode from 'vscode';
 import type { Finding, Inspection } from '../core';
-import { CommandIds } from '../commands/ids';
-import type { InspectTarget } from '../webview/inspectorApi';
-import type { DocumentTokens } from './documentTokens';
-import { inspectWithSettings } from './documentTokens';
+import { CommandIds } from '../model/commandIds';
+import type { InspectTarget } from '../model/types';
+import type { ScanResults, ScannedToken } from '../model/scanResults';
+import type { TokenIndex } from '../model/tokenIndex';
+import { inspectWithSettings } from '../model/tokenIndex';
 import { labelText, truncate } from '../present/escape';
 import { claimText, contextLabel, severityIcon, statusIcon } from './presentation';
-import { verificationBadge, verificationTimingText, type VerificationService, type VerificationStatus } from './verification';
-
-/** A token found by Scan Workspace (kept in memory only, cleared by Clear Scan Results). */
-export interface ScannedToken {
-  readonly target: InspectTarget & { readonly uri: vscode.Uri; readonly range: vscode.Range };
-}
+import type { VerificationService, VerificationStatus } from '../model/verification';
+import { verificationBadge, verificationTimingText } from './verification';
 
 /** Tree nodes: files (scan results), tokens, claims and findings. */
 export type TokenTreeNode = FileNode | TokenNode | DetailNode;
@@ -76,7 +73,6 @@ function findingNode(f: Finding): DetailNode {
 export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TokenTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private scanResults: readonly ScannedToken[] = [];
   private readonly disposables: vscode.Disposable[] = [];
   private pendingRefresh: ReturnType<typeof setTimeout> | undefined;
 
@@ -85,11 +81,13 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
   static readonly TYPING_DEBOUNCE_MS = 300;
 
   constructor(
-    private readonly tokens: DocumentTokens,
+    private readonly tokens: TokenIndex,
+    private readonly scan: ScanResults,
     private readonly verification?: VerificationService,
   ) {
     this.disposables.push(
       this.changed,
+      scan.onDidChange(() => this.refresh()),
       ...(verification !== undefined ? [verification.onDidChange(() => this.refresh())] : []),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -111,20 +109,8 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
     this.pendingRefresh = setTimeout(() => this.refresh(), TokenTreeProvider.TYPING_DEBOUNCE_MS);
   }
 
-  /** Replaces the workspace scan results (empty array clears them). */
-  setScanResults(results: readonly ScannedToken[]): void {
-    this.scanResults = results;
-    void vscode.commands.executeCommand('setContext', 'tokenLens.hasScanResults', results.length > 0);
-    this.refresh();
-  }
-
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
-    this.scanResults = [];
-  }
-
-  get scanResultCount(): number {
-    return this.scanResults.length;
   }
 
   getTreeItem(node: TokenTreeNode): vscode.TreeItem {
@@ -163,7 +149,7 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
             ...moreNode(inEditor.length - TokenTreeProvider.MAX_TOKENS_PER_FILE),
           ];
     const byFile = new Map<string, ScannedToken[]>();
-    for (const r of this.scanResults) {
+    for (const r of this.scan.all) {
       const key = r.target.uri.toString();
       const list = byFile.get(key) ?? [];
       list.push(r);

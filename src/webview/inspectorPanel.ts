@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Inspector, InspectTarget, SignatureSource } from './inspectorApi';
+import type { Inspector, InspectTarget, SignatureSource } from '../model/types';
 import type { RenderedSummary } from './protocol';
 import { webviewOptions } from './html';
 import { InspectorSession } from './inspectorSession';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { readSettings } from '../config';
-import type { InspectTarget, SignatureSource } from './inspectorApi';
+import { readSettings } from '../model/settings';
+import type { InspectTarget, SignatureSource } from '../model/types';
 import { claimsTableMarkdown, parseWebviewMessage } from './protocol';
 import type { HostMessage, InspectorViewModel, RenderedSummary, SignatureView, WebviewMessage } from './protocol';
 import { buildViewModel, copyText } from './viewModel';

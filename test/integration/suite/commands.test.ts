@@ -1,8 +1,8 @@
 // Every command of src/commands in the real host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { TokenLocation } from '../../../src/commands/ids';
-import type { InspectTarget } from '../../../src/webview/inspectorApi';
+import type { TokenLocation } from '../../../src/model/commandIds';
+import type { InspectTarget } from '../../../src/model/types';
 import type { ScanSummary } from '../../../src/commands/scanWorkspace';
 import type { FileNode } from '../../../src/features/tokenTree';
 import { api, cleanUp, makeToken, nowSec, openFile, setSetting } from './featureHelpers';
@@ -126,14 +126,14 @@ describe('Commands (real host)', function () {
       assert.ok(summary.tokens >= 1, `no tokens found: ${JSON.stringify(summary)}`);
       assert.ok(summary.skippedBinary >= 1, 'binary file not skipped');
       assert.ok(summary.skippedLarge >= 1, 'over-size file not skipped');
-      const { tree } = await api();
-      assert.strictEqual(tree.scanResultCount, summary.tokens);
+      const { tree, scanResults } = await api();
+      assert.strictEqual(scanResults.all.length, summary.tokens);
       const scannedFiles = (await tree.getChildren()).filter((n) => n.kind === 'file').map((n) => (n as FileNode).uri.toString());
       assert.ok(scannedFiles.includes(small.document.uri.toString()), `token file missing from ${scannedFiles.join(', ')}`);
       assert.ok(!scannedFiles.includes(binary.toString()), 'a result from the binary file');
       assert.ok(!scannedFiles.includes(large.toString()), 'a result from the over-size file');
       await vscode.commands.executeCommand('tokenLens.clearScanResults');
-      assert.strictEqual(tree.scanResultCount, 0);
+      assert.strictEqual(scanResults.all.length, 0);
     } finally {
       await undo();
     }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchJwks, parseJwksUrl } from '../../../src/features/jwksFetch';
+import { fetchJwks, parseJwksUrl } from '../../../src/model/jwksFetch';
 
 const JWKS = JSON.stringify({ keys: [{ kty: 'oct', kid: 'a', k: 'c2VjcmV0' }] });
 

@@ -1,4 +1,7 @@
-/** Every command id Token Lens contributes from `src/commands` (matches package.json). */
+/**
+ * Every command id Token Lens contributes (a unit test keeps this table and package.json's
+ * `contributes.commands` equal); `src/commands/index.ts` registers each of them in one place.
+ */
 export const CommandIds = {
   decodeToken: 'tokenLens.decodeToken',
   inspectToken: 'tokenLens.inspectToken',
@@ -8,6 +11,9 @@ export const CommandIds = {
   scanWorkspace: 'tokenLens.scanWorkspace',
   clearScanResults: 'tokenLens.clearScanResults',
   revealToken: 'tokenLens.revealToken',
+  addVerificationKey: 'tokenLens.addVerificationKey',
+  removeVerificationKey: 'tokenLens.removeVerificationKey',
+  listVerificationKeys: 'tokenLens.listVerificationKeys',
 } as const;
 
 /** Commands allowed in hover markdown links (`isTrusted.enabledCommands`). */

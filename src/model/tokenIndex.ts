@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { HttpEnvironments, type HttpEnvironment } from './httpEnvironments';
+import { HttpEnvironments, type HttpEnvironment } from './environments';
 import { findTokenAt, findTokens, findVariableReferenceAt, findHttpVariables, inspectToken, resolveVariableInAnyEnvironment } from '../core';
 import type { Inspection, Result, TokenMatch } from '../core';
-import { inspectOptions, readSettings } from '../config';
+import { inspectOptions, readSettings } from './settings';
 
 /** One token in a document with its VS Code range. */
 export interface DocumentToken {
@@ -31,7 +31,7 @@ interface Entry {
  * tree and status bar, so one edit costs one scan. Entries are dropped when documents close.
  * Tokens stay in memory only.
  */
-export class DocumentTokens implements vscode.Disposable {
+export class TokenIndex implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly subscription: vscode.Disposable;
   /** Environment files of http documents' folders, for `{{name}}` references. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { InspectOptions } from './core';
-import { boundedSetting, restrictedValue, RESTRICTED_SETTINGS, type NumericSetting } from './core/settings';
+import type { InspectOptions } from '../core';
+import { boundedSetting, restrictedValue, RESTRICTED_SETTINGS, type NumericSetting } from '../core/settings';
 
 /** The `tokenLens.*` settings, read once per use and passed down as an options object. */
 export interface TokenLensSettings {

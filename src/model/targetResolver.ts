@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { normalizeTokenInput } from '../core';
-import type { DocumentTokens } from '../features/documentTokens';
-import { isHttpLike, referenceAt } from '../features/documentTokens';
+import type { TokenIndex } from './tokenIndex';
+import { isHttpLike, referenceAt } from './tokenIndex';
 import { contextLabel } from '../features/presentation';
 import { truncate } from '../present/escape';
-import type { InspectTarget } from '../webview/inspectorApi';
-import type { HttpEnvironment } from '../features/httpEnvironments';
-import { isTokenLocation } from './ids';
+import type { InspectTarget } from './types';
+import type { HttpEnvironment } from './environments';
+import { isTokenLocation } from './commandIds';
 
 /**
  * Why no token could be found, as a message for the user. `nothing`: no token-like text at
@@ -32,7 +32,7 @@ function carriedTarget(arg: unknown): InspectTarget | undefined {
  * {@link loadEnvironments} first.
  */
 export function targetAt(
-  tokens: DocumentTokens,
+  tokens: TokenIndex,
   document: vscode.TextDocument,
   position: vscode.Position,
   env: HttpEnvironment = tokens.environments.current(document),
@@ -57,7 +57,7 @@ export function targetAt(
  * The token a command acts on: an explicit argument (tree item or location), else the token
  * under the cursor, else a selection that normalises to a token.
  */
-export async function resolveTarget(tokens: DocumentTokens, arg: unknown): Promise<TargetResult> {
+export async function resolveTarget(tokens: TokenIndex, arg: unknown): Promise<TargetResult> {
   const carried = carriedTarget(arg);
   if (carried !== undefined) return { ok: true, target: carried };
   if (isTokenLocation(arg)) {
@@ -95,6 +95,6 @@ export function explainMalformedAt(document: vscode.TextDocument, position: vsco
 }
 
 /** Loads the environment files next to an http document (cached; a no-op for other files). */
-export async function loadEnvironments(tokens: DocumentTokens, document: vscode.TextDocument): Promise<HttpEnvironment | undefined> {
+export async function loadEnvironments(tokens: TokenIndex, document: vscode.TextDocument): Promise<HttpEnvironment | undefined> {
   return isHttpLike(document) ? tokens.environments.load(document) : undefined;
 }
