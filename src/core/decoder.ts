@@ -2,9 +2,10 @@
  * Decoder: compact JWS / unsecured JWT / JWE text → {@link DecodedToken}. Total: every input
  * gives a typed value or a typed {@link TokenError}; nothing throws to callers.
  */
-import { base64url } from 'jose';
+import { readProtectedHeader } from './header';
 import { readJson } from './json';
 import type { JsonReading } from './json';
+import { base64urlBody, decodeBody, decodedLength, decodeUtf8 } from './segments';
 import type { DecodedPayload, DecodedToken, DuplicateKey, JsonObject, Result, SegmentSize, TokenError, TokenErrorCode, TokenKind } from './types';
 
 /** Longest token the decoder accepts (8 MiB): far above any transport limit, bounded work. */
@@ -25,51 +26,6 @@ const segmentLabel: Record<SegmentName, string> = {
 
 function error(code: TokenErrorCode, message: string, segment?: SegmentName): { ok: false; error: TokenError } {
   return { ok: false, error: segment === undefined ? { code, message } : { code, message, segment } };
-}
-
-const BASE64URL_TEXT = /^[A-Za-z0-9_-]*$/;
-
-/**
- * The segment's base64url text without trailing `=` padding (at most two, tolerated and
- * reported), or undefined when the rest is not strict base64url (RFC 4648 §5: no whitespace,
- * no `+` or `/`) or has an impossible length (4n+1 characters).
- */
-function unpadded(text: string): string | undefined {
-  let end = text.length;
-  if (end > 0 && text.charCodeAt(end - 1) === 0x3d) {
-    end--;
-    if (end > 0 && text.charCodeAt(end - 1) === 0x3d) end--;
-  }
-  const body = end === text.length ? text : text.slice(0, end);
-  return end % 4 !== 1 && BASE64URL_TEXT.test(body) ? body : undefined;
-}
-
-/** Decoded size of `length` unpadded base64url characters (4 characters → 3 bytes). */
-function decodedLength(length: number): number {
-  return Math.floor((length * 3) / 4);
-}
-
-/**
- * Decodes base64url text that {@link unpadded} already checked strictly (jose's decoder is
- * lenient about whitespace and padding, so the strict check comes first) with jose.
- */
-function decodeBytes(body: string): Uint8Array | undefined {
-  try {
-    return base64url.decode(body);
-  } catch {
-    return undefined;
-  }
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Strict UTF-8 decoding (invalid sequences are an error; a BOM is kept as U+FEFF). */
-function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -104,44 +60,35 @@ function decode(token: string): Result<DecodedToken> {
   const isJwe = parts.length === 5;
   const names = isJwe ? JWE_SEGMENTS : JWS_SEGMENTS;
   const [headerText = '', payloadText = ''] = parts;
-  if (headerText.length === 0) return error('ERR_BASE64URL', 'The header segment is empty', 'header');
+  const headerRead = readProtectedHeader(headerText, { jwe: isJwe });
+  if (!headerRead.ok) return headerRead;
+  const { header, json: headerJson } = headerRead.value;
 
-  // Only the header and a JWS payload are read; other segments (signature, JWE parts) are
+  // Of the other segments only a JWS payload is read; the rest (signature, JWE parts) are
   // validated and sized without materialising their bytes.
-  let headerBinary: Uint8Array | undefined;
   let payloadBinary: Uint8Array | undefined;
   const segments: SegmentSize[] = [];
   let padded = false;
   for (let i = 0; i < parts.length; i++) {
     const name = names[i] ?? 'header';
     const text = parts[i] ?? '';
-    const body = unpadded(text);
-    const binary = body !== undefined && (i === 0 || name === 'payload') ? decodeBytes(body) : undefined;
-    const valid = body !== undefined && (binary !== undefined || !(i === 0 || name === 'payload'));
+    const body = base64urlBody(text);
+    const binary = body !== undefined && name === 'payload' ? decodeBody(body) : undefined;
+    const valid = body !== undefined && (binary !== undefined || name !== 'payload');
     // The payload of a JWS may be undecodable and still be shown as bytes; other segments may not.
     if (!valid && name !== 'payload') {
       return error('ERR_BASE64URL', `Failed to base64url decode the ${segmentLabel[name]} segment`, name);
     }
     if (valid) {
       if (body.length !== text.length) padded = true;
-      if (i === 0) headerBinary = binary;
-      else if (name === 'payload') payloadBinary = binary;
+      if (name === 'payload') payloadBinary = binary;
     }
     segments.push({ name, encodedBytes: text.length, decodedBytes: valid ? decodedLength(body.length) : 0 });
   }
 
-  const headerJson = decodeUtf8(headerBinary ?? new Uint8Array(0));
-  if (headerJson === undefined) return error('ERR_HEADER_NOT_JSON', 'The header segment is not valid UTF-8', 'header');
-  const headerRead = readJson(headerJson);
-  if (!headerRead.ok) return error('ERR_HEADER_NOT_JSON', `The header segment is not valid JSON (${headerRead.error.message})`, 'header');
-  const header = headerRead.value.value;
-  if (!isObject(header)) return error('ERR_HEADER_NOT_OBJECT', 'The header is JSON but not a JSON object', 'header');
-  if (typeof header['alg'] !== 'string') return error('ERR_HEADER_ALG', 'The header has no string "alg" parameter', 'header');
-  if (isJwe && typeof header['enc'] !== 'string') return error('ERR_HEADER_ENC', 'The JWE header has no string "enc" parameter', 'header');
-
   const duplicateKeys: DuplicateKey[] = [];
   const lossyNumbers: LossyNumberIn[] = [];
-  addFindings(duplicateKeys, lossyNumbers, 'header', headerRead.value);
+  addFindings(duplicateKeys, lossyNumbers, 'header', headerRead.value.reading);
   let payload: DecodedPayload;
   let payloadNote: string | undefined;
   let kind: TokenKind;

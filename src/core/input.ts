@@ -4,14 +4,12 @@
  *
  * @packageDocumentation
  */
-import { base64url } from 'jose';
+import { readProtectedHeader } from './header';
 import { DEFAULT_MAX_TOKEN_LENGTH, findTokens } from './scanner';
 import type { Result, TokenError } from './types';
 
 /** Pasted text longer than this is refused outright (a token is at most 64 KiB by default). */
 const MAX_INPUT_LENGTH = 4 * DEFAULT_MAX_TOKEN_LENGTH;
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Framing people paste around a token, stripped in this order: a `.http` file variable
@@ -73,26 +71,8 @@ function diagnose(candidate: string): Result<string> {
       return fail('ERR_BASE64URL', `The ${segment.replace('_', ' ')} segment is not base64url${hint}`, segment);
     }
   }
-  let headerText: string;
-  try {
-    headerText = strictUtf8.decode(base64url.decode(segments[0].replace(/=+$/, '')));
-  } catch {
-    return fail('ERR_BASE64URL', 'Failed to base64url decode the header segment', 'header');
-  }
-  let header: unknown;
-  try {
-    header = JSON.parse(headerText);
-  } catch {
-    return fail('ERR_HEADER_NOT_JSON', 'The header segment does not decode to JSON', 'header');
-  }
-  if (header === null || typeof header !== 'object' || Array.isArray(header)) {
-    return fail('ERR_HEADER_NOT_OBJECT', 'The header is JSON but not an object', 'header');
-  }
-  const fields = header as Record<string, unknown>;
-  if (typeof fields.alg !== 'string') return fail('ERR_HEADER_ALG', 'The header has no string "alg" (RFC 7515 §4.1.1)', 'header');
-  if (segments.length === 5 && typeof fields.enc !== 'string') {
-    return fail('ERR_HEADER_ENC', 'A five-segment JWE header needs a string "enc" (RFC 7516 §4.1.2)', 'header');
-  }
+  const header = readProtectedHeader(segments[0], { jwe: segments.length === 5 });
+  if (!header.ok) return header;
   // The shape is right but the scanner refused it (e.g. an empty JWE ciphertext).
   return fail('ERR_SEGMENT_COUNT', 'The segments do not form a compact JWS or JWE');
 }

@@ -18,14 +18,14 @@
  * 3. A bounded forward walk reads at most 6 segments and at most `maxTokenLength` characters.
  *    Every walk starts at a boundary and stops at the first non-token character, so each
  *    character is examined by at most a small constant number of walks.
- * 4. Strict header check: the header segment base64url-decodes (jose) to a JSON object with
- *    a string `alg` (RFC 7515 §4.1.1); a five-segment JWE also needs a string `enc`
- *    (RFC 7516 §4.1.2).
+ * 4. Strict header check (`readProtectedHeader`): the header segment base64url-decodes to a
+ *    JSON object with a string `alg` (RFC 7515 §4.1.1); a five-segment JWE also needs a
+ *    string `enc` (RFC 7516 §4.1.2).
  *
  * @packageDocumentation
  */
-import { base64url } from 'jose';
-import type { FindTokensOptions, TokenContext, TokenKind, TokenMatch } from './types';
+import { readProtectedHeader } from './header';
+import type { FindTokensOptions, JsonObject, TokenContext, TokenKind, TokenMatch } from './types';
 
 /** Default longest token accepted, in characters (64 KiB). */
 export const DEFAULT_MAX_TOKEN_LENGTH = 65536;
@@ -103,37 +103,30 @@ const segStart = new Int32Array(MAX_SEGMENTS);
 const segEnd = new Int32Array(MAX_SEGMENTS);
 const segPadding = new Int32Array(MAX_SEGMENTS);
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
- * Recently decoded header segments → header (or null when not a header). Tokens from one
- * issuer share a header byte for byte, so token-dense files decode each header once.
+ * Recently read header segments → header (or null when not a header). Tokens from one
+ * issuer share a header byte for byte, so token-dense files read each header once.
  */
-const headerCache = new Map<string, Record<string, unknown> | null>();
+const headerCache = new Map<string, JsonObject | null>();
 const HEADER_CACHE_SIZE = 64;
 const HEADER_CACHE_MAX_SEGMENT = 512;
 
 /**
- * Reads the header segment: base64url (jose) → UTF-8 → JSON object with a string `alg`.
- * Returns the header object, or undefined when the candidate is not a token.
+ * The header of a candidate (strategy, step 4), or undefined when the candidate is not a
+ * token: an ordinary string that happens to start with `ey`.
  */
-function readHeader(segment: string): Record<string, unknown> | undefined {
-  const cached = headerCache.get(segment);
-  if (cached !== undefined) return cached ?? undefined;
-  let header: Record<string, unknown> | null = null;
-  try {
-    const parsed: unknown = JSON.parse(strictUtf8.decode(base64url.decode(segment)));
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && typeof (parsed as Record<string, unknown>).alg === 'string') {
-      header = parsed as Record<string, unknown>;
+function readHeader(segment: string, jwe: boolean): JsonObject | undefined {
+  let header = headerCache.get(segment);
+  if (header === undefined) {
+    const read = readProtectedHeader(segment);
+    header = read.ok ? read.value.header : null;
+    if (segment.length <= HEADER_CACHE_MAX_SEGMENT) {
+      if (headerCache.size >= HEADER_CACHE_SIZE) headerCache.delete(headerCache.keys().next().value as string);
+      headerCache.set(segment, header);
     }
-  } catch {
-    // Not base64url, not UTF-8 or not JSON: an ordinary string that happens to start with `ey`.
   }
-  if (segment.length <= HEADER_CACHE_MAX_SEGMENT) {
-    if (headerCache.size >= HEADER_CACHE_SIZE) headerCache.delete(headerCache.keys().next().value as string);
-    headerCache.set(segment, header);
-  }
-  return header ?? undefined;
+  if (header === null || (jwe && typeof header['enc'] !== 'string')) return undefined;
+  return header;
 }
 
 /**
@@ -186,7 +179,7 @@ function walk(text: string, start: number, limit: number): number {
  * Returns the token kind and sets `tokenEnd`/`tokenHeader`, or undefined.
  */
 let tokenEnd = 0;
-let tokenHeader: Record<string, unknown> = {};
+let tokenHeader: JsonObject = {};
 let tokenSegments = 0;
 function classify(text: string, count: number): TokenKind | undefined {
   let end = walkEnd;
@@ -200,9 +193,8 @@ function classify(text: string, count: number): TokenKind | undefined {
   if (end < text.length && text.charCodeAt(end) === DOT && isBase64Url(text.charCodeAt(end + 1))) return undefined;
   if (segEnd[0] === segStart[0]) return undefined;
   if (count === 5 && segEnd[3] === segStart[3]) return undefined; // RFC 7516 §7.1: ciphertext is never empty
-  const header = readHeader(text.slice(segStart[0], segEnd[0]));
+  const header = readHeader(text.slice(segStart[0], segEnd[0]), count === 5);
   if (header === undefined) return undefined;
-  if (count === 5 && typeof header.enc !== 'string') return undefined; // RFC 7516 §4.1.2
   tokenEnd = end;
   tokenHeader = header;
   tokenSegments = count;

@@ -6,8 +6,10 @@
  *
  * Pure: WebCrypto only through jose, no Node built-ins; timing via `performance.now()`.
  */
-import { base64url, compactVerify, importJWK } from 'jose';
+import { compactVerify, importJWK } from 'jose';
+import { decodeToken } from './decoder';
 import type { KeyEntry, KeyFamily, VerificationKey } from './keys';
+import { decodeBody } from './segments';
 import type { Result } from './types';
 
 /** Why a token was not checked at all. */
@@ -64,37 +66,22 @@ interface ParsedJws {
   readonly signature: Uint8Array;
 }
 
-function decodeJson(segment: string): unknown {
-  try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(segment))) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function parseJws(token: string): Result<ParsedJws, VerificationResult> {
-  const parts = token.trim().split('.');
+  const trimmed = token.trim();
+  const parts = trimmed.split('.');
   const notChecked = (reason: NotCheckedReason, message: string) => ({ ok: false as const, error: { status: 'not-checked' as const, reason, message } });
   if (parts.length === 5) return notChecked('jwe', 'JWE tokens are encrypted, not signed: there is no signature to verify');
   if (parts.length !== 3) return notChecked('malformed', 'Not a compact JWS (three dot-separated segments expected)');
-  const header = decodeJson(parts[0]!);
-  if (!isObject(header) || typeof header['alg'] !== 'string') return notChecked('malformed', 'The header is not a JSON object with a string "alg"');
-  const alg = header['alg'];
-  if (alg.toLowerCase() === 'none' || parts[2] === '') {
+  const decoded = decodeToken(trimmed);
+  if (!decoded.ok) return notChecked('malformed', `Not a decodable JWS: ${decoded.error.message}`);
+  const { header, payload } = decoded.value;
+  const alg = header['alg'] as string;
+  if (alg.toLowerCase() === 'none' || decoded.value.kind === 'unsecured') {
     return notChecked('unsecured', 'Unsecured token (alg "none" or empty signature): anyone can forge it, so it is never treated as verified');
   }
-  let signature: Uint8Array;
-  try {
-    signature = base64url.decode(parts[2]!);
-  } catch {
-    return notChecked('malformed', 'The signature segment is not valid base64url');
-  }
-  const payload = decodeJson(parts[1]!);
-  const iss = isObject(payload) && typeof payload['iss'] === 'string' ? payload['iss'] : undefined;
+  const signature = decodeBody(parts[2]!);
+  if (signature === undefined) return notChecked('malformed', 'The signature segment is not valid base64url');
+  const iss = payload.type === 'claims' && typeof payload.claims['iss'] === 'string' ? payload.claims['iss'] : undefined;
   const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
   return { ok: true, value: { alg, signature, ...(kid !== undefined ? { kid } : {}), ...(iss !== undefined ? { iss } : {}) } };
 }

@@ -4,7 +4,8 @@
  * holds tutorial and framework sample secrets and the most common passwords; it is
  * bundled, never fetched.
  */
-import { base64url, compactVerify } from 'jose';
+import { compactVerify } from 'jose';
+import { readProtectedHeader } from './header';
 import type { Finding, FindingCode } from './types';
 
 /** Verification finding codes (`TL4xx`). */
@@ -64,20 +65,6 @@ export const WEAK_HMAC_SECRETS: readonly string[] = [
 
 const HMAC_ALGS = new Set(['HS256', 'HS384', 'HS512']);
 
-function headerAlg(token: string): string | undefined {
-  const dot = token.indexOf('.');
-  if (dot <= 0) return undefined;
-  try {
-    const header = JSON.parse(new TextDecoder().decode(base64url.decode(token.slice(0, dot)))) as unknown;
-    if (typeof header === 'object' && header !== null && typeof (header as Record<string, unknown>)['alg'] === 'string') {
-      return (header as Record<string, string>)['alg'];
-    }
-  } catch {
-    // Not a decodable header: not an HMAC token we can check.
-  }
-  return undefined;
-}
-
 /**
  * Tries every bundled weak secret on an HS256/384/512 token. Returns an error finding naming
  * the secret on a hit, `undefined` on a miss or for any other kind of token. Never throws.
@@ -88,8 +75,9 @@ function headerAlg(token: string): string | undefined {
 export async function checkWeakSecrets(token: string, secrets: readonly string[] = WEAK_HMAC_SECRETS): Promise<Finding | undefined> {
   const trimmed = token.trim();
   if (trimmed.split('.').length !== 3) return undefined;
-  const alg = headerAlg(trimmed);
-  if (alg === undefined || !HMAC_ALGS.has(alg)) return undefined;
+  const header = readProtectedHeader(trimmed.slice(0, trimmed.indexOf('.')));
+  if (!header.ok || !HMAC_ALGS.has(header.value.header.alg)) return undefined;
+  const alg = header.value.header.alg;
   const encoder = new TextEncoder();
   for (const secret of secrets) {
     try {

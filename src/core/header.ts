@@ -1,0 +1,55 @@
+/**
+ * The one reader of a JOSE protected header (RFC 7515 §4, RFC 7516 §4): strict base64url →
+ * strict UTF-8 → a JSON object (through the core's JSON reader) with a string `alg`
+ * (RFC 7515 §4.1.1) and, for a JWE, a string `enc` (RFC 7516 §4.1.2). The scanner, the
+ * decoder, the paste check, the verifier and the weak-secret check all read headers here, so
+ * they agree on what a header is and fail with the same typed error (jose's
+ * `decodeProtectedHeader` is the model: one place, one wrapped error).
+ */
+import { readJson } from './json';
+import type { JsonReading } from './json';
+import { base64urlBody, decodeBody, decodeUtf8 } from './segments';
+import type { JsonObject, Result, TokenError, TokenErrorCode } from './types';
+
+/** A protected header as read from its segment. */
+export interface ProtectedHeader {
+  readonly header: JsonObject & { readonly alg: string };
+  /** The header JSON text exactly as in the token (key order, spacing, big numbers preserved). */
+  readonly json: string;
+  /** Duplicate member names and lossy numbers the JSON reader found in it. */
+  readonly reading: JsonReading;
+}
+
+/** Options of {@link readProtectedHeader}. */
+export interface ReadHeaderOptions {
+  /** The header of a five-segment JWE, which also needs a string `enc`. Default false. */
+  readonly jwe?: boolean;
+}
+
+function fail(code: TokenErrorCode, message: string): { ok: false; error: TokenError } {
+  return { ok: false, error: { code, message, segment: 'header' } };
+}
+
+/**
+ * Reads the first segment of a compact token (`=` padding tolerated). Total: never throws.
+ *
+ * @example
+ * const r = readProtectedHeader('eyJhbGciOiJIUzI1NiJ9');
+ * if (r.ok) r.value.header.alg; // 'HS256'
+ * else r.error.code;            // e.g. 'ERR_HEADER_NOT_JSON'
+ */
+export function readProtectedHeader(segment: string, options: ReadHeaderOptions = {}): Result<ProtectedHeader> {
+  if (typeof segment !== 'string' || segment.length === 0) return fail('ERR_BASE64URL', 'The header segment is empty');
+  const body = base64urlBody(segment);
+  const bytes = body === undefined ? undefined : decodeBody(body);
+  if (bytes === undefined) return fail('ERR_BASE64URL', 'Failed to base64url decode the header segment');
+  const json = decodeUtf8(bytes);
+  if (json === undefined) return fail('ERR_HEADER_NOT_JSON', 'The header segment is not valid UTF-8');
+  const read = readJson(json);
+  if (!read.ok) return fail('ERR_HEADER_NOT_JSON', `The header segment is not valid JSON (${read.error.message})`);
+  const header = read.value.value;
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) return fail('ERR_HEADER_NOT_OBJECT', 'The header is JSON but not a JSON object');
+  if (typeof header['alg'] !== 'string') return fail('ERR_HEADER_ALG', 'The header has no string "alg" parameter (RFC 7515 §4.1.1)');
+  if (options.jwe === true && typeof header['enc'] !== 'string') return fail('ERR_HEADER_ENC', 'The JWE header has no string "enc" parameter (RFC 7516 §4.1.2)');
+  return { ok: true, value: { header: header as ProtectedHeader['header'], json, reading: read.value } };
+}
