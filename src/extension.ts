@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { registerAllCommands } from './commands';
-import { affectsTokenLens, readSettings } from './model/settings';
 import { TokenCodeLensProvider } from './features/codeLens';
 import { CursorTokenTracker } from './features/cursorContext';
 import { InspectTokenCodeActionProvider, TokenDiagnostics } from './features/diagnostics';
@@ -60,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   const diagnostics = new TokenDiagnostics(tokens);
   const codeLens = new TokenCodeLensProvider(tokens);
   const cursor = new CursorTokenTracker(tokens);
-  const statusBar = new TokenStatusBar(cursor);
+  const statusBar = new TokenStatusBar(cursor, tokens.inspections);
 
   context.subscriptions.push(
     keyStore,
@@ -87,10 +86,9 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     }),
     ...registerAllCommands({ tokens, scanResults, keyStore, sidebar: inspectorView, showInPanel }),
     cursor.onDidChange((target) => {
-      if (target !== undefined && readSettings(target.uri).inspectorFollowCursor) inspectorView.show(target);
+      if (target !== undefined && tokens.inspections.settings(target.uri).inspectorFollowCursor) inspectorView.show(target);
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!affectsTokenLens(e)) return;
+    tokens.inspections.onDidChange(() => {
       tree.refresh();
       codeLens.refresh();
     }),

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { readSettings } from '../model/settings';
 import { CommandIds, type TokenLocation } from '../model/commandIds';
 import type { TokenIndex } from '../model/tokenIndex';
-import { inspectWithSettings, isHttpLike } from '../model/tokenIndex';
+import { isHttpLike } from '../model/tokenIndex';
 import { labelText } from '../present/escape';
 import { lensTitle } from './presentation';
 
@@ -19,11 +18,11 @@ export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!isHttpLike(document) || !readSettings(document.uri).codeLensEnabled) return [];
+    if (!isHttpLike(document) || !this.tokens.inspections.settings(document.uri).codeLensEnabled) return [];
     const now = Date.now();
     return this.tokens.tokens(document).map(({ match, range }) => {
       const location: TokenLocation = { uri: document.uri.toString(), line: range.start.line, character: range.start.character };
-      const inspection = inspectWithSettings(match.token, document.uri, now);
+      const inspection = this.tokens.inspections.inspect(match.token, document.uri, now);
       const title = inspection.ok ? lensTitle(inspection.value) : labelText(`Malformed token: ${inspection.error.message}`, { icons: true, max: 120 });
       return new vscode.CodeLens(range, { title, command: CommandIds.inspectToken, arguments: [location], tooltip: 'Open in the Token Inspector' });
     });

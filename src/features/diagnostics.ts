@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { FindingCodes } from '../core';
 import type { Finding, Inspection } from '../core';
-import { affectsTokenLens, readSettings } from '../model/settings';
 import { CommandIds, type TokenLocation } from '../model/commandIds';
 import type { TokenIndex } from '../model/tokenIndex';
-import { inspectWithSettings, isHttpLike } from '../model/tokenIndex';
+import { isHttpLike } from '../model/tokenIndex';
 
 /** Diagnostic codes for time status (the core reports status, not a finding, for these). */
 /** Time-status codes of the Problems entries (docs/findings.md, `TL0xx`). */
@@ -64,9 +63,8 @@ export class TokenDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.update(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsTokenLens(e)) this.updateAll();
-      }),
+      // Settings or trust changed: the inspection cache dropped its entries and says so.
+      tokens.inspections.onDidChange(() => this.updateAll()),
     );
     // The first pass over already-open documents runs after activate() returns.
     const first = setTimeout(() => this.updateAll(), 0);
@@ -75,7 +73,7 @@ export class TokenDiagnostics implements vscode.Disposable {
 
   private inScope(document: vscode.TextDocument): boolean {
     if (!DIAGNOSED_SCHEMES.has(document.uri.scheme)) return false;
-    const scope = readSettings(document.uri).diagnosticsScope;
+    const scope = this.tokens.inspections.settings(document.uri).diagnosticsScope;
     return scope === 'allFiles' || (scope === 'httpFiles' && isHttpLike(document));
   }
 
@@ -110,7 +108,7 @@ export class TokenDiagnostics implements vscode.Disposable {
     const diagnostics: vscode.Diagnostic[] = [];
     let next = Infinity;
     for (const { match, range } of this.tokens.tokens(document)) {
-      const inspection = inspectWithSettings(match.token, document.uri, now);
+      const inspection = this.tokens.inspections.inspect(match.token, document.uri, now);
       if (!inspection.ok) continue;
       diagnostics.push(...tokenDiagnostics(inspection.value, range));
       const skewMs = inspection.value.time.clockSkewSec * 1000;

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
 import type { Finding, Inspection } from '../core';
-import { readSettings } from '../model/settings';
 import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../model/commandIds';
 import { loadEnvironments, targetAt } from '../model/targetResolver';
 import type { TokenIndex } from '../model/tokenIndex';
-import { inspectWithSettings } from '../model/tokenIndex';
 import { markdownText } from '../present/escape';
 import { claimText, kindLabel, severityIcon } from './presentation';
 import type { VerificationService, VerificationStatus } from '../model/verification';
@@ -74,7 +72,7 @@ export class TokenHoverProvider implements vscode.HoverProvider {
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    if (!readSettings(document.uri).hoverEnabled) return undefined;
+    if (!this.tokens.inspections.settings(document.uri).hoverEnabled) return undefined;
     const env = await loadEnvironments(this.tokens, document);
     const target = targetAt(this.tokens, document, position, env);
     if (target === undefined) return undefined;
@@ -85,7 +83,7 @@ export class TokenHoverProvider implements vscode.HoverProvider {
       return new vscode.Hover(md);
     }
     const { token, label, range } = target.target;
-    const inspection = inspectWithSettings(token, document.uri);
+    const inspection = this.tokens.inspections.inspect(token, document.uri);
     if (!inspection.ok) {
       return new vscode.Hover(new vscode.MarkdownString(`$(error) Malformed token: ${markdownText(inspection.error.message, 300)}`, true), range);
     }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { affectsTokenLens, readSettings } from '../model/settings';
 import { CommandIds, type TokenLocation } from '../model/commandIds';
 import type { InspectTarget } from '../model/types';
 import type { CursorTokenTracker } from './cursorContext';
-import { inspectWithSettings } from '../model/tokenIndex';
+import type { InspectionCache } from '../model/inspections';
 import { labelText } from '../present/escape';
 import { kindLabel } from './presentation';
 
@@ -17,14 +16,16 @@ export class TokenStatusBar implements vscode.Disposable {
   private target: InspectTarget | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(tracker: CursorTokenTracker) {
+  constructor(
+    tracker: CursorTokenTracker,
+    private readonly inspections: InspectionCache,
+  ) {
     this.item.name = 'Token Lens';
     this.disposables.push(
       this.item,
       tracker.onDidChange((t) => this.show(t)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsTokenLens(e)) this.show(this.target);
-      }),
+      // Settings changed (the cache dropped its inspections): show the token with the new ones.
+      inspections.onDidChange(() => this.show(this.target)),
     );
     this.show(tracker.current);
   }
@@ -33,7 +34,7 @@ export class TokenStatusBar implements vscode.Disposable {
     this.target = target;
     if (this.ticker !== undefined) clearInterval(this.ticker);
     this.ticker = undefined;
-    if (target === undefined || !readSettings(target.uri).statusBarEnabled) {
+    if (target === undefined || !this.inspections.settings(target.uri).statusBarEnabled) {
       this.item.hide();
       return;
     }
@@ -51,7 +52,7 @@ export class TokenStatusBar implements vscode.Disposable {
   private render(): void {
     const target = this.target;
     if (target === undefined) return;
-    const inspection = inspectWithSettings(target.token, target.uri);
+    const inspection = this.inspections.inspect(target.token, target.uri);
     if (!inspection.ok) {
       this.item.text = '$(error) Malformed token';
       this.item.tooltip = labelText(inspection.error.message, { max: 300 });

@@ -4,7 +4,6 @@ import { CommandIds } from '../model/commandIds';
 import type { InspectTarget } from '../model/types';
 import type { ScanResults, ScannedToken } from '../model/scanResults';
 import type { TokenIndex } from '../model/tokenIndex';
-import { inspectWithSettings } from '../model/tokenIndex';
 import { labelText, truncate } from '../present/escape';
 import { claimText, contextLabel, severityIcon, statusIcon } from './presentation';
 import type { VerificationService, VerificationStatus } from '../model/verification';
@@ -128,7 +127,7 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
   }
 
   private async tokenNode(target: InspectTarget): Promise<TokenNode> {
-    const inspection = inspectWithSettings(target.token, target.uri);
+    const inspection = this.tokens.inspections.inspect(target.token, target.uri);
     if (!inspection.ok) return new TokenNode(target, undefined, inspection.error.message);
     const signature = this.verification !== undefined && inspection.value.decoded.kind !== 'jwe' ? await this.verification.status(target.token) : undefined;
     return new TokenNode(target, inspection.value, undefined, signature);

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { HttpEnvironments, type HttpEnvironment } from './environments';
-import { findTokenAt, findTokens, findVariableReferenceAt, findHttpVariables, inspectToken, resolveVariableInAnyEnvironment } from '../core';
-import type { Inspection, Result, TokenMatch } from '../core';
-import { inspectOptions, readSettings } from './settings';
+import { findTokenAt, findTokens, findVariableReferenceAt, findHttpVariables, resolveVariableInAnyEnvironment } from '../core';
+import type { Result, TokenMatch } from '../core';
+import { InspectionCache } from './inspections';
 
 /** One token in a document with its VS Code range. */
 export interface DocumentToken {
@@ -10,14 +10,18 @@ export interface DocumentToken {
   readonly range: vscode.Range;
 }
 
-/** Languages / file names treated as HTTP request files (REST Client, JetBrains, .env). */
+/**
+ * Languages / file names treated as HTTP request files: `.http`/`.rest` (REST Client,
+ * JetBrains), `.env`, and the JetBrains environment files `http-client(.private).env.json`.
+ */
 export function isHttpLike(document: vscode.TextDocument): boolean {
   const path = document.uri.path.toLowerCase();
   return (
     document.languageId === 'http' ||
     document.languageId === 'dotenv' ||
     /\.(http|rest)$/.test(path) ||
-    /(^|\/)\.env(\.[^/]*)?$/.test(path)
+    /(^|\/)\.env(\.[^/]*)?$/.test(path) ||
+    /(^|\/)http-client(\.private)?\.env\.json$/.test(path)
   );
 }
 
@@ -36,6 +40,8 @@ export class TokenIndex implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   /** Environment files of http documents' folders, for `{{name}}` references. */
   readonly environments = new HttpEnvironments();
+  /** One inspection per token per settings change, shared by every surface. */
+  readonly inspections = new InspectionCache();
 
   constructor() {
     this.subscription = vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString()));
@@ -78,13 +84,9 @@ export class TokenIndex implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.environments.dispose();
+    this.inspections.dispose();
     this.entries.clear();
   }
-}
-
-/** Inspects `token` with the current settings for `document`'s scope. */
-export function inspectWithSettings(token: string, scope?: vscode.Uri, now: number = Date.now()): Result<Inspection> {
-  return inspectToken(token, inspectOptions(readSettings(scope), now));
 }
 
 /** A `{{name}}` at `position` in an http file resolved to a token value, when it is one. */

@@ -22,6 +22,8 @@ export async function run(): Promise<void> {
   // mocha 12 is an ES module; Node 22+ hosts load it with a real dynamic import.
   const { default: Mocha } = (await import('mocha')) as unknown as { default: typeof import('mocha') };
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000 });
+  // While developing: TOKEN_LENS_IT_GREP=pattern runs only the matching tests (never set in CI).
+  if (process.env.TOKEN_LENS_IT_GREP) mocha.grep(process.env.TOKEN_LENS_IT_GREP);
   const suites = findSuites(path.join(__dirname, 'suite'));
   if (suites.length === 0) throw new Error(`no integration suites found under ${__dirname}/suite`);
   for (const file of suites) {
