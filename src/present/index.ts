@@ -1,0 +1,24 @@
+/**
+ * Token Lens presentation: how core results read on every surface (hover, tree, CodeLens,
+ * status bar, diagnostics, inspector, CLI). Pure: no `vscode`, no Node-only API, so it runs in
+ * the extension host, the webview and the CLI alike. One format per output; each module adds
+ * its explicit exports below.
+ */
+export { DEFAULT_MAX_CHARS, labelText, markdownText, notificationText, truncate } from './escape';
+export { terminalJson, terminalText } from './terminal';
+export type { TerminalTextOptions } from './terminal';
+export { KIND_LABELS, kindLabel } from './kind';
+export type { KindLabel } from './kind';
+export { themeColor } from './tone';
+export type { Tone } from './tone';
+export { atLeast, bySeverity, compareSeverity, SEVERITIES, severityCounts, severityIcon, severityTone } from './severity';
+export { statusLook, verificationBadge } from './status';
+export type { StatusLook, TokenStatus, VerificationBadge, VerificationIcon } from './status';
+export { absoluteTimeText, clockText, countdownText, timeText, verificationTimingText } from './time';
+export { exceededLimits, sizeCostText, sizeText } from './size';
+export { claimsTable, claimText, claimTextFromJson } from './claims';
+export { contextLabel } from './context';
+export { headerAlg, lensTitle, summaryText, tokenSummary } from './summary';
+export type { TokenSummary } from './summary';
+export { BINARY_SNIFF_BYTES, LineIndex, looksBinary } from './text';
+export type { TextPosition } from './text';

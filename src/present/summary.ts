@@ -1,0 +1,59 @@
+/**
+ * The one-line token summary, `JWS · RS256 · expires in 12 min · 812 B`: the CodeLens title,
+ * the tree tooltip, the CLI's summary and scan lines. Built from parts so each surface can
+ * escape (and the CLI colour) the token text in it.
+ */
+import type { Inspection, TimeStatus } from '../core';
+import { labelText } from './escape';
+import { kindLabel, type KindLabel } from './kind';
+import { sizeText } from './size';
+import { timeText } from './time';
+
+/** The header's `alg` when it is a string (token text), else `undefined`. */
+export function headerAlg(header: Readonly<Record<string, unknown>>): string | undefined {
+  return typeof header.alg === 'string' ? header.alg : undefined;
+}
+
+/** The parts of a summary line; `alg` and `time` are text to escape for the output. */
+export interface TokenSummary {
+  readonly kind: KindLabel;
+  /** The header's `alg`, `?` when it has none. */
+  readonly alg: string;
+  readonly status: TimeStatus;
+  /** `expires in 12 min`; absent when the token has no time claims. */
+  readonly time?: string;
+  /** `812 B`. */
+  readonly size: string;
+}
+
+/** The summary parts of an inspection. */
+export function tokenSummary(inspection: Inspection): TokenSummary {
+  const { decoded, time, size } = inspection;
+  const text = timeText(time);
+  return {
+    kind: kindLabel(decoded.kind),
+    alg: headerAlg(decoded.header) ?? '?',
+    status: time.status,
+    ...(text !== undefined ? { time: text } : {}),
+    size: sizeText(size.totalBytes),
+  };
+}
+
+/**
+ * The summary parts joined: `JWS · RS256 · expires in 12 min · 812 B`. Raw token text: escape
+ * the result for the output.
+ */
+export function summaryText(summary: TokenSummary): string {
+  return [summary.kind, summary.alg, ...(summary.time !== undefined ? [summary.time] : []), summary.size].join(' · ');
+}
+
+/** Longest CodeLens title. */
+const LENS_TITLE_CHARS = 120;
+
+/**
+ * The CodeLens title of a token, `JWS · RS256 · expires in 12 min · 812 B`: one line, at most
+ * 120 characters, `$(` from the token shown rather than drawn (CodeLens titles draw icons).
+ */
+export function lensTitle(inspection: Inspection): string {
+  return labelText(summaryText(tokenSummary(inspection)), { icons: true, max: LENS_TITLE_CHARS });
+}

@@ -1,0 +1,65 @@
+/**
+ * Time as the surfaces write it: the relative text of a summary, the inspector's second-by-
+ * second countdown, absolute instants, and the measured cost of one verification. Pure: `now`
+ * comes in with the report, never from a clock here.
+ */
+import type { TimeReport, VerificationTiming } from '../core';
+
+/**
+ * The time part of a one-line summary (`expires in 12 min`, `expired 3 days ago`, `valid in
+ * 2 h`, `never expires`), or `undefined` when the token has no time claims to speak of.
+ */
+export function timeText(time: Pick<TimeReport, 'status' | 'relative'>): string | undefined {
+  return time.status === 'not-applicable' ? undefined : time.relative;
+}
+
+/**
+ * `hh:mm:ss` of a duration (sign ignored), with whole days in front when longer: unlike the
+ * rounded relative text it changes every second.
+ *
+ * @example clockText(90_061_000) === '1 d 01:01:01'
+ */
+export function clockText(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(total / 86400);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const hms = `${pad(Math.floor((total % 86400) / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+  return days > 0 ? `${days} d ${hms}` : hms;
+}
+
+/**
+ * The countdown line of a time report: `expires in 00:11:59`, `expired 00:00:05 ago`,
+ * `valid in 01:00:00`, `no exp: never expires`, else the relative text.
+ */
+export function countdownText(report: TimeReport): string {
+  if (report.status === 'never-expires') return 'no exp: never expires';
+  if (report.status === 'not-yet-valid') {
+    const nbf = report.claims.find((c) => c.name === 'nbf')?.seconds;
+    return nbf !== undefined ? `valid in ${clockText(nbf * 1000 - report.now)}` : report.relative;
+  }
+  if (report.msToExpiry !== undefined) return report.msToExpiry >= 0 ? `expires in ${clockText(report.msToExpiry)}` : `expired ${clockText(report.msToExpiry)} ago`;
+  return report.relative;
+}
+
+/**
+ * A NumericDate (seconds since the epoch) as an instant: ISO 8601 in UTC without zero
+ * milliseconds, or the runtime's local date and time; `outside the Date range` when no Date
+ * holds it.
+ *
+ * @example absoluteTimeText(0, 'utc') === '1970-01-01T00:00:00Z'
+ */
+export function absoluteTimeText(seconds: number, display: 'local' | 'utc'): string {
+  const date = new Date(seconds * 1000);
+  if (Number.isNaN(date.getTime())) return 'outside the Date range';
+  return display === 'utc' ? date.toISOString().replace('.000Z', 'Z') : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+}
+
+/**
+ * What one verification of this token costs on this machine (article reason 5).
+ *
+ * @example verificationTimingText({ alg: 'HS256', medianMs: 0.052, runs: 7, verified: true }) === '0.052 ms per HS256 verification (median of 7, this machine)'
+ */
+export function verificationTimingText(timing: VerificationTiming): string {
+  const ms = timing.medianMs < 0.1 ? timing.medianMs.toFixed(3) : timing.medianMs.toFixed(2);
+  return `${ms} ms per ${timing.alg} verification (median of ${timing.runs}, this machine)`;
+}
