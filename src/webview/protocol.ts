@@ -6,7 +6,7 @@
  * a browser context and its messages are untrusted input. Anything that does not match is
  * ignored, never half-used. Pure TypeScript: imported by the extension and the UI bundle.
  */
-import { markdownText } from '../present/escape';
+import { claimsTable, claimTextFromJson } from '../present/claims';
 import type {
   AlgorithmInfo,
   Finding,
@@ -283,15 +283,12 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
   }
 }
 
-/** Markdown table of the claims (copy "claims table"): `| Claim | Value | Meaning |`. */
-export function claimsTableMarkdown(rows: readonly ClaimRow[]): string {
-  const cell = (s: string): string => markdownText(s, 2000);
-  const lines = ['| Claim | Value | Meaning |', '| --- | --- | --- |'];
-  for (const r of rows) {
-    const meaning = [r.title, r.seconds !== undefined ? new Date(r.seconds * 1000).toISOString() : undefined]
-      .filter((x): x is string => x !== undefined)
-      .join(' · ');
-    lines.push(`| ${cell(r.name)} | ${cell(r.value)} | ${cell(meaning)} |`);
-  }
-  return lines.join('\n');
+/**
+ * The inspector's "Copy claims as a Markdown table": the Copy Claims as Table format
+ * (`claimsTable` in `src/present/claims.ts`), from the view model's rows, whose values are
+ * compact JSON. With `headerRows`, the same table the command copies for the same token.
+ */
+export function claimsTableMarkdown(rows: readonly ClaimRow[], headerRows: readonly ClaimRow[] = []): string {
+  const members = (list: readonly ClaimRow[]): Record<string, string> => Object.fromEntries(list.map((r) => [r.name, claimTextFromJson(r.value)]));
+  return claimsTable(members(headerRows), members(rows));
 }

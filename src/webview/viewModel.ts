@@ -4,6 +4,7 @@
  */
 import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectToken } from '../core';
 import type { ArticleReason, Finding, Inspection, JsonObject, JsonValue } from '../core';
+import { headerAlg } from '../present/summary';
 import type { ClaimRow, HintGroup, InspectorViewModel, PayloadView, TokenPart } from './protocol';
 
 /** Name and explanation of a registered claim or header parameter, when known. */
@@ -95,7 +96,7 @@ export function viewModelOfInspection(inspection: Inspection, options: ViewModel
   for (const name of TIME_CLAIMS) {
     if (claims !== undefined && Object.prototype.hasOwnProperty.call(claims, name)) timeClaims[name] = claims[name] as JsonValue;
   }
-  const alg = typeof decoded.header.alg === 'string' ? decoded.header.alg : '';
+  const alg = headerAlg(decoded.header) ?? '';
   const enc = typeof decoded.header.enc === 'string' ? decoded.header.enc : undefined;
   return {
     state: 'token',

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { claimsTableMarkdown, parseHostMessage, parseWebviewMessage } from '../../../src/webview/protocol';
 import type { RenderedSummary, SignatureView } from '../../../src/webview/protocol';
 import { buildViewModel } from '../../../src/webview/viewModel';
+import { claimsTable } from '../../../src/present/claims';
 
 const summary: RenderedSummary = {
   state: 'token',
@@ -103,15 +104,31 @@ describe('webview protocol: messages from the extension', () => {
 });
 
 describe('claimsTableMarkdown', () => {
-  it('escapes pipes and newlines and shows NumericDates as ISO', () => {
-    const md = claimsTableMarkdown([
-      { name: 'exp', value: '0', seconds: 0, title: 'Expiration Time' },
-      { name: 'a|b', value: '"x\\ny|z"' },
+  it('writes the view model rows in the Copy Claims as Table format, strings unquoted, cells escaped', () => {
+    const md = claimsTableMarkdown(
+      [
+        { name: 'exp', value: '0', seconds: 0, title: 'Expiration Time' },
+        { name: 'a|b', value: '"x\\ny|z"' },
+        { name: 'roles', value: '["a","b"]' },
+      ],
+      [{ name: 'alg', value: '"HS256"', title: 'Algorithm' }],
+    );
+    assert.deepStrictEqual(md.split('\n'), [
+      '| Part | Claim | Value |',
+      '| --- | --- | --- |',
+      '| header | alg | HS256 |',
+      '| payload | exp | 0 |',
+      '| payload | a\\|b | x y\\|z |',
+      '| payload | roles | \\["a","b"\\] |',
     ]);
-    const lines = md.split('\n');
-    assert.strictEqual(lines[0], '| Claim | Value | Meaning |');
-    assert.strictEqual(lines[2], '| exp | 0 | Expiration Time · 1970-01-01T00:00:00.000Z |');
-    assert.strictEqual(lines[3], '| a\\|b | "x\\\\ny\\|z" |  |');
-    assert.strictEqual(lines.length, 4);
+  });
+
+  it('copies from the inspector exactly what the command copies for the same token', () => {
+    const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const header = { alg: 'HS256', typ: 'JWT', kid: 'k|1' };
+    const claims = { sub: 'carol', aud: ['a', 'b'], exp: 1_900_000_000, nested: { x: [1, null] }, flag: true, note: '[x](command:y)' };
+    const model = buildViewModel(`${b64(header)}.${b64(claims)}.${b64('sig')}`, { title: 't', now: 0, clockSkewSec: 60, maxLifetimeSec: 3600, sizeWarningBytes: 1024, timeDisplay: 'utc', canReveal: false });
+    assert.ok(model.state === 'token' && model.payload.type === 'claims');
+    assert.strictEqual(claimsTableMarkdown(model.payload.rows, model.headerRows), claimsTable(header, claims));
   });
 });
