@@ -25,7 +25,8 @@
  * @packageDocumentation
  */
 import { readProtectedHeader } from './header';
-import type { FindTokensOptions, JsonObject, TokenContext, TokenKind, TokenMatch } from './types';
+import type { ProtectedHeader } from './header';
+import type { FindTokensOptions, TokenContext, TokenKind, TokenMatch } from './types';
 
 /** Default longest token accepted, in characters (64 KiB). */
 export const DEFAULT_MAX_TOKEN_LENGTH = 65536;
@@ -41,11 +42,12 @@ for (let c = 0; c < 128; c++) {
 }
 
 /**
- * Sticky single-class runs: irregexp scans these natively (~1 ms/MB), several times faster
- * than a `charCodeAt` loop, and a lone `[…]*` with nothing after it cannot backtrack.
+ * Single-class runs, used sticky: irregexp scans these natively, faster than a `charCodeAt`
+ * loop, and a lone `[…]*` with nothing after it cannot backtrack. Sticky and global regexes
+ * carry `lastIndex`, so each scan makes its own from these patterns (see {@link Scan}).
  */
-const SEGMENT_RUN = /[A-Za-z0-9_-]*/y;
-const DOTTED_RUN = /[A-Za-z0-9_.-]*/y;
+const SEGMENT_RUN = /[A-Za-z0-9_-]*/;
+const DOTTED_RUN = /[A-Za-z0-9_.-]*/;
 
 const DOT = 46; // '.'
 
@@ -59,7 +61,7 @@ const MIN_HEADER_LENGTH = 14;
  * natively; the JavaScript checks after it (boundary, walk) remain the authority, since a
  * range scan searches a slice whose lookbehind cannot see the text before it.
  */
-const CANDIDATE = /(?<![A-Za-z0-9_.-])e(?:y[A-DI-L]|w[k-r0-3])[A-Za-z0-9_-]{11}/g;
+const CANDIDATE = /(?<![A-Za-z0-9_.-])e(?:y[A-DI-L]|w[k-r0-3])[A-Za-z0-9_-]{11}/;
 /** Characters {@link CANDIDATE} reads from a token start. */
 const CANDIDATE_LENGTH = MIN_HEADER_LENGTH;
 
@@ -94,35 +96,54 @@ function isBase64Url(code: number): boolean {
 /** Most segments a walk reads: a JWE's five plus a sentence-final period. */
 const MAX_SEGMENTS = 6;
 
-/**
- * The last walk's segments, [start, end) of the base64url text and `=` padding count.
- * Preallocated and reused: the scanner is synchronous, and the hot path must not allocate
- * per candidate (adversarial inputs produce one candidate every few characters).
- */
-const segStart = new Int32Array(MAX_SEGMENTS);
-const segEnd = new Int32Array(MAX_SEGMENTS);
-const segPadding = new Int32Array(MAX_SEGMENTS);
-
-/**
- * Recently read header segments → header (or null when not a header). Tokens from one
- * issuer share a header byte for byte, so token-dense files read each header once.
- */
-const headerCache = new Map<string, JsonObject | null>();
+/** Headers one scan remembers, and the longest header segment it remembers. */
 const HEADER_CACHE_SIZE = 64;
 const HEADER_CACHE_MAX_SEGMENT = 512;
+
+/**
+ * The working state of one {@link findTokens} call, made once per call and passed down, so the
+ * walk reuses its segment arrays instead of allocating per candidate (adversarial inputs
+ * produce one candidate every few characters).
+ */
+class Scan {
+  readonly candidate = new RegExp(CANDIDATE.source, 'g');
+  readonly segmentRun = new RegExp(SEGMENT_RUN.source, 'y');
+  readonly dottedRun = new RegExp(DOTTED_RUN.source, 'y');
+  /** The last walk's segments: [start, end) of the base64url text and `=` padding count. */
+  readonly segStart = new Int32Array(MAX_SEGMENTS);
+  readonly segEnd = new Int32Array(MAX_SEGMENTS);
+  readonly segPadding = new Int32Array(MAX_SEGMENTS);
+  /** Offset where the last walk stopped. */
+  walkEnd = 0;
+  /**
+   * Header segments read so far → header (null: not a header). Tokens from one issuer share
+   * a header byte for byte, so a token-dense file reads each header once.
+   */
+  readonly headers = new Map<string, ProtectedHeader['header'] | null>();
+
+  constructor(readonly text: string) {}
+}
+
+/** A walked run that is a token. */
+interface Classified {
+  readonly kind: TokenKind;
+  readonly end: number;
+  readonly header: ProtectedHeader['header'];
+  readonly padded: boolean;
+}
 
 /**
  * The header of a candidate (strategy, step 4), or undefined when the candidate is not a
  * token: an ordinary string that happens to start with `ey`.
  */
-function readHeader(segment: string, jwe: boolean): JsonObject | undefined {
-  let header = headerCache.get(segment);
+function readHeader(scan: Scan, segment: string, jwe: boolean): ProtectedHeader['header'] | undefined {
+  let header = scan.headers.get(segment);
   if (header === undefined) {
     const read = readProtectedHeader(segment);
     header = read.ok ? read.value.header : null;
     if (segment.length <= HEADER_CACHE_MAX_SEGMENT) {
-      if (headerCache.size >= HEADER_CACHE_SIZE) headerCache.delete(headerCache.keys().next().value as string);
-      headerCache.set(segment, header);
+      if (scan.headers.size >= HEADER_CACHE_SIZE) scan.headers.delete(scan.headers.keys().next().value as string);
+      scan.headers.set(segment, header);
     }
   }
   if (header === null || (jwe && typeof header['enc'] !== 'string')) return undefined;
@@ -131,18 +152,18 @@ function readHeader(segment: string, jwe: boolean): JsonObject | undefined {
 
 /**
  * Walks forward from `start` over `segment(.segment)*`, at most MAX_SEGMENTS segments and up
- * to `limit`. Fills segStart/segEnd/segPadding; returns the segment count (0: not a token)
- * and stores the end offset in `walkEnd`. `=` padding (at most 2) is accepted at the end of a
- * segment only when a `.` or a non-token character follows, so `token=eyJ…&x=1` and `a=b`
- * keep their `=` as punctuation.
+ * to `limit`. Fills the scan's segment arrays; returns the segment count (0: not a token)
+ * and stores the end offset in `scan.walkEnd`. `=` padding (at most 2) is accepted at the end
+ * of a segment only when a `.` or a non-token character follows, so `token=eyJ…&x=1` and
+ * `a=b` keep their `=` as punctuation.
  */
-let walkEnd = 0;
-function walk(text: string, start: number, limit: number): number {
+function walk(scan: Scan, start: number, limit: number): number {
+  const { text, segStart, segEnd, segPadding } = scan;
   let count = 0;
   let i = start;
   for (;;) {
     const first = i;
-    i = runEnd(text, i, SEGMENT_RUN, false);
+    i = runEnd(text, i, scan.segmentRun, false);
     // The run goes on past maxTokenLength: too long to be a token (and not worth decoding).
     if (i > limit) return 0;
     // Words such as `eyes` or `eyebrow` end here: no header with `alg` is that short.
@@ -168,7 +189,7 @@ function walk(text: string, start: number, limit: number): number {
       i++;
       continue;
     }
-    walkEnd = i;
+    scan.walkEnd = i;
     return count;
   }
 }
@@ -176,13 +197,10 @@ function walk(text: string, start: number, limit: number): number {
 /**
  * Decides whether the walked run is a token and which part of it. A trailing empty segment
  * after a complete token is a sentence-final period (`… eyJ….sig.`), not part of the token.
- * Returns the token kind and sets `tokenEnd`/`tokenHeader`, or undefined.
  */
-let tokenEnd = 0;
-let tokenHeader: JsonObject = {};
-let tokenSegments = 0;
-function classify(text: string, count: number): TokenKind | undefined {
-  let end = walkEnd;
+function classify(scan: Scan, count: number): Classified | undefined {
+  const { text, segStart, segEnd, segPadding } = scan;
+  let end = scan.walkEnd;
   const last = count - 1;
   if ((count === 4 || count === 6) && segStart[last] === segEnd[last]) {
     count--;
@@ -193,14 +211,13 @@ function classify(text: string, count: number): TokenKind | undefined {
   if (end < text.length && text.charCodeAt(end) === DOT && isBase64Url(text.charCodeAt(end + 1))) return undefined;
   if (segEnd[0] === segStart[0]) return undefined;
   if (count === 5 && segEnd[3] === segStart[3]) return undefined; // RFC 7516 §7.1: ciphertext is never empty
-  const header = readHeader(text.slice(segStart[0], segEnd[0]), count === 5);
+  const header = readHeader(scan, text.slice(segStart[0], segEnd[0]), count === 5);
   if (header === undefined) return undefined;
-  tokenEnd = end;
-  tokenHeader = header;
-  tokenSegments = count;
-  if (count === 5) return 'jwe';
+  let padded = false;
+  for (let k = 0; k < count; k++) if (segPadding[k] > 0) padded = true;
   // An empty payload segment is a detached-content JWS (RFC 7515 Appendix F): still a JWS.
-  return segEnd[2] === segStart[2] ? 'unsecured' : 'jws';
+  const kind: TokenKind = count === 5 ? 'jwe' : segEnd[2] === segStart[2] ? 'unsecured' : 'jws';
+  return { kind, end, header, padded };
 }
 
 /**
@@ -395,34 +412,33 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
   // (boundary check, walk, context) reads the whole text.
   const whole = rangeStart === 0 && rangeEnd === text.length;
   const haystack = whole ? text : text.slice(rangeStart, Math.min(text.length, rangeEnd + CANDIDATE_LENGTH - 1));
+  const scan = new Scan(text);
+  const candidate = scan.candidate;
   const nextCandidate = (from: number): number => {
-    CANDIDATE.lastIndex = from - rangeStart;
-    return CANDIDATE.test(haystack) ? CANDIDATE.lastIndex - CANDIDATE_LENGTH + rangeStart : -1;
+    candidate.lastIndex = from - rangeStart;
+    return candidate.test(haystack) ? candidate.lastIndex - CANDIDATE_LENGTH + rangeStart : -1;
   };
   let i = nextCandidate(rangeStart);
   while (i !== -1 && i < rangeEnd) {
     if (!atBoundary(text, i)) {
       // Inside a base64url/dotted run: no token starts before the run ends, so skip it in one
       // pass instead of stopping at every candidate (a run of `eyJeyJ…` would cost one search each).
-      i = nextCandidate(runEnd(text, i + 3, DOTTED_RUN, true));
+      i = nextCandidate(runEnd(text, i + 3, scan.dottedRun, true));
       continue;
     }
-    const count = walk(text, i, Math.min(text.length, i + maxTokenLength));
-    const kind = count === 0 ? undefined : classify(text, count);
-    if (kind !== undefined) {
-      let padded = false;
-      for (let k = 0; k < tokenSegments; k++) if (segPadding[k] > 0) padded = true;
-      const end = tokenEnd;
+    const count = walk(scan, i, Math.min(text.length, i + maxTokenLength));
+    const token = count === 0 ? undefined : classify(scan, count);
+    if (token !== undefined) {
       matches.push({
         start: i,
-        end,
-        token: text.slice(i, end),
-        kind,
+        end: token.end,
+        token: text.slice(i, token.end),
+        kind: token.kind,
         context: contextAt(text, i),
-        alg: tokenHeader.alg as string,
-        padded,
+        alg: token.header.alg,
+        padded: token.padded,
       });
-      i = nextCandidate(end);
+      i = nextCandidate(token.end);
       continue;
     }
     // Not a token. The regex's lookbehind passes over the rest of this run natively.

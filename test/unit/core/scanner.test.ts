@@ -207,6 +207,13 @@ describe('findTokens: strict header check', () => {
   for (const [label, text] of cases) {
     it(`rejects ${label}`, () => assert.deepEqual(findTokens(` ${text} `), []));
   }
+  it('a header already read for a JWS still needs enc in a five-segment token, in one scan and across scans', () => {
+    const header = enc('{"alg":"dir"}');
+    const jws = `${header}.e30.c2ln`;
+    const text = ` ${jws} ${header}.a.b.c.d ${jws} `;
+    for (let i = 0; i < 2; i++) assert.deepEqual(findTokens(text).map((m) => m.kind), ['jws', 'jws']);
+    assert.deepEqual(findTokens(` ${header}.a.b.c.d `), []);
+  });
   it('accepts a pretty-printed header starting with {\\n (ew…)', () => {
     const t = `${enc('{\n  "alg": "RS256"\n}')}.${enc('{"sub":"x"}')}.c2ln`;
     assert.ok(t.startsWith('ew'));
