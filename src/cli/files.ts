@@ -7,6 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { normalize, parse, resolve, sep } from 'node:path';
+import { looksBinary } from '../present';
 
 /** Directories never walked into (dependencies and VCS metadata). */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
@@ -227,13 +228,6 @@ export function expandPaths(args: readonly string[]): ScanPath[] {
     else add({ fsPath: Buffer.from(arg), display: arg, given: true });
   }
   return files;
-}
-
-/** True when the bytes look binary: a NUL byte in the first 8 KiB (as git decides). */
-export function looksBinary(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, 8192);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
 }
 
 /** What a non-regular file is, or undefined for a regular file. */

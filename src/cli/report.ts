@@ -2,8 +2,8 @@
  * Output of `token-lens`: the `--json` documents (schema in README.md next to this file) and
  * the human-readable text, coloured on a terminal.
  */
-import { formatBytes, formatDuration, type VerificationResult } from '../core';
-import { terminalText } from '../present/terminal';
+import { formatDuration, type VerificationResult } from '../core';
+import { atLeast, headerAlg, severityCounts, severityTone, sizeCostText, sizeText, statusLook, terminalText, tokenSummary, type Tone } from '../present';
 import type { Finding, Inspection, Severity, TokenError, TokenMatch } from '../core/types';
 
 /** JSON schema version; bumped on any incompatible change of the documents below. */
@@ -64,7 +64,7 @@ export function tokenReport(inspection: Inspection): TokenReport {
   const { decoded } = inspection;
   return {
     kind: decoded.kind,
-    alg: typeof decoded.header.alg === 'string' ? decoded.header.alg : '',
+    alg: headerAlg(decoded.header) ?? '',
     header: decoded.header,
     payload: decoded.payload,
     duplicateKeys: decoded.duplicateKeys,
@@ -77,22 +77,15 @@ export function tokenReport(inspection: Inspection): TokenReport {
   };
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 2, warning: 1, info: 0 };
-
 /** Count of hints + findings at each severity. */
 export function countSeverities(inspection: Inspection): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const f of [...inspection.hints, ...inspection.findings]) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
-  }
-  return { errors, warnings };
+  const counts = severityCounts([...inspection.hints, ...inspection.findings]);
+  return { errors: counts.error, warnings: counts.warning };
 }
 
 /** True when a hint or finding at `level` or worse exists. */
 export function meetsFailLevel(inspection: Inspection, level: 'error' | 'warning'): boolean {
-  return [...inspection.hints, ...inspection.findings].some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[level]);
+  return [...inspection.hints, ...inspection.findings].some((f) => atLeast(f.severity, level));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -124,10 +117,25 @@ export const COLOR: Style = { bold: ansi('1'), dim: ansi('2'), red: ansi('31'), 
 const plain = (s: string) => s;
 export const PLAIN: Style = { bold: plain, dim: plain, red: plain, yellow: plain, cyan: plain, green: plain };
 
-function severityLabel(severity: Severity, style: Style): string {
-  if (severity === 'error') return style.red('error  ');
-  if (severity === 'warning') return style.yellow('warning');
-  return style.cyan('info   ');
+/** Text in the terminal colour of its tone (`neutral` stays plain). */
+function toned(text: string, tone: Tone, style: Style): string {
+  switch (tone) {
+    case 'ok':
+      return style.green(text);
+    case 'info':
+      return style.cyan(text);
+    case 'warning':
+      return style.yellow(text);
+    case 'error':
+      return style.red(text);
+    case 'neutral':
+      return text;
+  }
+}
+
+/** `error`, `warning` or `info` in its colour; `padded` aligns the finding lists. */
+function severityLabel(severity: Severity, style: Style, padded = false): string {
+  return toned(padded ? severity.padEnd(7) : severity, severityTone(severity), style);
 }
 
 function referenceLabel(finding: Finding): string {
@@ -137,13 +145,10 @@ function referenceLabel(finding: Finding): string {
   return 'OWASP';
 }
 
-function statusLabel(inspection: Inspection, style: Style): string {
-  const { status, relative } = inspection.time;
-  const text = sentence(relative || status);
-  if (status === 'valid') return style.green(text);
-  if (status === 'expired' || status === 'invalid-claim') return style.red(text);
-  if (status === 'not-yet-valid' || status === 'never-expires') return style.yellow(text);
-  return text;
+/** The relative time text (the status label when there is none) in the colour of the status. */
+function statusLabel(time: Pick<Inspection['time'], 'status' | 'relative'>, style: Style): string {
+  const look = statusLook(time.status);
+  return toned(sentence(time.relative || look.label), look.tone, style);
 }
 
 function indent(text: string, prefix = '  '): string {
@@ -157,17 +162,17 @@ function findingLines(title: string, findings: readonly Finding[], style: Style)
   if (findings.length === 0) return [];
   const lines = [style.bold(title)];
   for (const f of findings) {
-    lines.push(`  ${severityLabel(f.severity, style)} ${style.dim(name(f.code))} ${sentence(f.message)} ${style.dim(`[${referenceLabel(f)}]`)}`);
+    lines.push(`  ${severityLabel(f.severity, style, true)} ${style.dim(name(f.code))} ${sentence(f.message)} ${style.dim(`[${referenceLabel(f)}]`)}`);
     if (f.evidence) lines.push(`          ${style.dim('evidence:')} ${sentence(f.evidence)}`);
   }
   return lines;
 }
 
-/** Summary line: `JWS · HS256 · expires in 4 min · 812 B`. */
+/** Summary line (`summaryText` of src/present, escaped and coloured): `JWS · HS256 · expires in 4 min · 812 B`. */
 export function summaryLine(inspection: Inspection, style: Style): string {
-  const kind = inspection.decoded.kind === 'jwe' ? 'JWE' : inspection.decoded.kind === 'unsecured' ? 'unsecured JWS' : 'JWS';
-  const alg = typeof inspection.decoded.header.alg === 'string' ? name(inspection.decoded.header.alg) : '?';
-  return `${style.bold(kind)} · ${alg} · ${statusLabel(inspection, style)} · ${inspection.size.totalBytes} B`;
+  const summary = tokenSummary(inspection);
+  const time = summary.time !== undefined ? [statusLabel({ status: summary.status, relative: summary.time }, style)] : [];
+  return [style.bold(summary.kind), name(summary.alg), ...time, summary.size].join(' · ');
 }
 
 /** Full text of one inspected token (decode, and each token of scan). */
@@ -202,10 +207,10 @@ export function renderInspection(inspection: Inspection, style: Style): string {
     const value = claim.iso !== undefined ? name(claim.iso) : `${name(JSON.stringify(claim.raw))} ${style.red(`(${sentence(claim.invalid ?? 'invalid')})`)}`;
     lines.push(`  ${name(claim.name).padEnd(9)} ${value}`);
   }
-  lines.push(`  ${'status'.padEnd(9)} ${statusLabel(inspection, style)}${time.withinSkew ? style.dim(` (within ${time.clockSkewSec} s clock skew)`) : ''}`);
+  lines.push(`  ${'status'.padEnd(9)} ${statusLabel(time, style)}${time.withinSkew ? style.dim(` (within ${time.clockSkewSec} s clock skew)`) : ''}`);
   if (time.lifetimeSec !== undefined) lines.push(`  ${'lifetime'.padEnd(9)} ${formatDuration(time.lifetimeSec)}`);
   lines.push('', style.bold('Size'));
-  lines.push(`  ${size.totalBytes} B (${size.segments.map((s) => `${name(s.name)} ${s.encodedBytes}`).join(', ')}) · ${size.timesSessionId.toFixed(1)}× a 32-byte session id · ${formatBytes(size.bytesPerMillionRequests)} per million requests`);
+  lines.push(`  ${sizeText(size.totalBytes)} (${size.segments.map((s) => `${name(s.name)} ${s.encodedBytes}`).join(', ')}) · ${sizeCostText(size)}`);
   for (const limit of size.limits) {
     const state = limit.exceeded ? style.red('exceeded') : style.green('ok');
     lines.push(`  ${sentence(limit.label)}: ${limit.used} / ${limit.bytes} B ${state} ${style.dim(`(${sentence(limit.source)})`)}`);
@@ -224,7 +229,7 @@ export function renderInspection(inspection: Inspection, style: Style): string {
 /** One text line for a verification result, e.g. "signature: verified — Signature verified (RS256) with key "jwks.json"". */
 export function verificationLine(result: VerificationResult): string {
   // The message quotes the token's alg and kid and the key file's name.
-  return `signature: ${result.status === 'verified' ? 'verified' : result.status} — ${sentence(result.message)}`;
+  return `signature: ${result.status} — ${sentence(result.message)}`;
 }
 
 /** `file:line:col`, the start of every scan line about one token. */
@@ -248,8 +253,7 @@ export function scanTokenLines(path: string, token: ScanTokenReport, inspection:
   if (verification !== undefined) lines.push(`  ${verificationLine(verification)}`);
   for (const f of [...inspection.hints, ...inspection.findings]) {
     if (f.severity === 'info') continue;
-    const label = f.severity === 'error' ? style.red('error') : style.yellow('warning');
-    lines.push(`  ${label} ${style.dim(name(f.code))} ${sentence(f.message)}`);
+    lines.push(`  ${severityLabel(f.severity, style)} ${style.dim(name(f.code))} ${sentence(f.message)}`);
   }
   return lines;
 }

@@ -5,8 +5,8 @@
 import { findTokens, normalizeTokenInput } from '../core';
 import type { InspectOptions, Inspection, Result } from '../core/types';
 import { parseArgs, USAGE, type CommonOptions } from './args';
-import { terminalJson, terminalText } from '../present/terminal';
-import { expandPaths, looksBinary, MissingPathError, readForScan, UNREADABLE, type FileEntry } from './files';
+import { BINARY_SNIFF_BYTES, LineIndex, looksBinary, terminalJson, terminalText } from '../present';
+import { expandPaths, MissingPathError, readForScan, UNREADABLE, type FileEntry } from './files';
 import { isVerificationFailure, loadCliKeys, verifyForCli } from './verify';
 import {
   COLOR,
@@ -56,24 +56,6 @@ function inspectOptions(options: CommonOptions, now: number): InspectOptions {
 function useColor(options: CommonOptions, io: CliIo): boolean {
   if (options.color !== undefined) return options.color;
   return io.isTty && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
-}
-
-/** Line starts of `text`, for offset → line/column. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /** The one line on stderr for bad usage or unreadable input (it may quote a path or a token's text). */
@@ -140,7 +122,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
       } catch {
         return usageError(io, 'cannot read stdin');
       }
-      entries.push(looksBinary(new TextEncoder().encode(text.slice(0, 8192))) ? { path: '<stdin>', skipped: 'binary' } : { path: '<stdin>', text });
+      entries.push(looksBinary(new TextEncoder().encode(text.slice(0, BINARY_SNIFF_BYTES))) ? { path: '<stdin>', skipped: 'binary' } : { path: '<stdin>', text });
     }
     for (const path of expandPaths(fileArgs)) entries.push(readForScan(path, command.maxFileSizeKb * 1024));
   } catch (e) {
@@ -163,11 +145,11 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
       skipped.push({ path: entry.path, reason: entry.skipped });
       continue;
     }
-    const starts = lineStarts(entry.text);
+    const lines = new LineIndex(entry.text);
     const reports: ScanTokenReport[] = [];
     for (const match of findTokens(entry.text)) {
-      const line = lineOf(starts, match.start);
-      const located = { start: match.start, end: match.end, line: line + 1, column: match.start - starts[line] + 1, context: match.context, preview: match.token.slice(0, 12) };
+      const { line, character } = lines.positionAt(match.start);
+      const located = { start: match.start, end: match.end, line: line + 1, column: character + 1, context: match.context, preview: match.token.slice(0, 12) };
       const inspection = inspect(match.token, options);
       tokens++;
       if (!inspection.ok) {

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { PLAIN, renderInspection } from '../../../src/cli/report';
+import { COLOR, PLAIN, renderInspection, summaryLine } from '../../../src/cli/report';
+import { inspectToken } from '../../../src/core';
+import { summaryText, tokenSummary } from '../../../src/present/summary';
 import type { Inspection } from '../../../src/core/types';
 
 function inspectionWithPayload(claims: Record<string, number | string>, json: string, lossy: Partial<Inspection['decoded']> = {}): Inspection {
@@ -38,5 +40,25 @@ describe('cli renderInspection', () => {
     const raw = '{"sub":"a","sub":"b"}';
     const text = renderInspection(inspectionWithPayload({ sub: 'b' }, raw, { duplicateKeys: [{ segment: 'payload', path: '', key: 'sub' }] }), PLAIN);
     assert.ok(text.includes(raw));
+  });
+});
+
+describe('cli summaryLine', () => {
+  const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const NOW = Date.UTC(2026, 0, 1);
+  it('is the present summary (the CodeLens title reads the same), coloured by the status tone', () => {
+    const tokens = [
+      `${b64({ alg: 'HS256' })}.${b64({ sub: 'a', exp: NOW / 1000 + 600 })}.c2ln`,
+      `${b64({ alg: 'none' })}.${b64({ sub: 'a' })}.`,
+      `${b64({ alg: 'dir', enc: 'A128GCM' })}..${b64('iv')}.${b64('ciphertext')}.${b64('tag')}`,
+    ];
+    for (const token of tokens) {
+      const inspection = inspectToken(token, { now: NOW });
+      assert.ok(inspection.ok);
+      assert.equal(summaryLine(inspection.value, PLAIN), summaryText(tokenSummary(inspection.value)));
+    }
+    const expired = inspectToken(`${b64({ alg: 'HS256' })}.${b64({ exp: NOW / 1000 - 3600 })}.c2ln`, { now: NOW });
+    assert.ok(expired.ok);
+    assert.match(summaryLine(expired.value, COLOR), /\u001b\[31mexpired 1 h ago\u001b\[0m/);
   });
 });
