@@ -54,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   const signatures = signatureSource(verification);
   const tree = new TokenTreeProvider(tokens, scanResults, verification);
   const treeView = vscode.window.createTreeView('tokenLens.tokens', { treeDataProvider: tree, showCollapseAll: true });
-  const inspectorView = new InspectorViewProvider(context.extensionUri, signatures);
+  const testMode = context.extensionMode === vscode.ExtensionMode.Test;
+  const inspectorView = new InspectorViewProvider(context.extensionUri, signatures, testMode);
   const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target, signatures);
   const diagnostics = new TokenDiagnostics(tokens);
   const codeLens = new TokenCodeLensProvider(tokens);
@@ -94,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     }),
     { dispose: () => InspectorPanel.current?.dispose() },
   );
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  if (!testMode) return undefined;
   return {
     tokens,
     keyStore,

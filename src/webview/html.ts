@@ -23,9 +23,10 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 /**
  * The inspector page shell. It carries no token data: the UI script draws everything after
- * the `ready` handshake, from the `show` message.
+ * the `ready` handshake, from the `show` message. `testMode` (extension tests only) makes the
+ * page post a summary of its DOM after each render and on `report`; otherwise it posts none.
  */
-export function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, layout: 'panel' | 'sidebar'): string {
+export function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, layout: 'panel' | 'sidebar', testMode = false): string {
   const nonce = createNonce();
   const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   return `<!DOCTYPE html>
@@ -38,7 +39,7 @@ export function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
 <link rel="stylesheet" href="${asset('media', 'inspector.css')}">
 <title>Token Inspector</title>
 </head>
-<body class="layout-${layout}">
+<body class="layout-${layout}"${testMode ? ' data-test-mode="true"' : ''}>
 <main id="root" aria-live="polite"></main>
 <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>

@@ -17,8 +17,13 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
   private readonly session: InspectorSession;
   private readonly disposables: vscode.Disposable[] = [];
 
-  private constructor(private readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, signatures?: SignatureSource) {
-    this.session = new InspectorSession(panel.webview, extensionUri, 'panel', undefined, signatures);
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    signatures: SignatureSource | undefined,
+    private readonly testMode: boolean,
+  ) {
+    this.session = new InspectorSession(panel.webview, extensionUri, 'panel', undefined, signatures, testMode);
     this.disposables.push(
       this.session,
       panel.onDidDispose(() => this.dispose()),
@@ -34,7 +39,7 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
   }
 
   /** Opens the panel (or reuses the open one) and shows `target`; `signatures` adds the signature status. */
-  static createOrShow(context: Pick<vscode.ExtensionContext, 'extensionUri'>, target: InspectTarget, signatures?: SignatureSource): InspectorPanel {
+  static createOrShow(context: Pick<vscode.ExtensionContext, 'extensionUri' | 'extensionMode'>, target: InspectTarget, signatures?: SignatureSource): InspectorPanel {
     const existing = InspectorPanel.instance;
     if (existing !== undefined) {
       existing.show(target, { reveal: true });
@@ -46,7 +51,7 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { ...webviewOptions(context.extensionUri), retainContextWhenHidden: false },
     );
-    const created = new InspectorPanel(panel, context.extensionUri, signatures);
+    const created = new InspectorPanel(panel, context.extensionUri, signatures, context.extensionMode === vscode.ExtensionMode.Test);
     InspectorPanel.instance = created;
     created.show(target);
     return created;
@@ -81,8 +86,9 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
     return this.session.requestReport();
   }
 
-  /** Posts a raw message as if the webview had sent it (integration tests of validation). */
+  /** Posts a raw message as if the webview had sent it (integration tests of validation; test mode only). */
   simulateWebviewMessage(raw: unknown): void {
+    if (!this.testMode) throw new Error('simulateWebviewMessage exists for extension tests only');
     this.session.receive(raw);
   }
 

@@ -29,10 +29,12 @@ export class InspectorSession implements vscode.Disposable {
     layout: 'panel' | 'sidebar',
     private readonly describe?: ClaimDescriber,
     private readonly signatures?: SignatureSource,
+    /** Extension tests only: the page reports what it rendered (`rendered`, `report`). */
+    private readonly testMode = false,
   ) {
     this.disposables.push(webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     if (signatures !== undefined) this.disposables.push(signatures.onDidChange(() => this.refresh()));
-    webview.html = inspectorHtml(webview, extensionUri, layout);
+    webview.html = inspectorHtml(webview, extensionUri, layout, testMode);
   }
 
   /** The token shown, if any. */
@@ -95,6 +97,7 @@ export class InspectorSession implements vscode.Disposable {
 
   /** Asks the webview for a fresh summary of its DOM (the countdown ticks without re-rendering). */
   requestReport(): Promise<RenderedSummary> {
+    if (!this.testMode) return Promise.reject(new Error('requestReport exists for extension tests only'));
     const rendered = this.whenRendered();
     const message: HostMessage = { type: 'report' };
     void this.webview.postMessage(message);
@@ -111,7 +114,8 @@ export class InspectorSession implements vscode.Disposable {
   /** Validates and handles one message from the webview; anything outside the schema is counted and dropped. */
   receive(raw: unknown): void {
     const message = parseWebviewMessage(raw);
-    if (message === undefined) {
+    // DOM summaries are test plumbing: outside test mode a `rendered` message is rejected too.
+    if (message === undefined || (message.type === 'rendered' && !this.testMode)) {
       this.rejectedMessages++;
       return;
     }

@@ -22,6 +22,8 @@ export class InspectorViewProvider implements vscode.WebviewViewProvider, Inspec
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly signatures?: SignatureSource,
+    /** Extension tests only: the view reports what it rendered. */
+    private readonly testMode = false,
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -34,7 +36,7 @@ export class InspectorViewProvider implements vscode.WebviewViewProvider, Inspec
     this.session?.dispose();
     this.view = view;
     view.webview.options = webviewOptions(this.extensionUri);
-    const session = new InspectorSession(view.webview, this.extensionUri, 'sidebar', undefined, this.signatures);
+    const session = new InspectorSession(view.webview, this.extensionUri, 'sidebar', undefined, this.signatures, this.testMode);
     this.session = session;
     for (const w of this.renderWaiters.splice(0)) void session.whenRendered().then(w);
     view.onDidDispose(() => {

@@ -471,7 +471,13 @@ function render(model: InspectorViewModel): void {
     const reason = e instanceof Error ? e.message : String(e);
     renderError({ state: 'error', title: model.state === 'empty' ? 'Token Inspector' : model.title, error: { code: 'ERR_EMPTY', message: `The inspector could not draw this token: ${reason}` }, length: 0, canReveal: false });
   }
-  vscode.postMessage({ type: 'rendered', summary: summarize(model) });
+  postSummary(model);
+}
+
+/** Extension tests read what the page shows through these summaries; normal use sends none. */
+const TEST_MODE = document.body.dataset.testMode === 'true';
+function postSummary(model: InspectorViewModel): void {
+  if (TEST_MODE) vscode.postMessage({ type: 'rendered', summary: summarize(model) });
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
@@ -488,10 +494,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     if (badge !== null) badge.replaceWith(signatureBadge(message.signature));
     else document.querySelector('.badges')?.append(signatureBadge(message.signature));
     document.getElementById('signature')?.replaceWith(signatureSection(current));
-    vscode.postMessage({ type: 'rendered', summary: summarize(current) });
+    postSummary(current);
   } else {
-    // `report`: what the DOM shows now, after the countdown has ticked, without re-rendering.
-    vscode.postMessage({ type: 'rendered', summary: summarize(current) });
+    // `report` (test mode): what the DOM shows now, after the countdown has ticked, without re-rendering.
+    postSummary(current);
   }
 });
 

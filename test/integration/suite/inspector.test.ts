@@ -16,13 +16,13 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 
 describe('Inspector webview panel (real host)', function () {
   this.timeout(60_000);
-  let context: { extensionUri: vscode.Uri };
+  let context: { extensionUri: vscode.Uri; extensionMode: vscode.ExtensionMode };
   let panel: InspectorPanel | undefined;
 
   before(() => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} not found`);
-    context = { extensionUri: ext.extensionUri };
+    context = { extensionUri: ext.extensionUri, extensionMode: vscode.ExtensionMode.Test };
   });
 
   after(() => panel?.dispose());

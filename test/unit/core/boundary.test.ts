@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { nextTimeBoundary } from '../../../src/core/boundary';
 import { timeReport } from '../../../src/core/time';
+import type { JsonObject } from '../../../src/core/types';
 
-const at = (claims: Record<string, unknown>, nowSec: number, skew = 60): number | undefined => nextTimeBoundary(timeReport(claims, { now: nowSec * 1000, clockSkewSec: skew }));
+const at = (claims: JsonObject, nowSec: number, skew = 60): number | undefined => nextTimeBoundary(timeReport(claims, { now: nowSec * 1000, clockSkewSec: skew }));
 
 describe('nextTimeBoundary (when a cached inspection must be redone)', () => {
   it('a valid token: at exp (within skew from then), then at exp + skew (expired)', () => {
