@@ -2,6 +2,7 @@
  * Command-line parsing for `token-lens`. Pure: returns a typed command or a one-line usage
  * error, never exits.
  */
+import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util';
 import type { Severity } from '../core/types';
 import type { CliKeySource } from './verify';
 
@@ -65,8 +66,38 @@ export function parseDuration(text: string): number | undefined {
   return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
-/** Parses argv (without `node` and the script path). */
+/** The options `node:util` `parseArgs` reads; values are checked below, in argument order. */
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  json: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'fail-on': { type: 'string' },
+  now: { type: 'string' },
+  'clock-skew': { type: 'string' },
+  'max-lifetime': { type: 'string' },
+  'max-file-size': { type: 'string' },
+  key: { type: 'string' },
+  jwks: { type: 'string' },
+  secret: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+type OptionName = keyof typeof OPTIONS;
+
+function isOption(name: string): name is OptionName {
+  return Object.prototype.hasOwnProperty.call(OPTIONS, name);
+}
+
+/**
+ * Parses argv (without `node` and the script path) with `node:util` `parseArgs`. Its tokens
+ * keep the command line's order, which `--key`/`--jwks`/`--secret` need (keys are tried in
+ * the order given) and which lets the first bad option be the one reported. Not strict, so
+ * every message is ours: an unknown option, a missing value and a value that is really the
+ * next option (`--fail-on --json`) each get one line.
+ */
 export function parseArgs(argv: readonly string[]): ParseResult {
+  const { tokens } = parseArgv({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
   let json = false;
   let color: boolean | undefined;
@@ -75,94 +106,73 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   let clockSkewSec: number | undefined;
   let maxLifetimeSec: number | undefined;
   let maxFileSizeKb = DEFAULT_MAX_FILE_SIZE_KB;
-  let endOfOptions = false;
   const keySources: CliKeySource[] = [];
 
-  for (let i = 0; i < argv.length; i++) {
-    const raw = argv[i];
-    if (endOfOptions || raw === '-' || !raw.startsWith('-')) {
-      positional.push(raw);
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positional.push(token.value);
       continue;
     }
-    if (raw === '--') {
-      endOfOptions = true;
-      continue;
-    }
-    const eq = raw.indexOf('=');
-    const flag = raw.startsWith('--') && eq !== -1 ? raw.slice(0, eq) : raw;
-    const inline = raw.startsWith('--') && eq !== -1 ? raw.slice(eq + 1) : undefined;
-    const value = (): string | undefined => {
-      if (inline !== undefined) return inline;
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== '-')) return undefined;
-      i++;
-      return next;
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
+    if (token.kind === 'option-terminator') continue;
+    const flag = token.rawName;
+    if (!isOption(token.name)) return { ok: false, message: `Unknown option ${flag} (see token-lens --help)` };
+    // A separate value that starts with "-" (other than "-", stdin) is the next option, not a value.
+    const value = token.inlineValue === false && token.value?.startsWith('-') === true && token.value !== '-' ? undefined : token.value;
+    if (OPTIONS[token.name].type === 'boolean' && value !== undefined) return { ok: false, message: `${flag} takes no value` };
+    switch (token.name) {
+      case 'help':
         return { ok: true, value: { command: 'help' } };
-      case '-v':
-      case '--version':
+      case 'version':
         return { ok: true, value: { command: 'version' } };
-      case '--json':
+      case 'json':
         json = true;
         break;
-      case '--color':
+      case 'color':
         color = true;
         break;
-      case '--no-color':
+      case 'no-color':
         color = false;
         break;
-      case '--fail-on': {
-        const level = value();
-        if (level !== 'error' && level !== 'warning') return { ok: false, message: '--fail-on needs "error" or "warning"' };
-        failOn = level;
+      case 'fail-on': {
+        if (value !== 'error' && value !== 'warning') return { ok: false, message: '--fail-on needs "error" or "warning"' };
+        failOn = value;
         break;
       }
-      case '--now': {
-        const text = value();
-        const ms = text === undefined ? Number.NaN : Date.parse(text);
+      case 'now': {
+        const ms = value === undefined ? Number.NaN : Date.parse(value);
         if (!Number.isFinite(ms)) return { ok: false, message: '--now needs an ISO 8601 date, e.g. 2026-01-31T12:00:00Z' };
         now = ms;
         break;
       }
-      case '--clock-skew': {
-        const text = value();
-        const seconds = text === undefined ? Number.NaN : Number(text);
+      case 'clock-skew': {
+        const seconds = value === undefined ? Number.NaN : Number(value);
         if (!Number.isFinite(seconds) || seconds < 0) return { ok: false, message: '--clock-skew needs a number of seconds ≥ 0' };
         clockSkewSec = seconds;
         break;
       }
-      case '--max-lifetime': {
-        const text = value();
-        const seconds = text === undefined ? undefined : parseDuration(text);
+      case 'max-lifetime': {
+        const seconds = value === undefined ? undefined : parseDuration(value);
         if (seconds === undefined) return { ok: false, message: '--max-lifetime needs a duration: seconds, or 30m, 1h, 7d' };
         maxLifetimeSec = seconds;
         break;
       }
-      case '--max-file-size': {
-        const text = value();
-        const kb = text === undefined ? Number.NaN : Number(text);
+      case 'max-file-size': {
+        const kb = value === undefined ? Number.NaN : Number(value);
         if (!Number.isFinite(kb) || kb <= 0) return { ok: false, message: '--max-file-size needs a size in KiB > 0' };
         maxFileSizeKb = kb;
         break;
       }
-      case '--key':
-      case '--jwks': {
-        const path = value();
-        if (path === undefined) return { ok: false, message: `${flag} needs a file` };
-        keySources.push({ kind: flag === '--key' ? 'key' : 'jwks', path });
+      case 'key':
+      case 'jwks': {
+        if (value === undefined) return { ok: false, message: `${flag} needs a file` };
+        keySources.push({ kind: token.name, path: value });
         break;
       }
-      case '--secret': {
-        const secret = value();
-        if (!secret) return { ok: false, message: '--secret needs the secret text' };
-        keySources.push({ kind: 'secret', value: secret });
+      case 'secret': {
+        if (!value) return { ok: false, message: '--secret needs the secret text' };
+        keySources.push({ kind: 'secret', value });
         break;
       }
-      default:
-        return { ok: false, message: `Unknown option ${flag} (see token-lens --help)` };
     }
   }
 

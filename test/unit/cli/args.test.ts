@@ -33,6 +33,13 @@ describe('cli parseArgs', () => {
     [['decode', 'x', '--max-lifetime', 'forever'], /--max-lifetime/],
     [['scan', 'x', '--max-file-size', '0'], /--max-file-size/],
     [['scan', 'x', '--wat'], /Unknown option --wat/],
+    [['scan', 'x', '--wat=1'], /Unknown option --wat/],
+    [['scan', 'x', '-q'], /Unknown option -q/],
+    [['decode', 'x', '--json=yes'], /--json takes no value/],
+    [['decode', 'x', '--key', '--json'], /--key needs a file/],
+    [['decode', 'x', '--fail-on', '--json'], /--fail-on/],
+    [['decode', 'x', '--secret='], /--secret/],
+    [['decode', 'x', '--wat', '--help'], /Unknown option --wat/],
   ];
   for (const [argv, message] of bad) {
     it(`refuses ${JSON.stringify(argv)} with a one-line message`, () => {
@@ -44,6 +51,22 @@ describe('cli parseArgs', () => {
       }
     });
   }
+  it('keeps --key, --jwks and --secret in command-line order, inline values and "-" included', () => {
+    const r = parseArgs(['scan', '--jwks=a.json', 'x', '--secret', 's1', '--key', '-', '--jwks', 'b.json']);
+    assert.ok(r.ok && r.value.command === 'scan');
+    assert.deepEqual(r.value.keySources, [
+      { kind: 'jwks', path: 'a.json' },
+      { kind: 'secret', value: 's1' },
+      { kind: 'key', path: '-' },
+      { kind: 'jwks', path: 'b.json' },
+    ]);
+    assert.deepEqual(r.value.paths, ['x']);
+  });
+  it('the last of --color / --no-color wins; short flags group', () => {
+    const r = parseArgs(['decode', 'x', '--no-color', '--color']);
+    assert.ok(r.ok && r.value.command === 'decode' && r.value.color === true);
+    assert.deepEqual(parseArgs(['-vh']), { ok: true, value: { command: 'version' } });
+  });
   it('treats arguments after -- as positional', () => {
     const r = parseArgs(['scan', '--', '--weird-file-name']);
     assert.ok(r.ok && r.value.command === 'scan' && r.value.paths[0] === '--weird-file-name');
