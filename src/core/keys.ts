@@ -8,6 +8,7 @@
  */
 import { base64url, createLocalJWKSet, exportJWK, importJWK, importSPKI, importX509 } from 'jose';
 import type { JWK } from 'jose';
+import { readJson } from './json';
 import type { Result } from './types';
 
 /** How an HMAC secret typed by the user is turned into bytes. */
@@ -252,12 +253,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The JSON value of a JWK or JWKS text, or undefined when it is not JSON (the core's one JSON reader). */
 function parseJson(json: string): unknown {
-  try {
-    return JSON.parse(json) as unknown;
-  } catch {
-    return undefined;
-  }
+  const read = readJson(json);
+  return read.ok ? read.value.value : undefined;
 }
 
 /**
