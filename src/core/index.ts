@@ -53,4 +53,5 @@ export { decodeSecret, describeEntry, guessKeyKind, parseVerificationKey, pkcs1T
 export type { KeyEntry, KeyError, KeyErrorCode, KeyFamily, KeyInput, KeyMaterial, SecretEncoding, SkippedKey, SkippedKeyCode, VerificationKey } from './keys';
 export { SUPPORTED_ALGORITHMS, allowedAlgorithms, isZeroEcdsaSignature, measureVerification, verifyToken } from './verify';
 export type { NotCheckedReason, TimingError, VerificationResult, VerificationStatus, VerificationTiming, VerifyOptions } from './verify';
-export { VERIFICATION_CODES, WEAK_HMAC_SECRETS, checkWeakSecrets } from './weakSecrets';
+export { VERIFICATION_CODES, WEAK_HMAC_SECRETS, checkWeakSecrets, createWeakSecretChecker } from './weakSecrets';
+export type { WeakSecretChecker } from './weakSecrets';

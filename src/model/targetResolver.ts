@@ -44,7 +44,7 @@ export function targetAt(
       target: { token: found.match.token, label: contextLabel(found.match, found.range.start.line), uri: document.uri, range: found.range },
     };
   }
-  const ref = referenceAt(document, position, env);
+  const ref = referenceAt(tokens, document, position, env);
   if (ref === undefined) return undefined;
   if (!ref.result.ok) return { ok: false, message: ref.result.error.message, reason: ref.result.error.code === 'ERR_EXTERNAL' ? 'not-a-token' : 'explained' };
   const normalized = normalizeTokenInput(ref.result.value);

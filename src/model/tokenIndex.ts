@@ -43,8 +43,23 @@ export class TokenIndex implements vscode.Disposable {
   /** One inspection per token per settings change, shared by every surface. */
   readonly inspections = new InspectionCache();
 
+  private readonly variables = new Map<string, { readonly version: number; readonly variables: ReturnType<typeof findHttpVariables> }>();
+
   constructor() {
-    this.subscription = vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString()));
+    this.subscription = vscode.workspace.onDidCloseTextDocument((d) => {
+      this.entries.delete(d.uri.toString());
+      this.variables.delete(d.uri.toString());
+    });
+  }
+
+  /** The `@name = …` file variables of an http document (parsed once per document version). */
+  fileVariables(document: vscode.TextDocument): ReturnType<typeof findHttpVariables> {
+    const key = document.uri.toString();
+    const hit = this.variables.get(key);
+    if (hit !== undefined && hit.version === document.version) return hit.variables;
+    const variables = findHttpVariables(document.getText());
+    this.variables.set(key, { version: document.version, variables });
+    return variables;
   }
 
   /** All tokens in `document` (cached per version). */
@@ -86,6 +101,7 @@ export class TokenIndex implements vscode.Disposable {
     this.environments.dispose();
     this.inspections.dispose();
     this.entries.clear();
+    this.variables.clear();
   }
 }
 
@@ -105,7 +121,7 @@ export interface ResolvedReference {
  * to other extensions, so after `$shared` the first environment that resolves the name is used,
  * and named in the result (one bounded search in the core, however many environments).
  */
-export function referenceAt(document: vscode.TextDocument, position: vscode.Position, env?: HttpEnvironment): ResolvedReference | undefined {
+export function referenceAt(index: TokenIndex, document: vscode.TextDocument, position: vscode.Position, env?: HttpEnvironment): ResolvedReference | undefined {
   if (!isHttpLike(document)) return undefined;
   const line = document.lineAt(position.line);
   const ref = findVariableReferenceAt(line.text, position.character);
@@ -114,7 +130,7 @@ export function referenceAt(document: vscode.TextDocument, position: vscode.Posi
   if (ref.kind !== 'variable' && ref.kind !== 'dotenv') {
     return { name: ref.name, range, result: { ok: false, error: { code: 'ERR_EXTERNAL', message: `{{${ref.name}}} is not a variable Token Lens can resolve` } } };
   }
-  const sources = { fileVariables: findHttpVariables(document.getText()), ...(env !== undefined ? { environments: env.environments, dotenv: env.dotenv } : {}) };
+  const sources = { fileVariables: index.fileVariables(document), ...(env !== undefined ? { environments: env.environments, dotenv: env.dotenv } : {}) };
   const reference = ref.kind === 'dotenv' ? line.text.slice(ref.start, ref.end) : ref.name;
   const resolved = resolveVariableInAnyEnvironment(reference, sources);
   if (!resolved.ok) return { name: ref.name, range, result: { ok: false, error: { code: resolved.error.code, message: resolved.error.message } } };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkWeakSecrets, measureVerification, parseVerificationKey, verifyToken } from '../core';
+import { createWeakSecretChecker, measureVerification, parseVerificationKey, verifyToken } from '../core';
 import type { Finding, VerificationKey, VerificationResult, VerificationTiming } from '../core';
 import type { KeyStore } from './keyStore';
 
@@ -23,6 +23,8 @@ export class VerificationService implements vscode.Disposable {
   /** Fires when cached statuses were invalidated (a key was added or removed). */
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** Weak-secret keys imported once for the life of the service (TL401). */
+  private readonly weakSecrets = createWeakSecretChecker();
 
   /** Upper bound of cached tokens; the oldest entry is evicted first. */
   static readonly MAX_CACHED = 500;
@@ -63,7 +65,7 @@ export class VerificationService implements vscode.Disposable {
   private async compute(token: string): Promise<VerificationStatus> {
     try {
       const keys = await this.loadKeys();
-      const [result, weakSecret] = await Promise.all([verifyToken(token, keys), checkWeakSecrets(token)]);
+      const [result, weakSecret] = await Promise.all([verifyToken(token, keys), this.weakSecrets.check(token)]);
       let timing: VerificationTiming | undefined;
       if (result.status === 'verified') {
         const key = keys.find((k) => k.label === result.keyLabel);
