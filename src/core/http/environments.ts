@@ -5,6 +5,9 @@
  * string/number/boolean members are variables), with offsets so the editor can show where a
  * variable is defined.
  */
+import { createScanner, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError, ParseOptions } from 'jsonc-parser';
+import { MAX_JSON_DEPTH } from '../json';
 import type { Result } from '../types';
 
 /** Where an environment variable was defined. */
@@ -38,142 +41,113 @@ export interface EnvironmentParseError {
   readonly offset?: number;
 }
 
-// ---------------------------------------------------------------------------------------
-// A small JSON(C) reader with offsets: VS Code settings and JetBrains env files may carry
-// comments and trailing commas, and the editor needs the offset of every key. Iterative on
-// strings and numbers, recursive only per nesting level (bounded by MAX_JSON_DEPTH).
-// ---------------------------------------------------------------------------------------
+/**
+ * Deepest nesting an environment file may have: the core's JSON bound. `jsonc-parser` recurses
+ * once per level, so the depth is checked first by a flat token scan.
+ */
+const MAX_ENVIRONMENT_DEPTH = MAX_JSON_DEPTH;
 
-const MAX_JSON_DEPTH = 64;
+/** Settings files and JetBrains env files may carry comments and trailing commas. */
+const JSONC_OPTIONS: ParseOptions = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
 
-type JsonNode =
-  | { type: 'object'; start: number; end: number; members: { key: string; keyStart: number; keyEnd: number; value: JsonNode }[] }
-  | { type: 'array'; start: number; end: number }
-  | { type: 'string'; start: number; end: number; value: string }
-  | { type: 'literal'; start: number; end: number; text: string };
+/** One sentence per `jsonc-parser` error. */
+const PARSE_ERRORS: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'Unexpected character',
+  InvalidNumberFormat: 'Invalid number',
+  PropertyNameExpected: 'Expected a property name',
+  ValueExpected: 'Expected a value',
+  ColonExpected: 'Expected ":"',
+  CommaExpected: 'Expected ","',
+  CloseBraceExpected: 'Expected "}"',
+  CloseBracketExpected: 'Expected "]"',
+  EndOfFileExpected: 'Unexpected text after the JSON value',
+  InvalidCommentToken: 'Invalid comment',
+  UnexpectedEndOfComment: 'Unterminated comment',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unterminated number',
+  InvalidUnicode: 'Invalid \\u escape in a string',
+  InvalidEscapeCharacter: 'Invalid escape in a string',
+  InvalidCharacter: 'Invalid character in a string',
+};
 
-class JsonSyntaxError {
-  constructor(
-    readonly message: string,
-    readonly offset: number,
-  ) {}
+function jsonError(message: string, offset?: number): { ok: false; error: EnvironmentParseError } {
+  return { ok: false, error: offset === undefined ? { code: 'ERR_JSON', message } : { code: 'ERR_JSON', message, offset } };
 }
 
-function parseJsonc(text: string): JsonNode {
-  let i = 0;
-  const skip = (): void => {
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) i++;
-      else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-        const nl = text.indexOf('\n', i);
-        i = nl === -1 ? text.length : nl + 1;
-      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
-        const close = text.indexOf('*/', i + 2);
-        if (close === -1) throw new JsonSyntaxError('Unterminated comment', i);
-        i = close + 2;
-      } else return;
-    }
-  };
-  const readString = (): { value: string; start: number; end: number } => {
-    const start = i;
-    i++;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 92) i += 2;
-      else if (c === 34) break;
-      else if (c === 10) throw new JsonSyntaxError('Newline inside a string', i);
-      else i++;
-    }
-    if (i >= text.length) throw new JsonSyntaxError('Unterminated string', start);
-    i++;
-    try {
-      return { value: JSON.parse(text.slice(start, i)) as string, start, end: i };
-    } catch {
-      throw new JsonSyntaxError('Invalid escape in string', start);
-    }
-  };
-  const readValue = (depth: number): JsonNode => {
-    if (depth > MAX_JSON_DEPTH) throw new JsonSyntaxError('Nesting too deep', i);
-    skip();
-    const c = text.charCodeAt(i);
-    if (c === 34) return { type: 'string', ...readString() };
-    if (c === 123 || c === 91) {
-      const start = i;
-      const close = c === 123 ? 125 : 93;
-      const members: { key: string; keyStart: number; keyEnd: number; value: JsonNode }[] = [];
-      i++;
-      for (;;) {
-        skip();
-        if (text.charCodeAt(i) === close) {
-          i++;
-          break;
-        }
-        if (c === 123) {
-          if (text.charCodeAt(i) !== 34) throw new JsonSyntaxError('Expected a property name', i);
-          const key = readString();
-          skip();
-          if (text.charCodeAt(i) !== 58) throw new JsonSyntaxError('Expected ":"', i);
-          i++;
-          members.push({ key: key.value, keyStart: key.start + 1, keyEnd: key.end - 1, value: readValue(depth + 1) });
-        } else {
-          readValue(depth + 1);
-        }
-        skip();
-        const sep = text.charCodeAt(i);
-        if (sep === 44) i++;
-        else if (sep !== close) throw new JsonSyntaxError(i >= text.length ? 'Unexpected end of JSON' : 'Expected "," or a closing bracket', i);
-      }
-      return c === 123 ? { type: 'object', start, end: i, members } : { type: 'array', start, end: i };
-    }
-    const start = i;
-    while (i < text.length && /[A-Za-z0-9+\-.]/.test(text[i])) i++;
-    const literal = text.slice(start, i);
-    if (!/^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)$/.test(literal)) {
-      throw new JsonSyntaxError(i >= text.length && literal === '' ? 'Unexpected end of JSON' : 'Unexpected token', start);
-    }
-    return { type: 'literal', start, end: i, text: literal };
-  };
-  const root = readValue(0);
-  skip();
-  if (i < text.length) throw new JsonSyntaxError('Unexpected text after the JSON value', i);
-  return root;
+/** Offset of the first bracket nested deeper than {@link MAX_ENVIRONMENT_DEPTH}, or -1. */
+function tooDeepAt(text: string): number {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  // Every token but the end of the text has a length; brackets are the one-character tokens
+  // `{ [ } ]` (inside strings and comments they are part of a longer token).
+  for (scanner.scan(); scanner.getTokenLength() > 0; scanner.scan()) {
+    if (scanner.getTokenLength() !== 1) continue;
+    const offset = scanner.getTokenOffset();
+    const c = text.charCodeAt(offset);
+    if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_ENVIRONMENT_DEPTH) return offset;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
 }
 
-function environmentsFrom(root: JsonNode, origin: VariableOrigin): Result<Environments, EnvironmentParseError> {
-  if (root.type !== 'object') return { ok: false, error: { code: 'ERR_SHAPE', message: 'Expected an object of environments', offset: root.start } };
+/** The JSONC tree of `text`, or the first error with its offset. */
+function parseJsonc(text: string): Result<Node, EnvironmentParseError> {
+  // A BOM VS Code left in place reads as whitespace (offsets unchanged).
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const deep = tooDeepAt(source);
+  if (deep !== -1) return jsonError(`Nested deeper than ${MAX_ENVIRONMENT_DEPTH} levels`, deep);
+  const errors: ParseError[] = [];
+  const root = parseTree(source, errors, JSONC_OPTIONS);
+  const first = errors[0];
+  if (first !== undefined) return jsonError(PARSE_ERRORS[printParseErrorCode(first.error)] ?? 'Not valid JSON', first.offset);
+  if (root === undefined) return jsonError('Expected a value', 0);
+  return { ok: true, value: root };
+}
+
+/** Members of an object node as [name node, value node] pairs, in file order. */
+function members(node: Node): [Node, Node][] {
+  const pairs: [Node, Node][] = [];
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key !== undefined && value !== undefined && typeof key.value === 'string') pairs.push([key, value]);
+  }
+  return pairs;
+}
+
+function environmentsFrom(text: string, root: Node, origin: VariableOrigin): Result<Environments, EnvironmentParseError> {
+  if (root.type !== 'object') return { ok: false, error: { code: 'ERR_SHAPE', message: 'Expected an object of environments', offset: root.offset } };
   const names: string[] = [];
   const variables: EnvironmentVariable[] = [];
-  for (const environment of root.members) {
-    if (environment.value.type !== 'object') continue;
-    names.push(environment.key);
-    for (const member of environment.value.members) {
-      const v = member.value;
+  for (const [environmentKey, environment] of members(root)) {
+    if (environment.type !== 'object') continue;
+    const environmentName = environmentKey.value as string;
+    names.push(environmentName);
+    for (const [key, v] of members(environment)) {
       // Only scalar members are variables; JetBrains' nested objects (e.g. `Security`) are config.
-      if (v.type !== 'string' && v.type !== 'literal') continue;
-      const value = v.type === 'string' ? v.value : v.text;
-      const valueStart = v.type === 'string' ? v.start + 1 : v.start;
-      const valueEnd = v.type === 'string' ? v.end - 1 : v.end;
-      variables.push({ name: member.key, value, environment: environment.key, origin, nameStart: member.keyStart, nameEnd: member.keyEnd, valueStart, valueEnd });
+      if (v.type === 'object' || v.type === 'array') continue;
+      // A string's value is its unescaped text, between the quotes; other scalars keep their literal text.
+      const isString = v.type === 'string';
+      const valueStart = isString ? v.offset + 1 : v.offset;
+      const valueEnd = isString ? v.offset + v.length - 1 : v.offset + v.length;
+      const value = isString ? (v.value as string) : text.slice(valueStart, valueEnd);
+      const name = key.value as string;
+      variables.push({ name, value, environment: environmentName, origin, nameStart: key.offset + 1, nameEnd: key.offset + key.length - 1, valueStart, valueEnd });
     }
   }
   return { ok: true, value: { names, variables } };
 }
 
 function parseEnvironmentJson(jsonText: string, origin: VariableOrigin, unwrapKey?: string): Result<Environments, EnvironmentParseError> {
-  if (typeof jsonText !== 'string') return { ok: false, error: { code: 'ERR_JSON', message: 'Not text' } };
-  let root: JsonNode;
-  try {
-    root = parseJsonc(jsonText);
-  } catch (e) {
-    if (e instanceof JsonSyntaxError) return { ok: false, error: { code: 'ERR_JSON', message: e.message, offset: e.offset } };
-    return { ok: false, error: { code: 'ERR_JSON', message: 'Unreadable JSON' } };
-  }
+  if (typeof jsonText !== 'string') return jsonError('Not text');
+  const parsed = parseJsonc(jsonText);
+  if (!parsed.ok) return parsed;
+  let root = parsed.value;
   if (unwrapKey !== undefined && root.type === 'object') {
-    const wrapped = root.members.find((m) => m.key === unwrapKey);
-    if (wrapped) root = wrapped.value;
+    const wrapped = members(root).find(([key]) => key.value === unwrapKey);
+    if (wrapped) root = wrapped[1];
   }
-  return environmentsFrom(root, origin);
+  return environmentsFrom(jsonText, root, origin);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   resolveVariable,
   resolveVariableInAnyEnvironment,
 } from '../../../src/core/http';
+import { MAX_JSON_DEPTH } from '../../../src/core/json';
 
 const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln';
 
@@ -316,6 +317,46 @@ describe('environment files', () => {
     }
     const shape = parseJetBrainsEnvironments('[1]');
     assert.equal(!shape.ok && shape.error.code, 'ERR_SHAPE');
+  });
+  it('words each JSON error as a sentence with the offset where it stops', () => {
+    const cases: [string, string, number][] = [
+      ['{"dev": {"token": }}', 'Expected a value', 18],
+      ['{"dev": {"token": "x"} "qa": {}}', 'Expected ","', 23],
+      ['{"dev": {"token": "x\\q"}}', 'Invalid escape in a string', 18],
+      ['{"dev": {}} {}', 'Unexpected text after the JSON value', 12],
+      ['{"dev": {}} extra', 'Unexpected character', 12],
+      ['{"dev": {} /* open', 'Unterminated comment', 11],
+      ['', 'Expected a value', 0],
+    ];
+    for (const [text, message, offset] of cases) assert.deepEqual(parseJetBrainsEnvironments(text), { ok: false, error: { code: 'ERR_JSON', message, offset } }, text);
+  });
+  it(`accepts nesting up to MAX_JSON_DEPTH (${MAX_JSON_DEPTH}) levels, refuses deeper with the offset, and never recurses on 100k levels`, () => {
+    const nested = (levels: number) => `{"dev": {"token": "t", "config": ${'['.repeat(levels - 2)}${']'.repeat(levels - 2)}}}`;
+    const deepest = parseJetBrainsEnvironments(nested(MAX_JSON_DEPTH));
+    assert.ok(deepest.ok && deepest.value.variables.length === 1);
+    const text = nested(MAX_JSON_DEPTH + 1);
+    const deeper = parseJetBrainsEnvironments(text);
+    assert.deepEqual(deeper, { ok: false, error: { code: 'ERR_JSON', message: `Nested deeper than ${MAX_JSON_DEPTH} levels`, offset: text.lastIndexOf('[') } });
+    const huge = parseJetBrainsEnvironments('{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000));
+    assert.equal(!huge.ok && huge.error.code, 'ERR_JSON');
+  });
+  it('reads a file that starts with a BOM, offsets unchanged', () => {
+    const text = '\ufeff{"dev": {"token": "t"}}';
+    const r = parseJetBrainsEnvironments(text);
+    assert.ok(r.ok);
+    const [token] = r.value.variables;
+    assert.equal(text.slice(token!.valueStart, token!.valueEnd), 't');
+  });
+  it('keeps number, boolean and null members as written, and unescapes strings with their raw offsets', () => {
+    const text = '{"dev": {"n": 1e3, "b": true, "z": null, "s": "a\\"b"}}';
+    const r = parseJetBrainsEnvironments(text);
+    assert.ok(r.ok);
+    assert.deepEqual(r.value.variables.map((v) => [v.name, v.value, text.slice(v.valueStart, v.valueEnd)]), [
+      ['n', '1e3', '1e3'],
+      ['b', 'true', 'true'],
+      ['z', 'null', 'null'],
+      ['s', 'a"b', 'a\\"b'],
+    ]);
   });
 });
 
