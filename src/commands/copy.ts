@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { decodeToken } from '../core';
 import type { DecodedToken } from '../core';
 import type { TokenIndex } from '../model/tokenIndex';
-import { claimsTable } from '../features/presentation';
+import { claimsTable } from '../present';
 import { resolveTarget } from '../model/targetResolver';
 import { notificationText } from '../present/escape';
 

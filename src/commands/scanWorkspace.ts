@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { findTokens } from '../core';
 import { readSettings } from '../model/settings';
-import { contextLabel } from '../features/presentation';
+import { contextLabel, LineIndex, looksBinary } from '../present';
 import type { ScanResults, ScannedToken } from '../model/scanResults';
 
 /** Upper bound of files visited by one scan (a huge monorepo stays responsive). */
@@ -26,13 +26,6 @@ function excludeGlob(): string | undefined {
   }
   patterns.add('**/node_modules/**');
   return patterns.size === 0 ? undefined : `{${[...patterns].join(',')}}`;
-}
-
-/** NUL bytes in the first 8 KiB mark a binary file (the heuristic git and grep use). */
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
 }
 
 /**
@@ -72,10 +65,14 @@ export async function scanWorkspace(scanResults: ScanResults): Promise<ScanSumma
             continue;
           }
           const text = decoder.decode(bytes);
-          const lineStarts = lineStartsOf(text);
+          const lines = new LineIndex(text);
+          const at = (offset: number): vscode.Position => {
+            const p = lines.positionAt(offset);
+            return new vscode.Position(p.line, p.character);
+          };
           for (const match of findTokens(text)) {
-            const start = positionAt(lineStarts, match.start);
-            const end = positionAt(lineStarts, match.end);
+            const start = at(match.start);
+            const end = at(match.end);
             results.push({ target: { token: match.token, label: contextLabel(match, start.line), uri, range: new vscode.Range(start, end) } });
           }
         } catch {
@@ -91,21 +88,4 @@ export async function scanWorkspace(scanResults: ScanResults): Promise<ScanSumma
       `${skippedLarge + skippedBinary > 0 ? ` (skipped ${skippedLarge} large, ${skippedBinary} binary)` : ''}${cancelled ? ' — cancelled' : ''}.`,
   );
   return summary;
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function positionAt(lineStarts: readonly number[], offset: number): vscode.Position {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return new vscode.Position(lo, offset - (lineStarts[lo] ?? 0));
 }

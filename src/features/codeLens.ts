@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds, type TokenLocation } from '../model/commandIds';
 import type { TokenIndex } from '../model/tokenIndex';
 import { isHttpLike } from '../model/tokenIndex';
-import { labelText } from '../present/escape';
-import { lensTitle } from './presentation';
+import { labelText, lensTitle } from '../present';
 
 /** CodeLens above tokens in http files: `JWT · RS256 · expires in 12 min · 812 B`; click inspects. */
 export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {

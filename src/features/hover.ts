@@ -3,8 +3,7 @@ import type { Finding, Inspection } from '../core';
 import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../model/commandIds';
 import { loadEnvironments, targetAt } from '../model/targetResolver';
 import type { TokenIndex } from '../model/tokenIndex';
-import { markdownText } from '../present/escape';
-import { claimText, kindLabel, severityIcon } from './presentation';
+import { bySeverity, claimText, exceededLimits, kindLabel, markdownText, severityIcon, statusLook } from '../present';
 import type { VerificationService, VerificationStatus } from '../model/verification';
 import { verificationMarkdownLine } from './verification';
 
@@ -41,12 +40,11 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
   } else if (decoded.payload.type === 'encrypted') {
     md.appendMarkdown('Payload encrypted (JWE): only the protected header is readable.\n\n');
   }
-  const statusIcon = time.status === 'expired' ? '$(error)' : time.status === 'valid' ? '$(clock)' : '$(warning)';
-  const timeText = time.status !== 'not-applicable' ? `${statusIcon} ${markdownText(time.relative)} · ` : '';
-  const crossed = size.limits.filter((l) => l.exceeded).map((l) => markdownText(l.label));
+  const timeText = time.status !== 'not-applicable' ? `$(${statusLook(time.status).icon}) ${markdownText(time.relative)} · ` : '';
+  const crossed = exceededLimits(size).map((label) => markdownText(label));
   md.appendMarkdown(`${timeText}$(database) ${size.totalBytes} B${crossed.length > 0 ? ` — over the ${crossed.join(', ')}` : ''}\n\n`);
   if (signature !== undefined && decoded.kind !== 'jwe') md.appendMarkdown(`${verificationMarkdownLine(signature, (t) => markdownText(t, 300))}\n\n`);
-  const all: Finding[] = [...inspection.findings, ...inspection.hints].sort((a, b) => rank(a.severity) - rank(b.severity));
+  const all: Finding[] = bySeverity([...inspection.findings, ...inspection.hints]);
   const findings = all.slice(0, MAX_HOVER_FINDINGS);
   if (findings.length > 0) {
     const more = all.length > findings.length ? `  \n… and ${all.length - findings.length} more in the inspector` : '';
@@ -55,10 +53,6 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
     );
   }
   return md;
-}
-
-function rank(s: Finding['severity']): number {
-  return s === 'error' ? 0 : s === 'warning' ? 1 : 2;
 }
 
 /**

@@ -3,8 +3,7 @@ import { CommandIds, type TokenLocation } from '../model/commandIds';
 import type { InspectTarget } from '../model/types';
 import type { CursorTokenTracker } from './cursorContext';
 import type { InspectionCache } from '../model/inspections';
-import { labelText } from '../present/escape';
-import { kindLabel } from './presentation';
+import { kindLabel, labelText, statusLook } from '../present';
 
 /**
  * Status bar item while the cursor is on a token: a countdown ticking each second (the timer
@@ -54,13 +53,12 @@ export class TokenStatusBar implements vscode.Disposable {
     if (target === undefined) return;
     const inspection = this.inspections.inspect(target.token, target.uri);
     if (!inspection.ok) {
-      this.item.text = '$(error) Malformed token';
+      this.item.text = `$(${statusLook('malformed').icon}) Malformed token`;
       this.item.tooltip = labelText(inspection.error.message, { max: 300 });
       return;
     }
     const { time, decoded } = inspection.value;
-    const icon = time.status === 'expired' ? '$(error)' : time.status === 'valid' ? '$(clock)' : '$(warning)';
-    this.item.text = `${icon} ${kindLabel(decoded.kind)} ${time.relative}`;
+    this.item.text = `$(${statusLook(time.status).icon}) ${kindLabel(decoded.kind)} ${time.relative}`;
     this.item.tooltip = `Token Lens · ${labelText(target.label, { max: 120 })} — click to inspect`;
     this.item.backgroundColor = time.status === 'expired' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // Nothing changes any more once there is no expiry to count towards — unless the token is

@@ -4,10 +4,8 @@ import { CommandIds } from '../model/commandIds';
 import type { InspectTarget } from '../model/types';
 import type { ScanResults, ScannedToken } from '../model/scanResults';
 import type { TokenIndex } from '../model/tokenIndex';
-import { labelText, truncate } from '../present/escape';
-import { claimText, contextLabel, severityIcon, statusIcon } from './presentation';
+import { claimText, contextLabel, labelText, severityIcon, statusLook, summaryText, themeColor, tokenSummary, truncate, verificationBadge, verificationTimingText } from '../present';
 import type { VerificationService, VerificationStatus } from '../model/verification';
-import { verificationBadge, verificationTimingText } from './verification';
 
 /** Tree nodes: files (scan results), tokens, claims and findings. */
 export type TokenTreeNode = FileNode | TokenNode | DetailNode;
@@ -39,10 +37,10 @@ export class TokenNode extends vscode.TreeItem {
     this.contextValue = 'tokenLens.token';
     const signed = signature !== undefined ? ` · ${verificationBadge(signature.result).label}` : '';
     this.description = inspection !== undefined ? `${inspection.time.relative}${signed}` : labelText(`malformed: ${errorMessage ?? ''}`, { max: 160 });
-    const { icon, color } = statusIcon(inspection);
-    this.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-    const alg = inspection !== undefined && typeof inspection.decoded.header.alg === 'string' ? inspection.decoded.header.alg : '?';
-    this.tooltip = inspection !== undefined ? `${inspection.decoded.kind.toUpperCase()} · ${labelText(alg, { max: 40 })} · ${inspection.time.relative} · ${inspection.size.totalBytes} B${signed}` : this.description;
+    const look = statusLook(inspection?.time.status ?? 'malformed');
+    const color = themeColor(look.tone);
+    this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
+    this.tooltip = inspection !== undefined ? `${labelText(summaryText(tokenSummary(inspection)), { max: 200 })}${signed}` : this.description;
     this.command = { title: 'Reveal token', command: CommandIds.revealToken, arguments: [this] };
   }
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeTokenInput } from '../core';
 import type { TokenIndex } from './tokenIndex';
 import { isHttpLike, referenceAt } from './tokenIndex';
-import { contextLabel } from '../features/presentation';
+import { contextLabel } from '../present';
 import { truncate } from '../present/escape';
 import type { InspectTarget } from './types';
 import type { HttpEnvironment } from './environments';

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { SignatureView } from '../webview/protocol';
+import type { SignatureView } from '../present/inspector/protocol';
 
 /** A token the user asked to see, and where it came from (for "reveal" and live updates). */
 export interface InspectTarget {

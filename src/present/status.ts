@@ -17,7 +17,8 @@ export interface StatusLook {
 export type TokenStatus = TimeStatus | 'malformed';
 
 const TOKEN_STATUS: Readonly<Record<TokenStatus, StatusLook>> = {
-  valid: { label: 'Valid', icon: 'pass', tone: 'ok' },
+  // A clock, not a check mark: "not expired" says nothing about whether the token is genuine.
+  valid: { label: 'Valid', icon: 'clock', tone: 'ok' },
   expired: { label: 'Expired', icon: 'error', tone: 'error' },
   'not-yet-valid': { label: 'Not yet valid', icon: 'clock', tone: 'warning' },
   'never-expires': { label: 'Never expires', icon: 'warning', tone: 'warning' },

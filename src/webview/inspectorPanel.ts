@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Inspector, InspectTarget, SignatureSource } from '../model/types';
-import type { RenderedSummary } from './protocol';
+import type { RenderedSummary } from '../present/inspector/protocol';
 import { webviewOptions } from './html';
 import { InspectorSession } from './inspectorSession';
 

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../model/settings';
 import type { InspectTarget, SignatureSource } from '../model/types';
-import { claimsTableMarkdown, parseWebviewMessage } from './protocol';
-import type { HostMessage, InspectorViewModel, RenderedSummary, SignatureView, WebviewMessage } from './protocol';
-import { buildViewModel, copyText } from './viewModel';
-import type { ClaimDescriber } from './viewModel';
+import { claimsTableMarkdown, parseWebviewMessage } from '../present/inspector/protocol';
+import type { HostMessage, InspectorViewModel, RenderedSummary, SignatureView, WebviewMessage } from '../present/inspector/protocol';
+import { buildViewModel, copyText } from '../present/inspector/viewModel';
+import type { ClaimDescriber } from '../present/inspector/viewModel';
 import { inspectorHtml } from './html';
 
 /**
@@ -149,7 +149,7 @@ export class InspectorSession implements vscode.Disposable {
     const text =
       target === 'claims'
         ? this.model.state === 'token' && this.model.payload.type === 'claims'
-          ? claimsTableMarkdown(this.model.payload.rows)
+          ? claimsTableMarkdown(this.model.payload.rows, this.model.headerRows)
           : undefined
         : copyText(this.model, t.token, target);
     if (text === undefined) {

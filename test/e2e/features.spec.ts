@@ -39,7 +39,7 @@ describe('e2e: hover, palette commands, inspector and sidebar in the real UI', f
 
   it('hovering a {{token}} reference shows the decoded summary', async () => {
     const text = await s.workbench.hover('{{token}}', /expires in \d+ min/);
-    assert.match(text, /JWT · \{\{token\}\} · alg RS256/);
+    assert.match(text, /JWS · \{\{token\}\} · alg RS256/);
     assert.match(text, /sub user-1042/);
     assert.match(text, /aud orders-api/);
     assert.match(text, /\d+ B/);
@@ -111,7 +111,7 @@ describe('e2e: hover, palette commands, inspector and sidebar in the real UI', f
     await input.fill(`Bearer ${token}`);
     await s.workbench.page.keyboard.press('Enter');
     const frame = await inspectorFrame('panel', /pasted token/);
-    assert.match(await frame.locator('.badge.kind').first().innerText(), /UNSECURED/);
+    assert.match(await frame.locator('.badge.kind').first().innerText(), /Unsecured JWS/i);
     const findings = await frame.locator('#findings .finding').allInnerTexts();
     assert.ok(findings.some((f) => /alg/i.test(f) && /none/i.test(f)), `alg none finding missing: ${findings.join(' | ')}`);
     await s.workbench.screenshot('decode-result');

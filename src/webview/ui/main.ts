@@ -7,8 +7,9 @@
  */
 import { formatBytes, formatRelative, timeReport } from '../../core';
 import type { Finding, Reference, TimeStatus } from '../../core';
-import { parseHostMessage } from '../protocol';
-import type { ClaimRow, CopyTarget, ErrorViewModel, InspectorViewModel, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../protocol';
+import { parseHostMessage } from '../../present/inspector/protocol';
+import { kindLabel, severityIcon, statusLook } from '../../present';
+import type { ClaimRow, CopyTarget, ErrorViewModel, InspectorViewModel, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../../present/inspector/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -76,24 +77,6 @@ function section(id: string, heading: string, ...actions: HTMLElement[]): { sect
 // Time
 // ---------------------------------------------------------------------------------------
 
-const STATUS_LABEL: Record<TimeStatus, string> = {
-  valid: 'Valid',
-  expired: 'Expired',
-  'not-yet-valid': 'Not yet valid',
-  'never-expires': 'Never expires',
-  'invalid-claim': 'Invalid claim',
-  'not-applicable': 'No time claims',
-};
-
-const STATUS_ICON: Record<TimeStatus, string> = {
-  valid: 'pass',
-  expired: 'error',
-  'not-yet-valid': 'clock',
-  'never-expires': 'warning',
-  'invalid-claim': 'error',
-  'not-applicable': 'circle-slash',
-};
-
 function absoluteTime(seconds: number, display: 'local' | 'utc'): string {
   const d = new Date(seconds * 1000);
   if (Number.isNaN(d.getTime())) return 'outside the Date range';
@@ -126,7 +109,7 @@ function tick(): void {
   const now = Date.now();
   const t = countdownText(live.model, now);
   live.badge.className = `badge status status-${t.status}`;
-  live.badge.replaceChildren(icon(STATUS_ICON[t.status]), document.createTextNode(STATUS_LABEL[t.status]));
+  live.badge.replaceChildren(icon(statusLook(t.status).icon), document.createTextNode(statusLook(t.status).label));
   live.statusText.textContent = t.relative;
   live.countdown.textContent = t.countdown;
   if (live.bar !== undefined && t.fraction !== undefined) {
@@ -207,12 +190,11 @@ function referenceText(r: Reference): string {
   }
 }
 
-const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
 
 function findingItem(f: Finding, withReference: boolean): HTMLElement {
   const li = el('li', `finding severity-${f.severity}`);
   li.dataset.code = f.code;
-  li.append(icon(SEVERITY_ICON[f.severity], f.severity));
+  li.append(icon(severityIcon(f.severity), f.severity));
   const text = el('div', 'finding-text');
   const line = el('div', 'finding-message');
   line.append(el('span', 'code', f.code), document.createTextNode(` ${f.message}`));
@@ -329,7 +311,7 @@ function renderToken(model: TokenViewModel): void {
   const header = el('header', 'summary');
   const title = el('h1', 'title', model.title);
   const badges = el('div', 'badges');
-  badges.append(el('span', 'badge kind', model.kind.toUpperCase()), el('span', 'badge alg', model.enc !== undefined ? `${model.alg} · ${model.enc}` : model.alg));
+  badges.append(el('span', 'badge kind', kindLabel(model.kind)), el('span', 'badge alg', model.enc !== undefined ? `${model.alg} · ${model.enc}` : model.alg));
   const badge = el('span', 'badge status');
   badge.id = 'status';
   badge.setAttribute('role', 'status');

@@ -30,7 +30,7 @@ describe('e2e: packaged .vsix installed into code-server', function () {
     await s.workbench.page.keyboard.press('Escape');
     await s.workbench.openFile('sample.http');
     const text = await s.workbench.hover('{{token}}', /JWT/);
-    assert.match(text, /JWT · \{\{token\}\} · alg HS256/);
+    assert.match(text, /JWS · \{\{token\}\} · alg HS256/);
     assert.match(text, /expires in/);
     await s.workbench.screenshot('e2e-vsix-hover');
   });

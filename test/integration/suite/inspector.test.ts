@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { InspectorPanel } from '../../../src/webview/inspectorPanel';
-import type { RenderedSummary } from '../../../src/webview/protocol';
+import type { RenderedSummary } from '../../../src/present/inspector/protocol';
 import type { TokenLensApi } from '../../../src/extension';
 
 const EXTENSION_ID = 'token-lens.token-lens';

@@ -1,7 +1,7 @@
 // Hostile claim text through every pure presentation path (issue 8, classes 3 and 8).
 import { strict as assert } from 'node:assert';
-import { claimsTable, lensTitle } from '../../../src/features/presentation';
-import { claimsTableMarkdown } from '../../../src/webview/protocol';
+import { claimsTable, lensTitle } from '../../../src/present';
+import { claimsTableMarkdown } from '../../../src/present/inspector/protocol';
 import { inspectToken } from '../../../src/core/inspect';
 
 const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { TimeStatus, VerificationResult } from '../../../src/core';
 import { statusLook, verificationBadge } from '../../../src/present/status';
 import { themeColor } from '../../../src/present/tone';
-import { SIGNATURE_ICONS } from '../../../src/webview/protocol';
+import { SIGNATURE_ICONS } from '../../../src/present/inspector/protocol';
 
 const TIME_STATUSES: readonly TimeStatus[] = ['valid', 'expired', 'not-yet-valid', 'never-expires', 'invalid-claim', 'not-applicable'];
 
@@ -11,7 +11,7 @@ describe('present/status: statusLook', () => {
     assert.deepEqual(
       [...TIME_STATUSES, 'malformed' as const].map((s) => [s, statusLook(s).icon, statusLook(s).tone]),
       [
-        ['valid', 'pass', 'ok'],
+        ['valid', 'clock', 'ok'],
         ['expired', 'error', 'error'],
         ['not-yet-valid', 'clock', 'warning'],
         ['never-expires', 'warning', 'warning'],

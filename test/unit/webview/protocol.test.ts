@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { claimsTableMarkdown, parseHostMessage, parseWebviewMessage } from '../../../src/webview/protocol';
-import type { RenderedSummary, SignatureView } from '../../../src/webview/protocol';
-import { buildViewModel } from '../../../src/webview/viewModel';
+import { claimsTableMarkdown, parseHostMessage, parseWebviewMessage } from '../../../src/present/inspector/protocol';
+import type { RenderedSummary, SignatureView } from '../../../src/present/inspector/protocol';
+import { buildViewModel } from '../../../src/present/inspector/viewModel';
 import { claimsTable } from '../../../src/present/claims';
 
 const summary: RenderedSummary = {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { buildViewModel, copyText, groupHints } from '../../../src/webview/viewModel';
-import type { ViewModelOptions } from '../../../src/webview/viewModel';
+import { buildViewModel, copyText, groupHints } from '../../../src/present/inspector/viewModel';
+import type { ViewModelOptions } from '../../../src/present/inspector/viewModel';
 import type { Finding } from '../../../src/core';
 
 const b64 = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');

@@ -2,9 +2,9 @@
  * Builds the serialisable inspector view model from a core inspection. Pure (no `vscode`):
  * unit-tested directly, called by the panel and the sidebar view.
  */
-import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectToken } from '../core';
-import type { ArticleReason, Finding, Inspection, JsonObject, JsonValue } from '../core';
-import { headerAlg } from '../present/summary';
+import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectToken } from '../../core';
+import type { ArticleReason, Finding, Inspection, JsonObject, JsonValue } from '../../core';
+import { headerAlg } from '../summary';
 import type { ClaimRow, HintGroup, InspectorViewModel, PayloadView, TokenPart } from './protocol';
 
 /** Name and explanation of a registered claim or header parameter, when known. */

@@ -6,7 +6,7 @@
  * a browser context and its messages are untrusted input. Anything that does not match is
  * ignored, never half-used. Pure TypeScript: imported by the extension and the UI bundle.
  */
-import { claimsTable, claimTextFromJson } from '../present/claims';
+import { claimsTable, claimTextFromJson } from '../claims';
 import type {
   AlgorithmInfo,
   Finding,
@@ -15,7 +15,7 @@ import type {
   TimeStatus,
   TokenError,
   TokenKind,
-} from '../core';
+} from '../../core';
 
 /** Which text a copy button asks the extension to put on the clipboard. */
 export type CopyTarget = 'header' | 'payload' | 'claims' | 'token';
