@@ -1,13 +1,21 @@
 /**
- * Stable finding codes of Token Lens. A code never changes meaning once released; front ends
- * (diagnostics, CLI `--fail-on`, webview) and docs/findings.md use these names.
+ * Every finding code of Token Lens, in one table. A code never changes meaning once released;
+ * front ends (diagnostics, CLI `--fail-on`, webview) and docs/findings.md use these names, and
+ * the docs test checks docs/findings.md against this table.
  *
+ * - `TL0xx` time status, reported in the Problems panel (the inspector and hover show it as
+ *   the status badge).
  * - `TL1xx` revocation-risk hints drawn from "5 Reasons JWT May Not Be the Best Choice".
  * - `TL2xx` security findings (RFC 8725 JWT BCP, OWASP JWT cheat sheet).
  * - `TL3xx` encoding and decoding remarks.
- * - `TL4xx` reserved for signature verification.
+ * - `TL4xx` signature verification.
  */
 export const FindingCodes = {
+  /** The token has expired: `exp` passed, beyond the clock skew (RFC 7519 §4.1.4). */
+  EXPIRED: 'TL001',
+  /** The token is not valid yet: `nbf` in the future, beyond the clock skew (RFC 7519 §4.1.5). */
+  NOT_YET_VALID: 'TL002',
+
   /** No `exp`: the token never expires and cannot be revoked by waiting (article reason 1). */
   NO_EXPIRY: 'TL101',
   /** Lifetime (exp − iat) over the threshold: a leaked copy works until exp (article reason 2). */
@@ -66,7 +74,17 @@ export const FindingCodes = {
   LOSSY_NUMBER: 'TL303',
   /** Payload is not a JSON object (not a JWT claims set, RFC 7519 §7.2 step 10). */
   PAYLOAD_NOT_CLAIMS: 'TL304',
+
+  /** An HS* token verifies with a publicly known secret: anyone can forge tokens (RFC 8725 §3.5). */
+  WEAK_SECRET: 'TL401',
 } as const;
+
+/**
+ * Verification finding codes (`TL4xx`), by their earlier name.
+ *
+ * @deprecated Use {@link FindingCodes} (`FindingCodes.WEAK_SECRET`).
+ */
+export const VERIFICATION_CODES = { weakSecret: FindingCodes.WEAK_SECRET } as const;
 
 /** One of the stable finding codes in {@link FindingCodes}. */
 export type KnownFindingCode = (typeof FindingCodes)[keyof typeof FindingCodes];

@@ -45,7 +45,7 @@ export { articleReference, DEFAULT_THRESHOLDS, refreshTokenEvidence, riskHints, 
 export type { HintThresholds } from './hints';
 export { PERSONAL_DATA_CLAIMS, securityFindings } from './security';
 export { inspectDecoded, inspectToken, resolveThresholds } from './inspect';
-export { ARTICLE_REASONS, FindingCodes } from './codes';
+export { ARTICLE_REASONS, FindingCodes, VERIFICATION_CODES } from './codes';
 export type { KnownFindingCode } from './codes';
 export { CLAIMS, claimInfo, describeClaimValue, HEADER_PARAMETERS, headerParameterInfo } from './claims';
 export type { DescribeOptions, RegisteredName, TimeDisplay } from './claims';
@@ -53,5 +53,5 @@ export { decodeSecret, describeEntry, guessKeyKind, parseVerificationKey, pkcs1T
 export type { KeyEntry, KeyError, KeyErrorCode, KeyFamily, KeyInput, KeyMaterial, SecretEncoding, SkippedKey, SkippedKeyCode, VerificationKey } from './keys';
 export { SUPPORTED_ALGORITHMS, allowedAlgorithms, isZeroEcdsaSignature, measureVerification, verifyToken } from './verify';
 export type { NotCheckedReason, TimingError, VerificationResult, VerificationStatus, VerificationTiming, VerifyOptions } from './verify';
-export { VERIFICATION_CODES, WEAK_HMAC_SECRETS, checkWeakSecrets, createWeakSecretChecker } from './weakSecrets';
+export { WEAK_HMAC_SECRETS, checkWeakSecrets, createWeakSecretChecker } from './weakSecrets';
 export type { WeakSecretChecker } from './weakSecrets';

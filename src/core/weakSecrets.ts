@@ -5,14 +5,9 @@
  * bundled, never fetched.
  */
 import { compactVerify } from 'jose';
+import { FindingCodes } from './codes';
 import { readProtectedHeader } from './header';
-import type { Finding, FindingCode } from './types';
-
-/** Verification finding codes (`TL4xx`). */
-export const VERIFICATION_CODES = {
-  /** HS* token signed with a secret from {@link WEAK_HMAC_SECRETS}. */
-  weakSecret: 'TL401',
-} as const satisfies Record<string, FindingCode>;
+import type { Finding } from './types';
 
 /** The bundled weak secrets, in the order tried. */
 export const WEAK_HMAC_SECRETS: readonly string[] = [
@@ -68,7 +63,7 @@ const HMAC_ALGS = new Set(['HS256', 'HS384', 'HS512']);
 /** What a hit reports. */
 function weakSecretFinding(alg: string, secret: string): Finding {
   return {
-    code: VERIFICATION_CODES.weakSecret,
+    code: FindingCodes.WEAK_SECRET,
     severity: 'error',
     message: 'Signed with a publicly known secret: anyone can forge tokens that this service accepts.',
     evidence: `${alg} signature verifies with the well-known secret "${secret}"`,

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { SignJWT, base64url } from 'jose';
-import { VERIFICATION_CODES, WEAK_HMAC_SECRETS, checkWeakSecrets } from '../../../src/core/weakSecrets';
+import { FindingCodes } from '../../../src/core/codes';
+import { WEAK_HMAC_SECRETS, checkWeakSecrets } from '../../../src/core/weakSecrets';
 
 const sign = (alg: string, secret: string) =>
   new SignJWT({ sub: '1234567890' }).setProtectedHeader({ alg, typ: 'JWT' }).sign(new TextEncoder().encode(secret));
@@ -20,7 +21,7 @@ describe('core/weakSecrets (RFC 8725 §3.5)', () => {
       'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
     const finding = await checkWeakSecrets(jwtIo);
     assert.ok(finding);
-    assert.equal(finding.code, VERIFICATION_CODES.weakSecret);
+    assert.equal(finding.code, FindingCodes.WEAK_SECRET);
     assert.equal(finding.code, 'TL401');
     assert.equal(finding.severity, 'error');
     assert.match(finding.message, /publicly known secret/);
