@@ -46,7 +46,7 @@ export function decodeToken(token: string): Result<DecodedToken> {
   } catch {
     // Defensive: decode is written to be total; an engine-level failure (e.g. out of memory on
     // a huge string) still comes back as a typed error rather than an exception.
-    return error('ERR_BASE64URL', 'Failed to decode the token');
+    return error('ERR_DECODE_FAILED', 'Failed to decode the token (the decoder itself failed)');
   }
 }
 

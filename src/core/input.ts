@@ -74,7 +74,7 @@ function diagnose(candidate: string): Result<string> {
   const header = readProtectedHeader(segments[0], { jwe: segments.length === 5 });
   if (!header.ok) return header;
   // The shape is right but the scanner refused it (e.g. an empty JWE ciphertext).
-  return fail('ERR_SEGMENT_COUNT', 'The segments do not form a compact JWS or JWE');
+  return fail('ERR_NOT_COMPACT', 'The segments do not form a compact JWS or JWE that Token Lens recognises');
 }
 
 /**
@@ -104,7 +104,7 @@ export function normalizeTokenInput(input: string): Result<string> {
   if (found.length > 1) {
     const distinct = new Set(found.map((m) => m.token));
     if (distinct.size === 1) return { ok: true, value: found[0].token };
-    return fail('ERR_SEGMENT_COUNT', `The input holds ${distinct.size} different tokens; paste one at a time`);
+    return fail('ERR_MULTIPLE_TOKENS', `The input holds ${distinct.size} different tokens; paste one at a time`);
   }
   const candidate = stripFraming(input);
   // A token wrapped over several lines by a terminal or an email client: join the pieces.

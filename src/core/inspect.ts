@@ -58,6 +58,6 @@ export function inspectToken(token: string, options: InspectOptions = {}): Resul
   try {
     return { ok: true, value: inspectDecoded(decoded.value, options) };
   } catch {
-    return { ok: false, error: { code: 'ERR_HEADER_NOT_JSON', message: 'Failed to analyse the token' } };
+    return { ok: false, error: { code: 'ERR_ANALYSIS_FAILED', message: 'Failed to analyse the token' } };
   }
 }

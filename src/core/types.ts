@@ -76,16 +76,35 @@ export interface FindTokensOptions {
 // Errors
 // ---------------------------------------------------------------------------------------
 
-/** Stable codes of decode failures. Callers switch on these, never on message text. */
+/**
+ * Stable codes of decode and inspection failures, one per distinct failure. Callers switch on
+ * these, never on message text.
+ */
 export type TokenErrorCode =
+  /** Nothing to decode. */
   | 'ERR_EMPTY'
+  /** Not 3 (JWS) or 5 (JWE) dot-separated segments. */
   | 'ERR_SEGMENT_COUNT'
+  /** Longer than the reader accepts. */
   | 'ERR_TOO_LONG'
+  /** A segment that is not strict base64url (`segment` says which). */
   | 'ERR_BASE64URL'
+  /** The header is not UTF-8 JSON. */
   | 'ERR_HEADER_NOT_JSON'
+  /** The header is JSON but not an object. */
   | 'ERR_HEADER_NOT_OBJECT'
+  /** The header has no string `alg` (RFC 7515 §4.1.1). */
   | 'ERR_HEADER_ALG'
-  | 'ERR_HEADER_ENC';
+  /** A JWE header has no string `enc` (RFC 7516 §4.1.2). */
+  | 'ERR_HEADER_ENC'
+  /** Pasted text holds more than one different token. */
+  | 'ERR_MULTIPLE_TOKENS'
+  /** Pasted text has a token's shape, but the scanner does not take it for one (e.g. a JWE with an empty ciphertext). */
+  | 'ERR_NOT_COMPACT'
+  /** The decoder itself failed (an engine error such as running out of memory), not the token. */
+  | 'ERR_DECODE_FAILED'
+  /** The token decoded, but analysing it failed (an engine error or a fault in an analysis). */
+  | 'ERR_ANALYSIS_FAILED';
 
 /** A typed, user-presentable decode error (one line, no token text in it). */
 export interface TokenError {

@@ -222,3 +222,22 @@ describe('decodeToken: hostile inputs never throw and give stable codes', () => 
     assert.match(d.payloadNote ?? '', /deeper than/);
   });
 });
+
+describe('decodeToken: a failure of the decoder itself', () => {
+  it('is ERR_DECODE_FAILED, a code no token can produce, and never a throw', () => {
+    // Stands in for an engine-level failure (out of memory on a huge string) inside decode.
+    const split = String.prototype.split;
+    String.prototype.split = function () {
+      throw new RangeError('Invalid string length');
+    };
+    let r: ReturnType<typeof decodeToken>;
+    try {
+      r = decodeToken(jws(HS, '{}'));
+    } finally {
+      String.prototype.split = split;
+    }
+    assert.ok(!r.ok);
+    assert.equal(r.error.code, 'ERR_DECODE_FAILED');
+    assert.ok(ok(jws(HS, '{}')), 'decodes again once the engine recovers');
+  });
+});

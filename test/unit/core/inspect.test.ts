@@ -28,6 +28,12 @@ describe('inspectToken', () => {
     const r = inspectToken('a.b', { now: NOW });
     assert.ok(!r.ok && r.error.code === 'ERR_SEGMENT_COUNT');
   });
+  it('reports a failure inside the analysis as ERR_ANALYSIS_FAILED, not as a decode error', () => {
+    const token = `${base64url.encode('{"alg":"HS256"}')}.${base64url.encode('{"sub":"x"}')}.c2ln`;
+    const throwing = Object.defineProperty({}, 'now', { get: () => { throw new RangeError('engine'); } });
+    const r = inspectToken(token, throwing);
+    assert.deepEqual(r, { ok: false, error: { code: 'ERR_ANALYSIS_FAILED', message: 'Failed to analyse the token' } });
+  });
   it('the webview can recompute time each second without re-decoding', () => {
     const d = decodeToken(`${base64url.encode('{"alg":"HS256"}')}.${base64url.encode(JSON.stringify({ exp: S + 2 }))}.c2ln`);
     assert.ok(d.ok);
