@@ -28,6 +28,9 @@ const common = {
   logLevel: 'silent',
   plugins: [problemMatcherLog],
   legalComments: 'none',
+  // ESM builds first: jsonc-parser's `main` is a UMD wrapper whose require('./impl/…') calls
+  // esbuild cannot follow (the bundle then fails at runtime with "Cannot find module").
+  mainFields: ['module', 'main'],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

@@ -24,7 +24,7 @@ export async function bundleIntegration() {
   const base = path.join(ROOT, 'test', 'integration');
   await build({
     entryPoints: [path.join(base, 'index.ts'), ...suiteEntries(path.join(base, 'suite'))],
-    outbase: base, outdir: OUT, bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+    outbase: base, outdir: OUT, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'],
     external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
   });
   return path.join(OUT, 'index.js');

@@ -13,7 +13,7 @@ describe('Hover (real host)', function () {
     const token = makeToken({ sub: 'alice', iss: 'https://issuer.example', exp: nowSec() + 12 * 60 + 30 });
     const editor = await openFile(`GET https://api.example.com/\nAuthorization: Bearer ${token}\n`);
     const text = await hoverText(editor.document.uri, new vscode.Position(1, 30));
-    assert.match(text, /\*\*JWT\*\*/);
+    assert.match(text, /\*\*JWS\*\*/);
     assert.match(text, /alg HS256/);
     assert.match(text, /\*\*sub\*\* alice/);
     assert.match(text, /expires in 12 min/);

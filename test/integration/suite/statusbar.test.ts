@@ -15,7 +15,7 @@ describe('Status bar and cursor context (real host)', function () {
     editor.selection = new vscode.Selection(0, 30, 0, 30);
     await waitFor(() => (cursor.current?.token === token ? true : undefined), 'cursor on token');
     const first = statusBar.item.text;
-    assert.match(first, /JWT expires in 1 min/);
+    assert.match(first, /JWS expires in 1 min/);
     assert.strictEqual(statusBar.item.command && typeof statusBar.item.command !== 'string' ? statusBar.item.command.command : statusBar.item.command, 'tokenLens.inspectToken');
     await waitFor(() => (statusBar.item.text !== first ? true : undefined), 'countdown tick', 3000);
     editor.selection = new vscode.Selection(1, 2, 1, 2);
