@@ -19,6 +19,9 @@ describe('e2e: hover, palette commands, inspector and sidebar in the real UI', f
     await writeDemoWorkspace(WORKSPACE);
     s = await openSession({ 'workbench.colorTheme': 'Default Dark Modern' }, WORKSPACE);
     await s.workbench.openFile('api.http');
+    // CodeLens rows push the lines down when they arrive: point at text only after they did.
+    await s.workbench.page.locator('.contentWidgets .codelens-decoration').first().waitFor({ state: 'attached', timeout: 30_000 });
+    await s.workbench.page.waitForTimeout(500);
   });
   after(async () => {
     await s?.close();
