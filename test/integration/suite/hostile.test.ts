@@ -3,6 +3,7 @@
 // the prompts are checked in the real UI by test/e2e/hostile.spec.ts.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { TokenHoverProvider } from '../../../src/features/hover';
 import { api, cleanUp, hoverText, makeToken, nowSec, openFile } from './featureHelpers';
 
 /** 13 levels of `@aN = {{aN-1}}` × 4 (427 bytes; the review's was 491): 4^13 copies if expanded naively. */
@@ -23,18 +24,27 @@ describe('Hostile files (real host)', function () {
     const editor = await openFile(text);
     const line = editor.document.lineCount - 2;
     const at = new vscode.Position(line, editor.document.lineAt(line).text.indexOf('{{a13}}') + 3);
-    const times: number[] = [];
+    // Inside the provider (what the issue bounds), and through VS Code's hover command.
+    const { tokens, verification } = await api();
+    const provider = new TokenHoverProvider(tokens, verification);
+    const inside: number[] = [];
+    const viaCommand: number[] = [];
     let hover = '';
     for (let i = 0; i < 5; i++) {
-      const started = performance.now();
+      let started = performance.now();
+      const h = await provider.provideHover(editor.document, at);
+      inside.push(performance.now() - started);
+      assert.ok(h);
+      started = performance.now();
       hover = await hoverText(editor.document.uri, at);
-      times.push(performance.now() - started);
+      viaCommand.push(performance.now() - started);
     }
-    times.sort((a, b) => a - b);
-    console.log(`      fan-out hover via executeHoverProvider: first ${times.join(', ')} ms (sorted)`);
+    const fmt = (t: number[]): string => t.map((x) => x.toFixed(1)).join(', ');
+    console.log(`      fan-out hover inside the provider: ${fmt(inside)} ms; via executeHoverProvider: ${fmt(viaCommand)} ms (in call order)`);
     assert.match(hover, /too large to resolve/);
-    // A generous bound for a loaded 2-core runner; the figure is printed above (issue: < 100 ms).
-    assert.ok((times[2] ?? Infinity) < 1000, `median hover ${times[2]} ms`);
+    // The first call includes reading the folder's environment files; every call stays far
+    // from the stall it was (the host ran out of memory).
+    assert.ok(Math.max(...inside) < 1000, `slowest hover inside the provider ${Math.max(...inside).toFixed(1)} ms`);
   });
 
   it('claims cannot draw icons or links in the hover; a huge alg gives a short CodeLens', async () => {
