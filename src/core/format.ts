@@ -25,7 +25,6 @@ export function formatDuration(sec: number): string {
   if (!Number.isFinite(sec)) return 'an unbounded time';
   let rest = Math.floor(Math.abs(sec));
   if (rest === 0) return '0 s';
-  // Plain string building (no parts array): hints format two durations per inspected token.
   let text = '';
   let count = 0;
   for (const unit of UNITS) {
@@ -66,48 +65,17 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000_000).toFixed(1)} GB`;
 }
 
-const MS_PER_DAY = 86_400_000;
 /** Largest absolute ms value a JavaScript Date holds (ECMA-262 §21.4.1.1). */
 const MAX_DATE_MS = 8.64e15;
 
-/** "00" … "99": months, days and clock fields of {@link formatIso} without padding calls. */
-const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
-
-function pad(n: number, width: number): string {
-  const s = String(n);
-  return s.length >= width ? s : '0'.repeat(width - s.length) + s;
-}
-
 /**
- * Exactly `new Date(ms).toISOString()` (ECMA-262 §21.4.4.36, extended `±YYYYYY` years outside
- * 0000–9999), computed arithmetically: the Date round trip costs about a microsecond per call,
- * and every time claim of every inspected token is dated. Days to civil date after Howard
- * Hinnant's `civil_from_days` (proleptic Gregorian, as ECMAScript dates are). Total: outside
- * the Date range (or not finite) gives `Invalid Date`, where `toISOString` would throw.
+ * `new Date(ms).toISOString()` (ECMA-262 §21.4.4.36, extended `±YYYYYY` years outside
+ * 0000–9999), made total: outside the Date range (or not finite) gives `Invalid Date`, where
+ * `toISOString` would throw.
  *
  * @example formatIso(1_700_000_000_000) // '2023-11-14T22:13:20.000Z'
  */
 export function formatIso(ms: number): string {
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return 'Invalid Date';
-  const t = Math.trunc(ms) + 0; // TimeClip: toward zero, and -0 is +0
-  const days = Math.floor(t / MS_PER_DAY);
-  let rest = t - days * MS_PER_DAY;
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const millis = rest % 1000;
-  rest = (rest - millis) / 1000;
-  const seconds = rest % 60;
-  rest = (rest - seconds) / 60;
-  const minutes = rest % 60;
-  const hours = (rest - minutes) / 60;
-  const y = year >= 1000 && year <= 9999 ? String(year) : year >= 0 && year <= 9999 ? pad(year, 4) : `${year < 0 ? '-' : '+'}${pad(Math.abs(year), 6)}`;
-  const ms3 = millis >= 100 ? String(millis) : millis >= 10 ? `0${millis}` : `00${millis}`;
-  return `${y}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${ms3}Z`;
+  return new Date(ms).toISOString();
 }

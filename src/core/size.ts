@@ -17,8 +17,6 @@ export const TOTAL_HEADERS_LIMIT_BYTES = 16384;
 const NON_ASCII = /[\x80-\uffff]/;
 /** Length from which a regex pre-check beats a charCodeAt loop. */
 const REGEX_WORTHWHILE = 48;
-/** Characters that JSON.stringify writes as more than one byte: `"`, `\\`, controls, non-ASCII. */
-const JSON_NOT_PLAIN = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 
 /** UTF-8 byte length of a string without allocating (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder does). */
 export function utf8Length(text: string): number {
@@ -92,52 +90,14 @@ export function sizeReport(decoded: DecodedToken, options: SizeOptions = {}): Si
   };
 }
 
-/**
- * UTF-8 bytes of `JSON.stringify(text)`, without building it: quotes, two-character escapes
- * for `"` `\\` and `\b \f \n \r \t`, `\u00XX` for other control characters and `\uDXXX`
- * for lone surrogates (ECMA-262 QuoteJSONString, well-formed since ES2019).
- */
-export function jsonStringBytes(text: string): number {
-  if (text.length > REGEX_WORTHWHILE && !JSON_NOT_PLAIN.test(text)) return text.length + 2;
-  let bytes = 2;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (c >= 0x20) bytes += c === 0x22 || c === 0x5c ? 2 : 1;
-      else bytes += c === 0x08 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d ? 2 : 6;
-    } else if (c < 0x800) bytes += 2;
-    else if (c < 0xd800 || c > 0xdfff) bytes += 3;
-    else if (c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 6;
-  }
-  return bytes;
-}
-
 /** UTF-8 bytes of `JSON.stringify(value)`; 0 when it cannot be serialised (too deep). */
 function jsonBytes(value: JsonValue): number {
-  if (typeof value === 'string') return jsonStringBytes(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return 4; // null
-    if (Number.isSafeInteger(value)) {
-      // Digits of a safe integer, as Number::toString writes it (no exponent below 1e21).
-      let digits = value < 0 ? 2 : 1;
-      for (let n = Math.abs(value); n >= 10; n = Math.floor(n / 10)) digits++;
-      return digits;
-    }
-    return String(value).length;
-  }
-  if (typeof value === 'boolean') return value ? 4 : 5;
-  if (value === null) return 4;
   try {
     return utf8Length(JSON.stringify(value));
   } catch {
     return 0;
   }
 }
-
-const INSERTION_SORT_MAX = 16;
 
 /** Bytes of each top-level `"name":value` member of the payload JSON, heaviest first. */
 export function claimWeights(decoded: DecodedToken): ClaimWeight[] {
@@ -148,23 +108,12 @@ export function claimWeights(decoded: DecodedToken): ClaimWeight[] {
   const weights: ClaimWeight[] = [];
   for (const name of Object.keys(claims)) {
     // Sized as re-serialised compactly (a fair per-claim weight even when the original has
-    // spacing), counted without serialising strings and numbers. A value too deep to serialise weighs 0.
+    // spacing). A value too deep to serialise weighs 0.
     const valueBytes = jsonBytes(claims[name] as JsonValue);
-    const bytes = valueBytes === 0 ? 0 : jsonStringBytes(name) + 1 + valueBytes;
+    const bytes = valueBytes === 0 ? 0 : jsonBytes(name) + 1 + valueBytes;
     weights.push({ name, bytes, share: Math.min(1, bytes / total) });
   }
-  // Heaviest first, ties by name. A payload usually has a handful of claims, which a stable
-  // insertion sort orders faster than Array.prototype.sort, and in the same (stable) order;
-  // more claims go to the library sort (insertion sort is quadratic).
-  if (weights.length > INSERTION_SORT_MAX) return weights.sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
-  for (let i = 1; i < weights.length; i++) {
-    const item = weights[i];
-    let j = i - 1;
-    while (j >= 0 && (item.bytes - weights[j].bytes || weights[j].name.localeCompare(item.name)) > 0) {
-      weights[j + 1] = weights[j];
-      j--;
-    }
-    weights[j + 1] = item;
-  }
+  // Heaviest first, ties by name.
+  weights.sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name));
   return weights;
 }
