@@ -6,7 +6,7 @@ import { InspectTokenCodeActionProvider, TokenDiagnostics } from './features/dia
 import { TokenIndex } from './model/tokenIndex';
 import { TokenHoverProvider } from './features/hover';
 import { InspectorDocumentSync } from './features/inspectorSync';
-import { PeriodicRefresh } from './features/periodicRefresh';
+import { Clock } from './model/clock';
 import { TokenStatusBar } from './features/statusBar';
 import { TokenTreeProvider } from './features/tokenTree';
 import { KeyStore } from './model/keyStore';
@@ -25,6 +25,8 @@ import { InspectorViewProvider } from './webview/inspectorView';
 export interface TokenLensApi {
   readonly tokens: TokenIndex;
   readonly tree: TokenTreeProvider;
+  /** The one clock (boundary wake-ups, shared intervals). */
+  readonly clock: Clock;
   /** Results of the last Scan Workspace. */
   readonly scanResults: ScanResults;
   readonly treeView: vscode.TreeView<unknown>;
@@ -57,12 +59,14 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const inspectorView = new InspectorViewProvider(context.extensionUri, signatures, testMode);
   const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target, signatures);
-  const diagnostics = new TokenDiagnostics(tokens);
+  const clock = new Clock();
+  const diagnostics = new TokenDiagnostics(tokens, clock);
   const codeLens = new TokenCodeLensProvider(tokens);
   const cursor = new CursorTokenTracker(tokens);
-  const statusBar = new TokenStatusBar(cursor, tokens.inspections);
+  const statusBar = new TokenStatusBar(cursor, tokens.inspections, clock);
 
   context.subscriptions.push(
+    clock,
     keyStore,
     verification,
     scanResults,
@@ -75,10 +79,12 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     cursor,
     statusBar,
     new InspectorDocumentSync(tokens, () => [InspectorPanel.current, inspectorView]),
-    new PeriodicRefresh(() => {
+    // Relative text without a countdown of its own ("expires in 12 min" in CodeLens titles and
+    // tree descriptions) is redrawn every 30 s, so an expired token does not keep saying valid.
+    clock.every(30_000, () => {
       codeLens.refresh();
       if (treeView.visible) tree.refresh();
-    }, 30_000),
+    }),
     vscode.window.registerWebviewViewProvider(InspectorViewProvider.viewType, inspectorView),
     vscode.languages.registerHoverProvider(selector, new TokenHoverProvider(tokens, verification)),
     vscode.languages.registerCodeLensProvider(selector, codeLens),
@@ -98,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   if (!testMode) return undefined;
   return {
     tokens,
+    clock,
     keyStore,
     scanResults,
     tree,

@@ -4,6 +4,8 @@ import type { Finding, Inspection } from '../core';
 import { CommandIds, type TokenLocation } from '../model/commandIds';
 import type { TokenIndex } from '../model/tokenIndex';
 import { isHttpLike } from '../model/tokenIndex';
+import { nextTimeBoundary } from '../core/boundary';
+import type { Clock } from '../model/clock';
 
 /** Diagnostic codes for time status (the core reports status, not a finding, for these). */
 /** Time-status codes of the Problems entries (docs/findings.md, `TL0xx`). */
@@ -20,8 +22,8 @@ const REPORTED: ReadonlySet<string> = new Set([FindingCodes.ALG_NONE, FindingCod
 const DIAGNOSED_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vscode-userdata']);
 
 const DEBOUNCE_MS = 300;
-/** setTimeout's ceiling (~24.8 days); later expiries re-arm on the next evaluation. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/** This feature's keys on the clock: one per document. */
+const CLOCK_PREFIX = 'diagnostics:';
 
 function severity(s: Finding['severity']): vscode.DiagnosticSeverity {
   return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
@@ -46,19 +48,26 @@ export function tokenDiagnostics(inspection: Inspection, range: vscode.Range): v
 
 /**
  * Owns the Token Lens `DiagnosticCollection`: debounced on edits, cleared on close, follows
- * `tokenLens.diagnostics.scope`, and re-evaluates when the soonest `exp`/`nbf` passes (one
- * timer, no polling loop).
+ * `tokenLens.diagnostics.scope`, and re-evaluates a document when its soonest `exp`/`nbf`
+ * edge passes (core `nextTimeBoundary`, woken by the one {@link Clock}; no polling loop).
  */
 export class TokenDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('tokenLens');
   private readonly disposables: vscode.Disposable[] = [];
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Next time change (ms since epoch) per document. */
-  private readonly nextChange = new Map<string, number>();
-  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(private readonly tokens: TokenIndex) {
+  constructor(
+    private readonly tokens: TokenIndex,
+    private readonly clock: Clock,
+  ) {
     this.disposables.push(
+      clock.onDidReach((keys) => {
+        for (const key of keys) {
+          if (!key.startsWith(CLOCK_PREFIX)) continue;
+          const uri = key.slice(CLOCK_PREFIX.length);
+          const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+          if (doc !== undefined) this.update(doc);
+        }
+      }),
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.update(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document)),
@@ -100,8 +109,7 @@ export class TokenDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     if (document.isClosed || !this.inScope(document)) {
       this.collection.delete(document.uri);
-      this.nextChange.delete(key);
-      this.armTimer();
+      this.clock.wakeAt(CLOCK_PREFIX + key, undefined);
       return;
     }
     const now = Date.now();
@@ -111,38 +119,11 @@ export class TokenDiagnostics implements vscode.Disposable {
       const inspection = this.tokens.inspections.inspect(match.token, document.uri, now);
       if (!inspection.ok) continue;
       diagnostics.push(...tokenDiagnostics(inspection.value, range));
-      const skewMs = inspection.value.time.clockSkewSec * 1000;
-      for (const c of inspection.value.time.claims) {
-        if (c.seconds === undefined || (c.name !== 'exp' && c.name !== 'nbf')) continue;
-        // exp counts as passed after exp + skew; nbf becomes valid at nbf - skew.
-        const at = c.name === 'exp' ? c.seconds * 1000 + skewMs : c.seconds * 1000 - skewMs;
-        if (at > now && at < next) next = at;
-      }
+      const edge = nextTimeBoundary(inspection.value.time);
+      if (edge !== undefined && edge < next) next = edge;
     }
     this.collection.set(document.uri, diagnostics);
-    if (next === Infinity) this.nextChange.delete(key);
-    else this.nextChange.set(key, next);
-    this.armTimer();
-  }
-
-  private armTimer(): void {
-    if (this.expiryTimer !== undefined) clearTimeout(this.expiryTimer);
-    this.expiryTimer = undefined;
-    let soonest = Infinity;
-    for (const t of this.nextChange.values()) soonest = Math.min(soonest, t);
-    if (soonest === Infinity) return;
-    const delay = Math.min(MAX_TIMER_MS, Math.max(0, soonest - Date.now()) + 50);
-    this.expiryTimer = setTimeout(() => {
-      this.expiryTimer = undefined;
-      const due = Date.now();
-      for (const [key, t] of [...this.nextChange]) {
-        if (t > due) continue;
-        const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-        if (doc !== undefined) this.update(doc);
-        else this.nextChange.delete(key);
-      }
-      this.armTimer();
-    }, delay);
+    this.clock.wakeAt(CLOCK_PREFIX + key, next === Infinity ? undefined : next);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -150,15 +131,13 @@ export class TokenDiagnostics implements vscode.Disposable {
     const p = this.pending.get(key);
     if (p !== undefined) clearTimeout(p);
     this.pending.delete(key);
-    this.nextChange.delete(key);
+    this.clock.wakeAt(CLOCK_PREFIX + key, undefined);
     this.collection.delete(uri);
-    this.armTimer();
   }
 
   dispose(): void {
     for (const p of this.pending.values()) clearTimeout(p);
     this.pending.clear();
-    if (this.expiryTimer !== undefined) clearTimeout(this.expiryTimer);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds, type TokenLocation } from '../model/commandIds';
 import type { InspectTarget } from '../model/types';
 import type { CursorTokenTracker } from './cursorContext';
+import type { Clock } from '../model/clock';
 import type { InspectionCache } from '../model/inspections';
 import { kindLabel, labelText, statusLook } from '../present';
 
@@ -11,13 +12,15 @@ import { kindLabel, labelText, statusLook } from '../present';
  */
 export class TokenStatusBar implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('tokenLens.status', vscode.StatusBarAlignment.Right, 100);
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  /** The one-second subscription on the clock, only while a countdown is shown. */
+  private ticker: vscode.Disposable | undefined;
   private target: InspectTarget | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     tracker: CursorTokenTracker,
     private readonly inspections: InspectionCache,
+    private readonly clock: Clock,
   ) {
     this.item.name = 'Token Lens';
     this.disposables.push(
@@ -31,7 +34,7 @@ export class TokenStatusBar implements vscode.Disposable {
 
   private show(target: InspectTarget | undefined): void {
     this.target = target;
-    if (this.ticker !== undefined) clearInterval(this.ticker);
+    this.ticker?.dispose();
     this.ticker = undefined;
     if (target === undefined || !this.inspections.settings(target.uri).statusBarEnabled) {
       this.item.hide();
@@ -45,7 +48,7 @@ export class TokenStatusBar implements vscode.Disposable {
     }
     this.render();
     this.item.show();
-    this.ticker = setInterval(() => this.render(), 1000);
+    this.ticker = this.clock.every(1000, () => this.render());
   }
 
   private render(): void {
@@ -64,13 +67,13 @@ export class TokenStatusBar implements vscode.Disposable {
     // Nothing changes any more once there is no expiry to count towards — unless the token is
     // not valid yet: "valid in …" counts down to nbf and then turns valid.
     if (time.msToExpiry === undefined && time.status !== 'not-yet-valid' && this.ticker !== undefined) {
-      clearInterval(this.ticker);
+      this.ticker.dispose();
       this.ticker = undefined;
     }
   }
 
   dispose(): void {
-    if (this.ticker !== undefined) clearInterval(this.ticker);
+    this.ticker?.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -11,14 +11,19 @@ describe('Status bar and cursor context (real host)', function () {
   it('shows a ticking countdown while the cursor is on a token, hides it off the token', async () => {
     const token = makeToken({ sub: 'hal', exp: nowSec() + 90 });
     const editor = await openFile(`Authorization: Bearer ${token}\nplain line\n`);
-    const { statusBar, cursor } = await api();
+    const { statusBar, cursor, clock } = await api();
+    editor.selection = new vscode.Selection(1, 2, 1, 2);
+    await waitFor(() => (cursor.current === undefined ? true : undefined), 'cursor off token first');
+    const idleTimers = clock.activeTimers;
     editor.selection = new vscode.Selection(0, 30, 0, 30);
     await waitFor(() => (cursor.current?.token === token ? true : undefined), 'cursor on token');
     const first = statusBar.item.text;
     assert.match(first, /JWS expires in 1 min/);
     assert.strictEqual(statusBar.item.command && typeof statusBar.item.command !== 'string' ? statusBar.item.command.command : statusBar.item.command, 'tokenLens.inspectToken');
     await waitFor(() => (statusBar.item.text !== first ? true : undefined), 'countdown tick', 3000);
+    assert.equal(clock.activeTimers, idleTimers + 1, 'one one-second interval while the countdown shows');
     editor.selection = new vscode.Selection(1, 2, 1, 2);
     await waitFor(() => (cursor.current === undefined ? true : undefined), 'cursor off token');
+    assert.equal(clock.activeTimers, idleTimers, 'no second-by-second timer once the countdown is hidden');
   });
 });
