@@ -3,33 +3,17 @@
  * gives a typed value or a typed {@link TokenError}; nothing throws to callers.
  */
 import { readProtectedHeader } from './header';
-import { readJson } from './json';
+import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
-import { base64urlBody, decodeBody, decodedLength, decodeUtf8 } from './segments';
-import type { DecodedPayload, DecodedToken, DuplicateKey, JsonObject, Result, SegmentSize, TokenError, TokenErrorCode, TokenKind } from './types';
+import { base64urlBody, decodeBody, decodedLength, decodeUtf8, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS } from './segments';
+import type { SegmentName } from './segments';
+import type { DecodedPayload, DecodedToken, DuplicateKey, Result, SegmentSize, TokenError, TokenErrorCode, TokenKind } from './types';
 
 /** Longest token the decoder accepts (8 MiB): far above any transport limit, bounded work. */
 export const MAX_DECODE_LENGTH = 8 * 1024 * 1024;
 
-type SegmentName = SegmentSize['name'];
-const JWS_SEGMENTS: readonly SegmentName[] = ['header', 'payload', 'signature'];
-const JWE_SEGMENTS: readonly SegmentName[] = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'];
-const segmentLabel: Record<SegmentName, string> = {
-  header: 'header',
-  payload: 'payload',
-  signature: 'signature',
-  encrypted_key: 'encrypted key',
-  iv: 'initialization vector',
-  ciphertext: 'ciphertext',
-  tag: 'authentication tag',
-};
-
 function error(code: TokenErrorCode, message: string, segment?: SegmentName): { ok: false; error: TokenError } {
   return { ok: false, error: segment === undefined ? { code, message } : { code, message, segment } };
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -77,7 +61,7 @@ function decode(token: string): Result<DecodedToken> {
     const valid = body !== undefined && (binary !== undefined || name !== 'payload');
     // The payload of a JWS may be undecodable and still be shown as bytes; other segments may not.
     if (!valid && name !== 'payload') {
-      return error('ERR_BASE64URL', `Failed to base64url decode the ${segmentLabel[name]} segment`, name);
+      return error('ERR_BASE64URL', `Failed to base64url decode the ${SEGMENT_LABELS[name]} segment`, name);
     }
     if (valid) {
       if (body.length !== text.length) padded = true;
@@ -113,7 +97,7 @@ function decode(token: string): Result<DecodedToken> {
         } else {
           addFindings(duplicateKeys, lossyNumbers, 'payload', read.value);
           const value = read.value.value;
-          payload = isObject(value) ? { type: 'claims', claims: value, json: text } : { type: 'json', value, json: text };
+          payload = isJsonObject(value) ? { type: 'claims', claims: value, json: text } : { type: 'json', value, json: text };
         }
       }
     }

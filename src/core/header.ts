@@ -6,7 +6,7 @@
  * they agree on what a header is and fail with the same typed error (jose's
  * `decodeProtectedHeader` is the model: one place, one wrapped error).
  */
-import { readJson } from './json';
+import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
 import { base64urlBody, decodeBody, decodeUtf8 } from './segments';
 import type { JsonObject, Result, TokenError, TokenErrorCode } from './types';
@@ -48,7 +48,7 @@ export function readProtectedHeader(segment: string, options: ReadHeaderOptions 
   const read = readJson(json);
   if (!read.ok) return fail('ERR_HEADER_NOT_JSON', `The header segment is not valid JSON (${read.error.message})`);
   const header = read.value.value;
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) return fail('ERR_HEADER_NOT_OBJECT', 'The header is JSON but not a JSON object');
+  if (!isJsonObject(header)) return fail('ERR_HEADER_NOT_OBJECT', 'The header is JSON but not a JSON object');
   if (typeof header['alg'] !== 'string') return fail('ERR_HEADER_ALG', 'The header has no string "alg" parameter (RFC 7515 §4.1.1)');
   if (options.jwe === true && typeof header['enc'] !== 'string') return fail('ERR_HEADER_ENC', 'The JWE header has no string "enc" parameter (RFC 7516 §4.1.2)');
   return { ok: true, value: { header: header as ProtectedHeader['header'], json, reading: read.value } };

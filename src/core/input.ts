@@ -6,6 +6,7 @@
  */
 import { readProtectedHeader } from './header';
 import { DEFAULT_MAX_TOKEN_LENGTH, findTokens } from './scanner';
+import { base64urlBody, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS } from './segments';
 import type { Result, TokenError } from './types';
 
 /** Pasted text longer than this is refused outright (a token is at most 64 KiB by default). */
@@ -62,13 +63,12 @@ function diagnose(candidate: string): Result<string> {
   if (segments.length !== 3 && segments.length !== 5) {
     return fail('ERR_SEGMENT_COUNT', `A compact token has 3 segments (JWS) or 5 (JWE) separated by dots; this has ${segments.length}`);
   }
-  const names = ['header', 'payload', 'signature', 'iv', 'ciphertext'] as const;
-  const jweNames = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'] as const;
+  const names = segments.length === 5 ? JWE_SEGMENTS : JWS_SEGMENTS;
   for (let i = 0; i < segments.length; i++) {
-    if (!/^[A-Za-z0-9_-]*={0,2}$/.test(segments[i])) {
-      const segment = segments.length === 5 ? jweNames[i] : names[i];
+    const segment = names[i];
+    if (segment !== undefined && base64urlBody(segments[i]) === undefined) {
       const hint = /[+/]/.test(segments[i]) ? ' (it contains + or /: standard base64, not base64url)' : '';
-      return fail('ERR_BASE64URL', `The ${segment.replace('_', ' ')} segment is not base64url${hint}`, segment);
+      return fail('ERR_BASE64URL', `The ${SEGMENT_LABELS[segment]} segment is not base64url${hint}`, segment);
     }
   }
   const header = readProtectedHeader(segments[0], { jwe: segments.length === 5 });

@@ -34,6 +34,11 @@ export interface JsonSyntaxError {
   readonly offset: number;
 }
 
+/** True for a JSON object (not `null`, not an array). */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * One open container. `keyInParent` is where it sits in its parent (undefined for the root);
  * its path is computed only when a duplicate or a lossy number inside it needs it.

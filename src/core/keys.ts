@@ -8,7 +8,7 @@
  */
 import { base64url, createLocalJWKSet, exportJWK, importJWK, importSPKI, importX509 } from 'jose';
 import type { JWK } from 'jose';
-import { readJson } from './json';
+import { isJsonObject, readJson } from './json';
 import type { Result } from './types';
 
 /** How an HMAC secret typed by the user is turned into bytes. */
@@ -249,10 +249,6 @@ async function parsePem(pem: string): Promise<Result<JWK, KeyError>> {
 // JWK / JWKS
 // ---------------------------------------------------------------------------------------
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The JSON value of a JWK or JWKS text, or undefined when it is not JSON (the core's one JSON reader). */
 function parseJson(json: string): unknown {
   const read = readJson(json);
@@ -291,7 +287,7 @@ async function jwkEntry(raw: Record<string, unknown>, where: string): Promise<Re
 
 async function parseJwk(json: string): Promise<Result<KeyEntry, KeyError>> {
   const value = parseJson(json);
-  if (!isObject(value)) return fail('ERR_JWK_MALFORMED', 'The JWK is not a JSON object');
+  if (!isJsonObject(value)) return fail('ERR_JWK_MALFORMED', 'The JWK is not a JSON object');
   if (Array.isArray(value['keys'])) return fail('ERR_JWK_MALFORMED', 'This is a JWKS ({"keys": […]}), not a single JWK');
   return jwkEntry(value, 'JWK');
 }
@@ -320,7 +316,7 @@ const SKIPS_LISTED = 3;
 
 async function parseJwks(json: string): Promise<Result<{ entries: KeyEntry[]; skipped: SkippedKey[] }, KeyError>> {
   const value = parseJson(json);
-  if (!isObject(value) || !Array.isArray(value['keys'])) {
+  if (!isJsonObject(value) || !Array.isArray(value['keys'])) {
     return fail('ERR_JWKS_MALFORMED', 'The JWKS is not a JSON object with a "keys" array (RFC 7517 §5)');
   }
   try {
@@ -335,7 +331,7 @@ async function parseJwks(json: string): Promise<Result<{ entries: KeyEntry[]; sk
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const where = `JWKS key #${i + 1}`;
-    if (!isObject(key)) return fail('ERR_JWKS_MALFORMED', `${where} is not a JSON object`);
+    if (!isJsonObject(key)) return fail('ERR_JWKS_MALFORMED', `${where} is not a JSON object`);
     const skip = skipReason(key);
     if (skip !== undefined) {
       const kid = typeof key['kid'] === 'string' ? key['kid'] : undefined;
@@ -440,7 +436,7 @@ export function guessKeyKind(text: string): KeyMaterial['kind'] {
   if (trimmed.startsWith('-----BEGIN ')) return 'pem';
   if (trimmed.startsWith('{')) {
     const value = parseJson(trimmed);
-    if (isObject(value)) return Array.isArray(value['keys']) ? 'jwks' : 'jwk';
+    if (isJsonObject(value)) return Array.isArray(value['keys']) ? 'jwks' : 'jwk';
   }
   return 'secret';
 }

@@ -5,6 +5,24 @@
  * here and reported by the decoder.
  */
 import { base64url } from 'jose';
+import type { SegmentSize } from './types';
+
+export type SegmentName = SegmentSize['name'];
+
+/** Segment names of a compact JWS (RFC 7515 §7.1) and a compact JWE (RFC 7516 §7.1), in order. */
+export const JWS_SEGMENTS: readonly SegmentName[] = ['header', 'payload', 'signature'];
+export const JWE_SEGMENTS: readonly SegmentName[] = ['header', 'encrypted_key', 'iv', 'ciphertext', 'tag'];
+
+/** How a segment is named in a message. */
+export const SEGMENT_LABELS: Readonly<Record<SegmentName, string>> = {
+  header: 'header',
+  payload: 'payload',
+  signature: 'signature',
+  encrypted_key: 'encrypted key',
+  iv: 'initialization vector',
+  ciphertext: 'ciphertext',
+  tag: 'authentication tag',
+};
 
 const BASE64URL_TEXT = /^[A-Za-z0-9_-]*$/;
 

@@ -46,7 +46,8 @@ describe('normalizeTokenInput: typed errors', () => {
     ['header not JSON', () => `${enc('not json')}.e30.sig`, 'ERR_HEADER_NOT_JSON'],
     ['header is an array', () => `${enc('[1]')}.e30.sig`, 'ERR_HEADER_NOT_OBJECT'],
     ['header without alg', () => `${enc('{"typ":"JWT"}')}.e30.sig`, 'ERR_HEADER_ALG'],
-    ['JWE header without enc', () => `${enc('{"alg":"dir"}')}.a.b.c.d`, 'ERR_HEADER_ENC'],
+    ['JWE header without enc', () => `${enc('{"alg":"dir"}')}..aXY.Y3Q.dGFn`, 'ERR_HEADER_ENC'],
+    ['a segment of impossible length (4n+1), as the decoder says', () => `${enc('{"alg":"dir"}')}.a.aXY.Y3Q.dGFn`, 'ERR_BASE64URL'],
     ['too long', () => `${enc('{"alg":"HS256"}')}.${'a'.repeat(70_000)}.sig`, 'ERR_TOO_LONG'],
     ['absurdly long paste', () => 'x'.repeat(300_000), 'ERR_TOO_LONG'],
   ];
