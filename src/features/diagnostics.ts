@@ -8,8 +8,6 @@ import { nextTimeBoundary } from '../core/boundary';
 import type { Clock } from '../model/clock';
 
 /** Diagnostic codes for time status (the core reports status, not a finding, for these). */
-/** Time-status codes of the Problems entries (docs/findings.md, `TL0xx`). */
-export const TimeDiagnosticCodes = { expired: 'TL001', notYetValid: 'TL002' } as const;
 
 /** Findings that become Problems entries (the issue's list; the rest stay in hover/inspector). */
 const REPORTED: ReadonlySet<string> = new Set([FindingCodes.ALG_NONE, FindingCodes.NO_EXPIRY, FindingCodes.LONG_LIFETIME, FindingCodes.SIZE_LIMIT_EXCEEDED]);
@@ -38,8 +36,8 @@ export function tokenDiagnostics(inspection: Inspection, range: vscode.Range): v
     d.code = code;
     out.push(d);
   };
-  if (inspection.time.status === 'expired') make(`Token ${inspection.time.relative}`, vscode.DiagnosticSeverity.Warning, TimeDiagnosticCodes.expired);
-  if (inspection.time.status === 'not-yet-valid') make(`Token not valid yet (${inspection.time.relative})`, vscode.DiagnosticSeverity.Warning, TimeDiagnosticCodes.notYetValid);
+  if (inspection.time.status === 'expired') make(`Token ${inspection.time.relative}`, vscode.DiagnosticSeverity.Warning, FindingCodes.EXPIRED);
+  if (inspection.time.status === 'not-yet-valid') make(`Token not valid yet (${inspection.time.relative})`, vscode.DiagnosticSeverity.Warning, FindingCodes.NOT_YET_VALID);
   for (const f of [...inspection.findings, ...inspection.hints]) {
     if (REPORTED.has(f.code)) make(`${f.message} (${f.evidence})`, severity(f.severity), f.code);
   }

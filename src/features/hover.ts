@@ -4,7 +4,7 @@ import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../model/command
 import { loadEnvironments, targetAt } from '../model/targetResolver';
 import type { TokenIndex } from '../model/tokenIndex';
 import { bySeverity, claimText, exceededLimits, kindLabel, markdownText, severityIcon, statusLook } from '../present';
-import type { VerificationService, VerificationStatus } from '../model/verification';
+import type { VerificationService, SignatureStatus } from '../model/verification';
 import { verificationMarkdownLine } from './verification';
 
 /** How long a hover waits for the signature check before showing the token without it. */
@@ -23,7 +23,7 @@ function claimLine(name: string, value: unknown): string | undefined {
 }
 
 /** The hover markdown for one inspected token; links carry `location`, never the token. */
-export function hoverMarkdown(inspection: Inspection, label: string, location: TokenLocation, signature?: VerificationStatus): vscode.MarkdownString {
+export function hoverMarkdown(inspection: Inspection, label: string, location: TokenLocation, signature?: SignatureStatus): vscode.MarkdownString {
   const { decoded, time, size } = inspection;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
@@ -87,7 +87,7 @@ export class TokenHoverProvider implements vscode.HoverProvider {
   }
 
   /** The cached verification status, or `undefined` when it takes longer than {@link SIGNATURE_WAIT_MS}. */
-  private async signature(token: string): Promise<VerificationStatus | undefined> {
+  private async signature(token: string): Promise<SignatureStatus | undefined> {
     if (this.verification === undefined) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), SIGNATURE_WAIT_MS)));

@@ -5,7 +5,7 @@ import type { InspectTarget } from '../model/types';
 import type { ScanResults, ScannedToken } from '../model/scanResults';
 import type { TokenIndex } from '../model/tokenIndex';
 import { claimText, contextLabel, labelText, severityIcon, statusLook, summaryText, themeColor, tokenSummary, truncate, verificationBadge, verificationTimingText } from '../present';
-import type { VerificationService, VerificationStatus } from '../model/verification';
+import type { VerificationService, SignatureStatus } from '../model/verification';
 
 /** Tree nodes: files (scan results), tokens, claims and findings. */
 export type TokenTreeNode = FileNode | TokenNode | DetailNode;
@@ -31,7 +31,7 @@ export class TokenNode extends vscode.TreeItem {
     readonly inspection: Inspection | undefined,
     errorMessage?: string,
     /** The signature check (JWS and unsecured tokens, when a verifier is wired). */
-    readonly signature?: VerificationStatus,
+    readonly signature?: SignatureStatus,
   ) {
     super(labelText(target.label, { max: 120 }), vscode.TreeItemCollapsibleState.Collapsed);
     this.contextValue = 'tokenLens.token';

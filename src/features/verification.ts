@@ -1,10 +1,10 @@
-import type { VerificationService, VerificationStatus } from '../model/verification';
+import type { VerificationService, SignatureStatus } from '../model/verification';
 import type { SignatureSource } from '../model/types';
 import { verificationBadge, verificationTimingText } from '../present';
 import type { SignatureView } from '../present/inspector/protocol';
 
 /** The inspector's view of a status (plain JSON, posted to the webview). */
-export function signatureView(status: VerificationStatus): SignatureView {
+export function signatureView(status: SignatureStatus): SignatureView {
   const badge = verificationBadge(status.result);
   return {
     state: status.result.status,
@@ -26,7 +26,7 @@ export function signatureSource(service: VerificationService): SignatureSource {
  * verified (RS256) with key "prod" · 0.05 ms per verification". `escape` is the caller's markdown
  * escaper (key labels are user text).
  */
-export function verificationMarkdownLine(status: VerificationStatus, escape: (text: string) => string): string {
+export function verificationMarkdownLine(status: SignatureStatus, escape: (text: string) => string): string {
   const badge = verificationBadge(status.result);
   const timing = status.timing ? ` · ${verificationTimingText(status.timing)}` : '';
   const weak = status.weakSecret ? `  \n$(error) ${escape(status.weakSecret.message)} ${escape(status.weakSecret.evidence)} (${status.weakSecret.code})` : '';

@@ -4,7 +4,7 @@ import type { Finding, VerificationKey, VerificationResult, VerificationTiming }
 import type { KeyStore } from './keyStore';
 
 /** Everything the hover, tree and inspector show about one token's signature. */
-export interface VerificationStatus {
+export interface SignatureStatus {
   readonly result: VerificationResult;
   /** TL401 when an HS* token verifies with a publicly known secret. */
   readonly weakSecret?: Finding;
@@ -18,7 +18,7 @@ export interface VerificationStatus {
  */
 export class VerificationService implements vscode.Disposable {
   private keys: Promise<VerificationKey[]> | undefined;
-  private readonly cache = new Map<string, Promise<VerificationStatus>>();
+  private readonly cache = new Map<string, Promise<SignatureStatus>>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when cached statuses were invalidated (a key was added or removed). */
   readonly onDidChange = this.changed.event;
@@ -50,7 +50,7 @@ export class VerificationService implements vscode.Disposable {
   }
 
   /** Status of `token` (cached). Never rejects. */
-  status(token: string): Promise<VerificationStatus> {
+  status(token: string): Promise<SignatureStatus> {
     const hit = this.cache.get(token);
     if (hit) return hit;
     const pending = this.compute(token);
@@ -62,7 +62,7 @@ export class VerificationService implements vscode.Disposable {
     return pending;
   }
 
-  private async compute(token: string): Promise<VerificationStatus> {
+  private async compute(token: string): Promise<SignatureStatus> {
     try {
       const keys = await this.loadKeys();
       const [result, weakSecret] = await Promise.all([verifyToken(token, keys), this.weakSecrets.check(token)]);
