@@ -33,6 +33,8 @@ export type {
   VariableSources,
 } from './http';
 export { decodeToken, MAX_DECODE_LENGTH } from './decoder';
+export { readProtectedHeader } from './header';
+export type { ProtectedHeader, ReadHeaderOptions } from './header';
 export { MAX_JSON_DEPTH, readJson } from './json';
 export type { JsonReading, JsonSyntaxError, LossyNumber } from './json';
 export { readTimeClaim, timeReport } from './time';

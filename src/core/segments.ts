@@ -7,6 +7,7 @@
 import { base64url } from 'jose';
 import type { SegmentSize } from './types';
 
+/** A segment of a compact JWS or JWE. */
 export type SegmentName = SegmentSize['name'];
 
 /** Segment names of a compact JWS (RFC 7515 §7.1) and a compact JWE (RFC 7516 §7.1), in order. */
