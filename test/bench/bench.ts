@@ -4,10 +4,11 @@
  * candidate), adversarial inputs in ms/MB, and decode+inspect tokens/s. All figures come
  * from one process, so the ratios compare like with like.
  *
- * Targets (issue 2): sparse scan ≥ 0.5× the indexOf rate and ≥ 20× naive; adversarial
- * ≤ 10 ms/MB; ≥ 100k tokens/s decode+inspect. The last lines are a table of the targets with
- * PASS/MISS. The machine's load average is printed first: on a shared machine a busy neighbour
- * slows the JavaScript-bound figures (scanner, inspect) more than the memchr-bound indexOf.
+ * Targets (issue 10): sparse scan ≥ 0.8× the indexOf rate (and ≥ 20× naive, issue 2);
+ * adversarial ≤ 10 ms/MB; ≥ 50,000 tokens/s decode+inspect. The last lines are a table of the
+ * targets with PASS/MISS. The machine's load average is printed first: on a shared machine a
+ * busy neighbour slows the JavaScript-bound figures (scanner, inspect) more than the
+ * memchr-bound indexOf.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { SignJWT, UnsecuredJWT, decodeProtectedHeader } from 'jose';
@@ -175,17 +176,17 @@ async function main(): Promise<void> {
   }
   const tokensPerSecond = [...loopRates].sort((a, b) => a - b)[1] ?? 0;
   const perLoop = loopRates.map((r) => Math.round(r).toLocaleString('en-US')).join(' / ');
-  console.log(`\ndecode+inspect: ${Math.round(tokensPerSecond).toLocaleString('en-US')} tokens/s median (loops: ${perLoop}), ${(1e6 / tokensPerSecond).toFixed(2)} µs/token (${ok}/${rounds} ok per loop; target ≥ 100,000)`);
+  console.log(`\ndecode+inspect: ${Math.round(tokensPerSecond).toLocaleString('en-US')} tokens/s median (loops: ${perLoop}), ${(1e6 / tokensPerSecond).toFixed(2)} µs/token (${ok}/${rounds} ok per loop; target ≥ 50,000)`);
 
-  // One line per issue-2 target, with the measured figure, the bound and the verdict.
+  // One line per target, with the measured figure, the bound and the verdict.
   const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS');
   const rows: [string, string, string, boolean][] = [
-    ["sparse log: scanner / indexOf('eyJ')", `${sparseVsIndexOf.toFixed(2)}×`, '≥ 0.50×', sparseVsIndexOf >= 0.5],
+    ["sparse log: scanner / indexOf('eyJ')", `${sparseVsIndexOf.toFixed(2)}×`, '≥ 0.80×', sparseVsIndexOf >= 0.8],
     ['sparse log: scanner / naive regex+jose', `${sparseVsNaive.toFixed(1)}×`, '≥ 20×', sparseVsNaive >= 20],
     ['adversarial: worst ms/MB', worst.toFixed(2), '≤ 10', worst <= 10],
-    ['decode+inspect tokens/s (median)', Math.round(tokensPerSecond).toLocaleString('en-US'), '≥ 100,000', tokensPerSecond >= 100_000],
+    ['decode+inspect tokens/s (median)', Math.round(tokensPerSecond).toLocaleString('en-US'), '≥ 50,000', tokensPerSecond >= 50_000],
   ];
-  console.log('\ntarget (issue 2)                            measured     bound        verdict');
+  console.log('\ntarget                                      measured     bound        verdict');
   for (const [label, measured, bound, pass] of rows) console.log(`${label.padEnd(43)} ${measured.padStart(9)}    ${bound.padEnd(11)}  ${verdict(pass)}`);
   const misses = rows.filter((r) => !r[3]).length;
   console.log(misses === 0 ? 'all targets met' : `${misses} target(s) missed`);
