@@ -22,8 +22,8 @@ const fill = (unit: string, chars: number) => unit.repeat(Math.max(1, Math.round
 const CASES: [string, (n: number) => string, (text: string) => unknown, number][] = [
   ['http: findHttpVariables on a value with huge runs of spaces', (n) => `@v = a${' '.repeat(n / 2)}b${' '.repeat(n / 2)}`, findHttpVariables, 100_000],
   ['http: findVariableReferences on many unclosed {{ lines', (n) => fill('{{a\n', n) + '{{b}}', findVariableReferences, 100_000],
-  ['http: parseRestClientEnvironments on a settings file of comments and trailing commas', (n) => `{"rest-client.environmentVariables": {${fill('/* c */ "e": {"t": "x", // n\n},', n)}}}`, parseRestClientEnvironments, 200_000],
-  ['http: parseJetBrainsEnvironments on brackets nested just under the bound, many times', (n) => `{"dev": {${fill(`"c": ${'['.repeat(250)}${']'.repeat(250)},`, n)} "t": "x"}}`, parseJetBrainsEnvironments, 200_000],
+  ['http: parseRestClientEnvironments on a settings file of comments and trailing commas', (n) => `{"rest-client.environmentVariables": {${fill('/* c */ "e": {"t": "x", // n\n},', n)}}}`, parseRestClientEnvironments, 100_000],
+  ['http: parseJetBrainsEnvironments on brackets nested just under the bound, many times', (n) => `{"dev": {${fill(`"c": ${'['.repeat(250)}${']'.repeat(250)},`, n)} "t": "x"}}`, parseJetBrainsEnvironments, 100_000],
   // normalizeTokenInput refuses input over 256 K characters before reading it: 4n stays under that.
   ['input: a paste of ",;" runs', (n) => fill(',;', n) + 'x', normalizeTokenInput, 60_000],
   ['input: a paste of quotes', (n) => fill('"', n) + 'x', normalizeTokenInput, 60_000],
