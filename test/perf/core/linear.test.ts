@@ -22,8 +22,8 @@ const fill = (unit: string, chars: number) => unit.repeat(Math.max(1, Math.round
 const CASES: [string, (n: number) => string, (text: string) => unknown, number][] = [
   ['http: findHttpVariables on a value with huge runs of spaces', (n) => `@v = a${' '.repeat(n / 2)}b${' '.repeat(n / 2)}`, findHttpVariables, 100_000],
   ['http: findVariableReferences on many unclosed {{ lines', (n) => fill('{{a\n', n) + '{{b}}', findVariableReferences, 100_000],
-  ['http: parseRestClientEnvironments on a settings file of comments and trailing commas', (n) => `{"rest-client.environmentVariables": {${fill('/* c */ "e": {"t": "x", // n\n},', n)}}}`, parseRestClientEnvironments, 100_000],
-  ['http: parseJetBrainsEnvironments on brackets nested just under the bound, many times', (n) => `{"dev": {${fill(`"c": ${'['.repeat(250)}${']'.repeat(250)},`, n)} "t": "x"}}`, parseJetBrainsEnvironments, 100_000],
+  ['http: parseRestClientEnvironments on a settings file of comments and trailing commas', (n) => `{"rest-client.environmentVariables": {${fill('/* c */ "e": {"t": "x", // n\n},', n)}}}`, parseRestClientEnvironments, 200_000],
+  ['http: parseJetBrainsEnvironments on brackets nested just under the bound, many times', (n) => `{"dev": {${fill(`"c": ${'['.repeat(250)}${']'.repeat(250)},`, n)} "t": "x"}}`, parseJetBrainsEnvironments, 200_000],
   // normalizeTokenInput refuses input over 256 K characters before reading it: 4n stays under that.
   ['input: a paste of ",;" runs', (n) => fill(',;', n) + 'x', normalizeTokenInput, 60_000],
   ['input: a paste of quotes', (n) => fill('"', n) + 'x', normalizeTokenInput, 60_000],
@@ -34,12 +34,20 @@ const CASES: [string, (n: number) => string, (text: string) => unknown, number][
   ['decoder: deep nesting (iterative reader)', (n) => `${b64('{"alg":"HS256"}')}.${b64('['.repeat(n))}.c2ln`, decodeToken, 200_000],
 ];
 
+/**
+ * The two jsonc-parser cases build a tree of tens of thousands of nodes: a collector step can
+ * land inside the 4n pass (2.09 seen at 100k → 400k on a loaded machine, 1.0–1.3 otherwise).
+ * Quadratic work gives about 4, so 2.5 keeps it caught.
+ */
+const ALLOCATING = 2.5;
+
 describe('hostile input: linear time (ratio to a reference pass, ×4 input)', () => {
   for (const [label, make, op, n] of CASES) {
     it(label, () => {
       const g = growth(make, op, n);
       note(g.summary);
-      assert.ok(g.growth <= MAX_GROWTH, g.summary);
+      const bound = label.includes('Environments on') ? ALLOCATING : MAX_GROWTH;
+      assert.ok(g.growth <= bound, g.summary);
     });
   }
 });
