@@ -21,8 +21,9 @@ export function articleReference(reason: ArticleReason): Reference {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+/** Severity, then code; codes are `TL` and three digits, so code-unit order is their order. */
 function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.code.localeCompare(b.code);
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 /** Most severe first, then by code (a stable order for display and tests). Sorts in place and returns the array. */
