@@ -65,6 +65,8 @@ export const FindingCodes = {
   INVALID_TIME_CLAIM: 'TL215',
   /** `alg` unknown, or of the wrong kind for the token (a JWE key-management alg on a JWS, or the reverse) (RFC 8725 §3.1, §3.2). */
   HEADER_ALG_MISMATCH: 'TL216',
+  /** A still-valid token (unexpired, or never expiring) in a file under version control: anyone with the repository can use it (OWASP Secrets Management). Raised by `token-lens scan`. */
+  LIVE_CREDENTIAL: 'TL217',
 
   /** Non-standard `=` padding in a base64url segment (RFC 7515 §2, §C). */
   PADDING: 'TL301',
