@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { SignJWT, base64url } from 'jose';
 import { FindingCodes } from '../../../src/core/codes';
-import { WEAK_HMAC_SECRETS, checkWeakSecrets } from '../../../src/core/weakSecrets';
+import { WEAK_HMAC_SECRETS, checkWeakSecrets, createWeakSecretChecker } from '../../../src/core/weakSecrets';
 
 const sign = (alg: string, secret: string) =>
   new SignJWT({ sub: '1234567890' }).setProtectedHeader({ alg, typ: 'JWT' }).sign(new TextEncoder().encode(secret));
@@ -58,5 +58,22 @@ describe('core/weakSecrets (RFC 8725 §3.5)', () => {
     const token = await sign('HS256', 'team-default-2024');
     assert.equal(await checkWeakSecrets(token), undefined);
     assert.match((await checkWeakSecrets(token, ['team-default-2024']))!.evidence, /team-default-2024/);
+  });
+
+  it('names the first listed secret that matches, and a reused checker finds the same', async () => {
+    const checker = createWeakSecretChecker(['first-one', 'shared', 'shared-too']);
+    const token = await sign('HS384', 'shared');
+    for (let i = 0; i < 3; i++) assert.match((await checker.check(token))!.evidence, /^HS384 .*"shared"$/);
+    assert.equal(await checker.check(await sign('HS384', 'other')), undefined);
+  });
+
+  it('a signature of the wrong length for its alg matches no secret (and is not an error)', async () => {
+    const token = await sign('HS256', 'your-256-bit-secret');
+    const [h, p, sig] = token.split('.') as [string, string, string];
+    const asHs512 = `${base64url.encode('{"alg":"HS512","typ":"JWT"}')}.${p}.${sig}`;
+    assert.equal(await checkWeakSecrets(asHs512), undefined);
+    assert.equal(await checkWeakSecrets(`${h}.${p}.${sig.slice(0, -4)}`), undefined, 'truncated signature');
+    assert.ok(await checkWeakSecrets(`${h}.${p}.${sig}=`), 'a padded signature is still made with the weak secret');
+    assert.ok(await checkWeakSecrets(` ${token}\n`), 'surrounding whitespace is trimmed');
   });
 });
