@@ -9,6 +9,7 @@ export type * from './types';
 export { DEFAULT_MAX_TOKEN_LENGTH, findTokenAt, findTokens } from './scanner';
 export { normalizeTokenInput } from './input';
 export {
+  createVariableResolver,
   findHttpVariables,
   findVariableReferenceAt,
   findVariableReferences,
@@ -30,6 +31,7 @@ export type {
   VariableOrigin,
   VariableReference,
   VariableReferenceKind,
+  VariableResolver,
   VariableSources,
 } from './http';
 export { decodeToken, MAX_DECODE_LENGTH } from './decoder';

@@ -12,7 +12,7 @@ export { mergeEnvironments, parseJetBrainsEnvironments, parseRestClientEnvironme
 export type { EnvironmentParseError, EnvironmentVariable, Environments, VariableOrigin } from './environments';
 export { findVariableReferenceAt, findVariableReferences } from './references';
 export type { VariableReference, VariableReferenceKind } from './references';
-export { MAX_RESOLVE_WORK, MAX_RESOLVED_LENGTH, resolveVariable, resolveVariableInAnyEnvironment } from './resolve';
-export type { ResolveError, ResolvedVariable, VariableDefinition, VariableSources } from './resolve';
+export { MAX_RESOLVE_WORK, MAX_RESOLVED_LENGTH, createVariableResolver, resolveVariable, resolveVariableInAnyEnvironment } from './resolve';
+export type { ResolveError, ResolvedVariable, VariableDefinition, VariableResolver, VariableSources } from './resolve';
 export { findHttpVariables } from './variables';
 export type { HttpVariable } from './variables';

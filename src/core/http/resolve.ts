@@ -59,36 +59,37 @@ export const MAX_RESOLVED_LENGTH = 64 * 1024;
  */
 export const MAX_RESOLVE_WORK = 1024 * 1024;
 
-/** Definitions by name, built once per call, so each lookup is one map read. */
+/** Definitions by name, built once per resolver, so each lookup is one map read. */
 interface DefinitionIndex {
   readonly file: ReadonlyMap<string, HttpVariable>;
-  /** Environment name → variable name → its overriding definition, for the environments indexed so far. */
-  readonly environments: Map<string, Map<string, EnvironmentVariable>>;
+  /** Environment name → variable name → its overriding definition. */
+  readonly environments: ReadonlyMap<string, ReadonlyMap<string, EnvironmentVariable>>;
+  /** Variable name → the environments (not `$shared`) that define it, in first-definition order. */
+  readonly definedIn: ReadonlyMap<string, readonly string[]>;
   readonly dotenv: ReadonlyMap<string, EnvironmentVariable>;
 }
 
-/** Adds the variables of the `wanted` environments to `index` (one pass over `variables`). */
-function indexEnvironments(index: DefinitionIndex, variables: readonly EnvironmentVariable[], wanted: ReadonlySet<string>): void {
-  for (const variable of variables) {
-    if (!wanted.has(variable.environment)) continue;
-    let names = index.environments.get(variable.environment);
-    if (names === undefined) index.environments.set(variable.environment, (names = new Map()));
-    // The first definition wins: mergeEnvironments puts overriding files first.
-    if (!names.has(variable.name)) names.set(variable.name, variable);
-  }
-}
-
-/** Indexes the file, `.env`, `$shared` and the selected environment (only those: a file may hold thousands). */
-function indexSources(sources: VariableSources): DefinitionIndex {
+/** Indexes every source once (one pass over each list). */
+function indexSources(sources: Omit<VariableSources, 'environment'>): DefinitionIndex {
   // A later file variable of the same name wins, as REST Client reads the file top to bottom.
   const file = new Map<string, HttpVariable>();
   for (const variable of sources.fileVariables ?? []) file.set(variable.name, variable);
   const dotenv = new Map<string, EnvironmentVariable>();
   for (const variable of sources.dotenv ?? []) if (!dotenv.has(variable.name)) dotenv.set(variable.name, variable);
-  const index: DefinitionIndex = { file, environments: new Map(), dotenv };
-  const wanted = new Set(['$shared', ...(sources.environment !== undefined ? [sources.environment] : [])]);
-  indexEnvironments(index, sources.environments?.variables ?? [], wanted);
-  return index;
+  const environments = new Map<string, Map<string, EnvironmentVariable>>();
+  const definedIn = new Map<string, string[]>();
+  for (const variable of sources.environments?.variables ?? []) {
+    let names = environments.get(variable.environment);
+    if (names === undefined) environments.set(variable.environment, (names = new Map()));
+    // The first definition wins: mergeEnvironments puts overriding files first.
+    if (names.has(variable.name)) continue;
+    names.set(variable.name, variable);
+    if (variable.environment === '$shared') continue;
+    const list = definedIn.get(variable.name);
+    if (list === undefined) definedIn.set(variable.name, [variable.environment]);
+    else list.push(variable.environment);
+  }
+  return { file, environments, definedIn, dotenv };
 }
 
 function lookup(name: string, index: DefinitionIndex, environment: string | undefined): VariableDefinition | undefined {
@@ -212,6 +213,52 @@ function resolveIn(
   return { ok: true, value: { name: top.name, value: result.value.value, chain } };
 }
 
+/** Resolves references against one set of sources, indexed once (see {@link createVariableResolver}). */
+export interface VariableResolver {
+  /** {@link resolveVariable} against these sources, with `environment` selected. */
+  resolve(name: string, environment?: string): Result<ResolvedVariable, ResolveError>;
+  /** {@link resolveVariableInAnyEnvironment} against these sources. */
+  resolveInAnyEnvironment(name: string): Result<ResolvedVariable, ResolveError>;
+}
+
+/**
+ * A resolver over `sources` that indexes them once (one pass over each list) and then resolves
+ * any number of references, each bounded by {@link MAX_RESOLVE_WORK}. Callers that resolve
+ * many references against the same document (a hover per `{{name}}` in a large `.http` file)
+ * keep one per document version instead of re-indexing thousands of variables per reference.
+ * The resolver holds no state beyond its index: results do not depend on earlier calls.
+ */
+export function createVariableResolver(sources: Omit<VariableSources, 'environment'>): VariableResolver {
+  const index = indexSources(sources);
+  const names = sources.environments?.names ?? [];
+  return {
+    resolve(name, environment) {
+      const top = topReference(name);
+      if (!top.ok) return top;
+      return resolveIn(top.value, index, environment, { work: 0 });
+    },
+    resolveInAnyEnvironment(name) {
+      const top = topReference(name);
+      if (!top.ok) return top;
+      const budget: Budget = { work: 0 };
+      const lookedUp = new Set<string>();
+      const first = resolveIn(top.value, index, undefined, budget, lookedUp);
+      if (first.ok || first.error.code !== 'ERR_UNDEFINED' || top.value.kind !== 'variable') return first;
+      // Only environments that define a name the first try looked up can resolve differently
+      // (the others look up the same definitions and fail the same way).
+      const candidates = new Set<string>();
+      for (const looked of lookedUp) for (const environment of index.definedIn.get(looked) ?? []) candidates.add(environment);
+      for (const environment of names) {
+        if (!candidates.has(environment)) continue;
+        const attempt = resolveIn(top.value, index, environment, budget);
+        if (attempt.ok) return { ok: true, value: { ...attempt.value, environment } };
+        if (budget.work > MAX_RESOLVE_WORK) return tooLargeError(top.value.name, budget);
+      }
+      return first;
+    },
+  };
+}
+
 /**
  * Resolves a variable to its final text, following `{{other}}` references in values.
  * Each variable is resolved once per call (later references reuse its value), values are
@@ -221,9 +268,7 @@ function resolveIn(
  * by the pure core) and system variables give a typed error.
  */
 export function resolveVariable(name: string, sources: VariableSources): Result<ResolvedVariable, ResolveError> {
-  const top = topReference(name);
-  if (!top.ok) return top;
-  return resolveIn(top.value, indexSources(sources), sources.environment, { work: 0 });
+  return createVariableResolver(sources).resolve(name, sources.environment);
 }
 
 /**
@@ -231,26 +276,9 @@ export function resolveVariable(name: string, sources: VariableSources): Result<
  * selection: when a name is undefined in the file and `$shared`, the environments are tried in
  * file order and the first that resolves is used and named in the result. Only environments
  * that define a name the first try looked up can resolve differently (the others look up the
- * same definitions and fail the same way), so only those are indexed and tried, with one work
+ * same definitions and fail the same way), so only those are tried, with one work
  * budget for all tries: linear in the sources however many environments there are.
  */
 export function resolveVariableInAnyEnvironment(name: string, sources: Omit<VariableSources, 'environment'>): Result<ResolvedVariable, ResolveError> {
-  const top = topReference(name);
-  if (!top.ok) return top;
-  const index = indexSources({ ...sources, environment: undefined });
-  const budget: Budget = { work: 0 };
-  const lookedUp = new Set<string>();
-  const first = resolveIn(top.value, index, undefined, budget, lookedUp);
-  if (first.ok || first.error.code !== 'ERR_UNDEFINED' || top.value.kind !== 'variable') return first;
-  const variables = sources.environments?.variables ?? [];
-  const candidates = new Set<string>();
-  for (const variable of variables) if (variable.environment !== '$shared' && lookedUp.has(variable.name)) candidates.add(variable.environment);
-  indexEnvironments(index, variables, candidates);
-  for (const environment of sources.environments?.names ?? []) {
-    if (!candidates.has(environment)) continue;
-    const attempt = resolveIn(top.value, index, environment, budget);
-    if (attempt.ok) return { ok: true, value: { ...attempt.value, environment } };
-    if (budget.work > MAX_RESOLVE_WORK) return tooLargeError(top.value.name, budget);
-  }
-  return first;
+  return createVariableResolver(sources).resolveInAnyEnvironment(name);
 }
