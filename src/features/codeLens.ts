@@ -21,8 +21,8 @@ export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     const now = Date.now();
     return this.tokens.tokens(document).map(({ match, range }) => {
       const location: TokenLocation = { uri: document.uri.toString(), line: range.start.line, character: range.start.character };
-      const inspection = this.tokens.inspections.inspect(match.token, document.uri, now);
-      const title = inspection.ok ? lensTitle(inspection.value) : labelText(`Malformed token: ${inspection.error.message}`, { icons: true, max: 120 });
+      const glance = this.tokens.inspections.glance(match.token, document.uri, now);
+      const title = glance.ok ? lensTitle(glance.value) : labelText(`Malformed token: ${glance.error.message}`, { icons: true, max: 120 });
       return new vscode.CodeLens(range, { title, command: CommandIds.inspectToken, arguments: [location], tooltip: 'Open in the Token Inspector' });
     });
   }

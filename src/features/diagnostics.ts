@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { FindingCodes } from '../core';
-import type { Finding, Inspection } from '../core';
+import type { Finding, Glance } from '../core';
 import { CommandIds, type TokenLocation } from '../model/commandIds';
 import type { TokenIndex } from '../model/tokenIndex';
 import { isHttpLike } from '../model/tokenIndex';
@@ -27,8 +27,8 @@ function severity(s: Finding['severity']): vscode.DiagnosticSeverity {
   return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
 }
 
-/** Problems entries for one inspected token. */
-export function tokenDiagnostics(inspection: Inspection, range: vscode.Range): vscode.Diagnostic[] {
+/** Problems entries for one inspected token (every reported finding is an error or a warning, which a glance keeps). */
+export function tokenDiagnostics(inspection: Glance, range: vscode.Range): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
   const make = (message: string, sev: vscode.DiagnosticSeverity, code: string): void => {
     const d = new vscode.Diagnostic(range, message, sev);
@@ -38,7 +38,7 @@ export function tokenDiagnostics(inspection: Inspection, range: vscode.Range): v
   };
   if (inspection.time.status === 'expired') make(`Token ${inspection.time.relative}`, vscode.DiagnosticSeverity.Warning, FindingCodes.EXPIRED);
   if (inspection.time.status === 'not-yet-valid') make(`Token not valid yet (${inspection.time.relative})`, vscode.DiagnosticSeverity.Warning, FindingCodes.NOT_YET_VALID);
-  for (const f of [...inspection.findings, ...inspection.hints]) {
+  for (const f of inspection.notable) {
     if (REPORTED.has(f.code)) make(`${f.message} (${f.evidence})`, severity(f.severity), f.code);
   }
   return out;
@@ -114,7 +114,7 @@ export class TokenDiagnostics implements vscode.Disposable {
     const diagnostics: vscode.Diagnostic[] = [];
     let next = Infinity;
     for (const { match, range } of this.tokens.tokens(document)) {
-      const inspection = this.tokens.inspections.inspect(match.token, document.uri, now);
+      const inspection = this.tokens.inspections.glance(match.token, document.uri, now);
       if (!inspection.ok) continue;
       diagnostics.push(...tokenDiagnostics(inspection.value, range));
       const edge = nextTimeBoundary(inspection.value.time);

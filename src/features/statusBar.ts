@@ -54,14 +54,14 @@ export class TokenStatusBar implements vscode.Disposable {
   private render(): void {
     const target = this.target;
     if (target === undefined) return;
-    const inspection = this.inspections.inspect(target.token, target.uri);
-    if (!inspection.ok) {
+    const glance = this.inspections.glance(target.token, target.uri);
+    if (!glance.ok) {
       this.item.text = `$(${statusLook('malformed').icon}) Malformed token`;
-      this.item.tooltip = labelText(inspection.error.message, { max: 300 });
+      this.item.tooltip = labelText(glance.error.message, { max: 300 });
       return;
     }
-    const { time, decoded } = inspection.value;
-    this.item.text = `$(${statusLook(time.status).icon}) ${kindLabel(decoded.kind)} ${time.relative}`;
+    const { time, kind } = glance.value;
+    this.item.text = `$(${statusLook(time.status).icon}) ${kindLabel(kind)} ${time.relative}`;
     this.item.tooltip = `Token Lens · ${labelText(target.label, { max: 120 })} — click to inspect`;
     this.item.backgroundColor = time.status === 'expired' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // Nothing changes any more once there is no expiry to count towards — unless the token is

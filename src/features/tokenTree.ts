@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Inspection } from '../core';
+import type { Finding, Glance, Inspection } from '../core';
 import { CommandIds } from '../model/commandIds';
 import type { InspectTarget } from '../model/types';
 import type { ScanResults, ScannedToken } from '../model/scanResults';
@@ -28,7 +28,8 @@ export class TokenNode extends vscode.TreeItem {
   readonly kind = 'token';
   constructor(
     readonly target: InspectTarget,
-    readonly inspection: Inspection | undefined,
+    /** The token at a glance (its details are read in full when the row is expanded). */
+    readonly glance: Glance | undefined,
     errorMessage?: string,
     /** The signature check (JWS and unsecured tokens, when a verifier is wired). */
     readonly signature?: SignatureStatus,
@@ -36,11 +37,11 @@ export class TokenNode extends vscode.TreeItem {
     super(labelText(target.label, { max: 120 }), vscode.TreeItemCollapsibleState.Collapsed);
     this.contextValue = 'tokenLens.token';
     const signed = signature !== undefined ? ` · ${verificationBadge(signature.result).label}` : '';
-    this.description = inspection !== undefined ? `${inspection.time.relative}${signed}` : labelText(`malformed: ${errorMessage ?? ''}`, { max: 160 });
-    const look = statusLook(inspection?.time.status ?? 'malformed');
+    this.description = glance !== undefined ? `${glance.time.relative}${signed}` : labelText(`malformed: ${errorMessage ?? ''}`, { max: 160 });
+    const look = statusLook(glance?.time.status ?? 'malformed');
     const color = themeColor(look.tone);
     this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
-    this.tooltip = inspection !== undefined ? `${labelText(summaryText(tokenSummary(inspection)), { max: 200 })}${signed}` : this.description;
+    this.tooltip = glance !== undefined ? `${labelText(summaryText(tokenSummary(glance)), { max: 200 })}${signed}` : this.description;
     this.command = { title: 'Reveal token', command: CommandIds.revealToken, arguments: [this] };
   }
 }
@@ -120,15 +121,18 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
       const shown = node.tokens.slice(0, TokenTreeProvider.MAX_TOKENS_PER_FILE);
       return [...(await Promise.all(shown.map((t) => this.tokenNode(t.target)))), ...moreNode(node.tokens.length - shown.length)];
     }
-    if (node instanceof TokenNode) return details(node);
+    if (node instanceof TokenNode) {
+      const inspection = this.tokens.inspections.inspect(node.target.token, node.target.uri);
+      return inspection.ok ? details(inspection.value, node.signature) : [];
+    }
     return [];
   }
 
   private async tokenNode(target: InspectTarget): Promise<TokenNode> {
-    const inspection = this.tokens.inspections.inspect(target.token, target.uri);
-    if (!inspection.ok) return new TokenNode(target, undefined, inspection.error.message);
-    const signature = this.verification !== undefined && inspection.value.decoded.kind !== 'jwe' ? await this.verification.status(target.token) : undefined;
-    return new TokenNode(target, inspection.value, undefined, signature);
+    const glance = this.tokens.inspections.glance(target.token, target.uri);
+    if (!glance.ok) return new TokenNode(target, undefined, glance.error.message);
+    const signature = this.verification !== undefined && glance.value.kind !== 'jwe' ? await this.verification.status(target.token) : undefined;
+    return new TokenNode(target, glance.value, undefined, signature);
   }
 
   private async roots(): Promise<TokenTreeNode[]> {
@@ -162,11 +166,8 @@ function moreNode(hidden: number): DetailNode[] {
   return hidden > 0 ? [new DetailNode(`… ${hidden} more token${hidden === 1 ? '' : 's'}`, 'use the inspector or the CLI for the rest', 'ellipsis')] : [];
 }
 
-function details(node: TokenNode): DetailNode[] {
-  const inspection = node.inspection;
-  if (inspection === undefined) return [];
+function details(inspection: Inspection, sig: SignatureStatus | undefined): DetailNode[] {
   const out: DetailNode[] = [];
-  const sig = node.signature;
   if (sig !== undefined) {
     const badge = verificationBadge(sig.result);
     const timing = sig.timing !== undefined ? `\n${verificationTimingText(sig.timing)}` : '';

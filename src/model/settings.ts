@@ -24,7 +24,9 @@ export const SETTINGS_SECTION = 'tokenLens';
  * an untrusted workspace.
  */
 export function readSettings(scope?: vscode.ConfigurationScope): TokenLensSettings {
-  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  // Every setting is resource-scoped: `null` asks for "any resource" explicitly (no scope at all
+  // makes VS Code log a warning per read).
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope ?? null);
   const trusted = vscode.workspace.isTrusted;
   const get = <T>(key: string): T | undefined =>
     RESTRICTED_SETTINGS.includes(key) ? restrictedValue<T>(trusted, c.get<T>(key), c.inspect<T>(key)) : c.get<T>(key);

@@ -3,7 +3,7 @@
  * the tree tooltip, the CLI's summary and scan lines. Built from parts so each surface can
  * escape (and the CLI colour) the token text in it.
  */
-import type { Inspection, TimeStatus } from '../core';
+import type { Glance, Inspection, TimeStatus } from '../core';
 import { labelText } from './escape';
 import { kindLabel, type KindLabel } from './kind';
 import { sizeText } from './size';
@@ -26,16 +26,17 @@ export interface TokenSummary {
   readonly size: string;
 }
 
-/** The summary parts of an inspection. */
-export function tokenSummary(inspection: Inspection): TokenSummary {
-  const { decoded, time, size } = inspection;
+/** The summary parts of an inspection or a glance at one. */
+export function tokenSummary(of: Inspection | Glance): TokenSummary {
+  const { time } = of;
   const text = timeText(time);
+  const full = 'decoded' in of;
   return {
-    kind: kindLabel(decoded.kind),
-    alg: headerAlg(decoded.header) ?? '?',
+    kind: kindLabel(full ? of.decoded.kind : of.kind),
+    alg: (full ? headerAlg(of.decoded.header) : of.alg) ?? '?',
     status: time.status,
     ...(text !== undefined ? { time: text } : {}),
-    size: sizeText(size.totalBytes),
+    size: sizeText(full ? of.size.totalBytes : of.totalBytes),
   };
 }
 
@@ -54,6 +55,6 @@ const LENS_TITLE_CHARS = 120;
  * The CodeLens title of a token, `JWS · RS256 · expires in 12 min · 812 B`: one line, at most
  * 120 characters, `$(` from the token shown rather than drawn (CodeLens titles draw icons).
  */
-export function lensTitle(inspection: Inspection): string {
-  return labelText(summaryText(tokenSummary(inspection)), { icons: true, max: LENS_TITLE_CHARS });
+export function lensTitle(of: Inspection | Glance): string {
+  return labelText(summaryText(tokenSummary(of)), { icons: true, max: LENS_TITLE_CHARS });
 }
