@@ -6,9 +6,14 @@ import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util';
 import type { Severity } from '../core/types';
 import type { CliKeySource } from './verify';
 
+/** Output formats of `--format` (`--json` is `--format json`). */
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
 /** Options shared by `decode` and `scan`. */
 export interface CommonOptions {
+  /** `--format json` (or `--json`): kept next to {@link format} for callers that only ask "JSON?". */
   readonly json: boolean;
+  readonly format: OutputFormat;
   /** `true`/`false` force colours on/off; undefined: colour only on a TTY without NO_COLOR. */
   readonly color: boolean | undefined;
   /** Exit 1 when a hint or finding of this severity (or worse) exists. */
@@ -25,7 +30,16 @@ export type CliCommand =
   | { readonly command: 'help' }
   | { readonly command: 'version' }
   | ({ readonly command: 'decode'; readonly input: string } & CommonOptions)
-  | ({ readonly command: 'scan'; readonly paths: readonly string[]; readonly maxFileSizeKb: number } & CommonOptions);
+  | ({
+      readonly command: 'scan';
+      readonly paths: readonly string[];
+      /** Size cap of files found by walking a directory or a glob; a file named on the command line is read whatever its size. */
+      readonly maxFileSizeKb: number;
+      /** `--allow` files: tokens and paths accepted as fixtures (see allow.ts). */
+      readonly allowFiles: readonly string[];
+      /** `--jobs`: worker threads; undefined chooses by the machine and the number of files. */
+      readonly jobs: number | undefined;
+    } & CommonOptions);
 
 export type ParseResult = { readonly ok: true; readonly value: CliCommand } | { readonly ok: false; readonly message: string };
 
@@ -41,12 +55,17 @@ Usage:
                                        node_modules and .git skipped; globs: *, **, ?
 
 Options:
-  --json                 machine-readable output (schema: src/cli/README.md)
+  --json                 machine-readable output (schema: src/cli/README.md); same as --format json
+  --format <fmt>         text (default), json, or sarif (SARIF 2.1.0, for GitHub code scanning)
   --fail-on <level>      exit 1 when a hint/finding of level error|warning (or worse) exists
   --now <iso>            evaluate expiry at this instant (reproducible output)
   --clock-skew <sec>     clock skew tolerated for exp/nbf/iat (default 60)
   --max-lifetime <dur>   lifetime over which a long-lived hint appears: seconds or 30m, 1h, 7d (default 1h)
-  --max-file-size <KiB>  scan: skip larger files (default ${DEFAULT_MAX_FILE_SIZE_KB})
+  --max-file-size <KiB>  scan: skip larger files found in directories and globs (default ${DEFAULT_MAX_FILE_SIZE_KB});
+                         a file named on the command line is scanned whatever its size
+  --allow <file>         scan: accept the tokens and paths listed in this file as fixtures
+                         (token hashes sha256:…, 12-character previews, path globs; one a line)
+  --jobs <n>             scan: worker threads (default: by core count, for large trees)
   --key <file>           verify signatures with a PEM public key / certificate or JWK file
   --jwks <file>          verify signatures with a JWKS file (matched by kid, else key type)
   --secret <text>        verify HS256/384/512 signatures with this UTF-8 secret
@@ -71,6 +90,9 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   json: { type: 'boolean' },
+  format: { type: 'string' },
+  allow: { type: 'string' },
+  jobs: { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'fail-on': { type: 'string' },
@@ -99,7 +121,9 @@ function isOption(name: string): name is OptionName {
 export function parseArgs(argv: readonly string[]): ParseResult {
   const { tokens } = parseArgv({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
-  let json = false;
+  let format: OutputFormat = 'text';
+  const allowFiles: string[] = [];
+  let jobs: number | undefined;
   let color: boolean | undefined;
   let failOn: CommonOptions['failOn'];
   let now: number | undefined;
@@ -125,8 +149,24 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       case 'version':
         return { ok: true, value: { command: 'version' } };
       case 'json':
-        json = true;
+        format = 'json';
         break;
+      case 'format': {
+        if (value !== 'text' && value !== 'json' && value !== 'sarif') return { ok: false, message: '--format needs "text", "json" or "sarif"' };
+        format = value;
+        break;
+      }
+      case 'allow': {
+        if (!value) return { ok: false, message: '--allow needs a file' };
+        allowFiles.push(value);
+        break;
+      }
+      case 'jobs': {
+        const n = value === undefined ? Number.NaN : Number(value);
+        if (!Number.isInteger(n) || n < 1 || n > 256) return { ok: false, message: '--jobs needs a whole number from 1 to 256' };
+        jobs = n;
+        break;
+      }
       case 'color':
         color = true;
         break;
@@ -176,18 +216,20 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
   }
 
-  const common: CommonOptions = { json, color, failOn, now, clockSkewSec, maxLifetimeSec, ...(keySources.length ? { keySources } : {}) };
+  const common: CommonOptions = { json: format === 'json', format, color, failOn, now, clockSkewSec, maxLifetimeSec, ...(keySources.length ? { keySources } : {}) };
   const [command, ...rest] = positional;
   if (command === undefined) return { ok: false, message: 'Missing command: decode or scan (see token-lens --help)' };
   if (command === 'help') return { ok: true, value: { command: 'help' } };
   if (command === 'version') return { ok: true, value: { command: 'version' } };
   if (command === 'decode') {
     if (rest.length !== 1) return { ok: false, message: 'decode takes exactly one token, or - to read it from stdin' };
+    if (allowFiles.length > 0 || jobs !== undefined) return { ok: false, message: `${allowFiles.length > 0 ? '--allow' : '--jobs'} applies to scan only` };
+    if (format === 'sarif') return { ok: false, message: '--format sarif applies to scan only (SARIF reports findings at file locations)' };
     return { ok: true, value: { command: 'decode', input: rest[0], ...common } };
   }
   if (command === 'scan') {
     if (rest.length === 0) return { ok: false, message: 'scan needs at least one file, directory, glob, or - for stdin' };
-    return { ok: true, value: { command: 'scan', paths: rest, maxFileSizeKb, ...common } };
+    return { ok: true, value: { command: 'scan', paths: rest, maxFileSizeKb, allowFiles, jobs, ...common } };
   }
   return { ok: false, message: `Unknown command "${command}": use decode or scan (see token-lens --help)` };
 }

@@ -7,7 +7,6 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { normalize, parse, resolve, sep } from 'node:path';
-import { looksBinary } from '../present';
 
 /** Directories never walked into (dependencies and VCS metadata). */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
@@ -22,9 +21,6 @@ export interface ScanPath {
   /** Set when the walk does not open it: a symbolic link inside a walked directory. */
   readonly skipped?: string;
 }
-
-/** A file to scan, or a path that was skipped and why. */
-export type FileEntry = { readonly path: string; readonly text: string } | { readonly path: string; readonly skipped: string; readonly given?: boolean };
 
 /** Reason of a file that could not be opened or read. */
 export const UNREADABLE = 'unreadable';
@@ -250,12 +246,15 @@ function sizeReason(maxBytes: number, size: string): string {
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 const FIRST_READ_BYTES = 64 * 1024;
 
+/** An open regular file, or why it is not read. */
+type Opened = { ok: true; fd: number; size: number } | { ok: false; reason: string };
+
 /**
- * Reads a regular file (symbolic links followed), at most `maxBytes`, or says why not:
- * devices, FIFOs, sockets and directories are never opened for reading (`/dev/zero` never ends,
- * a FIFO blocks), and reading stops past `maxBytes` even when the size `stat` reports is wrong.
+ * Opens a regular file (symbolic links followed) for reading, or says why not: devices, FIFOs,
+ * sockets and directories are never opened for reading (`/dev/zero` never ends, a FIFO
+ * blocks), and a file whose size is over `maxBytes` is refused before it is read.
  */
-export function readRegularFile(path: Buffer | string, maxBytes: number): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
+function openRegular(path: Buffer | string, maxBytes: number): Opened {
   const special = (stats: Stats) => {
     const kind = specialKind(stats);
     if (kind !== undefined) return { ok: false as const, reason: `not a regular file (${kind})` };
@@ -271,11 +270,32 @@ export function readRegularFile(path: Buffer | string, maxBytes: number): { ok: 
     return { ok: false, reason: UNREADABLE };
   }
   try {
+    // Checked again on the open file: it may have been replaced since the stat.
     const stats = fstatSync(fd);
     const refused = special(stats);
-    if (refused) return refused;
+    if (refused) {
+      closeSync(fd);
+      return refused;
+    }
+    return { ok: true, fd, size: stats.size };
+  } catch {
+    closeSync(fd);
+    return { ok: false, reason: UNREADABLE };
+  }
+}
+
+/**
+ * Reads a regular file (symbolic links followed), at most `maxBytes`, or says why not:
+ * devices, FIFOs, sockets and directories are never opened for reading (`/dev/zero` never ends,
+ * a FIFO blocks), and reading stops past `maxBytes` even when the size `stat` reports is wrong.
+ */
+export function readRegularFile(path: Buffer | string, maxBytes: number): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
+  const opened = openRegular(path, maxBytes);
+  if (!opened.ok) return opened;
+  const { fd } = opened;
+  try {
     const limit = Math.floor(maxBytes) + 1;
-    let buffer = Buffer.allocUnsafe(Math.min(limit, Math.max(stats.size + 1, FIRST_READ_BYTES)));
+    let buffer = Buffer.allocUnsafe(Math.min(limit, Math.max(opened.size + 1, FIRST_READ_BYTES)));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
@@ -297,11 +317,39 @@ export function readRegularFile(path: Buffer | string, maxBytes: number): { ok: 
   }
 }
 
-/** Reads one file for scanning, or says why it is skipped. */
-export function readForScan(file: ScanPath, maxBytes: number): FileEntry {
-  if (file.skipped !== undefined) return { path: file.display, skipped: file.skipped };
-  const read = readRegularFile(file.fsPath, maxBytes);
-  if (!read.ok) return { path: file.display, skipped: read.reason, given: file.given };
-  if (looksBinary(read.bytes)) return { path: file.display, skipped: 'binary' };
-  return { path: file.display, text: read.bytes.toString('utf8') };
+/** Bytes read at a time by {@link readChunks}: memory per file stays near this, whatever the file's size. */
+export const CHUNK_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Reads a regular file in chunks of `buffer.length` bytes into `buffer` (one buffer per scanning
+ * thread, reused from file to file), handing each chunk to `onChunk` (copy what you keep;
+ * return false to stop reading). `maxBytes` caps the file as {@link readRegularFile} does;
+ * `undefined` reads it whatever its size (a file named on the command line). Returns why the
+ * file was not read, or not to its end, or undefined when it was.
+ */
+export function readChunks(path: Buffer | string, maxBytes: number | undefined, buffer: Buffer, onChunk: (bytes: Buffer, first: boolean) => boolean): string | undefined {
+  const cap = maxBytes ?? Number.POSITIVE_INFINITY;
+  const opened = openRegular(path, cap);
+  if (!opened.ok) return opened.reason;
+  const { fd } = opened;
+  try {
+    let total = 0;
+    for (let first = true; ; first = false) {
+      // A full chunk at a time (readSync may return less), so chunk edges fall where the caller expects.
+      let length = 0;
+      while (length < buffer.length) {
+        const read = readSync(fd, buffer, length, buffer.length - length, null);
+        if (read === 0) break;
+        length += read;
+      }
+      if (length === 0 && !first) return undefined;
+      total += length;
+      if (total > cap) return sizeReason(cap, 'read stopped there');
+      if (!onChunk(buffer.subarray(0, length), first) || length < buffer.length) return undefined;
+    }
+  } catch {
+    return UNREADABLE;
+  } finally {
+    closeSync(fd);
+  }
 }

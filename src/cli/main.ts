@@ -1,11 +1,16 @@
 /**
  * `token-lens` entry point (bundled to `dist/cli.js`): wires the runner to the process.
  * Reading files and stdin is fine here; tokens are printed only as decoded output on stdout,
- * never written anywhere else.
+ * never written anywhere else. The same file is the scan workers' entry (`new Worker(__filename)`,
+ * see workers.ts): in a worker it serves scan requests instead of running the CLI.
  */
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { inspectToken } from '../core';
 import { version } from '../../package.json';
 import { runCli, EXIT_USAGE, type CliIo } from './run';
+import type { ScanWorkerInit } from './scan';
+import { createScanPool, SCAN_WORKER_ROLE, serveScanWorker } from './workers';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -16,22 +21,31 @@ function readStdin(): Promise<string> {
   });
 }
 
-const io: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readStdin,
-  isTty: process.stdout.isTTY === true,
-  env: process.env,
-  version,
-  clock: () => Date.now(),
-};
+function runMain(): void {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin,
+    isTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
+    scanPool: (size, init) => createScanPool(__filename, size, init),
+    cores: availableParallelism(),
+    env: process.env,
+    version,
+    clock: () => Date.now(),
+  };
 
-runCli(process.argv.slice(2), io, inspectToken).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.stderr.write('token-lens: internal error\n');
-    process.exitCode = EXIT_USAGE;
-  },
-);
+  runCli(process.argv.slice(2), io, inspectToken).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.stderr.write('token-lens: internal error\n');
+      process.exitCode = EXIT_USAGE;
+    },
+  );
+}
+
+const scanWorker = workerData as { role?: unknown; init?: ScanWorkerInit } | null;
+if (!isMainThread && parentPort !== null && scanWorker?.role === SCAN_WORKER_ROLE && scanWorker.init !== undefined) serveScanWorker(parentPort, scanWorker.init);
+else runMain();

@@ -34,6 +34,10 @@ export interface ScanTokenReport {
   readonly context: TokenMatch['context'];
   /** First 12 characters (inside the header segment): enough to recognise, useless to replay. */
   readonly preview: string;
+  /** `sha256:` + 32 hex digits of the token's SHA-256: an `--allow` entry for exactly this token. */
+  readonly tokenHash: string;
+  /** The `--allow` file that accepts this token as a fixture (its findings then count for nothing). */
+  readonly allowed?: string;
   readonly inspection?: TokenReport;
   readonly error?: TokenError;
 }
@@ -49,7 +53,8 @@ export interface ScanReport {
   readonly now: string;
   readonly files: readonly ScanFileReport[];
   readonly skipped: readonly { readonly path: string; readonly reason: string }[];
-  readonly summary: { readonly filesScanned: number; readonly tokens: number; readonly errors: number; readonly warnings: number };
+  /** `errors`/`warnings` count the findings of tokens not accepted by `--allow`; `allowed` counts the accepted tokens. */
+  readonly summary: { readonly filesScanned: number; readonly tokens: number; readonly errors: number; readonly warnings: number; readonly allowed: number };
 }
 
 export interface DecodeReport {
@@ -238,7 +243,7 @@ function location(path: string, token: Pick<ScanTokenReport, 'line' | 'column'>)
 }
 
 /** Scan text for a token that could not be decoded: `file:line:col: cannot decode <why>`. */
-export function scanErrorLine(path: string, token: ScanTokenReport, error: TokenError, style: Style): string {
+export function scanErrorLine(path: string, token: Pick<ScanTokenReport, 'line' | 'column'>, error: TokenError, style: Style): string {
   return `${location(path, token)}: ${style.red('cannot decode')} ${sentence(error.message)}`;
 }
 
@@ -246,7 +251,7 @@ export function scanErrorLine(path: string, token: ScanTokenReport, error: Token
  * Scan text for an inspected token: `file:line:col JWS · HS256 · … (context name)`, the
  * verification line when one ran, then each warning and error.
  */
-export function scanTokenLines(path: string, token: ScanTokenReport, inspection: Inspection, verification: VerificationResult | undefined, style: Style): string[] {
+export function scanTokenLines(path: string, token: Pick<ScanTokenReport, 'line' | 'column' | 'context'>, inspection: Inspection, verification: VerificationResult | undefined, style: Style): string[] {
   const { kind, name: contextName } = token.context;
   const where = kind === 'bare' ? '' : ` ${style.dim(`(${name(kind)}${contextName ? ` ${name(contextName)}` : ''})`)}`;
   const lines = [`${style.bold(location(path, token))} ${summaryLine(inspection, style)}${where}`];

@@ -6,7 +6,7 @@ describe('cli parseArgs', () => {
     const r = parseArgs(['decode', 'tok', '--json', '--fail-on', 'warning', '--now', '2026-01-01T00:00:00Z', '--clock-skew=30', '--max-lifetime', '2h', '--no-color']);
     assert.deepEqual(r, {
       ok: true,
-      value: { command: 'decode', input: 'tok', json: true, color: false, failOn: 'warning', now: Date.parse('2026-01-01T00:00:00Z'), clockSkewSec: 30, maxLifetimeSec: 7200 },
+      value: { command: 'decode', input: 'tok', json: true, format: 'json', color: false, failOn: 'warning', now: Date.parse('2026-01-01T00:00:00Z'), clockSkewSec: 30, maxLifetimeSec: 7200 },
     });
   });
   it('parses scan with several paths, stdin and defaults', () => {

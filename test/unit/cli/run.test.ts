@@ -145,7 +145,7 @@ describe('cli runCli', () => {
       ],
     );
     assert.equal(file.tokens[0].inspection?.alg, 'HS256');
-    assert.deepEqual(report.summary, { filesScanned: 1, tokens: 2, errors: 0, warnings: 2 });
+    assert.deepEqual(report.summary, { filesScanned: 1, tokens: 2, errors: 0, warnings: 2, allowed: 0 });
     assert.ok(!h.out().includes(TOKEN), 'scan output never carries the token itself');
   });
 

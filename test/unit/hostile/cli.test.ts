@@ -215,7 +215,8 @@ describe('hostile files: devices, FIFOs, sockets and lying sizes never stall the
 
   it('a file whose size stat reports wrongly (0 in /proc) is read only up to the cap', async function () {
     if (process.platform !== 'linux') this.skip();
-    const r = await run(['scan', '/proc/self/status', '--max-file-size', '0.25', '--json']);
+    // Found by a glob: the cap applies to walks and globs (a file named on the command line is read whatever its size).
+    const r = await run(['scan', '/proc/self/statu?', '--max-file-size', '0.25', '--json']);
     assert.equal(r.code, 0, r.err);
     const report = JSON.parse(r.out) as { files: unknown[]; skipped: { path: string; reason: string }[] };
     assert.deepEqual(report.files, []);
