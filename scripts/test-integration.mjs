@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import { format } from 'node:util';
 import path from 'node:path';
-import { ROOT, ensureHost, startCodeServer, launchBrowser, workbenchUrl } from './lib/host.mjs';
+import { ROOT, configurationWarnings, ensureHost, startCodeServer, launchBrowser, workbenchUrl } from './lib/host.mjs';
 
 const TIMEOUT_MS = Number(process.env.TOKEN_LENS_IT_TIMEOUT_MS ?? 300_000);
 const OUT = path.join(ROOT, 'out', 'integration');
@@ -69,7 +69,7 @@ async function main() {
     const timer = new Promise((_, reject) =>
       setTimeout(() => reject(new Error(`integration run TIMED OUT after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS).unref(),
     );
-    const code = await Promise.race([exitCode, timer]).catch(async (e) => {
+    let code = await Promise.race([exitCode, timer]).catch(async (e) => {
       // Fail loudly with what the workbench showed and said last.
       fs.mkdirSync(path.join(ROOT, '.artifacts'), { recursive: true });
       await page.screenshot({ path: path.join(ROOT, '.artifacts', 'integration-timeout.png') }).catch(() => {});
@@ -78,6 +78,15 @@ async function main() {
     });
     await printing;
     if (code !== 0 && failed === 0) failed = 1; // the run itself failed (e.g. no suites, load error)
+    const logs = host.logs();
+    const warnings = configurationWarnings(logs);
+    const lines = [...logs.values()].reduce((n, text) => n + text.split('\n').length, 0);
+    console.log(`extension host logs: ${warnings.length} configuration-scope warnings for tokenLens.* settings (${lines} lines in ${logs.size} log files)`);
+    if (warnings.length > 0) {
+      for (const w of warnings.slice(0, 5)) console.log(`  ${w}`);
+      failed += 1;
+      if (code === 0) code = 1;
+    }
     console.log(`integration: exit ${code}, ${passed} passing, ${failed} failing, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     console.log(`RESULT passed=${passed} failed=${failed}`);
     return code;

@@ -52,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   const tokens = new TokenIndex();
   const keyStore = new KeyStore(context.secrets);
   const verification = new VerificationService(keyStore);
+  // Off the activation path: the first hover should not wait for key imports.
+  setTimeout(() => void verification.warm(), 0);
   const scanResults = new ScanResults();
   const signatures = signatureSource(verification);
   const tree = new TokenTreeProvider(tokens, scanResults, verification);

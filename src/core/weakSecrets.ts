@@ -75,6 +75,8 @@ function weakSecretFinding(alg: string, secret: string): Finding {
 export interface WeakSecretChecker {
   /** An error finding naming the secret on a hit; `undefined` on a miss or for a non-HS* token. Never rejects. */
   check(token: string): Promise<Finding | undefined>;
+  /** Imports the keys of every HS* algorithm now rather than at the first check. Never rejects. */
+  warm(): Promise<void>;
 }
 
 /** Signature length of each HMAC algorithm, in bytes: a signature of any other length matches no secret. */
@@ -112,6 +114,10 @@ export function createWeakSecretChecker(secrets: readonly string[] = WEAK_HMAC_S
     return keys;
   };
   return {
+    async warm(): Promise<void> {
+      const subtle = globalThis.crypto?.subtle;
+      if (subtle !== undefined) await Promise.all([...HMAC_ALGS].map((alg) => keysFor(alg, subtle).catch(() => undefined)));
+    },
     async check(token: string): Promise<Finding | undefined> {
       const subtle = globalThis.crypto?.subtle;
       const trimmed = token.trim();

@@ -40,6 +40,14 @@ export class VerificationService implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * Loads the stored keys and imports the weak-secret keys ahead of the first hover (which
+   * otherwise pays for both: hundreds of milliseconds on a cold host). Never rejects.
+   */
+  async warm(): Promise<void> {
+    await Promise.all([this.loadKeys().catch(() => undefined), this.weakSecrets.warm()]);
+  }
+
   /** Keys that parse; a stored key that no longer parses is skipped. */
   private loadKeys(): Promise<VerificationKey[]> {
     this.keys ??= this.store.list().then(async (inputs) => {

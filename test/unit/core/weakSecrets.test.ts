@@ -76,4 +76,12 @@ describe('core/weakSecrets (RFC 8725 §3.5)', () => {
     assert.ok(await checkWeakSecrets(`${h}.${p}.${sig}=`), 'a padded signature is still made with the weak secret');
     assert.ok(await checkWeakSecrets(` ${token}\n`), 'surrounding whitespace is trimmed');
   });
+
+  it('warm() imports the keys ahead of the first check and never rejects', async () => {
+    const checker = createWeakSecretChecker(['', 'warm-secret']);
+    await checker.warm();
+    await checker.warm();
+    assert.match((await checker.check(await sign('HS512', 'warm-secret')))!.evidence, /"warm-secret"/);
+    await createWeakSecretChecker([]).warm();
+  });
 });
