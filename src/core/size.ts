@@ -90,8 +90,17 @@ export function sizeReport(decoded: DecodedToken, options: SizeOptions = {}): Si
   };
 }
 
+/** Characters JSON.stringify may escape in a string (quote, backslash, controls, surrogates). */
+const NEEDS_JSON_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
 /** UTF-8 bytes of `JSON.stringify(value)`; 0 when it cannot be serialised (too deep). */
 function jsonBytes(value: JsonValue): number {
+  // Strings, numbers, booleans and null (almost every claim) are sized without serialising:
+  // JSON.stringify of each claim was an eighth of inspectToken.
+  if (typeof value === 'string' && !NEEDS_JSON_ESCAPE.test(value)) return utf8Length(value) + 2;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).length : 4; // non-finite → null
+  if (typeof value === 'boolean') return value ? 4 : 5;
+  if (value === null) return 4;
   try {
     return utf8Length(JSON.stringify(value));
   } catch {

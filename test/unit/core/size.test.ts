@@ -116,3 +116,42 @@ describe('claim weights are the bytes of the compact "name":value', () => {
     if (r.ok) assert.equal(claimWeights(r.value)[0]?.bytes, '"big":null'.length);
   });
 });
+
+describe('claimWeights sizes each member as its compact JSON', () => {
+  const reference = (name: string, value: unknown): number => {
+    const v = Buffer.byteLength(JSON.stringify(value), 'utf8');
+    return Buffer.byteLength(JSON.stringify(name), 'utf8') + 1 + v;
+  };
+  const weigh = (claims: Record<string, unknown>) =>
+    claimWeights({ payload: { type: 'claims', claims, json: JSON.stringify(claims) } } as unknown as Pick<DecodedToken, 'payload'>);
+
+  it('strings with quotes, backslashes, controls, emoji, lone surrogates and U+2028; numbers, booleans, null, nested values', () => {
+    const claims: Record<string, unknown> = {
+      plain: 'read write',
+      quote: 'say "hi"',
+      slash: 'a\\b',
+      ctl: 'tab\there\u0001',
+      emoji: 'ok 🔑',
+      lone: 'x\ud800y',
+      ls: 'line\u2028sep',
+      'näme "q"': 'ü',
+      int: 1764003600,
+      float: -0.5e-7,
+      big: 1e21,
+      yes: true,
+      no: false,
+      nil: null,
+      nested: { a: [1, 'b', { c: null }] },
+    };
+    for (const w of weigh(claims)) assert.equal(w.bytes, reference(w.name, claims[w.name]), w.name);
+  });
+
+  it('matches JSON.stringify for any JSON value (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary', maxLength: 12 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 }), (claims) => {
+        for (const w of weigh(claims)) assert.equal(w.bytes, reference(w.name, claims[w.name]), w.name);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
