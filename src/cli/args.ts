@@ -37,7 +37,7 @@ export type CliCommand =
       readonly maxFileSizeKb: number;
       /** `--allow` files: tokens and paths accepted as fixtures (see allow.ts). */
       readonly allowFiles: readonly string[];
-      /** `--jobs`: worker threads; undefined chooses by the machine and the number of files. */
+      /** `--jobs`: threads scanning (this one and n − 1 workers); undefined chooses by the machine and the number of files. */
       readonly jobs: number | undefined;
     } & CommonOptions);
 
@@ -65,7 +65,8 @@ Options:
                          a file named on the command line is scanned whatever its size
   --allow <file>         scan: accept the tokens and paths listed in this file as fixtures
                          (token hashes sha256:…, 12-character previews, path globs; one a line)
-  --jobs <n>             scan: worker threads (default: by core count, for large trees)
+  --jobs <n>             scan: threads scanning, this one and n-1 workers (default: the core count
+                         up to 8, for 256 files or more)
   --key <file>           verify signatures with a PEM public key / certificate or JWK file
   --jwks <file>          verify signatures with a JWKS file (matched by kid, else key type)
   --secret <text>        verify HS256/384/512 signatures with this UTF-8 secret

@@ -26,9 +26,13 @@ export interface ScanWorkerInit {
   readonly maxBytes: number;
 }
 
-/** Worker threads scanning files; {@link ScanPool.scan} may be called many times at once. */
+/** Worker threads scanning files. */
 export interface ScanPool {
-  scan(file: ScanPath): Promise<FileScan>;
+  /**
+   * Scans every file over the workers and `scanHere` (the calling thread takes batches too);
+   * results in the order of `files`. `onDone` hears of each file as it is done.
+   */
+  scanAll(files: readonly ScanPath[], onDone: (scan: FileScan) => void, scanHere: (file: ScanPath) => Promise<FileScan>): Promise<FileScan[]>;
   close(): Promise<void>;
 }
 
@@ -36,7 +40,7 @@ export type ScanPoolFactory = (size: number, init: ScanWorkerInit) => ScanPool;
 
 /** Below this many files a scan stays on the main thread unless `--jobs` asks (starting workers costs more than it saves). */
 const AUTO_WORKER_MIN_FILES = 256;
-/** Most workers chosen without `--jobs`. */
+/** Most threads chosen without `--jobs` (this one and up to 7 workers). */
 const AUTO_WORKER_MAX = 8;
 
 export interface ScanRun {
@@ -91,15 +95,9 @@ async function scanHere(files: readonly ScanPath[], maxBytes: number, ctx: ScanC
 }
 
 /** Scans `files` over a worker pool; results in the order of `files`. */
-async function scanInPool(files: readonly ScanPath[], pool: ScanPool, progress: Progress): Promise<FileScan[]> {
+async function scanInPool(files: readonly ScanPath[], pool: ScanPool, scanHere: (file: ScanPath) => Promise<FileScan>, progress: Progress): Promise<FileScan[]> {
   try {
-    return await Promise.all(
-      files.map(async (file) => {
-        const result = await pool.scan(file);
-        progress.fileDone('tokens' in result ? result.tokens.length : 0);
-        return result;
-      }),
-    );
+    return await pool.scanAll(files, (result) => progress.fileDone('tokens' in result ? result.tokens.length : 0), scanHere);
   } finally {
     await pool.close();
   }
@@ -138,9 +136,10 @@ export async function runScan(command: Extract<CliCommand, { command: 'scan' }>,
     scans.push({ scan: await scanText('<stdin>', stdinText, ctx) });
     progress.fileDone(0);
   }
+  // Threads scanning: this one and jobs − 1 workers.
   const jobs = Math.min(files.length, command.jobs ?? (files.length >= AUTO_WORKER_MIN_FILES ? Math.min(io.cores ?? 1, AUTO_WORKER_MAX) : 1));
-  const pool = jobs > 1 && io.scanPool ? io.scanPool(jobs, { options: run.options, keySources: command.keySources ?? [], maxBytes }) : undefined;
-  const results = pool ? await scanInPool(files, pool, progress) : await scanHere(files, maxBytes, ctx, progress);
+  const pool = jobs > 1 && io.scanPool ? io.scanPool(jobs - 1, { options: run.options, keySources: command.keySources ?? [], maxBytes }) : undefined;
+  const results = pool ? await scanInPool(files, pool, (file) => scanFile(file, maxBytes, ctx), progress) : await scanHere(files, maxBytes, ctx, progress);
   progress.finish();
   results.forEach((scan, i) => scans.push({ scan, fsPath: files[i]!.fsPath }));
 

@@ -94,9 +94,13 @@ export class TokenStream {
     this.scannedTo = lastEnd;
     if (!final) {
       const keepFrom = Math.max(0, to - LOOK_BEHIND);
-      const at = lines().positionAt(keepFrom);
-      this.lineStart = at.line === 0 ? this.lineStart : this.base + keepFrom - at.character;
-      this.line += at.line;
+      // The lines dropped with the text before keepFrom (counted without indexing every line).
+      let lastNewline = -1;
+      for (let i = text.indexOf('\n'); i !== -1 && i < keepFrom; i = text.indexOf('\n', i + 1)) {
+        this.line++;
+        lastNewline = i;
+      }
+      if (lastNewline !== -1) this.lineStart = this.base + lastNewline + 1;
       this.base += keepFrom;
       this.window = text.slice(keepFrom);
     }

@@ -15,89 +15,120 @@ import { loadCliKeys } from './verify';
 /** `workerData.role` of a scan worker: the entry point checks it to run {@link serveScanWorker} instead of the CLI. */
 export const SCAN_WORKER_ROLE = 'token-lens/scan-worker';
 
-/** Files handed to one worker before it reports back: keeps each busy while the main thread collects. */
-const IN_FLIGHT_PER_WORKER = 4;
+/** Most files in one message: a message costs tens of microseconds, a small file about as much. */
+const MAX_BATCH = 64;
+/** Batches handed to one worker before it reports back: keeps each busy while the main thread collects. */
+const BATCHES_IN_FLIGHT = 2;
 
-type Task = { readonly id: number; readonly fsPath: Uint8Array; readonly display: string; readonly given: boolean; readonly skipped?: string };
-type Reply = { readonly id: number; readonly result: FileScan } | { readonly id: number; readonly failed: string };
+type Task = { readonly fsPath: Uint8Array; readonly display: string; readonly given: boolean; readonly skipped?: string };
+type Batch = { readonly id: number; readonly tasks: readonly Task[] };
+type Reply = { readonly id: number; readonly results: readonly FileScan[] } | { readonly id: number; readonly failed: string };
 
-/** The worker side: scans each file it is sent, in the order sent. */
+/**
+ * The worker side: scans each batch it is sent, file by file, and answers with the batch's
+ * results. Files are read synchronously into the one chunk buffer before any await, so
+ * batches in flight at once never share it.
+ */
 export function serveScanWorker(port: MessagePort, init: ScanWorkerInit): void {
   const ready = (async () => {
     const loaded = init.keySources.length ? await loadCliKeys(init.keySources) : { ok: true as const, keys: [] as VerificationKey[] };
     // The main thread loaded the same sources before starting workers, so this does not fail in practice.
     return { inspect: inspectToken, options: init.options, keys: loaded.ok ? loaded.keys : [], weakSecrets: createWeakSecretChecker(), chunk: chunkBuffer() };
   })();
-  port.on('message', (task: Task) => {
+  port.on('message', (batch: Batch) => {
     void (async () => {
       const ctx = await ready;
-      const file: ScanPath = { fsPath: Buffer.from(task.fsPath.buffer, task.fsPath.byteOffset, task.fsPath.byteLength), display: task.display, given: task.given, ...(task.skipped !== undefined ? { skipped: task.skipped } : {}) };
       try {
-        port.postMessage({ id: task.id, result: await scanFile(file, init.maxBytes, ctx) } satisfies Reply);
+        const results: FileScan[] = [];
+        for (const task of batch.tasks) {
+          const file: ScanPath = { fsPath: Buffer.from(task.fsPath.buffer, task.fsPath.byteOffset, task.fsPath.byteLength), display: task.display, given: task.given, ...(task.skipped !== undefined ? { skipped: task.skipped } : {}) };
+          results.push(await scanFile(file, init.maxBytes, ctx));
+        }
+        port.postMessage({ id: batch.id, results } satisfies Reply);
       } catch {
-        port.postMessage({ id: task.id, failed: 'scan failed' } satisfies Reply);
+        port.postMessage({ id: batch.id, failed: 'scan failed' } satisfies Reply);
       }
     })();
   });
 }
 
-/** A pool of `size` workers running `entry` (the CLI's own file). */
+/** A pool of `size` workers running `entry` (the CLI's own file); the calling thread scans alongside them. */
 export function createScanPool(entry: string, size: number, init: ScanWorkerInit): ScanPool {
-  const pending = new Map<number, { resolve: (r: FileScan) => void; reject: (e: Error) => void; worker: number }>();
-  const queue: Task[] = [];
-  let head = 0;
-  const inFlight = new Array<number>(size).fill(0);
-  let nextId = 0;
-  const workers = Array.from({ length: size }, (_, index) => {
-    const workerData = { role: SCAN_WORKER_ROLE, init };
-    // From the source tree (tests run src/cli/main.ts through tsx) the worker loads the TypeScript through tsx too.
-    const worker = entry.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, workerData }) : new Worker(entry, { workerData });
-    worker.on('message', (reply: Reply) => {
-      const waiting = pending.get(reply.id);
-      if (!waiting) return;
-      pending.delete(reply.id);
-      inFlight[index]!--;
-      if ('result' in reply) waiting.resolve(reply.result);
-      else waiting.reject(new Error(reply.failed));
-      dispatch();
-    });
-    worker.on('error', () => failWorker(index));
-    worker.on('exit', () => failWorker(index));
-    return worker;
-  });
-  let closing = false;
-  function failWorker(index: number): void {
-    if (closing) return;
-    for (const [id, waiting] of pending) {
-      if (waiting.worker !== index) continue;
-      pending.delete(id);
-      waiting.reject(new Error('scan worker stopped'));
-    }
-    inFlight[index] = Number.POSITIVE_INFINITY;
-  }
-  function dispatch(): void {
-    while (head < queue.length) {
-      let best = -1;
-      for (let i = 0; i < size; i++) if (inFlight[i]! < IN_FLIGHT_PER_WORKER && (best === -1 || inFlight[i]! < inFlight[best]!)) best = i;
-      if (best === -1) return;
-      const task = queue[head++]!;
-      inFlight[best]!++;
-      pending.get(task.id)!.worker = best;
-      workers[best]!.postMessage(task);
-    }
-  }
+  const workerData = { role: SCAN_WORKER_ROLE, init };
+  // From the source tree (tests run src/cli/main.ts through tsx) the worker loads the TypeScript through tsx too.
+  const workers = Array.from({ length: size }, () =>
+    entry.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, workerData }) : new Worker(entry, { workerData }),
+  );
   return {
-    scan(file) {
-      const id = nextId++;
-      const task: Task = { id, fsPath: file.fsPath, display: file.display, given: file.given, ...(file.skipped !== undefined ? { skipped: file.skipped } : {}) };
-      return new Promise<FileScan>((resolve, reject) => {
-        pending.set(id, { resolve, reject, worker: -1 });
-        queue.push(task);
-        dispatch();
+    scanAll(files, onDone, scanHere) {
+      return new Promise<FileScan[]>((resolve, reject) => {
+        const results = new Array<FileScan>(files.length);
+        const batchStart = new Map<number, number>();
+        let next = 0;
+        let done = 0;
+        let batchId = 0;
+        let failed = false;
+        const fail = (error: Error) => {
+          if (failed) return;
+          failed = true;
+          reject(error);
+        };
+        const record = (start: number, batch: readonly FileScan[]) => {
+          batch.forEach((r, i) => {
+            results[start + i] = r;
+            onDone(r);
+          });
+          done += batch.length;
+          if (done === files.length) resolve(results);
+        };
+        /** The next batch: smaller towards the end, so every participant finishes at about the same time. */
+        const take = (): [number, readonly ScanPath[]] | undefined => {
+          if (next >= files.length) return undefined;
+          const count = Math.max(1, Math.min(MAX_BATCH, Math.ceil((files.length - next) / ((size + 1) * 4))));
+          const start = next;
+          next += count;
+          return [start, files.slice(start, next)];
+        };
+        const send = (worker: Worker) => {
+          const batch = take();
+          if (batch === undefined) return;
+          const tasks = batch[1].map((f): Task => ({ fsPath: f.fsPath, display: f.display, given: f.given, ...(f.skipped !== undefined ? { skipped: f.skipped } : {}) }));
+          batchStart.set(batchId, batch[0]);
+          worker.postMessage({ id: batchId++, tasks } satisfies Batch);
+        };
+        if (files.length === 0) return resolve(results);
+        for (const worker of workers) {
+          worker.on('message', (reply: Reply) => {
+            if (failed) return;
+            if (!('results' in reply)) return fail(new Error(reply.failed));
+            const start = batchStart.get(reply.id)!;
+            batchStart.delete(reply.id);
+            record(start, reply.results);
+            send(worker);
+          });
+          worker.on('error', () => fail(new Error('scan worker failed')));
+          worker.on('exit', () => {
+            if (done < files.length) fail(new Error('scan worker stopped'));
+          });
+          for (let i = 0; i < BATCHES_IN_FLIGHT; i++) send(worker);
+        }
+        // The calling thread takes batches too, yielding between them so replies are heard.
+        void (async () => {
+          try {
+            for (let batch = take(); batch !== undefined && !failed; batch = take()) {
+              const scanned: FileScan[] = [];
+              for (const file of batch[1]) scanned.push(await scanHere(file));
+              record(batch[0], scanned);
+              await new Promise((resolve) => setImmediate(resolve));
+            }
+          } catch {
+            fail(new Error('scan failed'));
+          }
+        })();
       });
     },
     async close() {
-      closing = true;
+      for (const worker of workers) worker.removeAllListeners('exit');
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
