@@ -40,6 +40,14 @@ describe('cli parseArgs', () => {
     [['decode', 'x', '--fail-on', '--json'], /--fail-on/],
     [['decode', 'x', '--secret='], /--secret/],
     [['decode', 'x', '--wat', '--help'], /Unknown option --wat/],
+    [['scan', 'x', '--format', 'xml'], /--format needs "text", "json" or "sarif"/],
+    [['scan', 'x', '--format'], /--format/],
+    [['scan', 'x', '--allow'], /--allow needs a file/],
+    [['scan', 'x', '--jobs', '0'], /--jobs needs a whole number/],
+    [['scan', 'x', '--jobs', '1.5'], /--jobs needs a whole number/],
+    [['decode', 'x', '--format', 'sarif'], /--format sarif applies to scan only/],
+    [['decode', 'x', '--allow', 'a.txt'], /--allow applies to scan only/],
+    [['decode', 'x', '--jobs', '2'], /--jobs applies to scan only/],
   ];
   for (const [argv, message] of bad) {
     it(`refuses ${JSON.stringify(argv)} with a one-line message`, () => {
@@ -66,6 +74,17 @@ describe('cli parseArgs', () => {
     const r = parseArgs(['decode', 'x', '--no-color', '--color']);
     assert.ok(r.ok && r.value.command === 'decode' && r.value.color === true);
     assert.deepEqual(parseArgs(['-vh']), { ok: true, value: { command: 'version' } });
+  });
+  it('scan takes --format, repeated --allow and --jobs; --json is --format json', () => {
+    const r = parseArgs(['scan', 'x', '--format', 'sarif', '--allow', 'a.txt', '--allow=b.txt', '--jobs', '3']);
+    assert.ok(r.ok && r.value.command === 'scan');
+    assert.equal(r.value.format, 'sarif');
+    assert.equal(r.value.json, false);
+    assert.deepEqual(r.value.allowFiles, ['a.txt', 'b.txt']);
+    assert.equal(r.value.jobs, 3);
+    const json = parseArgs(['scan', 'x', '--json']);
+    assert.ok(json.ok && json.value.command === 'scan' && json.value.format === 'json' && json.value.json && json.value.jobs === undefined);
+    assert.deepEqual(json.ok && json.value.command === 'scan' && json.value.allowFiles, []);
   });
   it('treats arguments after -- as positional', () => {
     const r = parseArgs(['scan', '--', '--weird-file-name']);
