@@ -62,8 +62,9 @@ export function liveCredentialFinding(inspection: Inspection, tokenHash: string)
   return {
     code: FindingCodes.LIVE_CREDENTIAL,
     severity: 'error',
-    message: 'A still-valid token in a file under version control: anyone who can read the repository can use it. Revoke it and remove it from the history.',
-    evidence: `${inspection.time.relative || inspection.time.status}; the file is in the git index; if it is a test fixture, accept it with an --allow file line "${tokenHash}"`,
+    // The hash is in the message too: the text report shows messages, and it is the allow-file line.
+    message: `A still-valid token in a file under version control: anyone who can read the repository can use it. Revoke it and remove it from the history; if it is a test fixture, add ${tokenHash} to an --allow file.`,
+    evidence: `${inspection.time.relative || inspection.time.status}; the file is in the git index; --allow entry for this token: ${tokenHash}`,
     reference: { kind: 'owasp', title: 'OWASP Secrets Management Cheat Sheet' },
   };
 }

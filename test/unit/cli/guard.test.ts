@@ -50,6 +50,7 @@ describe('token-lens scan as a repository guard (a temporary git repository)', f
     assert.match(r.stdout, /src\/config\.ts:1:23 JWS · HS256 · expires in 30 days/);
     assert.match(r.stdout, new RegExp(`error ${FindingCodes.LIVE_CREDENTIAL} A still-valid token in a file under version control`));
     assert.ok(!r.stdout.includes(live));
+    assert.match(r.stdout, /add sha256:[0-9a-f]{32} to an --allow file/, 'the text report shows the allow-file line');
     const json = JSON.parse(scan(['src/config.ts', '--json']).stdout) as ScanReport;
     const [token] = json.files[0]!.tokens;
     assert.match(token!.tokenHash, /^sha256:[0-9a-f]{32}$/);
