@@ -67,6 +67,24 @@ export const FindingCodes = {
   HEADER_ALG_MISMATCH: 'TL216',
   /** A still-valid token (unexpired, or never expiring) in a file under version control: anyone with the repository can use it (OWASP Secrets Management). Raised by `token-lens scan`. */
   LIVE_CREDENTIAL: 'TL217',
+  /** SD-JWT: a disclosure whose digest occurs nowhere in the SD-JWT (altered, or from another SD-JWT) (RFC 9901 §7.1). */
+  SD_UNMATCHED_DISCLOSURE: 'TL230',
+  /** SD-JWT: a disclosure that is not base64url JSON `[salt, name, value]` / `[salt, value]`, or uses a reserved name (RFC 9901 §4.2, §7.1). */
+  SD_MALFORMED_DISCLOSURE: 'TL231',
+  /** SD-JWT: the same digest occurs twice (RFC 9901 §7.1). */
+  SD_DUPLICATE_DIGEST: 'TL232',
+  /** SD-JWT: `_sd_alg` names a hash Token Lens cannot compute, so nothing was matched (RFC 9901 §4.1.1). */
+  SD_UNSUPPORTED_HASH: 'TL233',
+  /** SD-JWT: the key-binding JWT is not typed `kb+jwt` (RFC 9901 §4.3). */
+  SD_KB_TYP: 'TL234',
+  /** SD-JWT: the key-binding JWT's `sd_hash` does not match the presented SD-JWT (RFC 9901 §4.3.1, §7.3). */
+  SD_KB_SD_HASH: 'TL235',
+  /** SD-JWT: the key-binding JWT's signature does not verify with the `cnf.jwk` key (RFC 9901 §7.3). */
+  SD_KB_SIGNATURE: 'TL236',
+  /** SD-JWT: the key-binding JWT's signature could not be checked (no `cnf.jwk`, or a key that cannot check its `alg`) (RFC 9901 §7.3). */
+  SD_KB_NOT_CHECKED: 'TL237',
+  /** PASETO: a `v1` or `v2` token; the PASETO specification recommends `v3`/`v4` for new systems. */
+  PASETO_LEGACY_VERSION: 'TL240',
 
   /** Non-standard `=` padding in a base64url segment (RFC 7515 §2, §C). */
   PADDING: 'TL301',

@@ -3,11 +3,12 @@
  * gives a typed value or a typed {@link TokenError}; nothing throws to callers.
  */
 import { readProtectedHeader } from './header';
+import { DEFAULT_MAX_TOKEN_LENGTH, findTokens } from './scanner';
 import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
 import { base64urlBody, decodeBody, decodedLength, decodeUtf8, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS } from './segments';
 import type { SegmentName } from './segments';
-import type { DecodedPayload, DecodedToken, DuplicateKey, Result, SegmentSize, TokenError, TokenErrorCode, TokenKind } from './types';
+import type { DecodedPayload, DecodedToken, DuplicateKey, Result, SegmentSize, TokenError, TokenErrorCode, TokenKind, TokenMatch } from './types';
 
 /** Longest token the decoder accepts (8 MiB): far above any transport limit, bounded work. */
 export const MAX_DECODE_LENGTH = 8 * 1024 * 1024;
@@ -26,11 +27,43 @@ function error(code: TokenErrorCode, message: string, segment?: SegmentName): { 
  */
 export function decodeToken(token: string): Result<DecodedToken> {
   try {
-    return decode(token);
+    const decoded = decode(token);
+    if (decoded.ok) return decoded;
+    // Only a failure pays for the shape check: say what the text is instead of how it fails as a JWT.
+    const other = otherShape(token);
+    return other === undefined ? decoded : error('ERR_NOT_JOSE', other);
   } catch {
     // Defensive: decode is written to be total; an engine-level failure (e.g. out of memory on
     // a huge string) still comes back as a typed error rather than an exception.
     return error('ERR_DECODE_FAILED', 'Failed to decode the token (the decoder itself failed)');
+  }
+}
+
+/** What the scanner takes the whole of `text` for, when that is a token but not a compact JOSE one. */
+function otherShape(text: string): string | undefined {
+  if (typeof text !== 'string' || text.length === 0 || text.length > 2 * DEFAULT_MAX_TOKEN_LENGTH) return undefined;
+  const found = findTokens(text, { thorough: true, maxTokenLength: text.length });
+  const match = found.length === 1 ? found[0] : undefined;
+  if (match === undefined || match.start !== 0 || match.end !== text.length) return undefined;
+  return notJoseMessage(match);
+}
+
+/** One sentence naming a shape that is not a compact JOSE token (no token text in it). */
+export function notJoseMessage(match: TokenMatch): string | undefined {
+  if (match.wrapped === 'base64' && match.shape !== 'paseto' && match.shape !== 'signed-cookie') return 'This is a base64-wrapped token: decode the base64 first (the scanner reports the token inside)';
+  switch (match.shape) {
+    case 'jose':
+      return undefined;
+    case 'sd-jwt':
+      return `This is an SD-JWT (RFC 9901) with ${match.disclosures} disclosure${match.disclosures === 1 ? '' : 's'}${match.keyBinding ? ' and a key-binding JWT' : ''}, not a compact JWT: its issuer-signed JWT is the part before the first "~"`;
+    case 'paseto':
+      return match.purpose === 'local'
+        ? `This is a PASETO ${match.version}.local token, not a JWT: its payload is encrypted`
+        : `This is a PASETO ${match.version}.public token, not a JWT: a signed JSON message, no JOSE header`;
+    case 'signed-cookie':
+      return match.format === 'flask'
+        ? `This is a Flask (itsdangerous) session cookie${match.compressed ? ', compressed' : ''}, not a JWT: payload.timestamp.signature, signed with the app's secret key`
+        : `This is a Django signed cookie${match.compressed ? ', compressed' : ''}, not a JWT: payload:timestamp:signature, signed with the site's SECRET_KEY`;
   }
 }
 

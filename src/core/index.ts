@@ -6,7 +6,15 @@
  * Each module adds its own explicit export lines below.
  */
 export type * from './types';
-export { DEFAULT_MAX_TOKEN_LENGTH, findTokenAt, findTokens } from './scanner';
+export { DEFAULT_MAX_TOKEN_LENGTH, findTokenAt, findTokens, thoroughScanFor } from './scanner';
+export { MAX_WRAPPED_USER_LENGTH, unwrapBase64Token } from './shapes/wrapped';
+export type { UnwrappedToken } from './shapes/wrapped';
+export { decodeBase64 } from './shapes/base64';
+export type { Base64Alphabet, Base64Decoding } from './shapes/base64';
+export { MAX_DISCLOSURES, inspectSdJwt, parseSdJwt } from './shapes/sdJwt';
+export type { KeyBindingReport, KeyBindingSignature, SdJwtDigest, SdJwtDisclosure, SdJwtInspection, SdJwtParts } from './shapes/sdJwt';
+export { PASETO_SIGNATURE_BYTES, decodePaseto, inspectPaseto, pae, verifyPasetoV4Public } from './shapes/paseto';
+export type { DecodedPaseto, PasetoInspection, PasetoPublicKey, PasetoTimeClaim, PasetoVerification } from './shapes/paseto';
 export { normalizeTokenInput } from './input';
 export {
   createVariableResolver,

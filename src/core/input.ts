@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import { notJoseMessage } from './decoder';
 import { readProtectedHeader } from './header';
 import { DEFAULT_MAX_TOKEN_LENGTH, findTokens } from './scanner';
 import { base64urlBody, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS } from './segments';
@@ -94,8 +95,12 @@ function diagnose(candidate: string): Result<string> {
 export function normalizeTokenInput(input: string): Result<string> {
   if (typeof input !== 'string' || input.trim().length === 0) return fail('ERR_EMPTY', 'Paste a token (JWS or JWE compact serialization)');
   if (input.length > MAX_INPUT_LENGTH) return fail('ERR_TOO_LONG', `The input is longer than ${MAX_INPUT_LENGTH} characters`);
-  const found = findTokens(input);
+  // Thorough: a pasted base64 blob (a Secret's value) gives the token inside it.
+  const found = findTokens(input, { thorough: true });
   if (found.length === 1) {
+    // A PASETO token or a signed cookie: say what it is rather than decode it as a JWT.
+    const other = found[0].shape === 'paseto' || found[0].shape === 'signed-cookie' ? notJoseMessage(found[0]) : undefined;
+    if (other !== undefined) return fail('ERR_NOT_JOSE', other);
     // `+` or `/` glued to the token: the paste is standard base64, and the scanner's match is
     // only a prefix of it. Explain instead of returning a truncated token.
     if (gluedStandardBase64(input, found[0].start, found[0].end)) return diagnose(stripFraming(input));

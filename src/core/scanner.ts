@@ -1,32 +1,49 @@
 /**
- * Finds compact JOSE tokens (JWS, unsecured JWS, JWE) in arbitrary text.
+ * Finds tokens in arbitrary text: compact JOSE tokens (JWS, unsecured JWS, JWE), SD-JWTs,
+ * PASETO tokens, base64-wrapped tokens, and the signed cookies that look like tokens (Flask,
+ * Django), each reported with its shape.
  *
  * Strategy (linear time, bounded memory, no backtracking regex over unbounded runs):
- * 1. Candidate search by one global regex over the text. A compact header is base64url of a
- *    JSON object, so its first byte is `{` and its second is `"` or JSON whitespace (RFC 8259
- *    §2), and those two bytes fix the first three base64url characters: `{"` → `ey[I-L]`,
- *    `{ ` → `ey[A-D]`, `{\n` → `ew[o-r]`, `{\r` → `ew[0-3]`, `{\t` → `ew[k-n]` (`{}` is `e30`
- *    and has no `alg`). Every header with `alg` therefore starts `e(?:y[A-DI-L]|w[k-r0-3])`,
- *    and is at least 14 characters long (`{"alg":""}`). The regex asks for both, and for a
- *    token boundary before (step 2), so irregexp rejects dense look-alikes (`eyJ eyJ …`,
- *    `eyes`, `ey` inside hashes) natively; on ordinary text it runs faster than an
- *    `indexOf('eyJ')` loop, and it covers all five prefixes in one pass.
+ * 1. Candidate search by one global regex over the text, CANDIDATE_LENGTH characters a match,
+ *    so its position is `lastIndex - CANDIDATE_LENGTH`. A compact header is base64url of a JSON
+ *    object, so its first byte is `{` and its second is `"` or JSON whitespace (RFC 8259 §2),
+ *    and those two bytes fix the first three base64url characters: `{"` → `ey[I-L]`, `{ ` →
+ *    `ey[A-D]`, `{\n` → `ew[o-r]`, `{\r` → `ew[0-3]`, `{\t` → `ew[k-n]` (`{}` is `e30` and has
+ *    no `alg`). Every header with `alg` therefore starts `e(?:y[A-DI-L]|w[k-r0-3])`, and is at
+ *    least 14 characters long (`{"alg":""}`); the same prefix starts a Flask or Django payload
+ *    (a JSON object) and a PASETO `public` message (after `vN.public.`). irregexp skips to the
+ *    one first character `e` natively; a second first character halves the rate, so:
+ * 1b. The shapes with no `e` anchor have a second pass, run only for a `thorough` scan
+ *    (THOROUGH_CANDIDATE): base64 of the header prefixes, `ZX(?:l[B-EJ-M]|d[r-y]|c[w-z])`,
+ *    starts a base64-wrapped token; base64 of `:` + the prefix at each of the three byte
+ *    alignments (`6ZX…`, `OmV…`, `ple…`/`pld…`) marks a `user:token` blob (Docker/npm auth)
+ *    inside its run; `vN.local.` starts an encrypted PASETO token; `.eJ[w-z]` (`.` + base64url
+ *    of a zlib header, 78 9C) a compressed Flask/Django payload. The two passes' matches are
+ *    merged in text order.
  * 2. A candidate counts only at a token boundary: the previous character is not a base64url
  *    character and not `.` (so we never start inside a run or a later segment). This is
  *    checked again in JavaScript (a range scan searches a slice, whose lookbehind cannot see
  *    the text before it); a candidate rejected there skips the rest of its run in one step.
+ *    The in-run `user:token` anchors look back to the start of their base64 run instead.
  * 3. A bounded forward walk reads at most 6 segments and at most `maxTokenLength` characters.
  *    Every walk starts at a boundary and stops at the first non-token character, so each
- *    character is examined by at most a small constant number of walks.
+ *    character is examined by at most a small constant number of walks. An SD-JWT's `~` parts
+ *    and a wrapper's base64 run are walked the same way, once each, and the scan resumes after
+ *    them.
  * 4. Strict header check (`readProtectedHeader`): the header segment base64url-decodes to a
  *    JSON object with a string `alg` (RFC 7515 §4.1.1); a five-segment JWE also needs a
- *    string `enc` (RFC 7516 §4.1.2).
+ *    string `enc` (RFC 7516 §4.1.2). A JSON object without `alg` followed by an itsdangerous
+ *    timestamp and signature (or `:timestamp:signature`) is a signed cookie, not a token.
+ *    A wrapper's decoding is scanned again (without unwrapping) and counts only when it is
+ *    one whole token.
  *
  * @packageDocumentation
  */
 import { readProtectedHeader } from './header';
 import type { ProtectedHeader } from './header';
-import type { FindTokensOptions, TokenContext, TokenKind, TokenMatch } from './types';
+import { isBase64Char } from './shapes/base64';
+import { unwrapBase64Token, MAX_WRAPPED_USER_LENGTH } from './shapes/wrapped';
+import type { FindTokensOptions, PasetoPurpose, PasetoVersion, SignedCookieFormat, TokenContext, TokenKind, TokenMatch } from './types';
 
 /** Default longest token accepted, in characters (64 KiB). */
 export const DEFAULT_MAX_TOKEN_LENGTH = 65536;
@@ -48,21 +65,39 @@ for (let c = 0; c < 128; c++) {
  */
 const SEGMENT_RUN = /[A-Za-z0-9_-]*/;
 const DOTTED_RUN = /[A-Za-z0-9_.-]*/;
+/** A run of either base64 alphabet (a wrapper's text). */
+const BASE64_RUN = /[A-Za-z0-9+/_-]*/;
 
 const DOT = 46; // '.'
+const TILDE = 126; // '~'
+const COLON = 58; // ':'
 
 /** Shortest header segment with a string `alg`: `{"alg":""}` is 10 bytes, 14 base64url characters. */
 const MIN_HEADER_LENGTH = 14;
 
 /**
- * Candidate search (strategy, steps 1–2): the first three base64url characters of every compact
- * header with `alg`, at a token boundary, starting a run of at least MIN_HEADER_LENGTH base64url
- * characters. irregexp rejects dense non-candidates (`eyJ eyJ …`, `eyes`, runs inside hashes)
- * natively; the JavaScript checks after it (boundary, walk) remain the authority, since a
- * range scan searches a slice whose lookbehind cannot see the text before it.
+ * Candidate search (strategy, steps 1–2): every alternative starts with `e` (irregexp skips to
+ * that one character natively; a second first character halves the rate) and is
+ * CANDIDATE_LENGTH characters long. A `.` before the `e` is let through for the PASETO
+ * `vN.public.eyJ…` payload; the JavaScript checks after it (boundary, walk) remain the
+ * authority, since a range scan searches a slice whose lookbehind cannot see the text before it.
  */
-const CANDIDATE = /(?<![A-Za-z0-9_.-])e(?:y[A-DI-L]|w[k-r0-3])[A-Za-z0-9_-]{11}/;
-/** Characters {@link CANDIDATE} reads from a token start. */
+const CANDIDATE = /(?<![A-Za-z0-9_-])e(?:y[A-DI-L]|w[k-r0-3])[A-Za-z0-9_-]{11}/;
+
+/**
+ * The second pass of a thorough scan (strategy, step 1b): the shapes with no `e` anchor. Base64
+ * of a JOSE header (`ZX…`) starts a wrapped token; base64 of `:` + a header at byte alignments
+ * 0, 1 and 2 (`6ZX…`, `OmV…`, `ple…`/`pld…`) marks a `user:token` blob inside its run;
+ * `vN.local.` starts an encrypted PASETO token; `.eJ[w-z]` (`.` + base64url of a zlib header,
+ * 78 9C) starts a compressed Flask or Django payload.
+ */
+const THOROUGH_CANDIDATE = new RegExp(
+  '(?<![A-Za-z0-9_.-])(?:ZX(?:l[B-EJ-M]|d[r-y]|c[w-z])[A-Za-z0-9+/_-]{10}|v[1-4]\\.local\\.[A-Za-z0-9_-]{5}|\\.eJ[w-z][A-Za-z0-9_-]{10})' +
+    '|6ZX(?:l[B-EJ-M]|d[r-y]|c[w-z])[A-Za-z0-9+/_-]{9}' +
+    '|OmV(?:5[Q-T]|3[a-cM])[A-Za-z0-9+/_-]{9}' +
+    '|pl(?:eU|d[23z])[A-Za-z0-9+/_-]{10}',
+);
+/** Characters {@link CANDIDATE} reads from a candidate start. */
 const CANDIDATE_LENGTH = MIN_HEADER_LENGTH;
 
 /** Characters checked one by one before handing a long run to the sticky regex. */
@@ -100,6 +135,10 @@ const MAX_SEGMENTS = 6;
 const HEADER_CACHE_SIZE = 64;
 const HEADER_CACHE_MAX_SEGMENT = 512;
 
+/** A first segment that is a JSON object without `alg`: a signed cookie's payload, not a header. */
+const NO_ALG = 'no-alg';
+type HeaderReading = ProtectedHeader['header'] | typeof NO_ALG | null;
+
 /**
  * The working state of one {@link findTokens} call, made once per call and passed down, so the
  * walk reuses its segment arrays instead of allocating per candidate (adversarial inputs
@@ -107,8 +146,10 @@ const HEADER_CACHE_MAX_SEGMENT = 512;
  */
 class Scan {
   readonly candidate = new RegExp(CANDIDATE.source, 'g');
+  readonly thoroughCandidate = new RegExp(THOROUGH_CANDIDATE.source, 'g');
   readonly segmentRun = new RegExp(SEGMENT_RUN.source, 'y');
   readonly dottedRun = new RegExp(DOTTED_RUN.source, 'y');
+  readonly base64Run = new RegExp(BASE64_RUN.source, 'y');
   /** The last walk's segments: [start, end) of the base64url text and `=` padding count. */
   readonly segStart = new Int32Array(MAX_SEGMENTS);
   readonly segEnd = new Int32Array(MAX_SEGMENTS);
@@ -116,12 +157,22 @@ class Scan {
   /** Offset where the last walk stopped. */
   walkEnd = 0;
   /**
-   * Header segments read so far → header (null: not a header). Tokens from one issuer share
-   * a header byte for byte, so a token-dense file reads each header once.
+   * Header segments read so far → header (NO_ALG: a JSON object without `alg`; null: not a
+   * header). Tokens from one issuer share a header byte for byte, so a token-dense file reads
+   * each header once.
    */
-  readonly headers = new Map<string, ProtectedHeader['header'] | null>();
+  readonly headers = new Map<string, HeaderReading>();
+  /** Where the search goes on after a candidate that is not a token. */
+  resume = 0;
+  /** Start of the scanned range (a wrapper starting before it is not in the range). */
+  rangeStart = 0;
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    readonly maxTokenLength: number,
+    /** Whether the second pass runs (never inside a wrapper's decoding: a token is unwrapped once). */
+    readonly thorough: boolean,
+  ) {}
 }
 
 /** A walked run that is a token. */
@@ -132,21 +183,27 @@ interface Classified {
   readonly padded: boolean;
 }
 
-/**
- * The header of a candidate (strategy, step 4), or undefined when the candidate is not a
- * token: an ordinary string that happens to start with `ey`.
- */
-function readHeader(scan: Scan, segment: string, jwe: boolean): ProtectedHeader['header'] | undefined {
+/** What a first segment is, read through the scan's header cache. */
+function headerReading(scan: Scan, segment: string): HeaderReading {
   let header = scan.headers.get(segment);
   if (header === undefined) {
     const read = readProtectedHeader(segment);
-    header = read.ok ? read.value.header : null;
+    header = read.ok ? read.value.header : read.error.code === 'ERR_HEADER_ALG' ? NO_ALG : null;
     if (segment.length <= HEADER_CACHE_MAX_SEGMENT) {
       if (scan.headers.size >= HEADER_CACHE_SIZE) scan.headers.delete(scan.headers.keys().next().value as string);
       scan.headers.set(segment, header);
     }
   }
-  if (header === null || (jwe && typeof header['enc'] !== 'string')) return undefined;
+  return header;
+}
+
+/**
+ * The header of a candidate (strategy, step 4), or undefined when the candidate is not a
+ * token: an ordinary string that happens to start with `ey`.
+ */
+function readHeader(scan: Scan, segment: string, jwe: boolean): ProtectedHeader['header'] | undefined {
+  const header = headerReading(scan, segment);
+  if (header === null || header === NO_ALG || (jwe && typeof header['enc'] !== 'string')) return undefined;
   return header;
 }
 
@@ -218,6 +275,197 @@ function classify(scan: Scan, count: number): Classified | undefined {
   // An empty payload segment is a detached-content JWS (RFC 7515 Appendix F): still a JWS.
   const kind: TokenKind = count === 5 ? 'jwe' : segEnd[2] === segStart[2] ? 'unsecured' : 'jws';
   return { kind, end, header, padded };
+}
+
+/** A found token before its context is read: every field of its match but `context`. */
+type Found = TokenMatch extends infer M ? (M extends TokenMatch ? Omit<M, 'context'> : never) : never;
+
+// ---------------------------------------------------------------------------------------
+// SD-JWT (RFC 9901 §4): `<issuer JWT>~<disclosure>~…~<disclosure>~[<KB-JWT>]`.
+// ---------------------------------------------------------------------------------------
+
+/** Shortest disclosure: base64url of `["s","n",1]`-like arrays is longer than this. */
+const MIN_DISCLOSURE_LENGTH = 8;
+
+/** The issuer JWT's header says SD-JWT (`typ` `sd-jwt`, `vc+sd-jwt`, `dc+sd-jwt`, `example+sd-jwt`, RFC 9901 §9.11). */
+function sdJwtTyped(header: ProtectedHeader['header']): boolean {
+  const typ = header['typ'];
+  return typeof typ === 'string' && /(?:^|\+)sd-jwt$/i.test(typ);
+}
+
+/**
+ * Reads the `~` parts after a JWS that ends at `jwtEnd` (where a `~` is). A disclosure is
+ * base64url of a JSON array (`[` + `"` or whitespace: `W[wy]…`) followed by `~`; a last part
+ * with dots is a key-binding JWT. Stops at the first part that is neither, so the presentation
+ * ends at its last `~` (RFC 9901 §4: an SD-JWT without key binding ends with `~`).
+ */
+function sdJwtTail(scan: Scan, jwtEnd: number, limit: number): { end: number; disclosures: number; keyBinding: boolean } {
+  const { text } = scan;
+  let pos = jwtEnd;
+  let disclosures = 0;
+  while (pos < limit && text.charCodeAt(pos) === TILDE) {
+    const from = pos + 1;
+    const partEnd = runEnd(text, from, scan.segmentRun, false);
+    if (partEnd > limit) break;
+    const next = text.charCodeAt(partEnd);
+    if (next === TILDE && partEnd - from >= MIN_DISCLOSURE_LENGTH && text.charCodeAt(from) === 87 /* W */) {
+      const second = text.charCodeAt(from + 1);
+      if (second === 121 /* y */ || second === 119 /* w */) {
+        disclosures++;
+        pos = partEnd;
+        continue;
+      }
+    }
+    if (next === DOT) {
+      const count = walk(scan, from, limit);
+      const kb = count === 0 ? undefined : classify(scan, count);
+      if (kb !== undefined && kb.kind === 'jws' && count === 3) return { end: kb.end, disclosures, keyBinding: true };
+    }
+    return { end: from, disclosures, keyBinding: false };
+  }
+  return { end: pos < limit && text.charCodeAt(pos) === TILDE ? pos + 1 : pos, disclosures, keyBinding: false };
+}
+
+// ---------------------------------------------------------------------------------------
+// Signed cookies: Flask/itsdangerous `payload.timestamp.signature`, Django
+// `payload:timestamp:signature` (payload base64url JSON, or `.` + base64url zlib when compressed).
+// ---------------------------------------------------------------------------------------
+
+/** Signature lengths in base64url characters: HMAC-SHA1 (20 bytes, 27) to HMAC-SHA512 (64 bytes, 86). */
+const MIN_COOKIE_SIGNATURE = 27;
+const MAX_COOKIE_SIGNATURE = 86;
+
+/** A base64url segment that decodes to a 4- or 5-byte big-endian time in 2001–2106 (itsdangerous `int_to_bytes`). */
+function itsdangerousTimestamp(text: string, start: number, end: number): boolean {
+  if (end - start !== 6 && end - start !== 7) return false;
+  let value = 0;
+  let bits = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const v = c >= 65 && c <= 90 ? c - 65 : c >= 97 && c <= 122 ? c - 71 : c >= 48 && c <= 57 ? c + 4 : c === 45 ? 62 : c === 95 ? 63 : -1;
+    if (v < 0) return false;
+    value = value * 64 + v;
+    bits += 6;
+  }
+  const seconds = Math.floor(value / 2 ** (bits % 8));
+  return seconds >= 1e9 && seconds < 2 ** 32;
+}
+
+/** Flask: the walk read `payload.timestamp.signature` with a payload that is no JOSE header. */
+function flaskCookie(scan: Scan, count: number, compressed: boolean): number | undefined {
+  const { text, segStart, segEnd, segPadding } = scan;
+  if (count !== 3 || segPadding[0] + segPadding[1] + segPadding[2] > 0) return undefined;
+  if (!itsdangerousTimestamp(text, segStart[1], segEnd[1])) return undefined;
+  const signature = segEnd[2] - segStart[2];
+  if (signature < MIN_COOKIE_SIGNATURE || signature > MAX_COOKIE_SIGNATURE) return undefined;
+  if (!compressed && headerReading(scan, text.slice(segStart[0], segEnd[0])) !== NO_ALG) return undefined;
+  return scan.walkEnd;
+}
+
+/** Django: the walk stopped at `:` after the payload; reads `:timestamp:signature` (timestamp base62). */
+function djangoSigned(scan: Scan, count: number, compressed: boolean, limit: number): number | undefined {
+  const { text, segStart, segEnd, segPadding } = scan;
+  if (count !== 1 || segPadding[0] > 0 || text.charCodeAt(scan.walkEnd) !== COLON) return undefined;
+  let i = scan.walkEnd + 1;
+  const stampStart = i;
+  while (i < limit && i - stampStart <= 12 && isBase64Url(text.charCodeAt(i)) && text.charCodeAt(i) !== 45 && text.charCodeAt(i) !== 95) i++;
+  if (i === stampStart || i - stampStart > 12 || text.charCodeAt(i) !== COLON) return undefined;
+  const signatureStart = i + 1;
+  const end = runEnd(text, signatureStart, scan.segmentRun, false);
+  const signature = end - signatureStart;
+  if (end > limit || signature < MIN_COOKIE_SIGNATURE || signature > MAX_COOKIE_SIGNATURE) return undefined;
+  const next = text.charCodeAt(end);
+  if (next === COLON || next === DOT || next === EQUALS) return undefined;
+  if (!compressed && headerReading(scan, text.slice(segStart[0], segEnd[0])) === null) return undefined;
+  return end;
+}
+
+// ---------------------------------------------------------------------------------------
+// PASETO: `vN.local.payload[.footer]` / `vN.public.payload[.footer]`.
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Fewest payload bytes per version and purpose: public = the signature (v1 RSA-PSS 256, v2/v4
+ * Ed25519 64, v3 P-384 96), local = nonce + tag (v1/v3 32 + 48, v2 24 + 16, v4 32 + 32).
+ */
+const PASETO_MIN_PAYLOAD: Readonly<Record<PasetoVersion, Readonly<Record<PasetoPurpose, number>>>> = {
+  v1: { public: 256, local: 80 },
+  v2: { public: 64, local: 40 },
+  v3: { public: 96, local: 80 },
+  v4: { public: 64, local: 64 },
+};
+
+function pasetoAt(scan: Scan, start: number, limit: number): Found | undefined {
+  const { text } = scan;
+  const version = `v${text.charAt(start + 1)}` as PasetoVersion;
+  const purpose: PasetoPurpose = text.charCodeAt(start + 3) === 108 /* l */ ? 'local' : 'public';
+  const payloadStart = start + (purpose === 'local' ? 9 : 10);
+  const payloadEnd = runEnd(text, payloadStart, scan.segmentRun, false);
+  if (payloadEnd > limit || (payloadEnd - payloadStart) % 4 === 1) return undefined;
+  if (Math.floor(((payloadEnd - payloadStart) * 3) / 4) < PASETO_MIN_PAYLOAD[version][purpose]) return undefined;
+  let end = payloadEnd;
+  if (text.charCodeAt(end) === DOT && isBase64Url(text.charCodeAt(end + 1))) {
+    end = runEnd(text, end + 1, scan.segmentRun, false);
+    if (end > limit || (end - payloadEnd - 1) % 4 === 1) return undefined;
+    // A fifth dotted part: not a PASETO token.
+    if (text.charCodeAt(end) === DOT && isBase64Url(text.charCodeAt(end + 1))) return undefined;
+  }
+  return { shape: 'paseto', start, end, token: text.slice(start, end), version, purpose };
+}
+
+// ---------------------------------------------------------------------------------------
+// Base64-wrapped tokens.
+// ---------------------------------------------------------------------------------------
+
+/** Longest wrapper read: base64 of `user:` (at most MAX_WRAPPED_USER_LENGTH + 1) + a token + `\r\n`. */
+function wrapperLimit(maxTokenLength: number): number {
+  return Math.ceil((maxTokenLength + MAX_WRAPPED_USER_LENGTH + 3) / 3) * 4;
+}
+
+/** End of the base64 run (either alphabet) at `from`, plus up to two `=`. */
+function base64RunEnd(scan: Scan, from: number): number {
+  scan.base64Run.lastIndex = from;
+  scan.base64Run.test(scan.text);
+  let end = scan.base64Run.lastIndex;
+  if (scan.text.charCodeAt(end) === EQUALS) end++;
+  if (scan.text.charCodeAt(end) === EQUALS) end++;
+  return end;
+}
+
+/**
+ * The base64 run from `start` to `end` when its decoding is exactly one token (after a
+ * `user:` prefix and a trailing newline): that token at the wrapper's range. The decoding is
+ * scanned by the same scanner, without unwrapping again.
+ */
+function wrappedAt(scan: Scan, start: number, end: number): Found | undefined {
+  const { text } = scan;
+  if (end - start > wrapperLimit(scan.maxTokenLength)) return undefined;
+  const next = text.charCodeAt(end);
+  if (next === DOT || next === EQUALS) return undefined;
+  const unwrapped = unwrapBase64Token(text.slice(start, end));
+  if (!unwrapped.ok) return undefined;
+  const inner = unwrapped.value.inner;
+  if (inner.length === 0 || inner.length > scan.maxTokenLength) return undefined;
+  const innerScan = new Scan(inner, scan.maxTokenLength, false);
+  let match: Found | undefined;
+  if (inner.charCodeAt(0) === 118 /* v */) match = pasetoAt(innerScan, 0, inner.length);
+  else {
+    const found = scanFor(innerScan, innerScan.candidate, candidateAt, { start: 0, end: inner.length, haystack: inner, offset: 0 });
+    if (found.length === 1) match = found[0];
+  }
+  if (match === undefined || match.start !== 0 || match.end !== inner.length) return undefined;
+  // The inner match at the wrapper's range (its context is read again, at the wrapper).
+  return { ...match, start, end, wrapped: 'base64' };
+}
+
+/** Start of the base64 run holding `offset`, or -1 when it reaches back further than `window`. */
+function base64RunStart(text: string, offset: number, window: number): number {
+  const floor = offset - window;
+  let i = offset;
+  while (i > 0 && isBase64Char(text.charCodeAt(i - 1))) {
+    if (--i < floor) return -1;
+  }
+  return i;
 }
 
 /**
@@ -384,8 +632,143 @@ function contextAt(text: string, start: number): TokenContext {
   return { kind: 'bare' };
 }
 
+/** A JWS at `start` (classified), or the SD-JWT it begins when `~` parts follow it. */
+function joseAt(scan: Scan, start: number, token: Classified, limit: number): Found {
+  const { text } = scan;
+  const alg = token.header.alg;
+  if (token.kind === 'jws' && text.charCodeAt(token.end) === TILDE) {
+    const tail = sdJwtTail(scan, token.end, limit);
+    if (tail.disclosures > 0 || tail.keyBinding || sdJwtTyped(token.header)) {
+      return {
+        shape: 'sd-jwt',
+        start,
+        end: tail.end,
+        token: text.slice(start, token.end),
+        kind: 'jws',
+        alg,
+        padded: token.padded,
+        presentation: text.slice(start, tail.end),
+        disclosures: tail.disclosures,
+        keyBinding: tail.keyBinding,
+      };
+    }
+  }
+  return { shape: 'jose', start, end: token.end, token: text.slice(start, token.end), kind: token.kind, alg, padded: token.padded };
+}
+
+function signedCookie(scan: Scan, start: number, end: number, format: SignedCookieFormat, compressed: boolean): Found {
+  return { shape: 'signed-cookie', start, end, token: scan.text.slice(start, end), format, compressed };
+}
+
+/** `vN.public.` ends right before `offset`. */
+function pasetoPublicBefore(text: string, offset: number): boolean {
+  const v = offset - 10;
+  return v >= 0 && text.charCodeAt(v) === 118 /* v */ && /^[1-4]\.public\.$/.test(text.slice(v + 1, offset));
+}
+
 /**
- * Finds every compact JWS, unsecured JWS and JWE in `text`.
+ * What the `e` candidate at `i` is (strategy, steps 2–4), or undefined; either way
+ * `scan.resume` says where the search goes on when nothing was found.
+ */
+function candidateAt(scan: Scan, i: number): Found | undefined {
+  const { text } = scan;
+  scan.resume = i + 1;
+  if (i >= 10 && text.charCodeAt(i - 1) === DOT && pasetoPublicBefore(text, i) && atBoundary(text, i - 10)) {
+    return pasetoAt(scan, i - 10, Math.min(text.length, i - 10 + scan.maxTokenLength));
+  }
+  if (!atBoundary(text, i)) {
+    // Inside a base64url/dotted run: no token starts before the run ends, so skip it in one
+    // pass instead of stopping at every candidate (a run of `eyJeyJ…` would cost one search each).
+    scan.resume = runEnd(text, i + 3, scan.dottedRun, true);
+    return undefined;
+  }
+  const limit = Math.min(text.length, i + scan.maxTokenLength);
+  const count = walk(scan, i, limit);
+  if (count === 0) return undefined;
+  const token = classify(scan, count);
+  if (token !== undefined) return joseAt(scan, i, token, limit);
+  return signedCookieAt(scan, i, i, false, count);
+}
+
+/** A Flask or Django signed value starting at `start` whose payload starts at `payload`. */
+function signedCookieAt(scan: Scan, start: number, payload: number, compressed: boolean, walked?: number): Found | undefined {
+  const limit = Math.min(scan.text.length, start + scan.maxTokenLength);
+  const count = walked ?? walk(scan, payload, limit);
+  if (count === 0) return undefined;
+  const flask = flaskCookie(scan, count, compressed);
+  if (flask !== undefined) return signedCookie(scan, start, flask, 'flask', compressed);
+  const django = djangoSigned(scan, count, compressed, limit);
+  if (django !== undefined) return signedCookie(scan, start, django, 'django', compressed);
+  return undefined;
+}
+
+/** What a thorough-pass candidate at `i` is: a wrapper, a `local` PASETO token or a compressed signed cookie. */
+function thoroughCandidateAt(scan: Scan, i: number): Found | undefined {
+  const { text } = scan;
+  scan.resume = i + 1;
+  const c = text.charCodeAt(i);
+  if (c === 118 /* v */) return atBoundary(text, i) ? pasetoAt(scan, i, Math.min(text.length, i + scan.maxTokenLength)) : undefined;
+  if (c === DOT) return atBoundary(text, i) ? signedCookieAt(scan, i, i + 1, true) : undefined;
+  // Each base64 run is opened once: the search goes on after it (no wrapper starts inside one).
+  const start = base64RunStart(text, i, wrapperLimit(scan.maxTokenLength));
+  const end = base64RunEnd(scan, i);
+  scan.resume = Math.max(end, i + 1);
+  if (start < scan.rangeStart || (start > 0 && text.charCodeAt(start - 1) === DOT)) return undefined;
+  return wrappedAt(scan, start, end);
+}
+
+/**
+ * One candidate loop over `rangeStart`–`rangeEnd` of `scan.text`; `search` runs over
+ * `haystack`, which is `scan.text` from `haystackOffset` on.
+ */
+function scanFor(
+  scan: Scan,
+  search: RegExp,
+  at: (scan: Scan, i: number) => Found | undefined,
+  range: { readonly start: number; readonly end: number; readonly haystack: string; readonly offset: number },
+): TokenMatch[] {
+  const matches: TokenMatch[] = [];
+  const { text } = scan;
+  const { haystack, offset } = range;
+  scan.rangeStart = range.start;
+  const nextCandidate = (from: number): number => {
+    search.lastIndex = from - offset;
+    return search.test(haystack) ? search.lastIndex - CANDIDATE_LENGTH + offset : -1;
+  };
+  let i = nextCandidate(range.start);
+  while (i !== -1 && i < range.end) {
+    const found = at(scan, i);
+    if (found !== undefined) {
+      matches.push({ ...found, context: contextAt(text, found.start) } as TokenMatch);
+      i = nextCandidate(found.end);
+      continue;
+    }
+    i = nextCandidate(scan.resume);
+  }
+  return matches;
+}
+
+/** Both passes' matches in text order; a match overlapping an earlier one is dropped. */
+function mergeMatches(first: TokenMatch[], second: TokenMatch[]): TokenMatch[] {
+  if (second.length === 0) return first;
+  const merged: TokenMatch[] = [];
+  let a = 0;
+  let b = 0;
+  let end = -1;
+  while (a < first.length || b < second.length) {
+    const next = b >= second.length || (a < first.length && first[a].start <= second[b].start) ? first[a++] : second[b++];
+    if (next.start >= end) {
+      merged.push(next);
+      end = next.end;
+    }
+  }
+  return merged;
+}
+
+/**
+ * Finds every token in `text`: compact JWS, unsecured JWS and JWE (`shape: 'jose'`), SD-JWTs,
+ * PASETO tokens and Flask/Django signed cookies (labelled, not decoded as JWTs), and any of
+ * these base64-wrapped (`wrapped: 'base64'`, at the wrapper's range).
  *
  * Offsets are UTF-16 code unit offsets into `text`, even when `rangeStart`/`rangeEnd` limit the
  * scan. With a range, tokens that *start* inside the range are reported in full (the walk may
@@ -399,52 +782,38 @@ function contextAt(text: string, start: number): TokenContext {
  * ```
  */
 export function findTokens(text: string, options: FindTokensOptions = {}): TokenMatch[] {
-  const matches: TokenMatch[] = [];
-  if (typeof text !== 'string' || text.length === 0) return matches;
+  if (typeof text !== 'string' || text.length === 0) return [];
   const maxTokenLength = tokenLengthLimit(options.maxTokenLength);
   const rangeStart = clamp(options.rangeStart ?? 0, 0, text.length);
   const rangeEnd = clamp(options.rangeEnd ?? text.length, rangeStart, text.length);
 
-  // One regex pass over the header prefixes (see the strategy above). A range is searched
+  // One regex pass over the candidate prefixes (see the strategy above). A range is searched
   // through a slice (V8 makes it a view, no copy), so the search never runs far past
   // `rangeEnd`: a per-line scan of a huge document stays per-line. The slice reaches far
   // enough past `rangeEnd` for a token starting just before it to match. Everything else
   // (boundary check, walk, context) reads the whole text.
   const whole = rangeStart === 0 && rangeEnd === text.length;
   const haystack = whole ? text : text.slice(rangeStart, Math.min(text.length, rangeEnd + CANDIDATE_LENGTH - 1));
-  const scan = new Scan(text);
-  const candidate = scan.candidate;
-  const nextCandidate = (from: number): number => {
-    candidate.lastIndex = from - rangeStart;
-    return candidate.test(haystack) ? candidate.lastIndex - CANDIDATE_LENGTH + rangeStart : -1;
-  };
-  let i = nextCandidate(rangeStart);
-  while (i !== -1 && i < rangeEnd) {
-    if (!atBoundary(text, i)) {
-      // Inside a base64url/dotted run: no token starts before the run ends, so skip it in one
-      // pass instead of stopping at every candidate (a run of `eyJeyJ…` would cost one search each).
-      i = nextCandidate(runEnd(text, i + 3, scan.dottedRun, true));
-      continue;
-    }
-    const count = walk(scan, i, Math.min(text.length, i + maxTokenLength));
-    const token = count === 0 ? undefined : classify(scan, count);
-    if (token !== undefined) {
-      matches.push({
-        start: i,
-        end: token.end,
-        token: text.slice(i, token.end),
-        kind: token.kind,
-        context: contextAt(text, i),
-        alg: token.header.alg,
-        padded: token.padded,
-      });
-      i = nextCandidate(token.end);
-      continue;
-    }
-    // Not a token. The regex's lookbehind passes over the rest of this run natively.
-    i = nextCandidate(i + 1);
-  }
-  return matches;
+  const range = { start: rangeStart, end: rangeEnd, haystack, offset: whole ? 0 : rangeStart };
+  const scan = new Scan(text, maxTokenLength, options.thorough === true);
+  const found = scanFor(scan, scan.candidate, candidateAt, range);
+  return scan.thorough ? mergeMatches(found, scanFor(scan, scan.thoroughCandidate, thoroughCandidateAt, range)) : found;
+}
+
+/** Files worth the second pass: configuration (YAML, JSON, TOML, INI, `.env`, `.npmrc`, `.properties`, Terraform variables, Docker/kube `config`) and HTTP request files (`.http`, `.rest`: cookies, PASETO). */
+const THOROUGH_FILE = /(?:\.(?:ya?ml|json|jsonc|toml|ini|cfg|conf|properties|tfvars|env|http|rest)|(?:^|[\\/])(?:\.npmrc|\.yarnrc|\.env(?:\.[\w.-]+)?|\.dockercfg|config))$/i;
+
+/**
+ * Whether a scan of the file named `fileName` should be `thorough` (find base64-wrapped tokens,
+ * PASETO `local` tokens and compressed Flask/Django cookies too): true for configuration files,
+ * where Kubernetes Secrets, Helm values and Docker/npm credentials keep tokens base64-encoded,
+ * and for `.http`/`.rest` request files. Logs and source files get the one-pass scan; a
+ * one-line scan (`findTokenAt`, for a hover) is cheap enough to be thorough always. Total.
+ *
+ * @example findTokens(text, { thorough: thoroughScanFor('k8s/secret.yaml') })
+ */
+export function thoroughScanFor(fileName: string): boolean {
+  return typeof fileName === 'string' && THOROUGH_FILE.test(fileName);
 }
 
 /**
@@ -457,7 +826,7 @@ export function findTokenAt(text: string, offset: number, options: FindTokensOpt
   const maxTokenLength = tokenLengthLimit(options.maxTokenLength);
   const from = lineStartBefore(text, offset, maxTokenLength + 1);
   const to = Math.min(text.length, offset + 1);
-  const matches = findTokens(text, { maxTokenLength, rangeStart: from, rangeEnd: to });
+  const matches = findTokens(text, { maxTokenLength, rangeStart: from, rangeEnd: to, thorough: options.thorough === true });
   for (let i = matches.length - 1; i >= 0; i--) {
     const m = matches[i];
     if (m.start <= offset && offset <= m.end) return m;

@@ -50,7 +50,7 @@ export interface SizeOptions {
  *
  * @example sizeReport(decoded).limits.find((l) => l.id === 'cookie')?.exceeded
  */
-export function sizeReport(decoded: DecodedToken, options: SizeOptions = {}): SizeReport {
+export function sizeReport(decoded: Pick<DecodedToken, 'token' | 'segments' | 'payload'>, options: SizeOptions = {}): SizeReport {
   const totalBytes = utf8Length(decoded.token);
   const cookieName = options.cookieName ?? 'token';
   const headerLine = AUTHORIZATION_PREFIX.length + decoded.token.length;
@@ -109,7 +109,7 @@ function jsonBytes(value: JsonValue): number {
 }
 
 /** Bytes of each top-level `"name":value` member of the payload JSON, heaviest first. */
-export function claimWeights(decoded: DecodedToken): ClaimWeight[] {
+export function claimWeights(decoded: Pick<DecodedToken, 'payload'>): ClaimWeight[] {
   if (decoded.payload.type !== 'claims') return [];
   const total = utf8Length(decoded.payload.json);
   if (total === 0) return [];

@@ -47,21 +47,90 @@ export interface TokenContext {
   readonly scheme?: string;
 }
 
-/** One token found by {@link findTokens}. Offsets are UTF-16 code unit offsets into the scanned text. */
-export interface TokenMatch {
-  /** Offset of the first character of the token. */
+/**
+ * The shapes the scanner recognises, the discriminant of {@link TokenMatch}:
+ * - `jose`: a compact JWS, unsecured JWS or JWE (RFC 7515 §7.1, RFC 7516 §7.1).
+ * - `sd-jwt`: a Selective Disclosure JWT, `<issuer JWT>~<disclosure>~…~[<KB-JWT>]` (RFC 9901 §4).
+ * - `paseto`: a PASETO token `vN.purpose.payload[.footer]` (`v1`–`v4`, `local` or `public`).
+ * - `signed-cookie`: a look-alike that is not a JOSE token: a Flask/itsdangerous session cookie
+ *   (`payload.timestamp.signature`) or a Django signed value (`payload:timestamp:signature`).
+ */
+export type TokenShape = 'jose' | 'sd-jwt' | 'paseto' | 'signed-cookie';
+
+/** What every {@link TokenMatch} has, whatever its shape. */
+export interface TokenMatchBase {
+  /** Offset of the first character of the found text (of the wrapper when `wrapped`). */
   readonly start: number;
-  /** Offset one past the last character of the token. */
+  /** Offset one past the last character of the found text (of the wrapper when `wrapped`). */
   readonly end: number;
-  /** The token text (`text.slice(start, end)`). */
+  /**
+   * What `decodeToken`, `inspectToken` and `verifyToken` take: `text.slice(start, end)`, except
+   * that a `wrapped` token is the decoded inner text and an SD-JWT is its issuer-signed JWT
+   * (its whole text is `presentation`). A PASETO or a signed cookie is its own text, which
+   * `decodeToken` labels with `ERR_NOT_JOSE`.
+   */
   readonly token: string;
-  readonly kind: TokenKind;
   readonly context: TokenContext;
+  /**
+   * Set when the token was found base64-encoded (a Kubernetes Secret `data:` value, Helm
+   * values, a Docker/npm `auth` blob): `start`–`end` is the base64 text, `token` the decoded
+   * token. {@link unwrapBase64Token} gives the details (alphabet, padding, a `user:` prefix).
+   */
+  readonly wrapped?: 'base64';
+}
+
+/** A compact JWS, unsecured JWS or JWE. */
+export interface JoseTokenMatch extends TokenMatchBase {
+  readonly shape: 'jose';
+  readonly kind: TokenKind;
   /** Header `alg` (always present: a candidate without a string `alg` is not a token). */
   readonly alg: string;
   /** True when at least one segment carries `=` padding (non-standard base64url, e.g. AWS ALB). */
   readonly padded: boolean;
 }
+
+/** An SD-JWT (RFC 9901 §4): `token` is the issuer-signed JWT, `presentation` the whole text. */
+export interface SdJwtTokenMatch extends TokenMatchBase {
+  readonly shape: 'sd-jwt';
+  /** The issuer-signed JWT is a JWS (RFC 9901 §4: it must be signed). */
+  readonly kind: 'jws';
+  readonly alg: string;
+  readonly padded: boolean;
+  /** The whole SD-JWT (issuer JWT, disclosures, optional key-binding JWT), for `inspectSdJwt`. */
+  readonly presentation: string;
+  /** Number of disclosures presented. */
+  readonly disclosures: number;
+  /** True when a key-binding JWT ends the presentation (an SD-JWT+KB, RFC 9901 §4.3). */
+  readonly keyBinding: boolean;
+}
+
+/** PASETO versions and purposes (PASETO spec, "Versions" and "Purposes"). */
+export type PasetoVersion = 'v1' | 'v2' | 'v3' | 'v4';
+export type PasetoPurpose = 'local' | 'public';
+
+/** A PASETO token; `local` tokens are encrypted, `public` ones signed. */
+export interface PasetoTokenMatch extends TokenMatchBase {
+  readonly shape: 'paseto';
+  readonly version: PasetoVersion;
+  readonly purpose: PasetoPurpose;
+}
+
+/** Signed-cookie formats that look like tokens but are not JOSE. */
+export type SignedCookieFormat = 'flask' | 'django';
+
+/** A Flask/itsdangerous session cookie or a Django signed value: labelled, never decoded as a JWT. */
+export interface SignedCookieMatch extends TokenMatchBase {
+  readonly shape: 'signed-cookie';
+  readonly format: SignedCookieFormat;
+  /** True for the zlib-compressed form (a leading `.` before the payload). */
+  readonly compressed: boolean;
+}
+
+/**
+ * One token found by {@link findTokens}, discriminated by `shape`. Offsets are UTF-16 code unit
+ * offsets into the scanned text.
+ */
+export type TokenMatch = JoseTokenMatch | SdJwtTokenMatch | PasetoTokenMatch | SignedCookieMatch;
 
 /** Options of {@link findTokens}. */
 export interface FindTokensOptions {
@@ -70,6 +139,14 @@ export interface FindTokensOptions {
   /** Only scan `text.slice(rangeStart, rangeEnd)`; offsets stay relative to `text`. Context is read from the text before `rangeStart` on the same line. */
   readonly rangeStart?: number;
   readonly rangeEnd?: number;
+  /**
+   * Also find the shapes that no `e` starts: base64-wrapped tokens (`wrapped: 'base64'`) and
+   * PASETO `local` tokens. This is a second pass over the text (about a quarter of the first
+   * on a log), so it is off by default; `thoroughScanFor(fileName)` turns it on for
+   * configuration files, where Kubernetes Secrets, Helm values and Docker/npm auth keep
+   * tokens base64-encoded. Default false.
+   */
+  readonly thorough?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -101,6 +178,8 @@ export type TokenErrorCode =
   | 'ERR_MULTIPLE_TOKENS'
   /** Pasted text has a token's shape, but the scanner does not take it for one (e.g. a JWE with an empty ciphertext). */
   | 'ERR_NOT_COMPACT'
+  /** The text is a token of another shape (PASETO, a Flask or Django signed cookie, an SD-JWT presentation): the message says which. */
+  | 'ERR_NOT_JOSE'
   /** The decoder itself failed (an engine error such as running out of memory), not the token. */
   | 'ERR_DECODE_FAILED'
   /** The token decoded, but analysing it failed (an engine error or a fault in an analysis). */

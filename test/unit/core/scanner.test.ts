@@ -1,7 +1,18 @@
 import { strict as assert } from 'node:assert';
 import { CompactEncrypt, SignJWT, UnsecuredJWT, base64url } from 'jose';
-import { DEFAULT_MAX_TOKEN_LENGTH, findTokenAt, findTokens } from '../../../src/core/scanner';
-import type { TokenContext, TokenKind } from '../../../src/core/types';
+import { DEFAULT_MAX_TOKEN_LENGTH, findTokenAt as findAnyTokenAt, findTokens as findAnyTokens } from '../../../src/core/scanner';
+import type { FindTokensOptions, JoseTokenMatch, TokenContext, TokenKind, TokenMatch } from '../../../src/core/types';
+
+/** These cases are compact JOSE tokens: every match must have the `jose` shape. */
+function jose(m: TokenMatch): JoseTokenMatch {
+  assert.equal(m.shape, 'jose', `expected a compact JOSE token, found the ${m.shape} shape`);
+  return m as JoseTokenMatch;
+}
+const findTokens = (text: string, options?: FindTokensOptions): JoseTokenMatch[] => findAnyTokens(text, options).map(jose);
+const findTokenAt = (text: string, offset: number, options?: FindTokensOptions): JoseTokenMatch | undefined => {
+  const m = findAnyTokenAt(text, offset, options);
+  return m === undefined ? undefined : jose(m);
+};
 
 const secret = new TextEncoder().encode('a-32-byte-secret-for-hs256-tests!');
 
