@@ -83,8 +83,6 @@ export const FindingCodes = {
   SD_KB_SIGNATURE: 'TL236',
   /** SD-JWT: the key-binding JWT's signature could not be checked (no `cnf.jwk`, or a key that cannot check its `alg`) (RFC 9901 §7.3). */
   SD_KB_NOT_CHECKED: 'TL237',
-  /** PASETO: a `v1` or `v2` token; the PASETO specification recommends `v3`/`v4` for new systems. */
-  PASETO_LEGACY_VERSION: 'TL240',
 
   /** Non-standard `=` padding in a base64url segment (RFC 7515 §2, §C). */
   PADDING: 'TL301',

@@ -49,11 +49,12 @@ export interface PasetoInspection {
   readonly time: TimeReport;
   readonly timeClaims: readonly PasetoTimeClaim[];
   readonly size: SizeReport;
-  /** Hints (no `exp`, no `jti`, legacy version, invalid time) with the usual codes, most severe first. */
+  /** Hints with the usual codes (TL101 no `exp`, TL103 no `jti`, TL215 a time that is not RFC 3339), most severe first. */
   readonly findings: readonly Finding[];
 }
 
-const SPEC: Reference = { kind: 'rfc', rfc: 0, section: 'PASETO', title: 'PASETO specification (paseto.io)' };
+/** PASETO times are ISO 8601 date-times with a time zone: the RFC 3339 internet date/time format. */
+const DATE_TIME: Reference = { kind: 'rfc', rfc: 3339, section: '5.6', title: 'Internet Date/Time Format' };
 const PASETO_TOKEN = /^v([1-4])\.(local|public)\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?$/;
 /** ISO 8601 / RFC 3339 date-time with a `Z` or `±hh:mm` offset, as PASETO requires. */
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/i;
@@ -111,7 +112,7 @@ function readPasetoTime(claims: JsonObject, name: PasetoTimeClaim['name']): Pase
 
 /**
  * Decodes and inspects a PASETO token at `now`: times (ISO 8601 in PASETO), size, and the
- * hints that apply (no `exp`: article reason 1; no `jti`; legacy `v1`/`v2`). Total.
+ * hints that apply (no `exp`: article reason 1; no `jti`: article reason 1; an unusable time). Total.
  *
  * @example inspectPaseto(token, { now: Date.now() }).value.time.relative // 'expires in 4 min'
  */
@@ -121,7 +122,7 @@ export function inspectPaseto(token: string, options: InspectOptions = {}): Resu
   try {
     const now = typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : Date.now();
     const clockSkewSec = typeof options.clockSkewSec === 'number' && Number.isFinite(options.clockSkewSec) && options.clockSkewSec >= 0 ? options.clockSkewSec : 60;
-    const { payload, version } = decoded.value;
+    const { payload } = decoded.value;
     const claims = payload.type === 'claims' ? payload.claims : undefined;
     const timeClaims: PasetoTimeClaim[] = [];
     // The time report reads NumericDates: give it the PASETO times as seconds.
@@ -136,12 +137,9 @@ export function inspectPaseto(token: string, options: InspectOptions = {}): Resu
     // Sized as a whole (PASETO has no JOSE segments); claim weights when the message is JSON.
     const size = sizeReport({ token, segments: [], payload: payload.type === 'claims' ? { type: 'claims', claims: payload.claims, json: payload.json } : { type: 'encrypted', ciphertextBytes: 0 } });
     const findings: Finding[] = [];
-    if (version === 'v1' || version === 'v2') {
-      pushFinding(findings, FindingCodes.PASETO_LEGACY_VERSION, 'info', `A ${version} PASETO token: the specification recommends v3 or v4 for new systems.`, `version ${version}`, SPEC);
-    }
     if (claims !== undefined) {
       for (const c of timeClaims) {
-        if (c.invalid !== undefined) pushFinding(findings, FindingCodes.INVALID_TIME_CLAIM, 'error', `The ${c.name} claim is unusable, so the token's validity cannot be judged.`, `${c.name} is ${c.invalid}`, SPEC);
+        if (c.invalid !== undefined) pushFinding(findings, FindingCodes.INVALID_TIME_CLAIM, 'error', `The ${c.name} claim is unusable, so the token's validity cannot be judged.`, `${c.name} is ${c.invalid}`, DATE_TIME);
       }
       if (!Object.prototype.hasOwnProperty.call(claims, 'exp')) {
         pushFinding(findings, FindingCodes.NO_EXPIRY, 'warning', 'No exp: this token never expires; a leaked copy works until the key is rotated.', 'no `exp` claim', { kind: 'article', reason: 1, title: 'Revocation is a Nightmare' });
