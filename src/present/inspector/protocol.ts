@@ -40,10 +40,10 @@ export interface TokenPart {
   readonly text: string;
 }
 
-/** What the payload pane shows. */
+/** What the payload pane shows. `pretty`: the exact JSON re-indented, every literal as written. */
 export type PayloadView =
-  | { readonly type: 'claims'; readonly rows: readonly ClaimRow[]; readonly json: string }
-  | { readonly type: 'json'; readonly json: string }
+  | { readonly type: 'claims'; readonly rows: readonly ClaimRow[]; readonly json: string; readonly pretty: string }
+  | { readonly type: 'json'; readonly json: string; readonly pretty: string }
   | { readonly type: 'text'; readonly text: string }
   | { readonly type: 'bytes'; readonly byteLength: number; readonly reason: string }
   | { readonly type: 'encrypted'; readonly ciphertextBytes: number };
@@ -86,6 +86,8 @@ export interface TokenViewModel {
   readonly headerRows: readonly ClaimRow[];
   /** Header JSON exactly as in the token. */
   readonly headerJson: string;
+  /** The header JSON re-indented (literals as written). */
+  readonly headerPretty: string;
   readonly payload: PayloadView;
   readonly payloadNote?: string;
   /** The time claims only (`iat`, `nbf`, `exp`, `auth_time`), so the UI can re-run `timeReport` each second. */
@@ -100,6 +102,13 @@ export interface TokenViewModel {
   readonly algorithm: AlgorithmInfo;
   readonly hintGroups: readonly HintGroup[];
   readonly findings: readonly Finding[];
+  /**
+   * The verdict card: every error and warning of every kind (security findings and revocation
+   * hints together), errors first; the weak-secret finding joins when the signature check ends.
+   */
+  readonly verdict: readonly Finding[];
+  /** What each finding code means (from docs/findings.md), for the "Explain" of each finding. */
+  readonly explanations: Readonly<Record<string, string>>;
   readonly canReveal: boolean;
   /** Absent when no verifier is wired (unit tests, CLI-like uses). */
   readonly signature?: SignatureView;
@@ -144,6 +153,8 @@ export interface RenderedSummary {
   readonly hintCodes: readonly string[];
   readonly findingCodes: readonly string[];
   readonly headings: readonly string[];
+  /** The ids of the page's top-level sections, in page order. */
+  readonly sections: readonly string[];
   readonly error: string;
 }
 
@@ -177,9 +188,9 @@ function isStringList(v: unknown): v is string[] {
   return Array.isArray(v) && v.length <= MAX_SUMMARY_ITEMS && v.every(isBoundedString);
 }
 
-const SUMMARY_KEYS = ['state', 'title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'hintCodes', 'findingCodes', 'headings', 'error'] as const;
+const SUMMARY_KEYS = ['state', 'title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'hintCodes', 'findingCodes', 'headings', 'sections', 'error'] as const;
 const SUMMARY_STRINGS = ['title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'error'] as const;
-const SUMMARY_LISTS = ['hintCodes', 'findingCodes', 'headings'] as const;
+const SUMMARY_LISTS = ['hintCodes', 'findingCodes', 'headings', 'sections'] as const;
 
 function parseSummary(v: unknown): RenderedSummary | undefined {
   if (!isRecord(v) || !hasExactKeys(v, SUMMARY_KEYS)) return undefined;
@@ -198,6 +209,7 @@ function parseSummary(v: unknown): RenderedSummary | undefined {
     hintCodes: [...(v.hintCodes as string[])],
     findingCodes: [...(v.findingCodes as string[])],
     headings: [...(v.headings as string[])],
+    sections: [...(v.sections as string[])],
     error: v.error as string,
   };
 }
@@ -275,6 +287,8 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
         isRecord(model.size) &&
         Array.isArray(model.hintGroups) &&
         Array.isArray(model.findings) &&
+        Array.isArray(model.verdict) &&
+        isRecord(model.explanations) &&
         (model.signature === undefined || isSignatureView(model.signature))
         ? { type: 'show', model: model as unknown as TokenViewModel }
         : undefined;

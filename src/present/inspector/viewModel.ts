@@ -2,7 +2,8 @@
  * Builds the serialisable inspector view model from a core inspection. Pure (no `vscode`):
  * unit-tested directly, called by the panel and the sidebar view.
  */
-import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectToken } from '../../core';
+import { format, applyEdits } from 'jsonc-parser';
+import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectToken, sortFindings } from '../../core';
 import type { ArticleReason, Finding, Inspection, JsonObject, JsonValue } from '../../core';
 import { headerAlg } from '../summary';
 import type { ClaimRow, HintGroup, InspectorViewModel, PayloadView, TokenPart } from './protocol';
@@ -27,6 +28,29 @@ export interface ViewModelOptions {
   readonly canReveal: boolean;
   /** Claim explanations; default {@link describeRegistered}. */
   readonly describe?: ClaimDescriber;
+  /** What a finding code means (the findings page's table), for each finding's "Explain". */
+  readonly explain?: (code: string) => string | undefined;
+}
+
+/** Longest JSON text re-indented for the pretty view; beyond it the exact text is shown. */
+const MAX_PRETTY_CHARS = 256 * 1024;
+
+/**
+ * `json` re-indented by two spaces with jsonc-parser's formatter, which only changes
+ * whitespace: every literal (big numbers, escapes, key order, duplicate keys) stays as written.
+ */
+export function prettyJson(json: string): string {
+  if (json.length > MAX_PRETTY_CHARS) return json;
+  try {
+    return applyEdits(json, format(json, undefined, { tabSize: 2, insertSpaces: true, eol: '\n' }));
+  } catch {
+    return json;
+  }
+}
+
+/** Errors and warnings of every kind, errors first (the verdict card). */
+export function verdictFindings(findings: readonly Finding[], hints: readonly Finding[]): Finding[] {
+  return sortFindings([...findings, ...hints].filter((f) => f.severity !== 'info'));
 }
 
 /** Registered JWT/OIDC claims and JOSE header parameters from the core registry (`claims.ts`). */
@@ -73,9 +97,9 @@ function payloadView(inspection: Inspection, describe: ClaimDescriber | undefine
   const p = inspection.decoded.payload;
   switch (p.type) {
     case 'claims':
-      return { type: 'claims', rows: claimRows(p.claims, 'payload', describe), json: p.json };
+      return { type: 'claims', rows: claimRows(p.claims, 'payload', describe), json: p.json, pretty: prettyJson(p.json) };
     case 'json':
-      return { type: 'json', json: p.json };
+      return { type: 'json', json: p.json, pretty: prettyJson(p.json) };
     case 'text':
       return { type: 'text', text: p.text };
     case 'bytes':
@@ -97,6 +121,7 @@ export function viewModelOfInspection(inspection: Inspection, options: ViewModel
     if (claims !== undefined && Object.prototype.hasOwnProperty.call(claims, name)) timeClaims[name] = claims[name] as JsonValue;
   }
   const alg = headerAlg(decoded.header) ?? '';
+  const verdict = verdictFindings(inspection.findings, inspection.hints);
   const enc = typeof decoded.header.enc === 'string' ? decoded.header.enc : undefined;
   return {
     state: 'token',
@@ -107,6 +132,7 @@ export function viewModelOfInspection(inspection: Inspection, options: ViewModel
     parts,
     headerRows: claimRows(decoded.header, 'header', options.describe),
     headerJson: decoded.headerJson,
+    headerPretty: prettyJson(decoded.headerJson),
     payload: payloadView(inspection, options.describe),
     ...(decoded.payloadNote !== undefined ? { payloadNote: decoded.payloadNote } : {}),
     timeClaims,
@@ -119,8 +145,21 @@ export function viewModelOfInspection(inspection: Inspection, options: ViewModel
     algorithm: inspection.algorithm,
     hintGroups: groupHints(inspection.hints),
     findings: [...inspection.findings],
+    verdict,
+    explanations: explanationsOf([...verdict, ...inspection.findings, ...inspection.hints], options.explain),
     canReveal: options.canReveal,
   };
+}
+
+/** The explanations of the codes of `findings` (plus TL401, which the signature check may add). */
+function explanationsOf(findings: readonly Finding[], explain: ((code: string) => string | undefined) | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (explain === undefined) return out;
+  for (const code of new Set([...findings.map((f) => f.code), 'TL401'])) {
+    const text = explain(code);
+    if (text !== undefined) out[code] = text;
+  }
+  return out;
 }
 
 /** Inspects `token` with core and returns the view model (a decode error becomes an error model). */

@@ -21,7 +21,7 @@ const root = document.getElementById('root') as HTMLElement;
 
 let current: InspectorViewModel = { state: 'empty' };
 let ticker: ReturnType<typeof setInterval> | undefined;
-let live: { model: TokenViewModel; badge: HTMLElement; countdown: HTMLElement; statusText: HTMLElement; bar?: HTMLElement; barLabel?: HTMLElement; relatives: { el: HTMLElement; seconds: number }[] } | undefined;
+let live: { model: TokenViewModel; badge: HTMLElement; bar?: HTMLElement; barLabel?: HTMLElement; relatives: { el: HTMLElement; seconds: number }[] } | undefined;
 
 // ---------------------------------------------------------------------------------------
 // DOM helpers
@@ -54,8 +54,8 @@ function button(text: string, iconName: string, label: string, onClick: () => vo
   return b;
 }
 
-function copyButton(target: CopyTarget, what: string): HTMLButtonElement {
-  return button('Copy', 'copy', `Copy ${what}`, () => vscode.postMessage({ type: 'copy', target }));
+function copyButton(target: CopyTarget, what: string, text: string): HTMLButtonElement {
+  return button(text, 'copy', `Copy ${what}`, () => vscode.postMessage({ type: 'copy', target }));
 }
 
 function section(id: string, heading: string, ...actions: HTMLElement[]): { section: HTMLElement; body: HTMLElement } {
@@ -83,35 +83,32 @@ function absoluteTime(seconds: number, display: 'local' | 'utc'): string {
   return display === 'utc' ? d.toISOString().replace('.000Z', 'Z') : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
 }
 
-/** `hh:mm:ss` (with days when longer): changes every second, unlike the rounded relative text. */
-function clock(ms: number): string {
-  const total = Math.floor(Math.abs(ms) / 1000);
-  const d = Math.floor(total / 86400);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const hms = `${pad(Math.floor((total % 86400) / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
-  return d > 0 ? `${d} d ${hms}` : hms;
+/**
+ * The time status in words at `now` ("expires in 14 min 20 s", "expired 3 days ago"): the one
+ * countdown of the page. A token without readable claims has no time status; a JWE's claims are
+ * encrypted, so its expiry is unknown rather than "never".
+ */
+function countdownText(model: TokenViewModel, now: number): { status: TimeStatus; relative: string; fraction?: number } {
+  const readable = model.payload.type === 'claims';
+  const r = timeReport(readable ? model.timeClaims : undefined, { now, clockSkewSec: model.clockSkewSec });
+  const relative = model.payload.type === 'encrypted' ? 'expiry unknown (encrypted)' : r.relative;
+  return { status: r.status, relative, ...(r.elapsedFraction !== undefined ? { fraction: r.elapsedFraction } : {}) };
 }
 
-function countdownText(model: TokenViewModel, now: number): { status: TimeStatus; relative: string; countdown: string; fraction?: number } {
-  const r = timeReport(model.timeClaims, { now, clockSkewSec: model.clockSkewSec });
-  let countdown: string;
-  if (r.status === 'never-expires') countdown = 'no exp: never expires';
-  else if (r.status === 'not-yet-valid') {
-    const nbf = r.claims.find((c) => c.name === 'nbf')?.seconds;
-    countdown = nbf !== undefined ? `valid in ${clock(nbf * 1000 - now)}` : r.relative;
-  } else if (r.msToExpiry !== undefined) countdown = r.msToExpiry >= 0 ? `expires in ${clock(r.msToExpiry)}` : `expired ${clock(r.msToExpiry)} ago`;
-  else countdown = r.relative;
-  return { status: r.status, relative: r.relative, countdown, ...(r.elapsedFraction !== undefined ? { fraction: r.elapsedFraction } : {}) };
+/** True when the shown token's signature verified (only then is a live token shown in green). */
+function verified(model: TokenViewModel): boolean {
+  return model.signature?.state === 'verified';
 }
 
 function tick(): void {
   if (live === undefined) return;
   const now = Date.now();
   const t = countdownText(live.model, now);
-  live.badge.className = `badge status status-${t.status}`;
-  live.badge.replaceChildren(icon(statusLook(t.status).icon), document.createTextNode(statusLook(t.status).label));
-  live.statusText.textContent = t.relative;
-  live.countdown.textContent = t.countdown;
+  // Green means only "verified and not expired"; an unverified live token is shown neutral.
+  const tone = t.status === 'valid' && !verified(live.model) ? 'valid-unverified' : t.status;
+  live.badge.className = `badge status status-${tone}`;
+  live.badge.dataset.status = t.status;
+  live.badge.replaceChildren(icon(statusLook(t.status).icon), document.createTextNode(` ${t.relative}`));
   if (live.bar !== undefined && t.fraction !== undefined) {
     const pct = Math.round(t.fraction * 1000) / 10;
     live.bar.style.width = `${pct}%`;
@@ -160,23 +157,38 @@ function claimTable(rows: readonly ClaimRow[], caption: string, timeDisplay: 'lo
   return table;
 }
 
-/** A claims table with a toggle to the exact JSON text from the token. */
-function claimsWithRaw(rows: readonly ClaimRow[], json: string, caption: string, model: TokenViewModel, relatives: { el: HTMLElement; seconds: number }[]): { body: HTMLElement; toggle: HTMLButtonElement } {
+/**
+ * A claims table with two other views of the same segment: the JSON re-indented ("Pretty") and
+ * exactly as in the token ("Exact"). One view shows at a time; the buttons say which.
+ */
+function claimsViews(rows: readonly ClaimRow[], json: string, pretty: string, caption: string, model: TokenViewModel, relatives: { el: HTMLElement; seconds: number }[]): { body: HTMLElement; toggles: HTMLElement } {
   const body = el('div');
-  const table = claimTable(rows, caption, model.timeDisplay, relatives);
-  const raw = el('pre', 'raw-json');
-  raw.append(el('code', undefined, json));
-  raw.hidden = true;
-  const toggle = button('Raw JSON', 'json', `Show ${caption} as raw JSON`, () => {
-    raw.hidden = !raw.hidden;
-    table.hidden = !raw.hidden;
-    toggle.setAttribute('aria-pressed', String(!raw.hidden));
-    const label = toggle.querySelector('.action-label');
-    if (label !== null) label.textContent = raw.hidden ? 'Raw JSON' : 'Table';
+  const views: [string, string, HTMLElement][] = [
+    ['Table', 'table', claimTable(rows, caption, model.timeDisplay, relatives)],
+    ['Pretty JSON', 'json', rawJson(pretty, 'pretty')],
+    ['Exact JSON', 'symbol-string', rawJson(json, 'exact')],
+  ];
+  const group = el('div', 'view-switch');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', `${caption} view`);
+  const buttons = views.map(([label, iconName, view], i) => {
+    const b = button(label, iconName, `Show the ${caption.toLowerCase()} as ${label.toLowerCase()}`, () => {
+      views.forEach(([, , v], j) => (v.hidden = j !== i));
+      buttons.forEach((other, j) => other.setAttribute('aria-pressed', String(j === i)));
+    });
+    b.setAttribute('aria-pressed', String(i === 0));
+    view.hidden = i !== 0;
+    return b;
   });
-  toggle.setAttribute('aria-pressed', 'false');
-  body.append(table, raw);
-  return { body, toggle };
+  group.append(...buttons);
+  body.append(...views.map(([, , v]) => v));
+  return { body, toggles: group };
+}
+
+function rawJson(text: string, kind: 'pretty' | 'exact'): HTMLElement {
+  const pre = el('pre', `raw-json raw-${kind}`);
+  pre.append(el('code', undefined, text));
+  return pre;
 }
 
 function referenceText(r: Reference): string {
@@ -190,8 +202,11 @@ function referenceText(r: Reference): string {
   }
 }
 
-
-function findingItem(f: Finding, withReference: boolean): HTMLElement {
+/**
+ * One finding: icon, code, message and evidence; with `explain`, a disclosure with what the
+ * code means and where it comes from (the verdict card's "link to its explanation").
+ */
+function findingItem(f: Finding, withReference: boolean, explanations?: Readonly<Record<string, string>>): HTMLElement {
   const li = el('li', `finding severity-${f.severity}`);
   li.dataset.code = f.code;
   li.append(icon(severityIcon(f.severity), f.severity));
@@ -199,7 +214,14 @@ function findingItem(f: Finding, withReference: boolean): HTMLElement {
   const line = el('div', 'finding-message');
   line.append(el('span', 'code', f.code), document.createTextNode(` ${f.message}`));
   text.append(line, el('div', 'finding-evidence', `Evidence: ${f.evidence}`));
-  if (withReference) text.append(el('div', 'finding-ref', referenceText(f.reference)));
+  if (explanations !== undefined) {
+    const details = el('details', 'explain');
+    details.append(el('summary', undefined, `Explain ${f.code}`));
+    const meaning = explanations[f.code];
+    if (meaning !== undefined) details.append(el('p', undefined, meaning));
+    details.append(el('p', 'finding-ref', referenceText(f.reference)));
+    text.append(details);
+  } else if (withReference) text.append(el('div', 'finding-ref', referenceText(f.reference)));
   li.append(text);
   return li;
 }
@@ -306,30 +328,45 @@ function signatureSection(model: TokenViewModel): HTMLElement {
   return s;
 }
 
-function renderToken(model: TokenViewModel): void {
-  const relatives: { el: HTMLElement; seconds: number }[] = [];
-  const header = el('header', 'summary');
-  const title = el('h1', 'title', model.title);
-  const badges = el('div', 'badges');
-  badges.append(el('span', 'badge kind', kindLabel(model.kind)), el('span', 'badge alg', model.enc !== undefined ? `${model.alg} · ${model.enc}` : model.alg));
-  const badge = el('span', 'badge status');
-  badge.id = 'status';
-  badge.setAttribute('role', 'status');
-  badges.append(badge);
-  if (model.signature !== undefined) badges.append(signatureBadge(model.signature));
-  const statusText = el('p', 'status-text');
-  statusText.id = 'status-text';
-  const countdown = el('p', 'countdown');
-  countdown.id = 'countdown';
-  countdown.setAttribute('aria-live', 'off');
-  const actions = el('div', 'actions');
-  actions.append(copyButton('token', 'token'));
-  if (model.canReveal) actions.append(button('Reveal', 'go-to-file', 'Reveal token in editor', () => vscode.postMessage({ type: 'reveal' })));
-  header.append(title, badges, statusText, countdown);
+/** The verdict card: every error and warning of every kind, errors first, each explained. */
+function verdictSection(model: TokenViewModel): HTMLElement {
+  const { section: s, body } = section('verdict', 'Verdict');
+  const weak = model.signature?.weakSecret;
+  const all = weak !== undefined ? [weak, ...model.verdict.filter((f) => f.code !== weak.code)] : model.verdict;
+  if (all.length === 0) {
+    const line = el('p', 'verdict-clear');
+    line.append(icon('pass'), document.createTextNode(' No errors or warnings. Informational notes are in the sections below.'));
+    body.append(line);
+  } else {
+    const list = el('ul', 'findings');
+    for (const f of all) list.append(findingItem(f, true, model.explanations));
+    body.append(list);
+  }
+  const notes = model.findings.filter((f) => f.severity === 'info');
+  if (notes.length > 0) {
+    const details = el('details', 'notes');
+    details.append(el('summary', undefined, `${notes.length} security note${notes.length === 1 ? '' : 's'} (info)`));
+    const list = el('ul', 'findings');
+    for (const f of notes) list.append(findingItem(f, true, model.explanations));
+    details.append(list);
+    body.append(details);
+  }
+  return s;
+}
+
+/** `iat`, `nbf`, `exp`, `auth_time` with their dates, the lifetime bar and the clock skew. */
+function timesSection(model: TokenViewModel, relatives: { el: HTMLElement; seconds: number }[]): { section: HTMLElement; bar?: HTMLElement; barLabel?: HTMLElement } {
+  const { section: s, body } = section('times', 'Times');
+  if (model.payload.type === 'encrypted') {
+    body.append(el('p', 'muted', 'Expiry unknown: the claims are encrypted (JWE).'));
+    return { section: s };
+  }
+  const rows = model.payload.type === 'claims' ? model.payload.rows.filter((r) => r.seconds !== undefined) : [];
+  if (rows.length === 0) body.append(el('p', 'muted', model.payload.type === 'claims' ? 'No time claims: nothing limits how long this token is accepted.' : 'No readable claims.'));
+  else body.append(claimTable(rows, 'Time claims', model.timeDisplay, relatives));
   let bar: HTMLElement | undefined;
   let barLabel: HTMLElement | undefined;
-  const hasLifetime = typeof model.timeClaims.exp === 'number' && typeof model.timeClaims.iat === 'number';
-  if (hasLifetime) {
+  if (typeof model.timeClaims.exp === 'number' && typeof model.timeClaims.iat === 'number') {
     const track = el('div', 'lifetime');
     track.setAttribute('role', 'progressbar');
     track.setAttribute('aria-valuemin', '0');
@@ -338,64 +375,95 @@ function renderToken(model: TokenViewModel): void {
     bar = el('div', 'lifetime-fill');
     track.append(bar);
     barLabel = el('p', 'lifetime-label');
-    header.append(track, barLabel);
+    body.append(track, barLabel);
   }
-  header.append(actions);
-  root.append(header, tokenParts(model));
+  body.append(el('p', 'muted', `Clock skew tolerated: ${model.clockSkewSec} s.`));
+  return { section: s, ...(bar !== undefined ? { bar } : {}), ...(barLabel !== undefined ? { barLabel } : {}) };
+}
 
-  // Revocation-risk hints first: they are what this extension is for.
+function payloadSection(model: TokenViewModel, relatives: { el: HTMLElement; seconds: number }[]): HTMLElement {
+  const p = model.payload;
+  if (p.type === 'claims') {
+    const c = claimsViews(p.rows, p.json, p.pretty, 'Payload', model, relatives);
+    const ps = section('payload', 'Payload claims', c.toggles, copyButton('payload', 'payload JSON', 'Copy JSON'), copyButton('claims', 'claims as a Markdown table', 'Copy as table'));
+    ps.body.append(c.body);
+    if (model.payloadNote !== undefined) ps.body.append(el('p', 'notice', model.payloadNote));
+    return ps.section;
+  }
+  const canCopy = p.type === 'json' || p.type === 'text';
+  const ps = section('payload', 'Payload', ...(canCopy ? [copyButton('payload', 'payload', p.type === 'json' ? 'Copy JSON' : 'Copy text')] : []));
+  if (p.type === 'json' || p.type === 'text') {
+    ps.body.append(el('p', 'muted', p.type === 'json' ? 'JSON that is not an object, so it has no claims:' : 'Text that is not JSON:'));
+    ps.body.append(rawJson(p.type === 'json' ? p.pretty : p.text, p.type === 'json' ? 'pretty' : 'exact'));
+  } else if (p.type === 'bytes') {
+    ps.body.append(el('p', 'notice', `${p.byteLength} bytes of binary data: ${p.reason}.`));
+  } else {
+    ps.body.append(el('p', 'notice', `Encrypted (JWE): ${formatBytes(p.ciphertextBytes)} of ciphertext. The claims can only be read with the recipient's key; the header is all that is visible.`));
+  }
+  if (model.payloadNote !== undefined) ps.body.append(el('p', 'notice', model.payloadNote));
+  return ps.section;
+}
+
+function hintsSection(model: TokenViewModel): HTMLElement {
   const hints = section('hints', 'Revocation risks');
   if (model.hintGroups.length === 0) hints.body.append(el('p', 'muted', 'No revocation-risk hints for this token.'));
   for (const g of model.hintGroups) {
     const group = el('div', 'hint-group');
+    group.id = `reason-${g.reason}`;
     group.append(el('h3', undefined, `Reason ${g.reason} · ${g.title}`));
     const list = el('ul', 'findings');
     for (const h of g.hints) list.append(findingItem(h, false));
     group.append(list);
     hints.body.append(group);
   }
-  root.append(hints.section);
+  return hints.section;
+}
 
-  const h = claimsWithRaw(model.headerRows, model.headerJson, 'Header', model, relatives);
-  const hs = section('header', 'Header', h.toggle, copyButton('header', 'header JSON'));
+/** The raw token last, collapsed, its parts coloured. */
+function rawTokenSection(model: TokenViewModel): HTMLElement {
+  const details = el('details', 'card raw-token');
+  details.id = 'token';
+  const summary = el('summary', 'card-head');
+  summary.append(el('h2', undefined, 'Raw token'));
+  details.append(summary);
+  const body = el('div', 'card-body');
+  body.append(tokenParts(model));
+  details.append(body);
+  return details;
+}
+
+/**
+ * The page, in the order a reader needs it: what the token is and whether to trust it (summary
+ * line, verdict), what it says (payload, header), when (times), then the signature, the
+ * revocation risks by the article's five reasons, the size, and the raw text last.
+ */
+function renderToken(model: TokenViewModel): void {
+  const relatives: { el: HTMLElement; seconds: number }[] = [];
+  const header = el('header', 'summary');
+  header.id = 'summary';
+  const title = el('h1', 'title', model.title);
+  const badges = el('div', 'badges');
+  badges.append(el('span', 'badge kind', kindLabel(model.kind)), el('span', 'badge alg', model.enc !== undefined ? `${model.alg} · ${model.enc}` : model.alg));
+  if (model.signature !== undefined) badges.append(signatureBadge(model.signature));
+  // The time status in words, ticking: the page's one countdown.
+  const badge = el('span', 'badge status');
+  badge.id = 'countdown';
+  badges.append(badge);
+  const actions = el('div', 'actions');
+  actions.append(copyButton('token', 'token', 'Copy token'));
+  if (model.canReveal) actions.append(button('Reveal', 'go-to-file', 'Reveal token in editor', () => vscode.postMessage({ type: 'reveal' })));
+  header.append(title, badges, actions);
+  root.append(header, verdictSection(model), payloadSection(model, relatives));
+
+  const h = claimsViews(model.headerRows, model.headerJson, model.headerPretty, 'Header', model, relatives);
+  const hs = section('header', 'Header', h.toggles, copyButton('header', 'header JSON', 'Copy JSON'));
   hs.body.append(h.body);
-  root.append(hs.section, signatureSection(model));
+  const times = timesSection(model, relatives);
+  root.append(hs.section, times.section, signatureSection(model), hintsSection(model), sizeSection(model), rawTokenSection(model));
 
-  const p = model.payload;
-  if (p.type === 'claims') {
-    const c = claimsWithRaw(p.rows, p.json, 'Payload', model, relatives);
-    const ps = section('payload', 'Payload', c.toggle, copyButton('claims', 'claims as a Markdown table'), copyButton('payload', 'payload JSON'));
-    ps.body.append(c.body);
-    root.append(ps.section);
-  } else {
-    const canCopy = p.type === 'json' || p.type === 'text';
-    const ps = section('payload', 'Payload', ...(canCopy ? [copyButton('payload', 'payload')] : []));
-    if (p.type === 'json' || p.type === 'text') {
-      ps.body.append(el('p', 'muted', p.type === 'json' ? 'JSON that is not an object, so it has no claims:' : 'Text that is not JSON:'));
-      const pre = el('pre', 'raw-json');
-      pre.append(el('code', undefined, p.type === 'json' ? p.json : p.text));
-      ps.body.append(pre);
-    } else if (p.type === 'bytes') {
-      ps.body.append(el('p', 'notice', `${p.byteLength} bytes of binary data: ${p.reason}.`));
-    } else {
-      ps.body.append(el('p', 'notice', `Encrypted (JWE): ${formatBytes(p.ciphertextBytes)} of ciphertext. The claims can only be read with the recipient's key; the header above is all that is visible.`));
-    }
-    root.append(ps.section);
-  }
-  if (model.payloadNote !== undefined) root.append(el('p', 'notice', model.payloadNote));
-
-  const findings = section('findings', 'Security findings');
-  if (model.findings.length === 0) findings.body.append(el('p', 'muted', 'No security findings.'));
-  else {
-    const list = el('ul', 'findings');
-    for (const f of model.findings) list.append(findingItem(f, true));
-    findings.body.append(list);
-  }
-  root.append(findings.section, sizeSection(model));
-
-  live = { model, badge, countdown, statusText, relatives, ...(bar !== undefined ? { bar } : {}), ...(barLabel !== undefined ? { barLabel } : {}) };
+  live = { model, badge, relatives, ...(times.bar !== undefined ? { bar: times.bar } : {}), ...(times.barLabel !== undefined ? { barLabel: times.barLabel } : {}) };
   tick();
-  const hasTime = Object.keys(model.timeClaims).length > 0;
+  const hasTime = model.payload.type === 'claims' && Object.keys(model.timeClaims).length > 0;
   if (hasTime) ticker = setInterval(tick, 1000);
 }
 
@@ -424,13 +492,14 @@ function summarize(model: InspectorViewModel): RenderedSummary {
     title: root.querySelector('.title')?.textContent ?? '',
     kind: root.querySelector('.badge.kind')?.textContent ?? '',
     alg: model.state === 'token' ? model.alg : '',
-    status: live?.badge.className.replace(/^.*status-/, '') ?? '',
-    statusText: document.getElementById('status-text')?.textContent ?? '',
-    countdown: document.getElementById('countdown')?.textContent ?? '',
+    status: live?.badge.dataset.status ?? '',
+    statusText: document.getElementById('countdown')?.textContent?.trim() ?? '',
+    countdown: document.getElementById('countdown')?.textContent?.trim() ?? '',
     signature: document.getElementById('signature-badge')?.textContent?.trim() ?? '',
     hintCodes: codes('#hints .finding'),
-    findingCodes: codes('#findings .finding'),
+    findingCodes: codes('#verdict .finding'),
     headings: texts('h2, h3'),
+    sections: Array.from(root.children, (e) => e.id).filter((id) => id !== ''),
     error: root.querySelector('.error-message')?.textContent?.trim() ?? '',
   };
 }
@@ -466,16 +535,26 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = parseHostMessage(event.data);
   if (message === undefined) return;
   if (message.type === 'show') {
+    // Another token starts at the top; the same token shown again (settings, time) keeps the scroll.
+    const before = current.state === 'token' ? current.parts.map((p) => p.text).join('.') : undefined;
+    const after = message.model.state === 'token' ? message.model.parts.map((p) => p.text).join('.') : undefined;
     current = message.model;
     render(message.model);
+    if (before !== after) window.scrollTo(0, 0);
   } else if (message.type === 'signature') {
     if (current.state !== 'token') return;
     current = { ...current, signature: message.signature };
-    // Patch the badge and the signature section in place: no re-render, scroll and toggles stay.
+    // Patch the badge, the verdict (a weak secret joins it) and the signature section in place:
+    // no re-render, so scroll and view toggles stay.
     const badge = document.getElementById('signature-badge');
     if (badge !== null) badge.replaceWith(signatureBadge(message.signature));
-    else document.querySelector('.badges')?.append(signatureBadge(message.signature));
+    else document.querySelector('.badges')?.prepend(signatureBadge(message.signature));
+    document.getElementById('verdict')?.replaceWith(verdictSection(current));
     document.getElementById('signature')?.replaceWith(signatureSection(current));
+    if (live !== undefined) {
+      live.model = current;
+      tick(); // green only once verified
+    }
     postSummary(current);
   } else {
     // `report` (test mode): what the DOM shows now, after the countdown has ticked, without re-rendering.

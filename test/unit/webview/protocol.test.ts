@@ -16,6 +16,7 @@ const summary: RenderedSummary = {
   hintCodes: ['TL103'],
   findingCodes: [],
   headings: ['Revocation risks', 'Header'],
+  sections: ['summary', 'verdict', 'payload'],
   error: '',
 };
 

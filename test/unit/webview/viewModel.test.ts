@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildViewModel, copyText, groupHints } from '../../../src/present/inspector/viewModel';
+import { buildViewModel, copyText, groupHints, prettyJson, verdictFindings } from '../../../src/present/inspector/viewModel';
 import type { ViewModelOptions } from '../../../src/present/inspector/viewModel';
 import type { Finding } from '../../../src/core';
 
@@ -135,5 +135,35 @@ describe('inspector view model', () => {
     assert.strictEqual(m.headerRows[1]?.title, undefined);
     assert.strictEqual(m.payload.rows[0]?.title, 'Expiration time');
     assert.strictEqual(m.payload.rows[1]?.title, undefined);
+  });
+
+  it('pretty JSON only re-indents: big numbers, escapes, key order and duplicate keys stay as written', () => {
+    const exact = '{"b":1,"a":12345678901234567890,"s":"q\\"\\u00e9","a":[1,{"x":null}]}';
+    const pretty = prettyJson(exact);
+    assert.strictEqual(pretty.replace(/\s+/g, ''), exact.replace(/\s+/g, ''), 'only whitespace changes');
+    assert.ok(pretty.includes('12345678901234567890'), 'a big number is kept digit for digit');
+    assert.ok(pretty.includes('\n  "b": 1,'), `two-space indent: ${pretty}`);
+    assert.strictEqual(prettyJson('not json {'), prettyJson('not json {'), 'total on any text');
+  });
+
+  it('the view model carries pretty JSON of header and payload, and a verdict of errors and warnings of every kind', () => {
+    const now = Date.UTC(2026, 0, 15, 12, 0, 0);
+    const s = now / 1000;
+    const token = `${b64('{"alg":"none"}')}.${b64(JSON.stringify({ sub: 'x', email: 'a@b.example', iat: s, exp: s + 30 * 86400 }))}.`;
+    const m = buildViewModel(token, { ...options, now, explain: (code) => (code === 'TL201' ? 'Unsigned tokens can be forged.' : undefined) });
+    assert.ok(m.state === 'token');
+    assert.ok(m.headerPretty.includes('\n  "alg": "none"'));
+    assert.ok(m.payload.type === 'claims' && m.payload.pretty.includes('\n  "sub": "x"'));
+    const codes = m.verdict.map((f) => f.code);
+    assert.ok(codes.includes('TL201') && codes.includes('TL102'), `security finding and revocation hint together: ${codes.join(', ')}`);
+    assert.ok(m.verdict.every((f) => f.severity !== 'info'));
+    const firstWarning = m.verdict.findIndex((f) => f.severity === 'warning');
+    assert.ok(m.verdict.slice(firstWarning).every((f) => f.severity === 'warning'), 'errors first');
+    assert.deepStrictEqual(m.explanations, { TL201: 'Unsigned tokens can be forged.' });
+  });
+
+  it('verdictFindings sorts errors before warnings and drops info', () => {
+    const f = (code: string, severity: Finding['severity']): Finding => ({ code, severity, message: code, evidence: '', reference: { kind: 'rfc', rfc: 8725, section: '3.1', title: 't' } });
+    assert.deepStrictEqual(verdictFindings([f('TL210', 'info'), f('TL205', 'warning')], [f('TL107', 'error'), f('TL103', 'info')]).map((x) => x.code), ['TL107', 'TL205']);
   });
 });
