@@ -66,7 +66,7 @@ Options:
   --allow <file>         scan: accept the tokens and paths listed in this file as fixtures
                          (token hashes sha256:…, 12-character previews, path globs; one a line)
   --jobs <n>             scan: threads scanning, this one and n-1 workers (default: the core count
-                         up to 8, for 256 files or more)
+                         up to 8, for 256 files or more on 4 cores or more; else 1)
   --key <file>           verify signatures with a PEM public key / certificate or JWK file
   --jwks <file>          verify signatures with a JWKS file (matched by kid, else key type)
   --secret <text>        verify HS256/384/512 signatures with this UTF-8 secret

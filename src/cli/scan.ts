@@ -42,6 +42,11 @@ export type ScanPoolFactory = (size: number, init: ScanWorkerInit) => ScanPool;
 const AUTO_WORKER_MIN_FILES = 256;
 /** Most threads chosen without `--jobs` (this one and up to 7 workers). */
 const AUTO_WORKER_MAX = 8;
+/**
+ * Fewest cores for workers without `--jobs`: on two cores a worker's start-up and the
+ * contention cost more than it saves (`npm run bench:cli` on a busy two-core machine: 0.7×).
+ */
+const AUTO_WORKER_MIN_CORES = 4;
 
 export interface ScanRun {
   readonly io: CliIo;
@@ -138,7 +143,8 @@ export async function runScan(command: Extract<CliCommand, { command: 'scan' }>,
     progress.fileDone(0);
   }
   // Threads scanning: this one and jobs − 1 workers.
-  const jobs = Math.min(files.length, command.jobs ?? (files.length >= AUTO_WORKER_MIN_FILES ? Math.min(io.cores ?? 1, AUTO_WORKER_MAX) : 1));
+  const cores = io.cores ?? 1;
+  const jobs = Math.min(files.length, command.jobs ?? (files.length >= AUTO_WORKER_MIN_FILES && cores >= AUTO_WORKER_MIN_CORES ? Math.min(cores, AUTO_WORKER_MAX) : 1));
   const pool = jobs > 1 && io.scanPool ? io.scanPool(jobs - 1, { options: run.options, keySources: command.keySources ?? [], maxBytes }) : undefined;
   const results = pool ? await scanInPool(files, pool, (file) => scanFile(file, maxBytes, ctx), progress) : await scanHere(files, maxBytes, ctx, progress);
   progress.finish();
