@@ -167,12 +167,25 @@ class Scan {
   /** Start of the scanned range (a wrapper starting before it is not in the range). */
   rangeStart = 0;
 
+  /** The scan of wrappers' decodings, made once and reused for each (see {@link Scan.inner}). */
+  private innerScan: Scan | undefined;
+
   constructor(
-    readonly text: string,
+    /** The scanned text; an inner scan is pointed at each wrapper's decoding in turn. */
+    public text: string,
     readonly maxTokenLength: number,
     /** Whether the second pass runs (never inside a wrapper's decoding: a token is unwrapped once). */
     readonly thorough: boolean,
   ) {}
+
+  /** A one-pass scan of `text` (a wrapper's decoding), reusing one Scan for every wrapper. */
+  inner(text: string): Scan {
+    const scan = (this.innerScan ??= new Scan(text, this.maxTokenLength, false));
+    scan.text = text;
+    scan.resume = 0;
+    scan.rangeStart = 0;
+    return scan;
+  }
 }
 
 /** A walked run that is a token. */
@@ -446,7 +459,7 @@ function wrappedAt(scan: Scan, start: number, end: number): Found | undefined {
   if (!unwrapped.ok) return undefined;
   const inner = unwrapped.value.inner;
   if (inner.length === 0 || inner.length > scan.maxTokenLength) return undefined;
-  const innerScan = new Scan(inner, scan.maxTokenLength, false);
+  const innerScan = scan.inner(inner);
   let match: Found | undefined;
   if (inner.charCodeAt(0) === 118 /* v */) match = pasetoAt(innerScan, 0, inner.length);
   else {
