@@ -4,7 +4,7 @@
  * the scan workers (workers.ts), so the report does not depend on where a file was scanned.
  */
 import { createHash } from 'node:crypto';
-import { sortFindings, type VerificationKey, type VerificationResult, type WeakSecretChecker } from '../core';
+import { sortFindings, thoroughScanFor, type VerificationKey, type VerificationResult, type WeakSecretChecker } from '../core';
 import type { Finding, InspectOptions, Inspection, Result, TokenError, TokenMatch } from '../core/types';
 import { BINARY_SNIFF_BYTES, looksBinary } from '../present';
 import { StringDecoder } from 'node:string_decoder';
@@ -98,7 +98,7 @@ async function inspectMatches(path: string, matches: readonly StreamMatch[], ctx
 /** Scans text already in memory (stdin). */
 export function scanText(path: string, text: string, ctx: ScanContext): Promise<FileScan> {
   if (looksBinary(new TextEncoder().encode(text.slice(0, BINARY_SNIFF_BYTES)))) return Promise.resolve({ path, skipped: 'binary' });
-  const stream = new TokenStream();
+  const stream = new TokenStream({ thorough: true });
   return inspectMatches(path, [...stream.push(text), ...stream.end()], ctx);
 }
 
@@ -110,7 +110,8 @@ export function scanFile(file: ScanPath, maxBytes: number, ctx: ScanContext): Pr
   if (file.skipped !== undefined) return Promise.resolve({ path: file.display, skipped: file.skipped });
   // A UTF-8 sequence cut by a chunk edge is completed by the next chunk; a BOM stays in the text.
   const decoder = new StringDecoder('utf8');
-  const stream = new TokenStream();
+  // Configuration and request files get the thorough scan (base64-wrapped tokens, as in Kubernetes Secrets).
+  const stream = new TokenStream({ thorough: thoroughScanFor(file.display) });
   const matches: StreamMatch[] = [];
   let binary = false;
   const refused = readChunks(file.fsPath, file.given ? undefined : maxBytes, ctx.chunk, (bytes, first) => {

@@ -25,6 +25,19 @@ export interface StreamMatch {
 const LOOK_BEHIND = 4096;
 
 /**
+ * How many times the longest token a thorough scan's wrapper may span (a base64 wrapper is 4/3
+ * of what it wraps, plus a `user:` prefix): the overlap and the look-behind cover it, since the
+ * scanner walks back over a wrapper's run from where its candidate matched.
+ */
+const WRAPPER_SPAN = 2;
+
+/** How a stream scans: the longest token, and a `thorough` scan (core `thoroughScanFor`). */
+export interface TokenStreamOptions {
+  readonly maxTokenLength?: number;
+  readonly thorough?: boolean;
+}
+
+/**
  * A copy of `text` that holds no reference to the string it was cut from. V8 represents a
  * slice of a long string as a view of it, so a kept token would keep its whole chunk alive
  * (and memory would grow with the number of tokens times the chunk size).
@@ -51,10 +64,17 @@ export class TokenStream {
   private lineStart = 0;
   /** Tokens starting before this offset (whole text) were reported. */
   private scannedTo = 0;
+  private readonly maxTokenLength: number;
+  private readonly thorough: boolean;
   private readonly overlap: number;
+  private readonly lookBehind: number;
 
-  constructor(private readonly maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH) {
-    this.overlap = maxTokenLength + 64;
+  constructor(options: TokenStreamOptions = {}) {
+    this.maxTokenLength = options.maxTokenLength ?? DEFAULT_MAX_TOKEN_LENGTH;
+    this.thorough = options.thorough === true;
+    const span = this.thorough ? WRAPPER_SPAN * this.maxTokenLength : this.maxTokenLength;
+    this.overlap = span + 64;
+    this.lookBehind = this.thorough ? span + LOOK_BEHIND : LOOK_BEHIND;
   }
 
   /** Adds text; returns the tokens that can now be told whole. */
@@ -78,7 +98,7 @@ export class TokenStream {
     const lines = () => (index ??= new LineIndex(text));
     const found: StreamMatch[] = [];
     let lastEnd = this.base + to;
-    for (const local of findTokens(text, { rangeStart: from, rangeEnd: to, maxTokenLength: this.maxTokenLength })) {
+    for (const local of findTokens(text, { rangeStart: from, rangeEnd: to, maxTokenLength: this.maxTokenLength, thorough: this.thorough })) {
       const start = lines().positionAt(local.start);
       const end = lines().positionAt(local.end);
       found.push({
@@ -93,7 +113,7 @@ export class TokenStream {
     // A token may end past `to`: the next scan starts after it, as a whole-text scan would.
     this.scannedTo = lastEnd;
     if (!final) {
-      const keepFrom = Math.max(0, to - LOOK_BEHIND);
+      const keepFrom = Math.max(0, to - this.lookBehind);
       // The lines dropped with the text before keepFrom (counted without indexing every line).
       let lastNewline = -1;
       for (let i = text.indexOf('\n'); i !== -1 && i < keepFrom; i = text.indexOf('\n', i + 1)) {

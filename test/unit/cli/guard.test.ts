@@ -35,6 +35,9 @@ describe('token-lens scan as a repository guard (a temporary git repository)', f
     writeFileSync(join(repo, 'src/config.ts'), `export const token = '${live}';\n`);
     writeFileSync(join(repo, 'test/fixtures/expired.http'), `Authorization: Bearer ${expired}\n`);
     writeFileSync(join(repo, 'test/fixtures/weak.env'), `TOKEN=${weak}\n`);
+    // A Kubernetes Secret keeps the token base64-encoded (the core's thorough scan of configuration files).
+    mkdirSync(join(repo, 'k8s'));
+    writeFileSync(join(repo, 'k8s/secret.yaml'), `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\ndata:\n  token: ${Buffer.from(live).toString('base64')}\n`);
     git(repo, 'add', '.');
     git(repo, 'commit', '-q', '-m', 'fixtures');
     // Not in the index: the same live token in a file git does not know.
@@ -55,6 +58,14 @@ describe('token-lens scan as a repository guard (a temporary git repository)', f
     const [token] = json.files[0]!.tokens;
     assert.match(token!.tokenHash, /^sha256:[0-9a-f]{32}$/);
     assert.match(token!.inspection!.findings.find((f) => f.code === FindingCodes.LIVE_CREDENTIAL)!.evidence, new RegExp(token!.tokenHash));
+  });
+
+  it('a live token base64-wrapped in a committed Kubernetes Secret is a live credential too', () => {
+    const r = scan(['k8s/secret.yaml', '--fail-on', 'error']);
+    assert.equal(r.code, 1, r.stdout);
+    assert.ok(r.stdout.includes(`k8s/secret.yaml:6:10`), r.stdout);
+    assert.ok(r.stdout.includes(FindingCodes.LIVE_CREDENTIAL));
+    assert.ok(!r.stdout.includes(live) && !r.stdout.includes(Buffer.from(live).toString('base64')));
   });
 
   it('the same token in an untracked file is no TL217; a staged file is (a pre-commit hook sees it)', () => {

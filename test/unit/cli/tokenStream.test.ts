@@ -12,9 +12,9 @@ const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJlc2lnbmF0dXJl';
 const TOKEN_B = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJiIn0.';
 
 /** What a whole-text scan reports: offsets, 1-based line/column of start and end, context. */
-function wholeScan(text: string, maxTokenLength?: number) {
+function wholeScan(text: string, maxTokenLength?: number, thorough = false) {
   const lines = new LineIndex(text);
-  return findTokens(text, { maxTokenLength }).map((m) => {
+  return findTokens(text, { maxTokenLength, thorough }).map((m) => {
     const s = lines.positionAt(m.start);
     const e = lines.positionAt(m.end);
     return { start: m.start, end: m.end, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, context: m.context, token: m.token };
@@ -22,8 +22,8 @@ function wholeScan(text: string, maxTokenLength?: number) {
 }
 
 /** The same text pushed in pieces of `size` characters. */
-function streamed(text: string, size: number, maxTokenLength?: number) {
-  const stream = new TokenStream(maxTokenLength);
+function streamed(text: string, size: number, maxTokenLength?: number, thorough = false) {
+  const stream = new TokenStream({ maxTokenLength, thorough });
   const found = [];
   for (let i = 0; i < text.length; i += size) found.push(...stream.push(text.slice(i, i + size)));
   found.push(...stream.end());
@@ -57,6 +57,29 @@ describe('cli TokenStream: text in pieces gives what the whole text gives', () =
       fc.property(fc.array(part, { maxLength: 40 }), fc.integer({ min: 1, max: 120 }), (parts, size) => {
         const t = parts.join('');
         assert.deepEqual(streamed(t, size, 90), wholeScan(t, 90));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('cli TokenStream: a thorough scan (base64-wrapped tokens, as in Kubernetes Secrets)', () => {
+  const wrapped = Buffer.from(TOKEN).toString('base64');
+  const text = `apiVersion: v1\nkind: Secret\ndata:\n  token: ${wrapped}\n  other: ${Buffer.from(TOKEN_B).toString('base64')}\n  plain: ${TOKEN}\n`;
+
+  it('finds the wrappers across piece edges as the whole text does', () => {
+    const expected = wholeScan(text, 200, true);
+    assert.ok(expected.length >= 3, JSON.stringify(expected.map((m) => m.start)));
+    assert.ok(expected.length > wholeScan(text, 200).length, 'the thorough scan finds the wrapped ones');
+    for (const size of [1, 3, 17, 64, 101, text.length]) assert.deepEqual(streamed(text, size, 200, true), expected, `pieces of ${size}`);
+  });
+
+  it('property: wrapped and bare tokens in random texts, cut anywhere', () => {
+    const part = fc.constantFrom(wrapped, TOKEN, TOKEN_B, ' ', '\n', 'token: ', '"', 'x'.repeat(30), '=');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 30 }), fc.integer({ min: 1, max: 150 }), (parts, size) => {
+        const t = parts.join('');
+        assert.deepEqual(streamed(t, size, 200, true), wholeScan(t, 200, true));
       }),
       { numRuns: 300 },
     );
