@@ -1,7 +1,9 @@
 /**
  * Algorithm families and what one verification costs per request (article reason 5,
  * "Signature Verification Adds Overhead"). Costs are order-of-magnitude figures for one
- * verification on a current server core (Node.js/OpenSSL), not measurements of this machine.
+ * verification on a current server core (Node.js/OpenSSL), not measurements of this machine:
+ * a call through an async API such as WebCrypto adds its own overhead (tenths of a millisecond),
+ * which is what the verification service measures when a key verifies the token.
  */
 import type { AlgorithmInfo, JsonObject } from './types';
 
@@ -13,11 +15,11 @@ type Family = AlgorithmInfo['family'];
  * is cheaper than trying one pattern per family for every inspected token.
  */
 const FAMILIES: readonly { readonly algs: readonly string[]; readonly family: Family; readonly costNote: string }[] = [
-  { algs: ['HS256', 'HS384', 'HS512'], family: 'hmac', costNote: 'HMAC: about a microsecond per verify, but every verifier holds the signing secret' },
-  { algs: ['RS256', 'RS384', 'RS512'], family: 'rsa', costNote: 'RSA PKCS#1 v1.5 verify: roughly 20–50 µs per request (2048-bit key); signing is far slower' },
-  { algs: ['PS256', 'PS384', 'PS512'], family: 'rsa-pss', costNote: 'RSA-PSS verify: roughly 20–50 µs per request (2048-bit key)' },
-  { algs: ['ES256', 'ES384', 'ES512', 'ES256K'], family: 'ecdsa', costNote: 'ECDSA verify: roughly 50–150 µs per request, slower to verify than RSA' },
-  { algs: ['EdDSA', 'Ed25519', 'Ed448'], family: 'eddsa', costNote: 'EdDSA verify: roughly 50–100 µs per request' },
+  { algs: ['HS256', 'HS384', 'HS512'], family: 'hmac', costNote: 'HMAC: the cheapest check (the hash takes microseconds; a call through an async crypto API, tenths of a millisecond), but every verifier holds the signing secret' },
+  { algs: ['RS256', 'RS384', 'RS512'], family: 'rsa', costNote: 'RSA PKCS#1 v1.5 verify: tens of µs per request in a native library (2048-bit key); signing is far slower' },
+  { algs: ['PS256', 'PS384', 'PS512'], family: 'rsa-pss', costNote: 'RSA-PSS verify: tens of µs per request in a native library (2048-bit key)' },
+  { algs: ['ES256', 'ES384', 'ES512', 'ES256K'], family: 'ecdsa', costNote: 'ECDSA verify: about a hundred µs per request in a native library, slower to verify than RSA' },
+  { algs: ['EdDSA', 'Ed25519', 'Ed448'], family: 'eddsa', costNote: 'EdDSA verify: about a hundred µs per request in a native library' },
   {
     algs: [
       'RSA1_5', 'RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512', 'A128KW', 'A192KW', 'A256KW', 'dir',

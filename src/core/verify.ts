@@ -21,7 +21,13 @@ export type VerificationResult =
   | { readonly status: 'invalid-signature'; readonly alg: string; readonly keyLabels: readonly string[]; readonly message: string }
   | { readonly status: 'key-mismatch'; readonly alg: string; readonly keyLabels: readonly string[]; readonly message: string }
   | { readonly status: 'unsupported'; readonly alg: string; readonly message: string }
-  | { readonly status: 'not-checked'; readonly reason: NotCheckedReason; readonly message: string };
+  | { readonly status: 'not-checked'; readonly reason: NotCheckedReason; readonly message: string }
+  /**
+   * Stored keys were tried (`tried` of them, 0 when every stored key is bound to other tokens)
+   * but none applies to this token: none verifies it and none is bound to it by `iss`/`kid`.
+   * Not a verdict on the signature (see {@link VerifyOptions.keySource}).
+   */
+  | { readonly status: 'not-checked'; readonly reason: 'no-matching-key'; readonly tried: number; readonly message: string };
 
 /** Status values of {@link VerificationResult}. */
 export type VerificationStatus = VerificationResult['status'];
@@ -57,6 +63,17 @@ export function allowedAlgorithms(entry: KeyEntry): readonly string[] {
 export interface VerifyOptions {
   /** Try every key, ignoring their `iss`/`kid` bindings (default false). */
   readonly ignoreBindings?: boolean;
+  /**
+   * Where the keys come from, which decides what a key that fails says about the token.
+   * - `chosen` (default): the user picked these keys for this token (the CLI's `--key`,
+   *   `--secret`): a key that does not verify it is a verdict, `invalid-signature` or
+   *   `key-mismatch`.
+   * - `stored`: a key store tried against every token. A key that is not bound to the token
+   *   (no `iss`/`kid` binding that it matches, no JWKS member named by its `kid`) and does not
+   *   verify it says nothing about it: the result is `no-matching-key`. Only a bound key gives
+   *   `invalid-signature` or `key-mismatch`.
+   */
+  readonly keySource?: 'chosen' | 'stored';
 }
 
 interface ParsedJws {
@@ -86,6 +103,27 @@ function parseJws(token: string): Result<ParsedJws, VerificationResult> {
   return { ok: true, value: { alg, signature, ...(kid !== undefined ? { kid } : {}), ...(iss !== undefined ? { iss } : {}) } };
 }
 
+/** What a key can be bound to: a token's `iss` claim and header `kid` (each when a string). */
+export interface TokenBinding {
+  readonly iss?: string;
+  readonly kid?: string;
+}
+
+/**
+ * The `iss` claim and header `kid` of a token, offered as the binding of a key being added.
+ * Total: a token that does not decode has neither.
+ *
+ * @example tokenBinding(jws) // { iss: 'https://id.example', kid: 'k1' }
+ */
+export function tokenBinding(token: string): TokenBinding {
+  const decoded = decodeToken(token.trim());
+  if (!decoded.ok) return {};
+  const { header, payload } = decoded.value;
+  const iss = payload.type === 'claims' && typeof payload.claims['iss'] === 'string' ? payload.claims['iss'] : undefined;
+  const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
+  return { ...(iss !== undefined ? { iss } : {}), ...(kid !== undefined ? { kid } : {}) };
+}
+
 /**
  * True when an ECDSA signature has an all-zero `r` or `s` half. Such a signature is never
  * valid (r, s ∈ [1, n−1], FIPS 186-4 §6.4); Java 15–18 accepted it (CVE-2022-21449), so it is
@@ -106,6 +144,8 @@ async function importEntry(entry: KeyEntry, alg: string): Promise<CryptoKey | Ui
 interface Candidate {
   readonly key: VerificationKey;
   readonly entry: KeyEntry;
+  /** The key names this token: its `iss`/`kid` binding matches, or the entry's JWK `kid` does. */
+  readonly bound: boolean;
 }
 
 /** Keys whose `iss`/`kid` binding admits the token, then entries matched by `kid` (else all). */
@@ -118,7 +158,8 @@ function candidateEntries(jws: ParsedJws, keys: readonly VerificationKey[], opti
     // A JWKS is matched by `kid` when the token names one that the set has (RFC 7515 §4.1.4);
     // otherwise every entry of a fitting type is a candidate.
     const byKid = jws.kid !== undefined ? key.entries.filter((entry) => entry.kid === jws.kid) : [];
-    for (const entry of byKid.length > 0 ? byKid : key.entries) out.push({ key, entry });
+    const byBinding = (key.iss !== undefined && key.iss === jws.iss) || (key.kid !== undefined && key.kid === jws.kid);
+    for (const entry of byKid.length > 0 ? byKid : key.entries) out.push({ key, entry, bound: byBinding || byKid.length > 0 });
   }
   return out;
 }
@@ -135,12 +176,27 @@ async function checkSignature(token: string, candidate: Candidate, alg: string):
   }
 }
 
+/** Distinct labels of some candidates, in order. */
+function labelsOf(candidates: readonly Candidate[]): string[] {
+  return [...new Set(candidates.map((c) => c.key.label))];
+}
+
+/** "No stored key matches …": keys that do not apply to a token are not a verdict on it. */
+function noMatchingKey(jws: ParsedJws, tried: number, stored: number): VerificationResult {
+  const message =
+    tried === 0
+      ? `No stored key matches this token: all ${stored} are bound to another "iss"/"kid"`
+      : `No stored key matches this token: ${tried} tried, none verifies it and none is bound to its ${jws.kid !== undefined ? `kid "${jws.kid}"` : jws.iss !== undefined ? `issuer "${jws.iss}"` : '"iss"/"kid"'}. Not a verdict on the signature; bind a key to this issuer or key id for one`;
+  return { status: 'not-checked', reason: 'no-matching-key', tried, message };
+}
+
 /**
  * Verifies a compact JWS against the user's keys.
  *
  * The acceptable algorithms come from each key (its type, curve and JWK `alg`); a token
  * whose `alg` no candidate key allows gets `key-mismatch`, never a verification attempt.
- * Total: never throws.
+ * With `keySource: 'stored'` only keys bound to the token give verdicts; others that do not
+ * verify it give `no-matching-key` (see {@link VerifyOptions}). Total: never throws.
  *
  * @example
  * const result = await verifyToken(token, [key]);
@@ -155,28 +211,34 @@ export async function verifyToken(token: string, keys: readonly VerificationKey[
       return { status: 'unsupported', alg: jws.alg, message: `Algorithm "${jws.alg}" is not supported for verification (supported: ${SUPPORTED_ALGORITHMS.join(', ')})` };
     }
     if (keys.length === 0) return { status: 'not-checked', reason: 'no-key', message: 'No verification key has been added' };
+    const stored = options.keySource === 'stored';
     const candidates = candidateEntries(jws, keys, options);
     if (candidates.length === 0) {
+      if (stored) return noMatchingKey(jws, 0, keys.length);
       return { status: 'not-checked', reason: 'no-key', message: 'No verification key is bound to this token\'s "iss"/"kid"' };
     }
+    // The keys whose failure is a verdict: all of them when the user chose them, else the bound ones.
+    const judging = stored ? candidates.filter((c) => c.bound) : candidates;
     const fitting = candidates.filter((c) => allowedAlgorithms(c.entry).includes(jws.alg));
     if (fitting.length === 0) {
-      const families = [...new Set(candidates.map((c) => FAMILY_NAMES[c.entry.family]))].join(', ');
-      const confusion = jws.alg.startsWith('HS') && candidates.some((c) => c.entry.family !== 'hmac')
+      if (judging.length === 0) return noMatchingKey(jws, labelsOf(candidates).length, keys.length);
+      const families = [...new Set(judging.map((c) => FAMILY_NAMES[c.entry.family]))].join(', ');
+      const confusion = jws.alg.startsWith('HS') && judging.some((c) => c.entry.family !== 'hmac')
         ? ' Using a public key as an HMAC secret would let anyone forge tokens (algorithm confusion, RFC 8725 §2.1).'
         : '';
       return {
         status: 'key-mismatch',
         alg: jws.alg,
-        keyLabels: [...new Set(candidates.map((c) => c.key.label))],
+        keyLabels: labelsOf(judging),
         message: `The token says ${jws.alg} but the matching keys (${families}) do not allow it; not verified.${confusion}`,
       };
     }
+    // An all-zero r or s is invalid whatever the key: a verdict even from an unbound key.
     if (jws.alg.startsWith('ES') && isZeroEcdsaSignature(jws.signature)) {
       return {
         status: 'invalid-signature',
         alg: jws.alg,
-        keyLabels: [...new Set(fitting.map((c) => c.key.label))],
+        keyLabels: labelsOf(fitting),
         message: 'Invalid ECDSA signature: r or s is zero (the CVE-2022-21449 "psychic signature" forgery)',
       };
     }
@@ -192,7 +254,9 @@ export async function verifyToken(token: string, keys: readonly VerificationKey[
         };
       }
     }
-    const labels = [...new Set(fitting.map((c) => c.key.label))];
+    const failed = fitting.filter((c) => judging.includes(c));
+    if (failed.length === 0) return noMatchingKey(jws, labelsOf(candidates).length, keys.length);
+    const labels = labelsOf(failed);
     return {
       status: 'invalid-signature',
       alg: jws.alg,

@@ -1,9 +1,10 @@
 /**
  * Size as the surfaces write it. Summaries give exact bytes (`812 B`: what a header budget
- * counts); the cost line rounds with `formatBytes` (1 KB = 1000 B).
+ * counts), and so do limits (`4096 B (4 KiB)`: a rounded decimal "4.1 KB" misstates a limit of
+ * 4096 bytes); the cost line rounds with `formatBytes` (1 KB = 1000 B).
  */
 import { formatBytes, SESSION_ID_BYTES } from '../core';
-import type { SizeReport } from '../core';
+import type { SizeLimit, SizeReport } from '../core';
 
 /**
  * Exact bytes, for summaries: `812 B`, `20480 B`.
@@ -20,6 +21,37 @@ export function sizeText(bytes: number): string {
  */
 export function sizeCostText(size: Pick<SizeReport, 'timesSessionId' | 'bytesPerMillionRequests'>): string {
   return `${size.timesSessionId.toFixed(1)}× a ${SESSION_ID_BYTES}-byte session id · ${formatBytes(size.bytesPerMillionRequests)} per million requests`;
+}
+
+/**
+ * A limit in exact bytes, with its size in KiB when it is a whole number of them.
+ *
+ * @example limitText(4096) === '4096 B (4 KiB)'
+ * @example limitText(8190) === '8190 B'
+ */
+export function limitText(bytes: number): string {
+  return bytes >= 1024 && bytes % 1024 === 0 ? `${bytes} B (${bytes / 1024} KiB)` : `${bytes} B`;
+}
+
+/** What each limit is called in a sentence. */
+const LIMIT_NAMES: Readonly<Record<SizeLimit['id'], string>> = {
+  cookie: 'cookie limit',
+  'header-line': 'header-line limit',
+  'total-headers': 'limit for all request headers together',
+};
+
+/**
+ * The limits a token exceeds as one phrase naming each limit and its size, or `undefined` when
+ * it exceeds none.
+ *
+ * @example exceededLimitsText(size) === 'over the cookie limit of 4096 B (4 KiB)'
+ * @example exceededLimitsText(big) === 'over the cookie limit of 4096 B (4 KiB) and the header-line limit of 8190 B'
+ */
+export function exceededLimitsText(size: Pick<SizeReport, 'limits'>): string | undefined {
+  const parts = size.limits.filter((l) => l.exceeded).map((l) => `the ${LIMIT_NAMES[l.id] ?? l.label} of ${limitText(l.bytes)}`);
+  if (parts.length === 0) return undefined;
+  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+  return `over ${list}`;
 }
 
 /** Labels of the size limits the token exceeds (`Cookie`, `Header line`), in report order. */

@@ -3,7 +3,7 @@
  * token that does not decode) and one for its signature check. Hover, tree, CodeLens, status
  * bar, inspector and CLI read these; icons are codicon names, drawn as `$(name)` or `ThemeIcon`.
  */
-import type { TimeStatus, VerificationResult } from '../core';
+import type { TimeStatus, TokenKind, VerificationResult } from '../core';
 import type { Tone } from './tone';
 
 /** How a status reads: a short label, a codicon, a tone. */
@@ -13,8 +13,11 @@ export interface StatusLook {
   readonly tone: Tone;
 }
 
-/** A token's time status, or `malformed` when it could not be decoded. */
-export type TokenStatus = TimeStatus | 'malformed';
+/**
+ * A token's time status, `malformed` when it could not be decoded, or `encrypted` for a JWE
+ * (its claims, `exp` among them, cannot be read: see {@link tokenStatus}).
+ */
+export type TokenStatus = TimeStatus | 'malformed' | 'encrypted';
 
 const TOKEN_STATUS: Readonly<Record<TokenStatus, StatusLook>> = {
   // A clock, not a check mark: "not expired" says nothing about whether the token is genuine.
@@ -26,7 +29,18 @@ const TOKEN_STATUS: Readonly<Record<TokenStatus, StatusLook>> = {
   'invalid-claim': { label: 'Invalid claim', icon: 'error', tone: 'error' },
   'not-applicable': { label: 'No time claims', icon: 'circle-slash', tone: 'neutral' },
   malformed: { label: 'Malformed token', icon: 'error', tone: 'error' },
+  encrypted: { label: 'Expiry unknown (encrypted)', icon: 'lock', tone: 'neutral' },
 };
+
+/**
+ * The status a surface shows for a token's time report: a JWE's is `encrypted` (never
+ * "no time claims" or "never expires": its claims are there, only unreadable).
+ *
+ * @example tokenStatus('jwe', 'not-applicable') === 'encrypted'
+ */
+export function tokenStatus(kind: TokenKind, status: TimeStatus): TokenStatus {
+  return kind === 'jwe' ? 'encrypted' : status;
+}
 
 /**
  * Label, codicon and tone of a token status.
@@ -47,12 +61,23 @@ export interface VerificationBadge {
   readonly tone: Tone;
 }
 
+/** What else is known about the signature besides the check with the user's keys. */
+export interface BadgeOptions {
+  /**
+   * The token verifies with a publicly known secret (TL401): its key is known, so it is
+   * neither "unverified" nor trustworthy, whatever the user's keys say.
+   */
+  readonly weakSecret?: boolean;
+}
+
 /**
  * Label, codicon and tone of a signature check, shared by hover, tree and inspector.
  *
  * @example verificationBadge({ status: 'not-checked', reason: 'no-key', message: '' }).label === 'unverified (no key)'
+ * @example verificationBadge({ status: 'not-checked', reason: 'no-matching-key', tried: 2, message: '' }).label === 'no matching key (2 tried)'
  */
-export function verificationBadge(result: VerificationResult): VerificationBadge {
+export function verificationBadge(result: VerificationResult, options: BadgeOptions = {}): VerificationBadge {
+  if (options.weakSecret === true) return { icon: 'error', label: 'forgeable: signed with a well-known secret', tone: 'error' };
   switch (result.status) {
     case 'verified':
       return { icon: 'verified-filled', label: 'signature verified', tone: 'ok' };
@@ -63,6 +88,8 @@ export function verificationBadge(result: VerificationResult): VerificationBadge
     case 'unsupported':
       return { icon: 'question', label: 'alg not supported', tone: 'neutral' };
     case 'not-checked':
+      // Keys that do not apply to a token are not a verdict on it: neutral, never red.
+      if (result.reason === 'no-matching-key') return { icon: 'unverified', label: result.tried > 0 ? `no matching key (${result.tried} tried)` : 'no matching key', tone: 'neutral' };
       return { icon: 'unverified', label: result.reason === 'no-key' ? 'unverified (no key)' : 'not verifiable', tone: 'neutral' };
   }
 }

@@ -29,8 +29,8 @@ export interface TokenSummary {
 /** The summary parts of an inspection or a glance at one. */
 export function tokenSummary(of: Inspection | Glance): TokenSummary {
   const { time } = of;
-  const text = timeText(time);
   const full = 'decoded' in of;
+  const text = timeText(time, full ? of.decoded.kind : of.kind);
   return {
     kind: kindLabel(full ? of.decoded.kind : of.kind),
     alg: (full ? headerAlg(of.decoded.header) : of.alg) ?? '?',

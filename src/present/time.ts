@@ -3,14 +3,30 @@
  * second countdown, absolute instants, and the measured cost of one verification. Pure: `now`
  * comes in with the report, never from a clock here.
  */
-import type { TimeReport, VerificationTiming } from '../core';
+import type { TimeReport, TokenKind, VerificationTiming } from '../core';
+
+/**
+ * What a JWE's time status reads: its claims are encrypted, so nothing is known of its expiry
+ * (it is not "never expires", and not "no time claims").
+ */
+export const ENCRYPTED_TIME_TEXT = 'expiry unknown (encrypted)';
 
 /**
  * The time part of a one-line summary (`expires in 12 min`, `expired 3 days ago`, `valid in
- * 2 h`, `never expires`), or `undefined` when the token has no time claims to speak of.
+ * 2 h`, `never expires`, `expiry unknown (encrypted)` for a JWE), or `undefined` when the token
+ * has no time claims to speak of.
  */
-export function timeText(time: Pick<TimeReport, 'status' | 'relative'>): string | undefined {
+export function timeText(time: Pick<TimeReport, 'status' | 'relative'>, kind?: TokenKind): string | undefined {
+  if (kind === 'jwe') return ENCRYPTED_TIME_TEXT;
   return time.status === 'not-applicable' ? undefined : time.relative;
+}
+
+/**
+ * The time status as a surface says it in words (status bar, tree rows): the relative text, or
+ * {@link ENCRYPTED_TIME_TEXT} for a JWE.
+ */
+export function statusWords(time: Pick<TimeReport, 'relative'>, kind: TokenKind): string {
+  return kind === 'jwe' ? ENCRYPTED_TIME_TEXT : time.relative;
 }
 
 /**
@@ -28,8 +44,9 @@ export function clockText(ms: number): string {
 }
 
 /**
- * The countdown line of a time report: `expires in 00:11:59`, `expired 00:00:05 ago`,
- * `valid in 01:00:00`, `no exp: never expires`, else the relative text.
+ * The countdown line of a time report: `expires in 00:11:59`, `valid in 01:00:00`,
+ * `no exp: never expires`, else the relative text (`expired 11 min 29 s ago`: a clock reading
+ * followed by "ago" reads as a time of day).
  */
 export function countdownText(report: TimeReport): string {
   if (report.status === 'never-expires') return 'no exp: never expires';
@@ -37,7 +54,7 @@ export function countdownText(report: TimeReport): string {
     const nbf = report.claims.find((c) => c.name === 'nbf')?.seconds;
     return nbf !== undefined ? `valid in ${clockText(nbf * 1000 - report.now)}` : report.relative;
   }
-  if (report.msToExpiry !== undefined) return report.msToExpiry >= 0 ? `expires in ${clockText(report.msToExpiry)}` : `expired ${clockText(report.msToExpiry)} ago`;
+  if (report.msToExpiry !== undefined && report.msToExpiry >= 0) return `expires in ${clockText(report.msToExpiry)}`;
   return report.relative;
 }
 
@@ -52,6 +69,20 @@ export function absoluteTimeText(seconds: number, display: 'local' | 'utc'): str
   const date = new Date(seconds * 1000);
   if (Number.isNaN(date.getTime())) return 'outside the Date range';
   return display === 'utc' ? date.toISOString().replace('.000Z', 'Z') : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+}
+
+/**
+ * A NumericDate as a fixed instant for text that stays on screen while time passes (Problems
+ * entries): `2026-12-01 13:05:00 UTC`, or the runtime's local date and time with its zone.
+ * Unlike "expired 1 min ago" it is still true when read later.
+ *
+ * @example instantText(1_796_130_300, 'utc') === '2026-12-01 13:05:00 UTC'
+ */
+export function instantText(seconds: number, display: 'local' | 'utc'): string {
+  const date = new Date(seconds * 1000);
+  if (Number.isNaN(date.getTime())) return 'a time outside the Date range';
+  if (display === 'local') return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+  return date.toISOString().replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
 }
 
 /**

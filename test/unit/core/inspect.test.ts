@@ -58,6 +58,13 @@ describe('algorithmInfo (article reason 5)', () => {
   ];
   for (const [alg, family] of cases) it(`${alg} → ${family}`, () => assert.equal(algorithmInfo({ alg }).family, family));
   it('a non-string alg is unknown', () => assert.deepEqual(algorithmInfo({ alg: 5 }).alg, ''));
+  it('cost notes are orders of magnitude that a measurement through WebCrypto does not contradict (issue 12)', () => {
+    const hmac = algorithmInfo({ alg: 'HS256' }).costNote;
+    // A measured 0.49 ms median sat beside "about a microsecond per verify".
+    assert.doesNotMatch(hmac, /about a microsecond/);
+    assert.match(hmac, /tenths of a millisecond/);
+    for (const alg of ['RS256', 'PS256', 'ES256', 'EdDSA']) assert.match(algorithmInfo({ alg }).costNote, /native library/, alg);
+  });
   it('the lookup table names exactly the registered algorithms (checked against their patterns)', () => {
     const patterns: [RegExp, string][] = [
       [/^HS(256|384|512)$/, 'hmac'], [/^RS(256|384|512)$/, 'rsa'], [/^PS(256|384|512)$/, 'rsa-pss'], [/^ES(256|384|512|256K)$/, 'ecdsa'],

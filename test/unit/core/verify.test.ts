@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CompactSign, SignJWT, base64url, exportJWK, generateKeyPair, importPKCS8 } from 'jose';
 import { parseVerificationKey } from '../../../src/core/keys';
 import type { KeyInput, VerificationKey } from '../../../src/core/keys';
-import { allowedAlgorithms, isZeroEcdsaSignature, measureVerification, verifyToken } from '../../../src/core/verify';
+import { allowedAlgorithms, isZeroEcdsaSignature, measureVerification, tokenBinding, verifyToken } from '../../../src/core/verify';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'keys');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -203,6 +203,94 @@ describe('core/verify', () => {
         const result = await verifyToken(junk, [await a1Key()]);
         assert.equal(result.status, 'not-checked', junk);
       }
+    });
+  });
+
+  describe('stored keys: a key that does not apply to a token is not a verdict (keySource "stored")', () => {
+    const stored = { keySource: 'stored' } as const;
+    const unrelated = () => key({ label: 'other-service', material: { kind: 'secret', value: 'a-secret-of-another-service', encoding: 'utf8' } });
+
+    it('an unbound HMAC secret leaves an unrelated HS256 token at "no matching key (1 tried)", not "invalid signature"', async () => {
+      const result = await verifyToken(A1_TOKEN, [await unrelated()], stored);
+      assert.ok(result.status === 'not-checked' && result.reason === 'no-matching-key' && result.tried === 1, JSON.stringify(result));
+      assert.match(result.message, /No stored key matches this token/);
+      assert.match(result.message, /not a verdict/i);
+    });
+
+    it('an unbound HMAC secret leaves RS256, ES256, ES512 and EdDSA tokens at "no matching key", not "key does not fit alg"', async () => {
+      for (const token of [A2_TOKEN, A3_TOKEN, A4_TOKEN, ED_TOKEN]) {
+        const result = await verifyToken(token, [await unrelated()], stored);
+        assert.ok(result.status === 'not-checked' && result.reason === 'no-matching-key' && result.tried === 1, `${token.slice(0, 20)}: ${result.status}`);
+      }
+      // An unbound RSA key and an HS256 token: the key cannot apply either.
+      const result = await verifyToken(A1_TOKEN, [await a2Key()], stored);
+      assert.ok(result.status === 'not-checked' && result.reason === 'no-matching-key');
+    });
+
+    it('counts every stored key that was tried, and still verifies with the one that fits', async () => {
+      const many = [await unrelated(), await a2Key(), await jwkKey('a3', A3_JWK)];
+      const none = await verifyToken(A1_TOKEN, many, stored);
+      assert.ok(none.status === 'not-checked' && none.reason === 'no-matching-key' && none.tried === 3);
+      const ok = await verifyToken(A3_TOKEN, many, stored);
+      assert.ok(ok.status === 'verified' && ok.keyLabel === 'a3', ok.message);
+    });
+
+    it('a key bound to the token by iss gives "invalid signature" when it fails, and "key-mismatch" when it cannot fit', async () => {
+      // A.1's payload has iss "joe".
+      const joe = await key({ label: 'joe', iss: 'joe', material: { kind: 'secret', value: 'not-the-key', encoding: 'utf8' } });
+      const invalid = await verifyToken(A1_TOKEN, [joe], stored);
+      assert.ok(invalid.status === 'invalid-signature' && invalid.keyLabels.join() === 'joe', invalid.message);
+      assert.equal((await verifyToken(tamperPayload(A1_TOKEN), [await key({ label: 'joe-real', iss: 'joe', material: { kind: 'secret', value: A1_K, encoding: 'base64url' } })], stored)).status, 'invalid-signature');
+      const rsaForJoe = await key({ label: 'joe-rsa', iss: 'joe', material: { kind: 'pem', pem: fixture('rfc7515-a2-spki.pem') } });
+      const forged = await new SignJWT({ iss: 'joe' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(fixture('rfc7515-a2-spki.pem')));
+      const mismatch = await verifyToken(forged, [rsaForJoe], stored);
+      assert.equal(mismatch.status, 'key-mismatch');
+      assert.match(mismatch.message, /algorithm confusion/);
+    });
+
+    it('a key bound by kid, or a JWKS member named by the token\'s kid, gives a verdict; the unbound one beside it does not', async () => {
+      const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+      const other = await generateKeyPair('ES256', { extractable: true });
+      const signed = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(other.privateKey);
+      const byKid = await key({ label: 'k1-key', kid: 'k1', material: { kind: 'jwk', json: JSON.stringify(await exportJWK(publicKey)) } });
+      const result = await verifyToken(signed, [await unrelated(), byKid], stored);
+      assert.ok(result.status === 'invalid-signature' && result.keyLabels.join() === 'k1-key', result.message);
+      const set = await key({ label: 'set', material: { kind: 'jwks', json: JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1' }] }) } });
+      assert.equal((await verifyToken(signed, [set], stored)).status, 'invalid-signature', 'the set names the token\'s kid');
+      const good = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).sign(privateKey);
+      assert.equal((await verifyToken(good, [await unrelated(), set], stored)).status, 'verified');
+      // A JWKS without that kid: its entries are tried by type, unbound.
+      const unnamed = await key({ label: 'unnamed', material: { kind: 'jwks', json: JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'zz' }] }) } });
+      const free = await verifyToken(signed, [unnamed], stored);
+      assert.ok(free.status === 'not-checked' && free.reason === 'no-matching-key', free.status);
+    });
+
+    it('keys all bound to other tokens: "no matching key" with none tried', async () => {
+      const alice = await key({ label: 'alice', iss: 'alice', material: { kind: 'secret', value: A1_K, encoding: 'base64url' } });
+      const result = await verifyToken(A1_TOKEN, [alice], stored);
+      assert.ok(result.status === 'not-checked' && result.reason === 'no-matching-key' && result.tried === 0);
+    });
+
+    it('the all-zero ECDSA signature stays invalid whatever the key (CVE-2022-21449)', async () => {
+      const [h, p] = A3_TOKEN.split('.');
+      const zero = `${h}.${p}.${base64url.encode(new Uint8Array(64))}`;
+      assert.equal((await verifyToken(zero, [await jwkKey('a3', A3_JWK)], stored)).status, 'invalid-signature');
+    });
+
+    it('keys the user chose (the default, as the CLI\'s --key) keep their verdicts', async () => {
+      assert.equal((await verifyToken(A1_TOKEN, [await unrelated()])).status, 'invalid-signature');
+      assert.equal((await verifyToken(A2_TOKEN, [await unrelated()])).status, 'key-mismatch');
+    });
+  });
+
+  describe('tokenBinding (the binding offered when a key is added)', () => {
+    it('reads the iss claim and header kid of a JWS; nothing of a token that does not decode', async () => {
+      assert.deepEqual(tokenBinding(A1_TOKEN), { iss: 'joe' });
+      const withKid = await new SignJWT({ iss: 'https://id.example' }).setProtectedHeader({ alg: 'HS256', kid: 'k7' }).sign(new TextEncoder().encode('x'.repeat(32)));
+      assert.deepEqual(tokenBinding(`  ${withKid}\n`), { iss: 'https://id.example', kid: 'k7' });
+      assert.deepEqual(tokenBinding('not.a.token'), {});
+      const jwe = `${base64url.encode('{"alg":"dir","enc":"A128GCM","kid":"enc-1"}')}..AAAA.AAAA.AAAA`;
+      assert.deepEqual(tokenBinding(jwe), { kid: 'enc-1' });
     });
   });
 

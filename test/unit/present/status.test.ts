@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { TimeStatus, VerificationResult } from '../../../src/core';
-import { statusLook, verificationBadge } from '../../../src/present/status';
+import { statusLook, tokenStatus, verificationBadge } from '../../../src/present/status';
 import { themeColor } from '../../../src/present/tone';
 import { SIGNATURE_ICONS } from '../../../src/present/inspector/protocol';
 
@@ -38,6 +38,8 @@ describe('present/status: verificationBadge', () => {
     [{ status: 'unsupported', alg: 'XX1', message: '' }, 'question', 'alg not supported'],
     [{ status: 'not-checked', reason: 'no-key', message: '' }, 'unverified', 'unverified (no key)'],
     [{ status: 'not-checked', reason: 'jwe', message: '' }, 'unverified', 'not verifiable'],
+    [{ status: 'not-checked', reason: 'no-matching-key', tried: 3, message: '' }, 'unverified', 'no matching key (3 tried)'],
+    [{ status: 'not-checked', reason: 'no-matching-key', tried: 0, message: '' }, 'unverified', 'no matching key'],
   ];
   for (const [result, icon, label] of results) {
     it(`${result.status}${result.status === 'not-checked' ? ` (${result.reason})` : ''}: $(${icon}) ${label}`, () => {
@@ -47,4 +49,25 @@ describe('present/status: verificationBadge', () => {
       assert.ok((SIGNATURE_ICONS as readonly string[]).includes(badge.icon), 'an icon the inspector accepts');
     });
   }
+});
+
+describe('present/status: what is not a verdict, and what we know anyway (issue 12)', () => {
+  it('"no matching key" is neutral, never the red of an invalid signature', () => {
+    assert.equal(verificationBadge({ status: 'not-checked', reason: 'no-matching-key', tried: 1, message: '' }).tone, 'neutral');
+    assert.equal(verificationBadge({ status: 'invalid-signature', alg: 'HS256', keyLabels: ['k'], message: '' }).tone, 'error');
+  });
+  it('a TL401 hit is never "unverified (no key)": the key is known, and anyone can forge', () => {
+    const badge = verificationBadge({ status: 'not-checked', reason: 'no-key', message: '' }, { weakSecret: true });
+    assert.equal(badge.tone, 'error');
+    assert.doesNotMatch(badge.label, /unverified|no key/);
+    assert.match(badge.label, /well-known secret/);
+    assert.ok((SIGNATURE_ICONS as readonly string[]).includes(badge.icon));
+    assert.equal(verificationBadge({ status: 'verified', alg: 'HS256', keyLabel: 'k', message: '' }, { weakSecret: true }).tone, 'error', 'verified with a public secret is not green');
+  });
+  it('a JWE\'s time status is "Expiry unknown (encrypted)", whatever its time report says', () => {
+    assert.equal(tokenStatus('jwe', 'not-applicable'), 'encrypted');
+    assert.equal(tokenStatus('jwe', 'never-expires'), 'encrypted');
+    assert.equal(tokenStatus('jws', 'never-expires'), 'never-expires');
+    assert.deepEqual(statusLook('encrypted'), { label: 'Expiry unknown (encrypted)', icon: 'lock', tone: 'neutral' });
+  });
 });

@@ -28,13 +28,14 @@ describe('present/summary', () => {
     assert.equal(lensTitle(inspect(token)), summaryText(summary));
   });
 
-  it('an unsecured JWS, a JWE without time claims, an alg that is not a string', () => {
+  it('an unsecured JWS, a JWE (expiry unknown, never "never expires"), an alg that is not a string', () => {
     const unsecured = `${b64({ alg: 'none' })}.${b64({ sub: 'x' })}.`;
     assert.equal(summaryText(tokenSummary(inspect(unsecured))), `Unsecured JWS · none · never expires · ${unsecured.length} B`);
     const jwe = `${b64({ alg: 'dir', enc: 'A128GCM' })}..${b64('iv')}.${b64('ciphertext')}.${b64('tag')}`;
     const summary = tokenSummary(inspect(jwe));
-    assert.equal(summary.time, undefined);
-    assert.equal(summaryText(summary), `JWE · dir · ${jwe.length} B`);
+    // Its claims are encrypted: nothing is known of its expiry (issue 12 changed this from no time part).
+    assert.equal(summary.time, 'expiry unknown (encrypted)');
+    assert.equal(summaryText(summary), `JWE · dir · expiry unknown (encrypted) · ${jwe.length} B`);
     // The decoder refuses a header without a string alg; a summary of such data still reads.
     const jws = inspect(unsecured);
     assert.equal(tokenSummary({ ...jws, decoded: { ...jws.decoded, header: { alg: 5 } } }).alg, '?');
