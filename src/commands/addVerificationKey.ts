@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
 import { guessKeyKind, parseVerificationKey } from '../core';
 import type { KeyInput, KeyMaterial, SecretEncoding } from '../core';
+import { tokenBinding } from '../core/verify';
 import { fetchJwks, parseJwksUrl } from '../model/jwksFetch';
 import type { KeyStore } from '../model/keyStore';
+import { targetAt } from '../model/targetResolver';
+import type { TokenIndex } from '../model/tokenIndex';
+import { BINDING_PROMPTS, bindingChoices, bindingText, keyAddedText, keyConfirmation } from '../present';
 import { labelText, notificationText } from '../present/escape';
+
+export { bindingText };
 
 
 /**
@@ -109,20 +115,47 @@ async function pickMaterial(): Promise<KeyMaterial | undefined> {
   }
 }
 
-/** "only for iss = …, any kid": the binding of a key, for confirmations and lists. */
-export function bindingText(iss: string | undefined, kid: string | undefined): string {
-  return [iss ? `only for iss = "${iss}"` : 'any issuer', kid ? `only for kid = "${kid}"` : 'any kid'].join(', ');
+/** The `iss`/`kid` of the token at the active editor's cursor, to pre-fill the binding (empty when none). */
+function bindingAtCursor(tokens: TokenIndex | undefined): { iss: string; kid: string } {
+  const editor = vscode.window.activeTextEditor;
+  if (tokens === undefined || editor === undefined) return { iss: '', kid: '' };
+  const target = targetAt(tokens, editor.document, editor.selection.active);
+  const binding = target?.ok ? tokenBinding(target.target.token) : {};
+  const bounded = (v: string | undefined): string => (v !== undefined && v.length <= 512 ? v : '');
+  return { iss: bounded(binding.iss), kid: bounded(binding.kid) };
+}
+
+/**
+ * The key's binding: a quick pick of the bindings the pre-fill suggests (the token at the cursor
+ * or a link's `iss`/`kid`), else, or on "Enter…", the two input boxes. Undefined when cancelled.
+ */
+async function pickBinding(initial: { iss: string; kid: string }): Promise<{ iss: string; kid: string } | undefined> {
+  const choices = bindingChoices(initial);
+  if (choices.length > 0) {
+    const picked = await vscode.window.showQuickPick(
+      choices.map((c) => ({ ...c, label: labelText(c.label, { icons: true, max: 300 }), detail: labelText(c.detail, { icons: true, max: 300 }) })),
+      { title: 'Which tokens is this key for?', placeHolder: 'Bound to the token at the cursor; a key bound to a token gives a verdict on it', ignoreFocusOut: true },
+    );
+    if (picked === undefined) return undefined;
+    if (picked.custom !== true) return { iss: picked.iss ?? '', kid: picked.kid ?? '' };
+  }
+  const iss = await vscode.window.showInputBox({ title: 'Only for tokens from this issuer (optional)', prompt: BINDING_PROMPTS.iss, value: initial.iss, ignoreFocusOut: true });
+  if (iss === undefined) return undefined;
+  const kid = await vscode.window.showInputBox({ title: 'Only for tokens with this key id (optional)', prompt: BINDING_PROMPTS.kid, value: initial.kid, ignoreFocusOut: true });
+  if (kid === undefined) return undefined;
+  return { iss, kid };
 }
 
 /**
  * Token Lens: Add Verification Key. Always interactive: the key comes from the prompts (paste,
  * workspace file, open dialog or a JWKS URL fetched after a confirmation naming the host), then
- * a label and an optional `iss`/`kid` binding (pre-filled from `args`), then a modal
- * confirmation naming the key and its binding before anything is stored in SecretStorage.
- * Returns the label stored, or undefined when cancelled or invalid.
+ * a label and a binding to `iss`/`kid` (offered from `args`, else from the token at the cursor),
+ * then a modal confirmation naming the key and its binding before anything is stored in
+ * SecretStorage. Returns the label stored, or undefined when cancelled or invalid.
  */
-export async function addVerificationKey(store: KeyStore, args?: unknown): Promise<string | undefined> {
-  const initial = prefill(args);
+export async function addVerificationKey(store: KeyStore, args?: unknown, tokens?: TokenIndex): Promise<string | undefined> {
+  const fromArgs = prefill(args);
+  const initial = fromArgs.iss || fromArgs.kid ? fromArgs : bindingAtCursor(tokens);
   const material = await pickMaterial();
   if (!material) return undefined;
   const probe = await parseVerificationKey({ label: 'probe', material });
@@ -137,10 +170,9 @@ export async function addVerificationKey(store: KeyStore, args?: unknown): Promi
     validateInput: (v) => (v.trim() === '' ? 'A label is required' : v.length > 200 ? 'At most 200 characters' : undefined),
   });
   if (!label) return undefined;
-  const iss = await vscode.window.showInputBox({ title: 'Only for tokens from this issuer (optional)', prompt: 'Exact "iss" value; leave empty for any issuer', value: initial.iss, ignoreFocusOut: true });
-  if (iss === undefined) return undefined;
-  const kid = await vscode.window.showInputBox({ title: 'Only for tokens with this key id (optional)', prompt: 'Exact header "kid"; leave empty for any', value: initial.kid, ignoreFocusOut: true });
-  if (kid === undefined) return undefined;
+  const binding = await pickBinding(initial);
+  if (binding === undefined) return undefined;
+  const { iss, kid } = binding;
   const input: KeyInput = { label: label.trim(), material, ...(iss.trim() ? { iss: iss.trim() } : {}), ...(kid.trim() ? { kid: kid.trim() } : {}) };
   const parsed = await parseVerificationKey(input);
   if (!parsed.ok) {
@@ -149,17 +181,10 @@ export async function addVerificationKey(store: KeyStore, args?: unknown): Promi
   }
   const replaces = (await store.list()).some((k) => k.label === input.label);
   const store_ = 'Store Key';
-  const answer = await vscode.window.showWarningMessage(
-    `Store the verification key "${labelText(input.label, { max: 80 })}"?`,
-    {
-      modal: true,
-      detail: `${labelText(parsed.value.description, { max: 120 })} · ${labelText(bindingText(input.iss, input.kid), { max: 300 })}.` +
-        `${replaces ? ' It replaces the stored key with the same label.' : ''} Kept in VS Code's secret storage only; tokens it verifies show "signature verified".`,
-    },
-    store_,
-  );
+  const confirmation = keyConfirmation({ label: input.label, description: parsed.value.description, ...(input.iss ? { iss: input.iss } : {}), ...(input.kid ? { kid: input.kid } : {}), replaces });
+  const answer = await vscode.window.showWarningMessage(labelText(confirmation.message), { modal: true, detail: labelText(confirmation.detail, { max: 800 }) }, store_);
   if (answer !== store_) return undefined;
   await store.add(input);
-  void vscode.window.showInformationMessage(notificationText(`Token Lens: added verification key "${input.label}" (${parsed.value.description}).`));
+  void vscode.window.showInformationMessage(notificationText(keyAddedText(input.label, parsed.value.description)));
   return input.label;
 }

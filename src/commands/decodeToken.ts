@@ -9,7 +9,9 @@ import { notificationText } from '../present/escape';
 /**
  * Decode Token: the token under the cursor, else the selection, else (when nothing token-like
  * is at the cursor) the clipboard, else an input box validating as you type (a `Bearer `
- * prefix, quotes and whitespace are accepted).
+ * prefix, quotes and whitespace are accepted). In a browser host (vscode.dev, code-server) the
+ * clipboard is read only when the user picks it: an unprompted read raises the browser's
+ * "Unable to read from the browser's clipboard" error or a permission prompt out of nowhere.
  */
 export async function decodeToken(tokens: TokenIndex, showInPanel: ShowInPanel, arg?: unknown): Promise<InspectTarget | undefined> {
   const resolved = await resolveTarget(tokens, arg);
@@ -23,6 +25,7 @@ export async function decodeToken(tokens: TokenIndex, showInPanel: ShowInPanel, 
     void vscode.window.showWarningMessage(notificationText(resolved.message));
     return undefined;
   }
+  if (vscode.env.uiKind === vscode.UIKind.Web) return decodeInBrowser(showInPanel);
   const clip = normalizeTokenInput(await readClipboard());
   if (clip.ok) {
     const target = { token: clip.value, label: 'clipboard' };
@@ -47,6 +50,62 @@ export async function decodeToken(tokens: TokenIndex, showInPanel: ShowInPanel, 
     return undefined;
   }
   const target = { token: normalized.value, label: 'pasted token' };
+  showInPanel(target);
+  return target;
+}
+
+/** What the browser host's pick holds: the clipboard choice, or the token being typed. */
+interface DecodeChoice extends vscode.QuickPickItem {
+  readonly source: 'clipboard' | 'typed';
+}
+
+const CLIPBOARD_CHOICE: DecodeChoice = {
+  label: '$(clippy) Decode the token on the clipboard',
+  detail: 'Reads the clipboard now (the browser may ask for permission)',
+  source: 'clipboard',
+  alwaysShow: true,
+};
+
+/**
+ * The browser host's Decode Token: one pick to paste a token into, with the clipboard as a
+ * choice, so the clipboard is read only on the user's request.
+ */
+async function decodeInBrowser(showInPanel: ShowInPanel): Promise<InspectTarget | undefined> {
+  const pick = vscode.window.createQuickPick<DecodeChoice>();
+  pick.title = 'Token Lens: Decode Token';
+  pick.placeholder = 'Paste a JWT or JWE (a "Bearer " prefix, quotes and whitespace are fine), or decode the clipboard';
+  pick.ignoreFocusOut = true;
+  pick.matchOnDetail = false;
+  pick.items = [CLIPBOARD_CHOICE];
+  const typedItem = (value: string): DecodeChoice[] => {
+    if (value.trim() === '') return [];
+    const r = normalizeTokenInput(value);
+    // The typed text is token text: its own item label is not, so nothing of it is drawn.
+    return [{ label: r.ok ? '$(key) Decode the pasted token' : '$(warning) Not a token', detail: r.ok ? undefined : notificationText(r.error.message), source: 'typed', alwaysShow: true }];
+  };
+  const chosen = await new Promise<{ choice: DecodeChoice; value: string } | undefined>((resolve) => {
+    pick.onDidChangeValue((value) => {
+      pick.items = [...typedItem(value), CLIPBOARD_CHOICE];
+    });
+    pick.onDidAccept(() => {
+      const choice = pick.selectedItems[0] ?? pick.activeItems[0];
+      if (choice === undefined) return;
+      resolve({ choice, value: pick.value });
+      pick.hide();
+    });
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+  pick.dispose();
+  if (chosen === undefined) return undefined;
+  const text = chosen.choice.source === 'clipboard' ? await readClipboard() : chosen.value;
+  const normalized = normalizeTokenInput(text);
+  if (!normalized.ok) {
+    const what = chosen.choice.source === 'clipboard' ? 'the clipboard holds no token' : 'not a token';
+    void vscode.window.showWarningMessage(notificationText(`Token Lens: ${what}: ${normalized.error.message}`));
+    return undefined;
+  }
+  const target = { token: normalized.value, label: chosen.choice.source === 'clipboard' ? 'clipboard' : 'pasted token' };
   showInPanel(target);
   return target;
 }

@@ -5,6 +5,7 @@ import type { ScanResults } from '../model/scanResults';
 import type { TokenIndex } from '../model/tokenIndex';
 import type { Inspector } from '../model/types';
 import { addVerificationKey } from './addVerificationKey';
+import { copyClaimValue } from './copyClaimValue';
 import { copyTokenPart } from './copy';
 import { decodeToken } from './decodeToken';
 import { inspectToken, type ShowInPanel } from './inspectToken';
@@ -33,11 +34,12 @@ export function registerAllCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(CommandIds.copyHeaderJson, (arg?: unknown) => copyTokenPart(tokens, 'header', arg)),
     vscode.commands.registerCommand(CommandIds.copyPayloadJson, (arg?: unknown) => copyTokenPart(tokens, 'payload', arg)),
     vscode.commands.registerCommand(CommandIds.copyClaimsTable, (arg?: unknown) => copyTokenPart(tokens, 'table', arg)),
+    vscode.commands.registerCommand(CommandIds.copyClaimValue, (arg?: unknown) => copyClaimValue(tokens, arg)),
     vscode.commands.registerCommand(CommandIds.scanWorkspace, () => scanWorkspace(scanResults)),
     vscode.commands.registerCommand(CommandIds.clearScanResults, () => scanResults.set([])),
     vscode.commands.registerCommand(CommandIds.revealToken, (arg?: unknown) => revealToken(tokens, sidebar, arg)),
     // Key commands always prompt: an argument (a link's) can only pre-fill a binding or pre-select.
-    vscode.commands.registerCommand(CommandIds.addVerificationKey, (args?: unknown) => addVerificationKey(keyStore, args)),
+    vscode.commands.registerCommand(CommandIds.addVerificationKey, (args?: unknown) => addVerificationKey(keyStore, args, tokens)),
     vscode.commands.registerCommand(CommandIds.removeVerificationKey, (label?: unknown) => removeVerificationKey(keyStore, label)),
     vscode.commands.registerCommand(CommandIds.listVerificationKeys, (options?: { show?: boolean }) => listVerificationKeys(keyStore, options)),
   ];

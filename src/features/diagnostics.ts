@@ -6,6 +6,7 @@ import type { TokenIndex } from '../model/tokenIndex';
 import { isHttpLike } from '../model/tokenIndex';
 import { nextTimeBoundary } from '../core/boundary';
 import type { Clock } from '../model/clock';
+import { instantText } from '../present';
 
 /** Diagnostic codes for time status (the core reports status, not a finding, for these). */
 
@@ -27,8 +28,19 @@ function severity(s: Finding['severity']): vscode.DiagnosticSeverity {
   return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
 }
 
-/** Problems entries for one inspected token (every reported finding is an error or a warning, which a glance keeps). */
-export function tokenDiagnostics(inspection: Glance, range: vscode.Range): vscode.Diagnostic[] {
+/** The seconds of a time claim of a glance, when it is a usable NumericDate. */
+function claimSeconds(inspection: Glance, name: 'exp' | 'nbf'): number | undefined {
+  const claim = inspection.time.claims.find((c) => c.name === name);
+  return claim?.invalid === undefined ? claim?.seconds : undefined;
+}
+
+/**
+ * Problems entries for one inspected token (every reported finding is an error or a warning,
+ * which a glance keeps). Times are absolute ("expired at 2026-12-01 13:05:00 UTC", in
+ * `tokenLens.timeDisplay`): the Problems panel is not re-rendered every minute, so a relative
+ * "expired 1 min ago" would go stale beside the CodeLens.
+ */
+export function tokenDiagnostics(inspection: Glance, range: vscode.Range, timeDisplay: 'local' | 'utc' = 'local'): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
   const make = (message: string, sev: vscode.DiagnosticSeverity, code: string): void => {
     const d = new vscode.Diagnostic(range, message, sev);
@@ -36,8 +48,14 @@ export function tokenDiagnostics(inspection: Glance, range: vscode.Range): vscod
     d.code = code;
     out.push(d);
   };
-  if (inspection.time.status === 'expired') make(`Token ${inspection.time.relative}`, vscode.DiagnosticSeverity.Warning, FindingCodes.EXPIRED);
-  if (inspection.time.status === 'not-yet-valid') make(`Token not valid yet (${inspection.time.relative})`, vscode.DiagnosticSeverity.Warning, FindingCodes.NOT_YET_VALID);
+  if (inspection.time.status === 'expired') {
+    const exp = claimSeconds(inspection, 'exp');
+    make(exp !== undefined ? `Token expired at ${instantText(exp, timeDisplay)}` : 'Token expired', vscode.DiagnosticSeverity.Warning, FindingCodes.EXPIRED);
+  }
+  if (inspection.time.status === 'not-yet-valid') {
+    const nbf = claimSeconds(inspection, 'nbf');
+    make(nbf !== undefined ? `Token not valid before ${instantText(nbf, timeDisplay)}` : 'Token not valid yet', vscode.DiagnosticSeverity.Warning, FindingCodes.NOT_YET_VALID);
+  }
   for (const f of inspection.notable) {
     if (REPORTED.has(f.code)) make(`${f.message} (${f.evidence})`, severity(f.severity), f.code);
   }
@@ -111,12 +129,13 @@ export class TokenDiagnostics implements vscode.Disposable {
       return;
     }
     const now = Date.now();
+    const { timeDisplay } = this.tokens.inspections.settings(document.uri);
     const diagnostics: vscode.Diagnostic[] = [];
     let next = Infinity;
     for (const { match, range } of this.tokens.tokens(document)) {
       const inspection = this.tokens.inspections.glance(match.token, document.uri, now);
       if (!inspection.ok) continue;
-      diagnostics.push(...tokenDiagnostics(inspection.value, range));
+      diagnostics.push(...tokenDiagnostics(inspection.value, range, timeDisplay));
       const edge = nextTimeBoundary(inspection.value.time);
       if (edge !== undefined && edge < next) next = edge;
     }

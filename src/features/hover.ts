@@ -3,7 +3,7 @@ import type { Finding, Inspection } from '../core';
 import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../model/commandIds';
 import { loadEnvironments, targetAt } from '../model/targetResolver';
 import type { TokenIndex } from '../model/tokenIndex';
-import { bySeverity, claimText, exceededLimits, kindLabel, markdownText, severityIcon, statusLook } from '../present';
+import { bySeverity, claimText, exceededLimitsText, instantText, kindLabel, markdownText, severityIcon, sizeText, statusLook, timeText, tokenStatus } from '../present';
 import type { VerificationService, SignatureStatus } from '../model/verification';
 import { verificationMarkdownLine } from './verification';
 
@@ -13,17 +13,32 @@ const SIGNATURE_WAIT_MS = 1500;
 /** Most findings/hints listed in a hover; the inspector shows all of them. */
 const MAX_HOVER_FINDINGS = 4;
 
+/** The claims a hover shows, in this order: who, for whom, when, what for. The inspector shows all. */
+const HOVER_CLAIMS = ['sub', 'name', 'iss', 'aud', 'iat', 'exp', 'scope'] as const;
+const DATE_CLAIMS: ReadonlySet<string> = new Set(['iat', 'exp']);
+
+/** What the hover needs besides the inspection. */
+export interface HoverOptions {
+  /** `tokenLens.timeDisplay`: how `iat` and `exp` are written. */
+  readonly timeDisplay: 'local' | 'utc';
+}
+
 function commandLink(label: string, command: string, location: TokenLocation): string {
   return `[${label}](command:${command}?${encodeURIComponent(JSON.stringify([location]))})`;
 }
 
-function claimLine(name: string, value: unknown): string | undefined {
+function claimLine(name: string, value: unknown, options: HoverOptions): string | undefined {
   if (value === undefined) return undefined;
-  return `**${name}** ${markdownText(claimText(value), 120)}`;
+  const text = DATE_CLAIMS.has(name) && typeof value === 'number' && Number.isFinite(value) ? instantText(value, options.timeDisplay) : claimText(value);
+  return `**${name}** ${markdownText(text, 120)}`;
 }
 
-/** The hover markdown for one inspected token; links carry `location`, never the token. */
-export function hoverMarkdown(inspection: Inspection, label: string, location: TokenLocation, signature?: SignatureStatus): vscode.MarkdownString {
+/**
+ * The hover markdown for one inspected token; links carry `location`, never the token. Only
+ * what is decisive: errors and warnings (the info-level hints are the inspector's) and a
+ * compact payload.
+ */
+export function hoverMarkdown(inspection: Inspection, label: string, location: TokenLocation, signature?: SignatureStatus, options: HoverOptions = { timeDisplay: 'local' }): vscode.MarkdownString {
   const { decoded, time, size } = inspection;
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
@@ -31,20 +46,24 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
   const h = decoded.header;
   const headerBits = ['alg', 'enc', 'typ', 'kid'].flatMap((k) => (h[k] === undefined ? [] : [`${k} ${markdownText(claimText(h[k]), 60)}`]));
   md.appendMarkdown(`$(key) **${kindLabel(decoded.kind)}** · ${markdownText(label, 120)} · ${headerBits.join(' · ')}\n\n`);
-  // Actions near the top: a long hover scrolls, and the links must stay in sight.
-  md.appendMarkdown(`${commandLink('$(open-preview) Inspect', CommandIds.inspectToken, location)} · ${commandLink('$(copy) Copy payload', CommandIds.copyPayloadJson, location)}\n\n`);
+  // Actions near the top: a long hover scrolls, and the links must stay in sight. A JWE's
+  // payload is ciphertext: there is nothing to copy.
+  const actions = [commandLink('$(open-preview) Inspect', CommandIds.inspectToken, location)];
+  if (decoded.payload.type !== 'encrypted') actions.push(commandLink('$(copy) Copy payload', CommandIds.copyPayloadJson, location));
+  md.appendMarkdown(`${actions.join(' · ')}\n\n`);
   if (decoded.payload.type === 'claims') {
     const c = decoded.payload.claims;
-    const lines = [claimLine('sub', c.sub), claimLine('iss', c.iss), claimLine('aud', c.aud)].filter((l): l is string => l !== undefined);
+    const lines = HOVER_CLAIMS.map((name) => claimLine(name, c[name], options)).filter((l): l is string => l !== undefined);
     if (lines.length > 0) md.appendMarkdown(`${lines.join('  \n')}\n\n`);
   } else if (decoded.payload.type === 'encrypted') {
     md.appendMarkdown('Payload encrypted (JWE): only the protected header is readable.\n\n');
   }
-  const timeText = time.status !== 'not-applicable' ? `$(${statusLook(time.status).icon}) ${markdownText(time.relative)} · ` : '';
-  const crossed = exceededLimits(size).map((label) => markdownText(label));
-  md.appendMarkdown(`${timeText}$(database) ${size.totalBytes} B${crossed.length > 0 ? ` — over the ${crossed.join(', ')}` : ''}\n\n`);
+  const when = timeText(time, decoded.kind);
+  const timePart = when !== undefined ? `$(${statusLook(tokenStatus(decoded.kind, time.status)).icon}) ${markdownText(when)} · ` : '';
+  const crossed = exceededLimitsText(size);
+  md.appendMarkdown(`${timePart}$(database) ${sizeText(size.totalBytes)}${crossed !== undefined ? ` — ${markdownText(crossed)}` : ''}\n\n`);
   if (signature !== undefined && decoded.kind !== 'jwe') md.appendMarkdown(`${verificationMarkdownLine(signature, (t) => markdownText(t, 300))}\n\n`);
-  const all: Finding[] = bySeverity([...inspection.findings, ...inspection.hints]);
+  const all: Finding[] = bySeverity([...inspection.findings, ...inspection.hints].filter((f) => f.severity !== 'info'));
   const findings = all.slice(0, MAX_HOVER_FINDINGS);
   if (findings.length > 0) {
     const more = all.length > findings.length ? `  \n… and ${all.length - findings.length} more in the inspector` : '';
@@ -83,7 +102,8 @@ export class TokenHoverProvider implements vscode.HoverProvider {
     }
     const location: TokenLocation = { uri: document.uri.toString(), line: position.line, character: position.character };
     const signature = inspection.value.decoded.kind !== 'jwe' ? await this.signature(token) : undefined;
-    return new vscode.Hover(hoverMarkdown(inspection.value, label, location, signature), range);
+    const { timeDisplay } = this.tokens.inspections.settings(document.uri);
+    return new vscode.Hover(hoverMarkdown(inspection.value, label, location, signature, { timeDisplay }), range);
   }
 
   /** The cached verification status, or `undefined` when it takes longer than {@link SIGNATURE_WAIT_MS}. */

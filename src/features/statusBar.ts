@@ -4,7 +4,7 @@ import type { InspectTarget } from '../model/types';
 import type { CursorTokenTracker } from './cursorContext';
 import type { Clock } from '../model/clock';
 import type { InspectionCache } from '../model/inspections';
-import { kindLabel, labelText, statusLook } from '../present';
+import { kindLabel, labelText, statusLook, statusWords, tokenStatus } from '../present';
 
 /**
  * Status bar item while the cursor is on a token: a countdown ticking each second (the timer
@@ -61,7 +61,7 @@ export class TokenStatusBar implements vscode.Disposable {
       return;
     }
     const { time, kind } = glance.value;
-    this.item.text = `$(${statusLook(time.status).icon}) ${kindLabel(kind)} ${time.relative}`;
+    this.item.text = `$(${statusLook(tokenStatus(kind, time.status)).icon}) ${kindLabel(kind)} ${statusWords(time, kind)}`;
     this.item.tooltip = `Token Lens · ${labelText(target.label, { max: 120 })} — click to inspect`;
     this.item.backgroundColor = time.status === 'expired' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // Nothing changes any more once there is no expiry to count towards — unless the token is

@@ -1,14 +1,45 @@
 import * as vscode from 'vscode';
-import type { Finding, Glance, Inspection } from '../core';
+import type { Finding, Glance, Inspection, Severity } from '../core';
 import { CommandIds } from '../model/commandIds';
 import type { InspectTarget } from '../model/types';
 import type { ScanResults, ScannedToken } from '../model/scanResults';
 import type { TokenIndex } from '../model/tokenIndex';
-import { claimText, contextLabel, labelText, severityIcon, statusLook, summaryText, themeColor, tokenSummary, truncate, verificationBadge, verificationTimingText } from '../present';
+import {
+  claimText,
+  compareSeverity,
+  contextLabel,
+  labelText,
+  severityIcon,
+  statusLook,
+  statusWords,
+  summaryText,
+  themeColor,
+  tokenStatus,
+  tokenSummary,
+  truncate,
+  verificationTimingText,
+} from '../present';
+import type { Tone } from '../present';
 import type { VerificationService, SignatureStatus } from '../model/verification';
+import { signatureBadge } from './verification';
 
-/** Tree nodes: files (scan results), tokens, claims and findings. */
-export type TokenTreeNode = FileNode | TokenNode | DetailNode;
+/** Tree nodes: the scan results heading, files (scan results), tokens, claims and findings. */
+export type TokenTreeNode = ScanResultsNode | FileNode | TokenNode | ClaimNode | DetailNode;
+
+/**
+ * The heading of the Scan Workspace results, below the active editor's tokens: a scanned file
+ * may also be the one open, and its tokens must not read as a second copy of that list.
+ */
+export class ScanResultsNode extends vscode.TreeItem {
+  readonly kind = 'scan';
+  constructor(readonly files: readonly FileNode[]) {
+    super('Workspace scan results', vscode.TreeItemCollapsibleState.Expanded);
+    const tokens = files.reduce((n, f) => n + f.tokens.length, 0);
+    this.description = `${tokens} token${tokens === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`;
+    this.iconPath = new vscode.ThemeIcon('search');
+    this.contextValue = 'tokenLens.scanResults';
+  }
+}
 
 /** A scanned file grouping its tokens. */
 export class FileNode extends vscode.TreeItem {
@@ -23,6 +54,30 @@ export class FileNode extends vscode.TreeItem {
   }
 }
 
+/** The most severe thing known about a token at a glance, which gives its row's icon and colour. */
+export interface RowVerdict {
+  readonly severity: Severity;
+  /** What it is, for the tooltip and the accessibility label ("TL201: …", "invalid signature"). */
+  readonly reason: string;
+}
+
+/**
+ * The worst of a token's error and warning findings (a glance keeps those), its time status
+ * and its signature status (a TL401 hit, an invalid signature): `undefined` when there is
+ * nothing above info.
+ */
+export function rowVerdict(glance: Glance, signature: SignatureStatus | undefined): RowVerdict | undefined {
+  const found: RowVerdict[] = glance.notable.map((f) => ({ severity: f.severity, reason: `${f.code}: ${f.message}` }));
+  if (signature?.weakSecret !== undefined) found.push({ severity: 'error', reason: `${signature.weakSecret.code}: ${signature.weakSecret.message}` });
+  if (signature !== undefined) {
+    const badge = signatureBadge(signature);
+    if (badge.tone === 'error' || badge.tone === 'warning') found.push({ severity: badge.tone, reason: badge.label });
+  }
+  const time = statusLook(tokenStatus(glance.kind, glance.time.status));
+  if (time.tone === 'error' || time.tone === 'warning') found.push({ severity: time.tone, reason: time.label });
+  return found.sort((a, b) => compareSeverity(a.severity, b.severity))[0];
+}
+
 /** One token: label = context, description = status; clicking reveals and inspects it. */
 export class TokenNode extends vscode.TreeItem {
   readonly kind = 'token';
@@ -35,27 +90,70 @@ export class TokenNode extends vscode.TreeItem {
     readonly signature?: SignatureStatus,
   ) {
     super(labelText(target.label, { max: 120 }), vscode.TreeItemCollapsibleState.Collapsed);
-    this.contextValue = 'tokenLens.token';
-    const signed = signature !== undefined ? ` · ${verificationBadge(signature.result).label}` : '';
-    this.description = glance !== undefined ? `${glance.time.relative}${signed}` : labelText(`malformed: ${errorMessage ?? ''}`, { max: 160 });
-    const look = statusLook(glance?.time.status ?? 'malformed');
+    // A JWE's row offers no "Copy payload": its payload is ciphertext.
+    this.contextValue = glance?.kind === 'jwe' ? 'tokenLens.token.encrypted' : 'tokenLens.token';
+    const signed = signature !== undefined ? ` · ${signatureBadge(signature).label}` : '';
+    this.description = glance !== undefined ? `${statusWords(glance.time, glance.kind)}${signed}` : labelText(`malformed: ${errorMessage ?? ''}`, { max: 160 });
+    const verdict = glance !== undefined ? rowVerdict(glance, signature) : undefined;
+    const look = rowLook(glance, signature, verdict);
     const color = themeColor(look.tone);
     this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
-    this.tooltip = glance !== undefined ? `${labelText(summaryText(tokenSummary(glance)), { max: 200 })}${signed}` : this.description;
+    const worst = verdict !== undefined ? `\n${verdict.severity}: ${verdict.reason}` : '';
+    this.tooltip = glance !== undefined ? `${labelText(summaryText(tokenSummary(glance)), { max: 200 })}${signed}${labelText(worst, { max: 300 })}` : this.description;
+    const name = labelText(target.label, { max: 120 });
+    const state = typeof this.description === 'string' ? this.description : '';
+    this.accessibilityInformation = { label: `Token ${name}: ${glance !== undefined ? `${summaryText(tokenSummary(glance))}${signed}` : state}${verdict !== undefined ? `; ${verdict.severity}: ${labelText(verdict.reason, { max: 200 })}` : ''}` };
     this.command = { title: 'Reveal token', command: CommandIds.revealToken, arguments: [this] };
   }
 }
 
-/** A claim or finding under a token. */
+/**
+ * A token row's icon and tone: the worst error or warning decides (an `alg: none` token, one
+ * over the cookie limit, an expired one); without any, green only for a verified, unexpired
+ * token, else the time status's icon without colour.
+ */
+function rowLook(glance: Glance | undefined, signature: SignatureStatus | undefined, verdict: RowVerdict | undefined): { icon: string; tone: Tone } {
+  if (glance === undefined) return statusLook('malformed');
+  if (verdict !== undefined) return { icon: severityIcon(verdict.severity), tone: verdict.severity };
+  const time = statusLook(tokenStatus(glance.kind, glance.time.status));
+  if (signature?.result.status === 'verified' && glance.time.status === 'valid') return { icon: 'verified-filled', tone: 'ok' };
+  return { icon: time.icon, tone: 'neutral' };
+}
+
+/**
+ * A header parameter or payload claim under a token: clicking copies its value (read from the
+ * token again by the command). Its accessibility label is the claim, `name: value`.
+ */
+export class ClaimNode extends vscode.TreeItem {
+  readonly kind = 'claim';
+  constructor(
+    readonly target: InspectTarget,
+    readonly segment: 'header' | 'payload',
+    readonly name: string,
+    value: unknown,
+  ) {
+    // Claim names and values are token text: one line, no controls, bounded.
+    super(labelText(name, { max: 80 }), vscode.TreeItemCollapsibleState.None);
+    const text = claimText(value);
+    this.description = labelText(text, { max: 120 });
+    this.iconPath = new vscode.ThemeIcon(segment === 'header' ? 'symbol-field' : 'symbol-property');
+    this.tooltip = `${segment} · ${truncate(text, 2000)}\nClick to copy the value`;
+    this.contextValue = 'tokenLens.claim';
+    this.accessibilityInformation = { label: `${labelText(name, { max: 80 })}: ${labelText(text, { max: 200 })} (${segment})` };
+    this.command = { title: 'Copy claim value', command: CommandIds.copyClaimValue, arguments: [{ target, segment, name }] };
+  }
+}
+
+/** A status or finding under a token. */
 export class DetailNode extends vscode.TreeItem {
   readonly kind = 'detail';
   constructor(label: string, description: string, icon: string, tooltip?: string) {
-    // Claim names and values are token text: one line, no controls, bounded.
     super(labelText(label, { max: 80 }), vscode.TreeItemCollapsibleState.None);
     this.description = labelText(description, { max: 120 });
     this.iconPath = new vscode.ThemeIcon(icon);
     this.tooltip = truncate(tooltip ?? description, 2000);
     this.contextValue = 'tokenLens.detail';
+    this.accessibilityInformation = { label: `${this.label as string}: ${this.description}` };
   }
 }
 
@@ -117,13 +215,14 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
 
   async getChildren(node?: TokenTreeNode): Promise<TokenTreeNode[]> {
     if (node === undefined) return this.roots();
+    if (node instanceof ScanResultsNode) return [...node.files];
     if (node instanceof FileNode) {
       const shown = node.tokens.slice(0, TokenTreeProvider.MAX_TOKENS_PER_FILE);
       return [...(await Promise.all(shown.map((t) => this.tokenNode(t.target)))), ...moreNode(node.tokens.length - shown.length)];
     }
     if (node instanceof TokenNode) {
       const inspection = this.tokens.inspections.inspect(node.target.token, node.target.uri);
-      return inspection.ok ? details(inspection.value, node.signature) : [];
+      return inspection.ok ? details(node.target, inspection.value, node.signature) : [];
     }
     return [];
   }
@@ -157,7 +256,7 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
       byFile.set(key, list);
     }
     const files = [...byFile.values()].map((list) => new FileNode(list[0]!.target.uri, list));
-    return [...open, ...files];
+    return files.length > 0 ? [...open, new ScanResultsNode(files)] : open;
   }
 }
 
@@ -166,18 +265,18 @@ function moreNode(hidden: number): DetailNode[] {
   return hidden > 0 ? [new DetailNode(`… ${hidden} more token${hidden === 1 ? '' : 's'}`, 'use the inspector or the CLI for the rest', 'ellipsis')] : [];
 }
 
-function details(inspection: Inspection, sig: SignatureStatus | undefined): DetailNode[] {
-  const out: DetailNode[] = [];
+function details(target: InspectTarget, inspection: Inspection, sig: SignatureStatus | undefined): (ClaimNode | DetailNode)[] {
+  const out: (ClaimNode | DetailNode)[] = [];
   if (sig !== undefined) {
-    const badge = verificationBadge(sig.result);
+    const badge = signatureBadge(sig);
     const timing = sig.timing !== undefined ? `\n${verificationTimingText(sig.timing)}` : '';
     out.push(new DetailNode('signature', badge.label, badge.icon, `${sig.result.message}${timing}`));
     if (sig.weakSecret !== undefined) out.push(findingNode(sig.weakSecret));
   }
-  for (const [k, v] of Object.entries(inspection.decoded.header)) out.push(new DetailNode(k, claimText(v), 'symbol-field', 'header'));
+  for (const [k, v] of Object.entries(inspection.decoded.header)) out.push(new ClaimNode(target, 'header', k, v));
   const p = inspection.decoded.payload;
   if (p.type === 'claims') {
-    for (const [k, v] of Object.entries(p.claims)) out.push(new DetailNode(k, claimText(v), 'symbol-property', 'payload'));
+    for (const [k, v] of Object.entries(p.claims)) out.push(new ClaimNode(target, 'payload', k, v));
   } else if (p.type === 'encrypted') {
     out.push(new DetailNode('payload', `encrypted (${p.ciphertextBytes} B)`, 'lock'));
   }

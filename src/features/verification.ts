@@ -1,11 +1,17 @@
 import type { VerificationService, SignatureStatus } from '../model/verification';
 import type { SignatureSource } from '../model/types';
 import { verificationBadge, verificationTimingText } from '../present';
+import type { VerificationBadge } from '../present';
 import type { SignatureView } from '../present/inspector/protocol';
+
+/** How a status reads on every surface: a TL401 hit means the key is known, whatever the stored keys say. */
+export function signatureBadge(status: SignatureStatus): VerificationBadge {
+  return verificationBadge(status.result, { weakSecret: status.weakSecret !== undefined });
+}
 
 /** The inspector's view of a status (plain JSON, posted to the webview). */
 export function signatureView(status: SignatureStatus): SignatureView {
-  const badge = verificationBadge(status.result);
+  const badge = signatureBadge(status);
   return {
     state: status.result.status,
     icon: badge.icon,
@@ -24,11 +30,16 @@ export function signatureSource(service: VerificationService): SignatureSource {
 /**
  * One hover/markdown line for a status, e.g. "$(verified-filled) signature verified — Signature
  * verified (RS256) with key "prod" · 0.05 ms per verification". `escape` is the caller's markdown
- * escaper (key labels are user text).
+ * escaper (key labels are user text). A TL401 hit replaces the stored keys' "unverified": the
+ * token's key is known.
  */
 export function verificationMarkdownLine(status: SignatureStatus, escape: (text: string) => string): string {
-  const badge = verificationBadge(status.result);
+  const badge = signatureBadge(status);
   const timing = status.timing ? ` · ${verificationTimingText(status.timing)}` : '';
-  const weak = status.weakSecret ? `  \n$(error) ${escape(status.weakSecret.message)} ${escape(status.weakSecret.evidence)} (${status.weakSecret.code})` : '';
-  return `$(${badge.icon}) ${escape(badge.label)} — ${escape(status.result.message)}${timing}${weak}`;
+  const weak = status.weakSecret;
+  if (weak !== undefined) {
+    const also = status.result.status === 'verified' ? ` · ${escape(status.result.message)}` : '';
+    return `$(${badge.icon}) ${escape(badge.label)} — ${escape(weak.message)} ${escape(weak.evidence)} (${weak.code})${also}${timing}`;
+  }
+  return `$(${badge.icon}) ${escape(badge.label)} — ${escape(status.result.message)}${timing}`;
 }

@@ -8,6 +8,7 @@ export const CommandIds = {
   copyHeaderJson: 'tokenLens.copyHeaderJson',
   copyPayloadJson: 'tokenLens.copyPayloadJson',
   copyClaimsTable: 'tokenLens.copyClaimsTable',
+  copyClaimValue: 'tokenLens.copyClaimValue',
   scanWorkspace: 'tokenLens.scanWorkspace',
   clearScanResults: 'tokenLens.clearScanResults',
   revealToken: 'tokenLens.revealToken',

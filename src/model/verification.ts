@@ -73,7 +73,7 @@ export class VerificationService implements vscode.Disposable {
   private async compute(token: string): Promise<SignatureStatus> {
     try {
       const keys = await this.loadKeys();
-      const [result, weakSecret] = await Promise.all([verifyToken(token, keys), this.weakSecrets.check(token)]);
+      const [result, weakSecret] = await Promise.all([verifyToken(token, keys, { keySource: 'stored' }), this.weakSecrets.check(token)]);
       let timing: VerificationTiming | undefined;
       if (result.status === 'verified') {
         const key = keys.find((k) => k.label === result.keyLabel);

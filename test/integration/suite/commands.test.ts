@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { TokenLocation } from '../../../src/model/commandIds';
 import type { InspectTarget } from '../../../src/model/types';
 import type { ScanSummary } from '../../../src/commands/scanWorkspace';
-import type { FileNode } from '../../../src/features/tokenTree';
+import type { FileNode, ScanResultsNode } from '../../../src/features/tokenTree';
 import { api, cleanUp, makeToken, nowSec, openFile, setSetting } from './featureHelpers';
 
 describe('Commands (real host)', function () {
@@ -47,12 +47,25 @@ describe('Commands (real host)', function () {
     assert.strictEqual(target?.token, token);
   });
 
-  it('Decode Token falls back to the clipboard (a pasted "Bearer …" with whitespace)', async () => {
+  it('Decode Token in a browser host reads the clipboard only when asked (issue 12), then decodes a pasted "Bearer …"', async () => {
+    // This host is code-server in a browser: an unprompted read raised "Unable to read from the browser's clipboard".
+    assert.strictEqual(vscode.env.uiKind, vscode.UIKind.Web);
     const editor = await openFile('no token on this line\n', 'txt');
     editor.selection = new vscode.Selection(0, 3, 0, 3);
     const copied = makeToken({ sub: 'from-clipboard', exp: nowSec() + 60 });
     await vscode.env.clipboard.writeText(`  Bearer ${copied}\n`);
-    const target = await vscode.commands.executeCommand<InspectTarget | undefined>('tokenLens.decodeToken');
+    // Closing the prompt decodes nothing: the clipboard was not taken on its own.
+    let settled = false;
+    const declined = Promise.resolve(vscode.commands.executeCommand<InspectTarget | undefined>('tokenLens.decodeToken')).finally(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 800));
+    assert.strictEqual(settled, false, 'the command waits for a choice instead of reading the clipboard');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.strictEqual(await declined, undefined);
+    // Choosing "Decode the token on the clipboard" (the pick's only item while nothing is typed).
+    const pending = vscode.commands.executeCommand<InspectTarget | undefined>('tokenLens.decodeToken');
+    await new Promise((r) => setTimeout(r, 800));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const target = await pending;
     assert.strictEqual(target?.token, copied);
     assert.strictEqual(target?.label, 'clipboard');
     assert.strictEqual((await api()).inspectorPanel()?.current?.token, copied);
@@ -128,7 +141,10 @@ describe('Commands (real host)', function () {
       assert.ok(summary.skippedLarge >= 1, 'over-size file not skipped');
       const { tree, scanResults } = await api();
       assert.strictEqual(scanResults.all.length, summary.tokens);
-      const scannedFiles = (await tree.getChildren()).filter((n) => n.kind === 'file').map((n) => (n as FileNode).uri.toString());
+      // Scan results sit under their own heading (issue 12), not among the active editor's tokens.
+      const heading = (await tree.getChildren()).find((n): n is ScanResultsNode => n.kind === 'scan');
+      assert.ok(heading, 'no scan results heading');
+      const scannedFiles = (await tree.getChildren(heading)).filter((n) => n.kind === 'file').map((n) => (n as FileNode).uri.toString());
       assert.ok(scannedFiles.includes(small.document.uri.toString()), `token file missing from ${scannedFiles.join(', ')}`);
       assert.ok(!scannedFiles.includes(binary.toString()), 'a result from the binary file');
       assert.ok(!scannedFiles.includes(large.toString()), 'a result from the over-size file');

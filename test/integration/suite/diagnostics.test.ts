@@ -2,7 +2,7 @@
 // update when a token expires without an edit, and offer the "Inspect token" quick fix.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, cleanUp, makeToken, nowSec, openFile, waitFor } from './featureHelpers';
+import { api, cleanUp, makeToken, nowSec, openFile, setSetting, waitFor } from './featureHelpers';
 
 // Only ours: the TypeScript language service reports on generated .ts files too.
 const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Token Lens');
@@ -27,6 +27,30 @@ describe('Diagnostics (real host)', function () {
     const d = ours(editor.document.uri).find((x) => x.code === 'TL001')!;
     assert.strictEqual(d.range.start.line, 0);
     assert.strictEqual(d.source, 'Token Lens');
+  });
+
+  it('says when a token expired as an instant, in tokenLens.timeDisplay, so the entry never goes stale (issue 12)', async () => {
+    const exp = 1_764_594_300; // 2025-12-01 13:05:00 UTC
+    const nbf = 4_102_444_800; // 2100-01-01 00:00:00 UTC
+    const restore = await setSetting('timeDisplay', 'utc');
+    try {
+      const editor = await openFile(`@old = ${makeToken({ sub: 'a', exp })}\n@later = ${makeToken({ sub: 'b', nbf, exp: nbf + 600 })}\n`);
+      const expired = await waitFor(() => ours(editor.document.uri).find((d) => d.code === 'TL001'), 'TL001');
+      assert.strictEqual(expired.message, 'Token expired at 2025-12-01 13:05:00 UTC');
+      const notYet = await waitFor(() => ours(editor.document.uri).find((d) => d.code === 'TL002'), 'TL002');
+      assert.strictEqual(notYet.message, 'Token not valid before 2100-01-01 00:00:00 UTC');
+      for (const d of ours(editor.document.uri)) assert.doesNotMatch(d.message, /\bago\b|\bin \d/, d.message);
+      // Local time: the same instant in the host's zone, still absolute.
+      await setSetting('timeDisplay', 'local');
+      const local = await waitFor(() => {
+        const d = ours(editor.document.uri).find((x) => x.code === 'TL001');
+        return d !== undefined && d.message !== 'Token expired at 2025-12-01 13:05:00 UTC' ? d : undefined;
+      }, 'TL001 in local time');
+      assert.match(local.message, /^Token expired at .*2025/);
+      assert.doesNotMatch(local.message, /ago/);
+    } finally {
+      await restore();
+    }
   });
 
   // Clearing on close is wired (onDidCloseTextDocument) but not asserted here: the host closes

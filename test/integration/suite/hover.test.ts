@@ -2,7 +2,9 @@
 // carry a location (not the token), and a latency figure on a 10 MB file.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, cleanUp, hoverText, makeToken, nowSec, openFile, waitFor } from './featureHelpers';
+import { api, cleanUp, hoverText, makeToken, nowSec, openFile, setSetting, waitFor } from './featureHelpers';
+
+const b64 = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
 describe('Hover (real host)', function () {
   this.timeout(120_000);
@@ -75,6 +77,54 @@ describe('Hover (real host)', function () {
     const editor = await openFile('@baseUrl = https://api.example.com\n\nGET {{baseUrl}}/orders\nX-Request-Id: {{$guid}}\n');
     assert.strictEqual(await hoverText(editor.document.uri, new vscode.Position(2, 8)), '');
     assert.strictEqual(await hoverText(editor.document.uri, new vscode.Position(3, 18)), '');
+  });
+
+  it('keeps to what is decisive: errors and warnings, a compact payload, no info-level hints (issue 12)', async () => {
+    const restore = await setSetting('timeDisplay', 'utc');
+    try {
+      const exp = 1_796_130_300 + 365 * 86400;
+      const iat = exp - 30 * 60;
+      const token = makeToken({ sub: 'grace', name: 'Grace H', iss: 'https://id.example', aud: 'orders', iat, exp, scope: 'orders:read', email: 'g@example.test', tenant: 't-1' });
+      const editor = await openFile(`Authorization: Bearer ${token}
+`);
+      const text = await hoverText(editor.document.uri, new vscode.Position(0, 30));
+      for (const [name, value] of [['sub', 'grace'], ['name', 'Grace H'], ['aud', 'orders'], ['scope', 'orders:read']]) assert.match(text, new RegExp(`\\*\\*${name}\\*\\* ${value}`), name);
+      assert.match(text, /\*\*iss\*\* https\\?:\/\/id\.example/);
+      assert.match(text, /\*\*exp\*\* 2027\\?-12\\?-01 13:05:00 UTC/, 'exp as an instant in tokenLens.timeDisplay');
+      assert.match(text, /\*\*iat\*\* 2027\\?-12\\?-01 12:35:00 UTC/);
+      assert.doesNotMatch(text, /email|tenant/, 'only the compact claim set');
+      // TL103 (no jti), TL104 (no sid), TL108 (verification cost) are info hints: the inspector's.
+      assert.doesNotMatch(text, /TL10[348]/);
+      assert.doesNotMatch(text, /\$\(info\)/);
+    } finally {
+      await restore();
+    }
+  });
+
+  it('lists warnings and errors, and says a size limit in a full phrase in bytes (issue 12)', async () => {
+    const token = makeToken({ sub: 'big', exp: nowSec() + 600, blob: 'x'.repeat(5200) });
+    const unsecured = makeToken({ sub: 'none', exp: nowSec() + 600 }, { alg: 'none' });
+    const editor = await openFile(`A: ${token}
+B: ${unsecured}
+`, 'txt');
+    const big = await hoverText(editor.document.uri, new vscode.Position(0, 10));
+    assert.match(big, /— over the cookie limit of 4096 B \\?\(4 KiB\\?\)/);
+    assert.doesNotMatch(big, /over the Cookie\b|4\.1 KB/);
+    assert.match(big, /TL107/);
+    const none = await hoverText(editor.document.uri, new vscode.Position(1, 10));
+    assert.match(none, /TL201/);
+  });
+
+  it('a JWE: expiry unknown (encrypted), and no "Copy payload" link (issue 12)', async () => {
+    const jwe = `${b64({ alg: 'dir', enc: 'A256GCM', kid: 'enc-1' })}..${b64('iv-bytes-12')}.${b64('ciphertext')}.${b64('tag-bytes-16-xx')}`;
+    const editor = await openFile(`Authorization: Bearer ${jwe}
+`);
+    const text = await hoverText(editor.document.uri, new vscode.Position(0, 30));
+    assert.match(text, /\*\*JWE\*\*/);
+    assert.match(text, /expiry unknown \\?\(encrypted\\?\)/);
+    assert.doesNotMatch(text, /never expires/i);
+    assert.match(text, /command:tokenLens\.inspectToken\?/);
+    assert.doesNotMatch(text, /Copy payload|copyPayloadJson/);
   });
 
   it('gives nothing on plain text', async () => {

@@ -26,4 +26,19 @@ describe('Status bar and cursor context (real host)', function () {
     await waitFor(() => (cursor.current === undefined ? true : undefined), 'cursor off token');
     assert.equal(clock.activeTimers, idleTimers, 'no second-by-second timer once the countdown is hidden');
   });
+
+  it('a JWE: "expiry unknown (encrypted)" in the status bar and its CodeLens, never "never expires" (issue 12)', async () => {
+    const b64 = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+    const jwe = `${b64({ alg: 'dir', enc: 'A256GCM' })}..${b64('iv-bytes-12')}.${b64('ciphertext')}.${b64('tag-bytes-16-xx')}`;
+    const editor = await openFile(`Authorization: Bearer ${jwe}\n`);
+    const { statusBar, cursor } = await api();
+    editor.selection = new vscode.Selection(0, 30, 0, 30);
+    await waitFor(() => (cursor.current?.token === jwe ? true : undefined), 'cursor on the JWE');
+    await waitFor(() => (/JWE/.test(statusBar.item.text) ? true : undefined), 'status bar on the JWE');
+    assert.match(statusBar.item.text, /^\$\(lock\) JWE expiry unknown \(encrypted\)$/);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    const title = lenses.map((l) => l.command?.title ?? '').join('\n');
+    assert.match(title, /JWE · dir · expiry unknown \(encrypted\) · \d+ B/);
+    assert.doesNotMatch(title, /never expires/i);
+  });
 });

@@ -2,7 +2,7 @@
 // descriptions, claims and findings as children; click command reveals the token.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { TokenNode } from '../../../src/features/tokenTree';
+import type { ClaimNode, FileNode, ScanResultsNode, TokenNode, TokenTreeNode } from '../../../src/features/tokenTree';
 import { api, cleanUp, makeToken, nowSec, openFile, waitFor } from './featureHelpers';
 
 describe('Tokens tree (real host)', function () {
@@ -46,5 +46,96 @@ describe('Tokens tree (real host)', function () {
     const revealed = await vscode.commands.executeCommand<vscode.TextEditor>(node.command!.command, ...(node.command!.arguments ?? []));
     assert.strictEqual(revealed.document.uri.toString(), editor.document.uri.toString());
     assert.strictEqual(revealed.document.getText(revealed.selection), token);
+  });
+
+  const iconOf = (node: TokenTreeNode): { id: string; color?: string } => {
+    const icon = node.iconPath as vscode.ThemeIcon;
+    return { id: icon.id, ...(icon.color !== undefined ? { color: (icon.color as vscode.ThemeColor).id } : {}) };
+  };
+
+  it('icon and colour come from the worst finding: alg none and an over-cookie token are not a healthy token (issue 12)', async () => {
+    const healthy = makeToken({ sub: 'ok', iat: nowSec(), exp: nowSec() + 600, jti: 'j', sid: 's' });
+    const unsecured = makeToken({ sub: 'none', iat: nowSec(), exp: nowSec() + 600 }, { alg: 'none' });
+    const big = makeToken({ sub: 'big', iat: nowSec(), exp: nowSec() + 600, blob: 'x'.repeat(5200) });
+    const noExp = makeToken({ sub: 'forever' });
+    await openFile(`A: ${healthy}\nB: ${unsecured}\nC: ${big}\nD: ${noExp}\n`, 'txt');
+    const { tree } = await api();
+    const roots = await waitFor(async () => {
+      const r = (await tree.getChildren()) as TokenNode[];
+      return r.length === 4 ? r : undefined;
+    }, 'four tree roots');
+    const [ok, none, large, forever] = roots.map(iconOf);
+    assert.deepStrictEqual(none, { id: 'error', color: 'errorForeground' }, 'alg none (TL201) is an error');
+    assert.deepStrictEqual(large, { id: 'error', color: 'errorForeground' }, 'over the cookie limit (TL107) is an error');
+    assert.deepStrictEqual(forever, { id: 'warning', color: 'editorWarning.foreground' }, 'no exp is a warning');
+    assert.notDeepStrictEqual(ok, none);
+    assert.notStrictEqual(ok!.id, 'error');
+    assert.notStrictEqual(ok!.color, 'testing.iconPassed', 'green only for a verified, unexpired token');
+    assert.match(String(roots[1]!.tooltip), /error: TL201/);
+    // The row's accessibility label names the token and says the worst finding.
+    assert.match(roots[1]!.accessibilityInformation!.label, /^Token B · line 2: .*error: TL201/);
+  });
+
+  it('claim rows read as the claim, and clicking one copies its value (issue 12)', async () => {
+    const token = makeToken({ sub: 'gina', roles: ['a', 'b'], exp: nowSec() + 600 });
+    await openFile(`X-Token: ${token}\n`, 'txt');
+    const { tree } = await api();
+    const root = await waitFor(async () => ((await tree.getChildren()) as TokenNode[])[0], 'tree root');
+    assert.match(root.accessibilityInformation!.label, /^Token X-Token · line 1: JWS · HS256 · expires in/);
+    const children = await tree.getChildren(root);
+    const claims = children.filter((c): c is ClaimNode => c.kind === 'claim');
+    const sub = claims.find((c) => c.label === 'sub')!;
+    const alg = claims.find((c) => c.label === 'alg')!;
+    assert.strictEqual(sub.accessibilityInformation?.label, 'sub: gina (payload)');
+    assert.strictEqual(alg.accessibilityInformation?.label, 'alg: HS256 (header)');
+    assert.strictEqual(sub.command?.command, 'tokenLens.copyClaimValue');
+    await vscode.env.clipboard.writeText('untouched');
+    assert.strictEqual(await vscode.commands.executeCommand<string>(sub.command!.command, ...(sub.command!.arguments ?? [])), 'gina');
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'gina');
+    const roles = claims.find((c) => c.label === 'roles')!;
+    assert.strictEqual(await vscode.commands.executeCommand<string>(roles.command!.command, ...(roles.command!.arguments ?? [])), '["a","b"]');
+    assert.strictEqual(await vscode.commands.executeCommand<string>(alg.command!.command, ...(alg.command!.arguments ?? [])), 'HS256');
+    // A bad argument copies nothing.
+    assert.strictEqual(await vscode.commands.executeCommand('tokenLens.copyClaimValue', { segment: 'payload', name: 'sub' }), undefined);
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'HS256');
+  });
+
+  it('a JWE row: expiry unknown (encrypted), and no Copy Payload in its menu (issue 12)', async () => {
+    const b64 = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+    const jwe = `${b64({ alg: 'dir', enc: 'A256GCM' })}..${b64('iv-bytes-12')}.${b64('ciphertext')}.${b64('tag-bytes-16-xx')}`;
+    await openFile(`X-Enc: ${jwe}\n`, 'txt');
+    const { tree } = await api();
+    const root = await waitFor(async () => ((await tree.getChildren()) as TokenNode[])[0], 'tree root');
+    assert.strictEqual(String(root.description), 'expiry unknown (encrypted)');
+    assert.strictEqual(root.contextValue, 'tokenLens.token.encrypted');
+    const menus = (vscode.extensions.getExtension('token-lens.token-lens')!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus['view/item/context']!;
+    const copyPayload = menus.find((m) => m.command === 'tokenLens.copyPayloadJson')!;
+    assert.ok(copyPayload.when?.endsWith('viewItem == tokenLens.token'), copyPayload.when);
+    const inspect = menus.find((m) => m.command === 'tokenLens.inspectToken')!;
+    assert.ok(new RegExp(inspect.when!.match(/viewItem =~ \/(.*)\//)![1]!).test(root.contextValue!), 'Inspect still offered on the JWE row');
+  });
+
+  it('scan results sit under their own heading, after the active editor tokens (issue 12)', async () => {
+    const token = makeToken({ sub: 'scanned', exp: nowSec() + 600 });
+    const editor = await openFile(`X-Token: ${token}\n`, 'txt');
+    const { tree, scanResults } = await api();
+    scanResults.set([{ target: { token, label: 'X-Token · line 1', uri: editor.document.uri, range: new vscode.Range(0, 9, 0, 9 + token.length) } }]);
+    try {
+      const roots = await waitFor(async () => {
+        const r = await tree.getChildren();
+        return r.length === 2 ? r : undefined;
+      }, 'editor token and scan heading');
+      assert.deepStrictEqual(roots.map((r) => r.kind), ['token', 'scan']);
+      const heading = roots[1] as ScanResultsNode;
+      assert.strictEqual(heading.label, 'Workspace scan results');
+      assert.strictEqual(heading.description, '1 token in 1 file');
+      const files = (await tree.getChildren(heading)) as FileNode[];
+      assert.deepStrictEqual(files.map((f) => f.uri.toString()), [editor.document.uri.toString()]);
+      const scanned = (await tree.getChildren(files[0])) as TokenNode[];
+      assert.strictEqual(scanned[0]!.target.token, token);
+    } finally {
+      scanResults.set([]);
+    }
+    await waitFor(async () => ((await tree.getChildren()).length === 1 ? true : undefined), 'heading gone with the results');
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { SignJWT } from 'jose';
+import { SignJWT, generateKeyPair } from 'jose';
 import * as vscode from 'vscode';
 import type { TokenLensApi } from '../../../src/extension';
 import type { TokenNode } from '../../../src/features/tokenTree';
@@ -48,7 +48,7 @@ describe('verification keys (integration)', () => {
   });
 
   after(async () => {
-    for (const label of ['it-secret', 'it-link']) await api.keyStore.remove(label);
+    for (const label of ['it-secret', 'it-link', 'it-unbound', 'it-bound-wrong']) await api.keyStore.remove(label);
   });
 
   it('a command link carrying key material stores nothing: the command prompts instead', async () => {
@@ -114,5 +114,45 @@ describe('verification keys (integration)', () => {
     const hover = await eventually(read, (t) => /TL401/.test(t));
     assert.match(hover, /TL401/);
     assert.match(hover, /publicly known secret/i);
+    // We know its key: never "unverified (no key)" beside "verifies with the well-known secret" (issue 12).
+    assert.doesNotMatch(hover, /unverified|no key/i);
+    assert.match(hover, /forgeable: signed with a well\\?-known secret/);
+  });
+
+  it('an unbound stored secret is no verdict on other tokens: "no matching key (1 tried)", never red (issue 12)', async () => {
+    const rsa = await generateKeyPair('RS256');
+    const rs256 = await new SignJWT({ sub: 'rs', iss: 'https://rs.example' }).setProtectedHeader({ alg: 'RS256', kid: 'rs-1' }).sign(rsa.privateKey);
+    const otherHs = await new SignJWT({ sub: 'hs' }).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('a-different-32-byte-secret-value!'));
+    const text = `A: ${rs256}\nB: ${otherHs}\n`;
+    const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
+    await vscode.window.showTextDocument(other);
+    await api.keyStore.add({ label: 'it-unbound', material: { kind: 'secret', value: SECRET, encoding: 'utf8' } });
+    try {
+      for (const token of [rs256, otherHs]) {
+        const hover = await eventually(() => hoverText(other, text.indexOf(token) + 5), (t) => /no matching key/.test(t));
+        assert.match(hover, /no matching key \\?\(1 tried\\?\)/, hover);
+        assert.doesNotMatch(hover, /invalid signature|key does not fit/);
+      }
+      // The tree rows of this editor say the same, and their icons are not red for it.
+      const rows = await eventually(async () => ((await api.tree.getChildren()) as TokenNode[]).map((n) => String(n.description)).join('\n'), (t) => (t.match(/no matching key/g) ?? []).length === 2);
+      assert.equal((rows.match(/no matching key \(1 tried\)/g) ?? []).length, 2, rows);
+      const icons = ((await api.tree.getChildren()) as TokenNode[]).map((n) => (n.iconPath as vscode.ThemeIcon).id);
+      assert.ok(!icons.includes('error'), icons.join());
+      // The token this key does sign still verifies with it.
+      assert.match(await eventually(() => hoverText(doc, tokenOffset), (t) => /signature verified/.test(t)), /signature verified/);
+    } finally {
+      await api.keyStore.remove('it-unbound');
+    }
+  });
+
+  it('a key bound to the token by kid gives the verdict: "invalid signature" when it does not verify (issue 12)', async () => {
+    await api.keyStore.add({ label: 'it-bound-wrong', kid: 'it-kid', material: { kind: 'secret', value: 'not-the-secret-of-this-token-at-all', encoding: 'utf8' } });
+    try {
+      const hover = await eventually(() => hoverText(doc, tokenOffset), (t) => /invalid signature/.test(t));
+      assert.match(hover, /invalid signature/);
+      assert.match(hover, /it\\?-bound\\?-wrong/);
+    } finally {
+      await api.keyStore.remove('it-bound-wrong');
+    }
   });
 });
