@@ -5,17 +5,21 @@ const esbuild = require('esbuild');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Prints errors in the `file:line:col: error: text` form problem matchers understand. */
+/**
+ * Prints errors in the `file:line:col: error: text` form problem matchers understand. The
+ * `[watch] build started/finished` lines are what the background problem matcher of `--watch`
+ * waits for: a one-shot build (`npm run build`, the demo) prints only errors.
+ */
 const problemMatcherLog = {
   name: 'problem-matcher-log',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    if (watch) build.onStart(() => console.log('[watch] build started'));
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
       }
-      console.log('[watch] build finished');
+      if (watch) console.log('[watch] build finished');
     });
   },
 };

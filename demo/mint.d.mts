@@ -3,3 +3,5 @@
 export function mintDemoTokens(): Promise<Record<string, string>>;
 /** Copies demo/workspace to `target` with freshly minted tokens in place of its placeholders. */
 export function writeDemoWorkspace(target: string): Promise<Record<string, string>>;
+/** Lifetime of the live access token, in hours. */
+export const ACCESS_TOKEN_HOURS: number;

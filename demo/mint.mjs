@@ -6,6 +6,8 @@ import { SignJWT, UnsecuredJWT, EncryptJWT, generateKeyPair } from 'jose';
 
 const ISSUER = 'https://auth.demo.example';
 const now = () => Math.floor(Date.now() / 1000);
+/** The live access token's lifetime: hours, so a slow first look still sees a live countdown. */
+export const ACCESS_TOKEN_HOURS = 8;
 
 /** @returns {Promise<Record<string, string>>} placeholder name → token */
 export async function mintDemoTokens() {
@@ -18,7 +20,7 @@ export async function mintDemoTokens() {
   const access = await new SignJWT({ scope: 'orders:read orders:write', email: 'alice@demo.example', name: 'Alice Demo' })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'demo-rsa-1' })
     .setIssuer(ISSUER).setSubject('user-1042').setAudience('orders-api').setJti(crypto.randomUUID())
-    .setIssuedAt(t).setNotBefore(t).setExpirationTime(t + 15 * 60).sign(privateKey);
+    .setIssuedAt(t).setNotBefore(t).setExpirationTime(t + ACCESS_TOKEN_HOURS * 3600).sign(privateKey);
 
   const expired = await new SignJWT({ scope: 'orders:read', email: 'bob@demo.example' })
     .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'demo-ec-1' })

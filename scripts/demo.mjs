@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, ensureHost, startCodeServer, workbenchUrl } from './lib/host.mjs';
-import { writeDemoWorkspace } from '../demo/mint.mjs';
+import { ACCESS_TOKEN_HOURS, writeDemoWorkspace } from '../demo/mint.mjs';
 
 // Git-ignored (under .cache/): generated tokens are never committed.
 const WORKSPACE = path.join(ROOT, '.cache', 'demo-workspace');
@@ -28,7 +28,7 @@ const url = workbenchUrl(host, WORKSPACE, [
   ['openFile', host.remoteUri(START_FILE)],
 ]);
 console.log(`
-Token Lens demo is running (tokens minted ${new Date().toISOString()}; the access token expires in 15 minutes).
+Token Lens demo is running (tokens minted ${new Date().toISOString()}; the access token expires in ${ACCESS_TOKEN_HOURS} hours).
 Open this URL in a browser on this machine (forward the port if you are remote):
 
   ${url}
