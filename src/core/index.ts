@@ -48,6 +48,8 @@ export type { ProtectedHeader, ReadHeaderOptions } from './header';
 export { MAX_JSON_DEPTH, readJson } from './json';
 export type { JsonReading, JsonSyntaxError, LossyNumber } from './json';
 export { readTimeClaim, readTimeClaims, timeReport, timeReportOf } from './time';
+export { parseInstant } from './instant';
+export type { InstantError, InstantOptions } from './instant';
 export { glanceAt, glanceOf, glanceRecord } from './glance';
 export type { Glance, GlanceRecord } from './glance';
 export type { TimeOptions } from './time';

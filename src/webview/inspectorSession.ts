@@ -14,6 +14,8 @@ import { inspectorHtml } from './html';
  */
 export class InspectorSession implements vscode.Disposable {
   private target: InspectTarget | undefined;
+  /** "Valid at…": the instant the shown token is evaluated at, when not now. */
+  private asOf: number | undefined;
   private model: InspectorViewModel = { state: 'empty' };
   private ready = false;
   private readonly waiters: ((s: RenderedSummary) => void)[] = [];
@@ -44,6 +46,7 @@ export class InspectorSession implements vscode.Disposable {
 
   /** Shows `target` (or clears the view with `undefined`). */
   show(target: InspectTarget | undefined): void {
+    if (target?.token !== this.target?.token) this.asOf = undefined; // another token: back to now
     this.target = target;
     this.refresh();
   }
@@ -57,7 +60,8 @@ export class InspectorSession implements vscode.Disposable {
       const settings = readSettings(t.uri);
       this.model = buildViewModel(t.token, {
         title: t.label,
-        now: Date.now(),
+        now: this.asOf ?? Date.now(),
+        ...(this.asOf !== undefined ? { asOf: true } : {}),
         clockSkewSec: settings.clockSkewSeconds,
         maxLifetimeSec: settings.maxLifetimeMinutes * 60,
         sizeWarningBytes: settings.sizeWarningBytes,
@@ -140,6 +144,10 @@ export class InspectorSession implements vscode.Disposable {
       case 'reveal':
         void this.reveal();
         return;
+      case 'validAt':
+        this.asOf = message.at ?? undefined;
+        this.refresh();
+        return;
     }
   }
 
@@ -166,7 +174,8 @@ export class InspectorSession implements vscode.Disposable {
     try {
       const editor = await vscode.window.showTextDocument(t.uri, {
         preserveFocus: false,
-        ...(t.range !== undefined ? { selection: t.range } : {}),
+        // The token selected with the cursor at its start: a long token does not scroll the line sideways.
+        ...(t.range !== undefined ? { selection: new vscode.Selection(t.range.end, t.range.start) } : {}),
       });
       if (t.range !== undefined) editor.revealRange(t.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     } catch {

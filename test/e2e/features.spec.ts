@@ -65,6 +65,15 @@ describe('e2e: hover, palette commands, inspector and sidebar in the real UI', f
     await s.workbench.runCommand('Token Lens: Inspect Token at Cursor');
     const frame = await inspectorFrame('panel', /\{\{expiredToken\}\}/);
     assert.match(await frame.locator('#countdown').first().innerText(), /expired 1 h/);
+    // "Valid at…" (issue 13): typed into the real control, the expired token is valid 90 min ago, and back.
+    await frame.locator('#valid-at-input').fill('90 min ago');
+    await frame.locator('#valid-at-input').press('Enter');
+    await frame.locator('#as-of').waitFor({ timeout: 15_000 });
+    assert.match(await frame.locator('#countdown').first().innerText(), /^expires in \d+ min/);
+    await s.workbench.screenshot('inspector-valid-at');
+    await frame.locator('#as-of button').click();
+    await frame.locator('#as-of').waitFor({ state: 'detached', timeout: 15_000 });
+    assert.match(await frame.locator('#countdown').first().innerText(), /expired 1 h/);
     await s.workbench.clickText('{{token}}');
     await s.workbench.runCommand('Token Lens: Inspect Token at Cursor');
     await inspectorFrame('panel', /\{\{token\}\}/);

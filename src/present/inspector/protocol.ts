@@ -110,6 +110,8 @@ export interface TokenViewModel {
   /** What each finding code means (from docs/findings.md), for the "Explain" of each finding. */
   readonly explanations: Readonly<Record<string, string>>;
   readonly canReveal: boolean;
+  /** The instant everything was computed for when it is not now ("valid at…"), ms since the epoch. */
+  readonly asOf?: number;
   /** Absent when no verifier is wired (unit tests, CLI-like uses). */
   readonly signature?: SignatureView;
 }
@@ -163,7 +165,12 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'rendered'; readonly summary: RenderedSummary }
   | { readonly type: 'copy'; readonly target: CopyTarget }
-  | { readonly type: 'reveal' };
+  | { readonly type: 'reveal' }
+  /** "Valid at…": evaluate the token at `at` (ms since the epoch), or at now again with `null`. */
+  | { readonly type: 'validAt'; readonly at: number | null };
+
+/** Largest absolute ms value a JavaScript Date holds. */
+const MAX_DATE_MS = 8.64e15;
 
 /** Longest string accepted in a summary field; a summary never legitimately needs more. */
 const MAX_SUMMARY_TEXT = 2048;
@@ -230,6 +237,12 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       if (!hasExactKeys(raw, ['type', 'target'])) return undefined;
       const target = COPY_TARGETS.find((t) => t === raw.target);
       return target === undefined ? undefined : { type: 'copy', target };
+    }
+    case 'validAt': {
+      if (!hasExactKeys(raw, ['type', 'at'])) return undefined;
+      const at = raw.at;
+      if (at === null) return { type: 'validAt', at: null };
+      return typeof at === 'number' && Number.isFinite(at) && Math.abs(at) <= MAX_DATE_MS ? { type: 'validAt', at } : undefined;
     }
     case 'rendered': {
       if (!hasExactKeys(raw, ['type', 'summary'])) return undefined;

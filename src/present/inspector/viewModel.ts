@@ -26,6 +26,8 @@ export interface ViewModelOptions {
   readonly sizeWarningBytes: number;
   readonly timeDisplay: 'local' | 'utc';
   readonly canReveal: boolean;
+  /** Set when `now` is an instant the user chose ("valid at…") rather than the current time. */
+  readonly asOf?: boolean;
   /** Claim explanations; default {@link describeRegistered}. */
   readonly describe?: ClaimDescriber;
   /** What a finding code means (the findings page's table), for each finding's "Explain". */
@@ -148,6 +150,7 @@ export function viewModelOfInspection(inspection: Inspection, options: ViewModel
     verdict,
     explanations: explanationsOf([...verdict, ...inspection.findings, ...inspection.hints], options.explain),
     canReveal: options.canReveal,
+    ...(options.asOf === true ? { asOf: options.now } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
  * the lifetime bar; the page itself is drawn once per `show`. No `setState`: tokens are not
  * persisted in webview state.
  */
-import { formatBytes, formatRelative, timeReport } from '../../core';
+import { formatBytes, formatRelative, parseInstant, timeReport } from '../../core';
 import type { Finding, Reference, TimeStatus } from '../../core';
 import { parseHostMessage } from '../../present/inspector/protocol';
 import { kindLabel, severityIcon, statusLook } from '../../present';
@@ -102,7 +102,7 @@ function verified(model: TokenViewModel): boolean {
 
 function tick(): void {
   if (live === undefined) return;
-  const now = Date.now();
+  const now = live.model.asOf ?? Date.now();
   const t = countdownText(live.model, now);
   // Green means only "verified and not expired"; an unverified live token is shown neutral.
   const tone = t.status === 'valid' && !verified(live.model) ? 'valid-unverified' : t.status;
@@ -354,7 +354,98 @@ function verdictSection(model: TokenViewModel): HTMLElement {
   return s;
 }
 
-/** `iat`, `nbf`, `exp`, `auth_time` with their dates, the lifetime bar and the clock skew. */
+/**
+ * The timeline: `iat` → `nbf` → now (or the chosen instant) → `exp`, and `auth_time`, on one
+ * bar scaled to the earliest and latest of them, with the clock-skew band after `exp` (and
+ * before `nbf`). Text beside it says the same in order, for readers who do not see the bar.
+ */
+function timeline(model: TokenViewModel, now: number): HTMLElement | undefined {
+  const points: { name: string; ms: number }[] = [];
+  for (const name of ['auth_time', 'iat', 'nbf', 'exp'] as const) {
+    const v = model.timeClaims[name];
+    if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v * 1000) <= 8.64e15) points.push({ name, ms: v * 1000 });
+  }
+  if (points.length === 0) return undefined;
+  const skew = model.clockSkewSec * 1000;
+  const all = [...points.map((p) => p.ms), now, ...points.filter((p) => p.name === 'exp').map((p) => p.ms + skew)];
+  const min = Math.min(...all);
+  const max = Math.max(...all);
+  const span = Math.max(1, max - min);
+  const at = (ms: number): string => `${(((ms - min) / span) * 100).toFixed(2)}%`;
+  const wrap = el('div', 'timeline');
+  const bar = el('div', 'timeline-bar');
+  bar.setAttribute('aria-hidden', 'true');
+  const exp = points.find((p) => p.name === 'exp');
+  const nbf = points.find((p) => p.name === 'nbf');
+  const start = nbf ?? points.find((p) => p.name === 'iat');
+  if (start !== undefined && exp !== undefined) {
+    const valid = el('span', 'timeline-valid');
+    valid.style.left = at(start.ms);
+    valid.style.width = `${(((exp.ms - start.ms) / span) * 100).toFixed(2)}%`;
+    bar.append(valid);
+  }
+  if (exp !== undefined) {
+    const band = el('span', 'timeline-skew');
+    band.style.left = at(exp.ms);
+    band.style.width = `${((skew / span) * 100).toFixed(2)}%`;
+    bar.append(band);
+  }
+  for (const p of [...points, { name: model.asOf !== undefined ? 'as of' : 'now', ms: now }]) {
+    const mark = el('span', `timeline-mark mark-${p.name.replace(' ', '-')}`);
+    mark.style.left = at(p.ms);
+    mark.title = `${p.name} ${absoluteTime(p.ms / 1000, model.timeDisplay)}`;
+    bar.append(mark);
+  }
+  const order = [...points, { name: model.asOf !== undefined ? 'as of' : 'now', ms: now }].sort((x, y) => x.ms - y.ms);
+  const legend = el('ol', 'timeline-legend');
+  legend.setAttribute('aria-label', 'Timeline');
+  for (const p of order) {
+    const li = el('li', `mark-${p.name.replace(' ', '-')}`);
+    li.append(el('span', 'swatch'), el('code', undefined, p.name), document.createTextNode(` ${absoluteTime(p.ms / 1000, model.timeDisplay)}`));
+    legend.append(li);
+  }
+  wrap.append(bar, legend);
+  return wrap;
+}
+
+/** "Valid at…": type an instant, everything is computed for it; "Now" goes back. */
+function validAtControl(model: TokenViewModel): HTMLElement {
+  const form = el('form', 'valid-at');
+  form.setAttribute('aria-label', 'Evaluate the token at another time');
+  const label = el('label', undefined, 'Valid at');
+  const input = el('input');
+  input.id = 'valid-at-input';
+  input.type = 'text';
+  input.placeholder = 'in 2 h, yesterday 18:00, 2026-12-01T18:00Z';
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.maxLength = 64;
+  label.htmlFor = input.id;
+  const error = el('p', 'valid-at-error');
+  error.id = 'valid-at-error';
+  error.setAttribute('role', 'alert');
+  input.setAttribute('aria-describedby', error.id);
+  const apply = el('button', 'action', 'Evaluate');
+  apply.type = 'submit';
+  form.append(label, input, apply);
+  if (model.asOf !== undefined) form.append(button('Now', 'history', 'Evaluate at the current time again', () => vscode.postMessage({ type: 'validAt', at: null })));
+  form.append(error);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const parsed = parseInstant(input.value, { now: Date.now(), utc: model.timeDisplay === 'utc' });
+    if (!parsed.ok) {
+      error.textContent = parsed.error.message;
+      input.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    error.textContent = '';
+    input.removeAttribute('aria-invalid');
+    vscode.postMessage({ type: 'validAt', at: parsed.value });
+  });
+  return form;
+}
+
+/** `iat`, `nbf`, `exp`, `auth_time` with their dates, the timeline, the lifetime bar, the skew and "valid at…". */
 function timesSection(model: TokenViewModel, relatives: { el: HTMLElement; seconds: number }[]): { section: HTMLElement; bar?: HTMLElement; barLabel?: HTMLElement } {
   const { section: s, body } = section('times', 'Times');
   if (model.payload.type === 'encrypted') {
@@ -364,6 +455,8 @@ function timesSection(model: TokenViewModel, relatives: { el: HTMLElement; secon
   const rows = model.payload.type === 'claims' ? model.payload.rows.filter((r) => r.seconds !== undefined) : [];
   if (rows.length === 0) body.append(el('p', 'muted', model.payload.type === 'claims' ? 'No time claims: nothing limits how long this token is accepted.' : 'No readable claims.'));
   else body.append(claimTable(rows, 'Time claims', model.timeDisplay, relatives));
+  const line = timeline(model, model.asOf ?? Date.now());
+  if (line !== undefined) body.append(line);
   let bar: HTMLElement | undefined;
   let barLabel: HTMLElement | undefined;
   if (typeof model.timeClaims.exp === 'number' && typeof model.timeClaims.iat === 'number') {
@@ -378,6 +471,7 @@ function timesSection(model: TokenViewModel, relatives: { el: HTMLElement; secon
     body.append(track, barLabel);
   }
   body.append(el('p', 'muted', `Clock skew tolerated: ${model.clockSkewSec} s.`));
+  if (model.payload.type === 'claims') body.append(validAtControl(model));
   return { section: s, ...(bar !== undefined ? { bar } : {}), ...(barLabel !== undefined ? { barLabel } : {}) };
 }
 
@@ -452,7 +546,15 @@ function renderToken(model: TokenViewModel): void {
   const actions = el('div', 'actions');
   actions.append(copyButton('token', 'token', 'Copy token'));
   if (model.canReveal) actions.append(button('Reveal', 'go-to-file', 'Reveal token in editor', () => vscode.postMessage({ type: 'reveal' })));
-  header.append(title, badges, actions);
+  header.append(title, badges);
+  if (model.asOf !== undefined) {
+    const asOf = el('p', 'as-of');
+    asOf.id = 'as-of';
+    asOf.append(icon('history'), document.createTextNode(` As of ${absoluteTime(model.asOf / 1000, model.timeDisplay)}, not now: every status, finding and time below is for that instant. `));
+    asOf.append(button('Back to now', 'debug-restart', 'Evaluate at the current time again', () => vscode.postMessage({ type: 'validAt', at: null })));
+    header.append(asOf);
+  }
+  header.append(actions);
   root.append(header, verdictSection(model), payloadSection(model, relatives));
 
   const h = claimsViews(model.headerRows, model.headerJson, model.headerPretty, 'Header', model, relatives);
@@ -463,7 +565,7 @@ function renderToken(model: TokenViewModel): void {
 
   live = { model, badge, relatives, ...(times.bar !== undefined ? { bar: times.bar } : {}), ...(times.barLabel !== undefined ? { barLabel: times.barLabel } : {}) };
   tick();
-  const hasTime = model.payload.type === 'claims' && Object.keys(model.timeClaims).length > 0;
+  const hasTime = model.asOf === undefined && model.payload.type === 'claims' && Object.keys(model.timeClaims).length > 0;
   if (hasTime) ticker = setInterval(tick, 1000);
 }
 

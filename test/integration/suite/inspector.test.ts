@@ -79,6 +79,25 @@ describe('Inspector webview panel (real host)', function () {
     assert.match(s.countdown, /^expired 2 h( \d+ min)? ago$/);
   });
 
+  it('"valid at…" evaluates an expired token at an instant inside its lifetime, and back at now', async () => {
+    const iat = nowSec() - 7200;
+    const token = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'asof', iat, exp: iat + 3600 })}.${b64('sig-bytes')}`;
+    const s = await open(token, 'integration · valid at');
+    assert.strictEqual(s.status, 'expired');
+    const inside = (iat + 1800) * 1000;
+    const shown = panel!.whenRendered();
+    panel!.simulateWebviewMessage({ type: 'validAt', at: inside });
+    const asOf = await withTimeout(shown, 10_000, 'the render at the chosen instant');
+    assert.strictEqual(asOf.status, 'valid');
+    assert.strictEqual(asOf.countdown, 'expires in 30 min');
+    const back = panel!.whenRendered();
+    panel!.simulateWebviewMessage({ type: 'validAt', at: null });
+    assert.strictEqual((await withTimeout(back, 10_000, 'the render at now')).status, 'expired');
+    const rejected = panel!.rejectedMessages;
+    for (const hostile of [{ type: 'validAt', at: 'tomorrow' }, { type: 'validAt', at: 1e300 }, { type: 'validAt' }, { type: 'validAt', at: 1, extra: 1 }]) panel!.simulateWebviewMessage(hostile);
+    assert.strictEqual(panel!.rejectedMessages - rejected, 4, 'malformed validAt messages are dropped');
+  });
+
   it('follows edits of the document the token came from', async () => {
     const valid = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'edit', exp: nowSec() + 3600 })}.${b64('s')}`;
     const expired = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'edit', exp: nowSec() - 3600 })}.${b64('s')}`;

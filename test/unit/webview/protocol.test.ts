@@ -62,9 +62,18 @@ describe('webview protocol: messages from the webview', () => {
     ['rendered with a non-string code', { type: 'rendered', summary: { ...summary, hintCodes: [{}] } }],
     ['rendered with an oversized string', { type: 'rendered', summary: { ...summary, title: 'x'.repeat(5000) } }],
     ['rendered with too many codes', { type: 'rendered', summary: { ...summary, findingCodes: Array.from({ length: 500 }, () => 'TL201') } }],
+    ['validAt without at', { type: 'validAt' }],
+    ['validAt with a string', { type: 'validAt', at: 'tomorrow' }],
+    ['validAt outside the Date range', { type: 'validAt', at: 1e300 }],
+    ['validAt with NaN', { type: 'validAt', at: Number.NaN }],
+    ['validAt with an extra key', { type: 'validAt', at: 0, token: 'x' }],
     ['a class instance', Object.assign(Object.create({ polluted: true }) as object, { type: 'ready' })],
     ['a __proto__ key', JSON.parse('{"type":"ready","__proto__":{"x":1}}')],
   ];
+  it('accepts validAt with an instant or null (back to now)', () => {
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'validAt', at: 1_764_000_000_000 }), { type: 'validAt', at: 1_764_000_000_000 });
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'validAt', at: null }), { type: 'validAt', at: null });
+  });
   for (const [name, raw] of hostile) {
     it(`rejects ${name}`, () => {
       assert.strictEqual(parseWebviewMessage(raw), undefined);
