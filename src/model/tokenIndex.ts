@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { HttpEnvironments, type HttpEnvironment } from './environments';
-import { createVariableResolver, findTokenAt, findTokens, findVariableReferenceAt, findHttpVariables } from '../core';
+import { createVariableResolver, findTokenAt, findTokens, findVariableReferenceAt, findHttpVariables, thoroughScanFor } from '../core';
 import type { HttpVariable, Result, TokenMatch, VariableResolver } from '../core';
 import { InspectionCache } from './inspections';
 
@@ -82,7 +82,10 @@ export class TokenIndex implements vscode.Disposable {
     const key = document.uri.toString();
     const hit = this.entries.get(key);
     if (hit !== undefined && hit.version === document.version) return hit.tokens;
-    const tokens = lineBacked(document, findTokens(joinedText(document)));
+    // Configuration and http files get the thorough scan (base64-wrapped tokens as in Kubernetes
+    // Secrets, PASETO local, compressed cookies); other text the one-anchor scan (docs/token-shapes.md).
+    const thorough = thoroughScanFor(document.fileName) || isHttpLike(document);
+    const tokens = lineBacked(document, findTokens(joinedText(document), { thorough }));
     this.entries.set(key, { version: document.version, tokens });
     return tokens;
   }
@@ -96,7 +99,7 @@ export class TokenIndex implements vscode.Disposable {
     if (cached !== undefined && cached.version === document.version) return tokenContaining(cached.tokens, position);
     const line = document.lineAt(position.line);
     const text = line.text;
-    const match = findTokenAt(text, position.character);
+    const match = findTokenAt(text, position.character, { thorough: true }); // one line: the thorough scan is cheap
     if (match === undefined) return undefined;
     const base = document.offsetAt(line.range.start);
     const shifted: TokenMatch = { ...match, start: match.start + base, end: match.end + base };
