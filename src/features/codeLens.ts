@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandIds, type TokenLocation } from '../model/commandIds';
 import type { TokenIndex } from '../model/tokenIndex';
 import { isHttpLike } from '../model/tokenIndex';
-import { labelText, lensTitle } from '../present';
+import { labelText, lensTitle, undecodedText } from '../present';
 
 /** CodeLens above tokens in http files: `JWT · RS256 · expires in 12 min · 812 B`; click inspects. */
 export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -22,7 +22,7 @@ export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
     return this.tokens.tokens(document).map(({ match, range }) => {
       const location: TokenLocation = { uri: document.uri.toString(), line: range.start.line, character: range.start.character };
       const glance = this.tokens.inspections.glance(match.token, document.uri, now);
-      const title = glance.ok ? lensTitle(glance.value) : labelText(`Malformed token: ${glance.error.message}`, { icons: true, max: 120 });
+      const title = glance.ok ? lensTitle(glance.value) : labelText(undecodedText(glance.error).text, { icons: true, max: 120 });
       return new vscode.CodeLens(range, { title, command: CommandIds.inspectToken, arguments: [location], tooltip: 'Open in the Token Inspector' });
     });
   }

@@ -3,7 +3,7 @@ import type { Finding, Inspection } from '../core';
 import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../model/commandIds';
 import { loadEnvironments, targetAt } from '../model/targetResolver';
 import type { TokenIndex } from '../model/tokenIndex';
-import { bySeverity, claimText, exceededLimitsText, instantText, kindLabel, markdownText, severityIcon, sizeText, statusLook, timeText, tokenStatus } from '../present';
+import { bySeverity, claimText, exceededLimitsText, instantText, kindLabel, markdownText, severityIcon, sizeText, statusLook, timeText, tokenStatus, undecodedText } from '../present';
 import type { VerificationService, SignatureStatus } from '../model/verification';
 import { verificationMarkdownLine } from './verification';
 
@@ -98,7 +98,8 @@ export class TokenHoverProvider implements vscode.HoverProvider {
     const { token, label, range } = target.target;
     const inspection = this.tokens.inspections.inspect(token, document.uri);
     if (!inspection.ok) {
-      return new vscode.Hover(new vscode.MarkdownString(`$(error) Malformed token: ${markdownText(inspection.error.message, 300)}`, true), range);
+      const what = undecodedText(inspection.error);
+      return new vscode.Hover(new vscode.MarkdownString(`$(${what.malformed ? 'error' : 'info'}) ${markdownText(what.text, 300)}`, true), range);
     }
     const location: TokenLocation = { uri: document.uri.toString(), line: position.line, character: position.character };
     const signature = inspection.value.decoded.kind !== 'jwe' ? await this.signature(token) : undefined;

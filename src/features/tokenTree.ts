@@ -17,6 +17,7 @@ import {
   tokenStatus,
   tokenSummary,
   truncate,
+  undecodedText,
   verificationTimingText,
 } from '../present';
 import type { Tone } from '../present';
@@ -93,7 +94,7 @@ export class TokenNode extends vscode.TreeItem {
     // A JWE's row offers no "Copy payload": its payload is ciphertext.
     this.contextValue = glance?.kind === 'jwe' ? 'tokenLens.token.encrypted' : 'tokenLens.token';
     const signed = signature !== undefined ? ` · ${signatureBadge(signature).label}` : '';
-    this.description = glance !== undefined ? `${statusWords(glance.time, glance.kind)}${signed}` : labelText(`malformed: ${errorMessage ?? ''}`, { max: 160 });
+    this.description = glance !== undefined ? `${statusWords(glance.time, glance.kind)}${signed}` : labelText(errorMessage ?? 'malformed token', { max: 160 });
     const verdict = glance !== undefined ? rowVerdict(glance, signature) : undefined;
     const look = rowLook(glance, signature, verdict);
     const color = themeColor(look.tone);
@@ -229,7 +230,7 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
 
   private async tokenNode(target: InspectTarget): Promise<TokenNode> {
     const glance = this.tokens.inspections.glance(target.token, target.uri);
-    if (!glance.ok) return new TokenNode(target, undefined, glance.error.message);
+    if (!glance.ok) return new TokenNode(target, undefined, undecodedText(glance.error).text);
     const signature = this.verification !== undefined && glance.value.kind !== 'jwe' ? await this.verification.status(target.token) : undefined;
     return new TokenNode(target, glance.value, undefined, signature);
   }

@@ -18,7 +18,7 @@ export { absoluteTimeText, clockText, countdownText, ENCRYPTED_TIME_TEXT, instan
 export { exceededLimits, exceededLimitsText, limitText, sizeCostText, sizeText } from './size';
 export { claimsTable, claimText, claimTextFromJson } from './claims';
 export { contextLabel } from './context';
-export { headerAlg, lensTitle, summaryText, tokenSummary } from './summary';
+export { headerAlg, lensTitle, summaryText, tokenSummary, undecodedText } from './summary';
 export type { TokenSummary } from './summary';
 export { BINARY_SNIFF_BYTES, LineIndex, looksBinary } from './text';
 export type { TextPosition } from './text';

@@ -58,3 +58,12 @@ const LENS_TITLE_CHARS = 120;
 export function lensTitle(of: Inspection | Glance): string {
   return labelText(summaryText(tokenSummary(of)), { icons: true, max: LENS_TITLE_CHARS });
 }
+
+/**
+ * What to say about text that did not inspect as a token: a look-alike the core recognised
+ * (`ERR_NOT_JOSE`: a PASETO, a Flask or Django signed cookie) is named for what it is, with
+ * `malformed` false; anything else is a malformed token.
+ */
+export function undecodedText(error: { readonly code: string; readonly message: string }): { readonly text: string; readonly malformed: boolean } {
+  return error.code === 'ERR_NOT_JOSE' ? { text: error.message, malformed: false } : { text: `Malformed token: ${error.message}`, malformed: true };
+}

@@ -8,7 +8,7 @@
 import { formatBytes, formatRelative, parseInstant, timeReport } from '../../core';
 import type { Finding, Reference, TimeStatus } from '../../core';
 import { parseHostMessage } from '../../present/inspector/protocol';
-import { kindLabel, severityIcon, statusLook } from '../../present';
+import { kindLabel, limitText, severityIcon, statusLook } from '../../present';
 import type { ClaimRow, CopyTarget, ErrorViewModel, InspectorViewModel, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../../present/inspector/protocol';
 
 interface VsCodeApi {
@@ -264,7 +264,7 @@ function sizeSection(model: TokenViewModel): HTMLElement {
     bar.append(seg);
   }
   const markers: { bytes: number; label: string; exceeded: boolean }[] = [
-    { bytes: model.sizeWarningBytes, label: `warning ${formatBytes(model.sizeWarningBytes)}`, exceeded: size.totalBytes > model.sizeWarningBytes },
+    { bytes: model.sizeWarningBytes, label: `warning ${limitText(model.sizeWarningBytes)}`, exceeded: size.totalBytes > model.sizeWarningBytes },
     ...size.limits.map((l) => ({ bytes: l.bytes, label: l.label, exceeded: l.exceeded })),
   ];
   for (const m of markers) {
@@ -278,7 +278,7 @@ function sizeSection(model: TokenViewModel): HTMLElement {
   const limits = el('ul', 'limits');
   for (const l of size.limits) {
     const li = el('li', l.exceeded ? 'exceeded' : 'ok');
-    li.append(icon(l.exceeded ? 'error' : 'pass', l.exceeded ? 'exceeded' : 'within limit'), document.createTextNode(` ${l.label}: ${formatBytes(l.used)} of ${formatBytes(l.bytes)}`));
+    li.append(icon(l.exceeded ? 'error' : 'pass', l.exceeded ? 'exceeded' : 'within limit'), document.createTextNode(` ${l.label}: ${l.used} B of ${limitText(l.bytes)}`));
     li.title = l.source;
     limits.append(li);
   }
@@ -298,7 +298,8 @@ function sizeSection(model: TokenViewModel): HTMLElement {
 
 /** The signature badge of the summary line (absent when no verifier is wired). */
 function signatureBadge(signature: SignatureView): HTMLElement {
-  const b = el('span', `badge signature signature-${signature.state}`);
+  // A weak-secret hit (TL401) reads as an error whatever the stored keys said.
+  const b = el('span', `badge signature signature-${signature.weakSecret !== undefined ? 'weak-secret' : signature.state}`);
   b.id = 'signature-badge';
   b.title = signature.message;
   b.append(icon(signature.icon === 'loading' ? 'loading codicon-modifier-spin' : signature.icon), el('span', 'signature-label', ` ${signature.label}`));
