@@ -1,6 +1,7 @@
-// One esbuild context per target (extension host, CLI, webview UI).
+// One esbuild context per target (extension host, web extension host, CLI, webview UI).
 // Production (`--production`) minifies and drops source maps.
 const esbuild = require('esbuild');
+const { builtinModules } = require('module');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -24,6 +25,21 @@ const problemMatcherLog = {
   },
 };
 
+/**
+ * Fails the web build on any import of a Node built-in (`fs`, `node:crypto`, …): the browser's
+ * web worker extension host (vscode.dev, github.dev, code-server) has none of them.
+ */
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    const builtins = new Set(builtinModules);
+    build.onResolve({ filter: /^[a-z_:]/ }, (args) => {
+      if (!args.path.startsWith('node:') && !builtins.has(args.path)) return undefined;
+      return { errors: [{ text: `"${args.path}" is a Node built-in, which the web extension host does not have (imported by ${args.importer})` }] };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -37,6 +53,23 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+/**
+ * The `browser` entry of package.json: the same extension for the web worker extension host.
+ * `browser` first so packages pick their browser builds (jose resolves to its Web Crypto build).
+ * @type {import('esbuild').BuildOptions}
+ */
+const webExtensionTarget = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/web/extension.js',
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [...common.plugins, noNodeBuiltins],
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
@@ -48,6 +81,7 @@ const targets = [
     target: 'node20',
     external: ['vscode'],
   },
+  webExtensionTarget,
   {
     ...common,
     entryPoints: ['src/cli/main.ts'],
@@ -93,7 +127,12 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Tests build the web target themselves (test/unit/webBundle.test.ts).
+module.exports = { webExtensionTarget };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

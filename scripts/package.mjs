@@ -11,5 +11,13 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit'
 run('node', ['esbuild.js', '--production']);
 // Dependencies are bundled by esbuild, so vsce need not walk node_modules.
 run('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix]);
-run('npx', ['vsce', 'ls', '--no-dependencies']);
+const listed = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+process.stdout.write(listed);
+// Every entry package.json names (main, browser, bin) must be inside: .vscodeignore is an allow-list.
+const files = new Set(listed.split('\n').map((line) => line.trim()));
+const missing = [pkg.main, pkg.browser, ...Object.values(pkg.bin ?? {})].map((p) => path.posix.normalize(p)).filter((p) => !files.has(p));
+if (missing.length > 0) {
+  console.error(`not in the .vsix (see .vscodeignore): ${missing.join(', ')}`);
+  process.exit(1);
+}
 console.log(`vsix: ${path.relative(ROOT, vsix)} ${(fs.statSync(vsix).size / 1024).toFixed(1)} KiB`);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
 /** Folders the webview may load from: the UI bundle and codicons (`dist`), the stylesheet (`media`). */
@@ -11,9 +10,13 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   return { enableScripts: true, localResourceRoots: localResourceRoots(extensionUri) };
 }
 
-/** A fresh 128-bit nonce for the `script-src` CSP source (a new one on every page load). */
+/**
+ * A fresh 128-bit nonce for the `script-src` CSP source (a new one on every page load). Web
+ * Crypto and `btoa` are globals of both extension hosts (Node and the browser's web worker).
+ */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /** The Content-Security-Policy of the inspector page: nothing inline, nothing remote. */
