@@ -30,6 +30,8 @@ export type CliCommand =
   | { readonly command: 'help' }
   | { readonly command: 'version' }
   | ({ readonly command: 'decode'; readonly input: string } & CommonOptions)
+  /** Compares two tokens: each a token, a file holding one, or `-` (stdin, one side at most). */
+  | ({ readonly command: 'diff'; readonly inputs: readonly [string, string] } & CommonOptions)
   | ({
       readonly command: 'scan';
       readonly paths: readonly string[];
@@ -50,6 +52,9 @@ export const USAGE = `token-lens — find, decode and inspect JWTs (JWS, unsecur
 
 Usage:
   token-lens decode <token | ->        decode one token (- reads stdin; "Bearer …" and header lines are accepted)
+  token-lens diff <A> <B>              compare two tokens: header parameters and claims added, removed,
+                                       changed, exp moved, kid/alg changed; each a token, a file holding
+                                       one, or - (stdin); exit 0 when identical, 1 when they differ
   token-lens scan <files | dirs | globs | ->...
                                        find tokens in files (- reads stdin); directories are walked,
                                        node_modules and .git skipped; globs: *, **, ?
@@ -74,7 +79,7 @@ Options:
   -h, --help             show this help
   -v, --version          show the version
 
-Exit codes: 0 ok · 1 --fail-on threshold met · 2 bad usage or unreadable input.`;
+Exit codes: 0 ok · 1 --fail-on threshold met (diff: the tokens differ) · 2 bad usage or unreadable input.`;
 
 /** Parses `30`, `90s`, `30m`, `1h`, `7d`, `2w` to seconds. */
 export function parseDuration(text: string): number | undefined {
@@ -219,7 +224,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
 
   const common: CommonOptions = { json: format === 'json', format, color, failOn, now, clockSkewSec, maxLifetimeSec, ...(keySources.length ? { keySources } : {}) };
   const [command, ...rest] = positional;
-  if (command === undefined) return { ok: false, message: 'Missing command: decode or scan (see token-lens --help)' };
+  if (command === undefined) return { ok: false, message: 'Missing command: decode, diff or scan (see token-lens --help)' };
   if (command === 'help') return { ok: true, value: { command: 'help' } };
   if (command === 'version') return { ok: true, value: { command: 'version' } };
   if (command === 'decode') {
@@ -228,9 +233,18 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     if (format === 'sarif') return { ok: false, message: '--format sarif applies to scan only (SARIF reports findings at file locations)' };
     return { ok: true, value: { command: 'decode', input: rest[0], ...common } };
   }
+  if (command === 'diff') {
+    const [a, b] = rest;
+    if (rest.length !== 2 || a === undefined || b === undefined) return { ok: false, message: 'diff takes exactly two tokens (a token, a file holding one, or - for stdin)' };
+    if (a === '-' && b === '-') return { ok: false, message: 'diff reads stdin for one side only' };
+    const scanOnly = allowFiles.length > 0 ? '--allow' : jobs !== undefined ? '--jobs' : keySources.length > 0 ? '--key, --jwks and --secret' : failOn !== undefined ? '--fail-on' : undefined;
+    if (scanOnly !== undefined) return { ok: false, message: `${scanOnly} does not apply to diff` };
+    if (format === 'sarif') return { ok: false, message: '--format sarif applies to scan only (SARIF reports findings at file locations)' };
+    return { ok: true, value: { command: 'diff', inputs: [a, b], ...common } };
+  }
   if (command === 'scan') {
     if (rest.length === 0) return { ok: false, message: 'scan needs at least one file, directory, glob, or - for stdin' };
     return { ok: true, value: { command: 'scan', paths: rest, maxFileSizeKb, allowFiles, jobs, ...common } };
   }
-  return { ok: false, message: `Unknown command "${command}": use decode or scan (see token-lens --help)` };
+  return { ok: false, message: `Unknown command "${command}": use decode, diff or scan (see token-lens --help)` };
 }

@@ -9,6 +9,7 @@ import { terminalJson, terminalText } from '../present';
 import { analyseToken, type InspectFunction } from './scanFile';
 import { isVerificationFailure, loadCliKeys } from './verify';
 import { runScan, type ScanPoolFactory } from './scan';
+import { runDiff } from './diff';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { COLOR, JSON_SCHEMA_VERSION, meetsFailLevel, PLAIN, renderInspection, tokenReport, verificationLine, type DecodeReport } from './report';
 
@@ -65,6 +66,10 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
   if (command.command === 'version') {
     io.stdout(`token-lens ${io.version}\n`);
     return EXIT_OK;
+  }
+  if (command.command === 'diff') {
+    const style = useColor(command, io) ? COLOR : PLAIN;
+    return runDiff(command.inputs, { readStdin: io.readStdin, stdout: io.stdout, json: command.json, style, usageError: (message) => usageError(io, message) });
   }
   if (engine === undefined) return usageError(io, 'this build has no inspection engine (inspectToken missing from src/core)');
   const inspect: InspectFunction = engine;

@@ -24,3 +24,4 @@ export { BINARY_SNIFF_BYTES, LineIndex, looksBinary } from './text';
 export type { TextPosition } from './text';
 export { BINDING_PROMPTS, bindingChoices, bindingText, keyAddedText, keyConfirmation } from './keys';
 export type { BindingChoice, KeyConfirmation } from './keys';
+export { comparisonHeadline, comparisonLines, memberChangeText, signedDuration } from './compare';
