@@ -67,6 +67,12 @@ export const FindingCodes = {
   HEADER_ALG_MISMATCH: 'TL216',
   /** A still-valid token (unexpired, or never expiring) in a file under version control: anyone with the repository can use it (OWASP Secrets Management). Raised by `token-lens scan`. */
   LIVE_CREDENTIAL: 'TL217',
+  /** A JWS whose `alg` is not `none` with an empty signature: the signature was stripped; never "unsecured", which is `alg: none` (RFC 7515 §5.2, RFC 8725 §3.1). */
+  STRIPPED_SIGNATURE: 'TL218',
+  /** A JWE with an empty initialization vector: every registered `enc` needs one (RFC 7518 §5.2.2.1, §5.3). */
+  JWE_EMPTY_IV: 'TL219',
+  /** A JWE with an empty authentication tag: its integrity cannot be checked (RFC 7516 §5.2 step 14, RFC 7518 §5.2.2.2, §5.3). */
+  JWE_EMPTY_TAG: 'TL220',
   /** SD-JWT: a disclosure whose digest occurs nowhere in the SD-JWT (altered, or from another SD-JWT) (RFC 9901 §7.1). */
   SD_UNMATCHED_DISCLOSURE: 'TL230',
   /** SD-JWT: a disclosure that is not base64url JSON `[salt, name, value]` / `[salt, value]`, or uses a reserved name (RFC 9901 §4.2, §7.1). */
@@ -92,6 +98,10 @@ export const FindingCodes = {
   LOSSY_NUMBER: 'TL303',
   /** Payload is not a JSON object (not a JWT claims set, RFC 7519 §7.2 step 10). */
   PAYLOAD_NOT_CLAIMS: 'TL304',
+  /** A segment after the header does not decode (bad base64url at an offset, misplaced `=`, an impossible length); the rest is shown (RFC 7515 §2, §7.1). */
+  MALFORMED_SEGMENT: 'TL305',
+  /** A JWE header (`enc`) on three segments: a truncated JWE, not a JWS (RFC 7516 §7.1, §9). */
+  TRUNCATED_JWE: 'TL306',
 
   /** An HS* token verifies with a publicly known secret: anyone can forge tokens (RFC 8725 §3.5). */
   WEAK_SECRET: 'TL401',

@@ -1,14 +1,22 @@
 /**
  * Decoder: compact JWS / unsecured JWT / JWE text → {@link DecodedToken}. Total: every input
  * gives a typed value or a typed {@link TokenError}; nothing throws to callers.
+ *
+ * Lenient (as jwt.io): once the header reads, the token decodes. A payload, signature or JWE
+ * part that does not decode (a signature cut by a copy, wrapped, a `signature` or
+ * `{…}` placeholder) is listed in `segmentErrors` and everything else is shown, so
+ * `inspectToken` still gives the time status, size and findings the readable parts allow
+ * (TL305 names the broken segments) and `verifyToken` refuses it as not checked. Only a
+ * header that does not read fails the decode; its error then carries `partial` (the segment
+ * errors and a JWS payload that decodes). docs/token-shapes.md, "Broken and odd tokens".
  */
-import { readProtectedHeader } from './header';
+import { compactKind, headerSegmentError, readProtectedHeader } from './header';
 import { DEFAULT_MAX_TOKEN_LENGTH, findTokens } from './scanner';
 import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
-import { base64urlBody, decodeBody, decodedLength, decodeUtf8, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS } from './segments';
+import { base64urlBody, decodeBody, decodedLength, decodeUtf8, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS, segmentError } from './segments';
 import type { SegmentName } from './segments';
-import type { DecodedPayload, DecodedToken, DuplicateKey, Result, SegmentSize, TokenError, TokenErrorCode, TokenKind, TokenMatch } from './types';
+import type { DecodedPayload, DecodedToken, DuplicateKey, PartialToken, Result, SegmentError, SegmentSize, TokenError, TokenErrorCode, TokenMatch } from './types';
 
 /** Longest token the decoder accepts (8 MiB): far above any transport limit, bounded work. */
 export const MAX_DECODE_LENGTH = 8 * 1024 * 1024;
@@ -24,6 +32,11 @@ function error(code: TokenErrorCode, message: string, segment?: SegmentName): { 
  * const r = decodeToken('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln');
  * if (r.ok) r.value.payload.type; // 'claims'
  * else r.error.code;              // e.g. 'ERR_SEGMENT_COUNT'
+ *
+ * @example
+ * // A placeholder signature: the header and claims decode, the signature is marked.
+ * const p = decodeToken('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.signature');
+ * if (p.ok) p.value.segmentErrors; // [{ segment: 'signature', code: 'length', message: '…' }]
  */
 export function decodeToken(token: string): Result<DecodedToken> {
   try {
@@ -74,17 +87,21 @@ function decode(token: string): Result<DecodedToken> {
   if (parts.length !== 3 && parts.length !== 5) {
     return error('ERR_SEGMENT_COUNT', `Expected 3 (JWS) or 5 (JWE) dot-separated segments, found ${parts.length}`);
   }
-  const isJwe = parts.length === 5;
-  const names = isJwe ? JWE_SEGMENTS : JWS_SEGMENTS;
   const [headerText = '', payloadText = ''] = parts;
-  const headerRead = readProtectedHeader(headerText, { jwe: isJwe });
-  if (!headerRead.ok) return headerRead;
+  const headerRead = readProtectedHeader(headerText, { jwe: parts.length === 5 });
+  if (!headerRead.ok) return withPartial(headerRead.error, headerText, parts);
   const { header, json: headerJson } = headerRead.value;
+  const kind = compactKind(header, parts.length, (parts[2] ?? '').length === 0);
+  // Three segments under a JWE header (`enc`): a JWE cut after its IV; the rest is missing.
+  const names = kind === 'jwe' ? JWE_SEGMENTS : JWS_SEGMENTS;
 
-  // Of the other segments only a JWS payload is read; the rest (signature, JWE parts) are
-  // validated and sized without materialising their bytes.
+  // Lenient: a segment that does not decode is marked in segmentErrors and the others are
+  // read. Of the other segments only a JWS payload is materialised; the rest (signature, JWE
+  // parts) are validated and sized without decoding their bytes.
   let payloadBinary: Uint8Array | undefined;
+  let payloadError: SegmentError | undefined;
   const segments: SegmentSize[] = [];
+  const segmentErrors: SegmentError[] = [];
   let padded = false;
   for (let i = 0; i < parts.length; i++) {
     const name = names[i] ?? 'header';
@@ -92,15 +109,19 @@ function decode(token: string): Result<DecodedToken> {
     const body = base64urlBody(text);
     const binary = body !== undefined && name === 'payload' ? decodeBody(body) : undefined;
     const valid = body !== undefined && (binary !== undefined || name !== 'payload');
-    // The payload of a JWS may be undecodable and still be shown as bytes; other segments may not.
-    if (!valid && name !== 'payload') {
-      return error('ERR_BASE64URL', `Failed to base64url decode the ${SEGMENT_LABELS[name]} segment`, name);
-    }
     if (valid) {
       if (body.length !== text.length) padded = true;
       if (name === 'payload') payloadBinary = binary;
+    } else {
+      const failure = segmentError(name, text);
+      segmentErrors.push(failure);
+      if (name === 'payload') payloadError = failure;
     }
     segments.push({ name, encodedBytes: text.length, decodedBytes: valid ? decodedLength(body.length) : 0 });
+  }
+  for (let i = parts.length; i < names.length; i++) {
+    const name = names[i] ?? 'tag';
+    segmentErrors.push({ segment: name, code: 'missing', message: `The ${SEGMENT_LABELS[name]} segment is missing: a JWE header (enc) on ${parts.length} segments, a JWE has 5` });
   }
 
   const duplicateKeys: DuplicateKey[] = [];
@@ -108,38 +129,61 @@ function decode(token: string): Result<DecodedToken> {
   addFindings(duplicateKeys, lossyNumbers, 'header', headerRead.value.reading);
   let payload: DecodedPayload;
   let payloadNote: string | undefined;
-  let kind: TokenKind;
-  if (isJwe) {
-    kind = 'jwe';
+  if (kind === 'jwe') {
     payload = { type: 'encrypted', ciphertextBytes: segments[3]?.decodedBytes ?? 0 };
   } else {
-    kind = (parts[2] ?? '').length === 0 ? 'unsecured' : 'jws';
-    const binary = payloadBinary;
-    if (binary === undefined) {
-      payload = { type: 'bytes', byteLength: 0, reason: `Failed to base64url decode the payload segment` };
-    } else {
-      const text = decodeUtf8(binary);
-      if (text === undefined) {
-        payload = { type: 'bytes', byteLength: binary.length, reason: 'The payload is not valid UTF-8' };
-      } else {
-        const read = readJson(text);
-        if (!read.ok) {
-          payload = { type: 'text', text };
-          if (read.error.code === 'too-deep') payloadNote = read.error.message;
-          else if (payloadText.length > 0) payloadNote = `The payload is not JSON (${read.error.message})`;
-        } else {
-          addFindings(duplicateKeys, lossyNumbers, 'payload', read.value);
-          const value = read.value.value;
-          payload = isJsonObject(value) ? { type: 'claims', claims: value, json: text } : { type: 'json', value, json: text };
-        }
-      }
-    }
+    const read = readPayload(payloadBinary, payloadError, payloadText, duplicateKeys, lossyNumbers);
+    payload = read.payload;
+    payloadNote = read.note;
   }
   // Optional fields only when present.
   const result: Mutable<DecodedToken> = { token, kind, header, headerJson, payload, duplicateKeys, segments, padded };
   if (lossyNumbers.length > 0) result.lossyNumbers = lossyNumbers;
   if (payloadNote !== undefined) result.payloadNote = payloadNote;
+  if (segmentErrors.length > 0) result.segmentErrors = segmentErrors;
   return { ok: true, value: result };
+}
+
+/** A JWS payload's bytes read as claims, other JSON, text or bytes, with the note of why it is not claims. */
+function readPayload(
+  binary: Uint8Array | undefined,
+  failure: SegmentError | undefined,
+  payloadText: string,
+  duplicateKeys: DuplicateKey[],
+  lossyNumbers: LossyNumberIn[],
+): { payload: DecodedPayload; note?: string } {
+  if (binary === undefined) return { payload: { type: 'bytes', byteLength: 0, reason: failure?.message ?? 'Failed to base64url decode the payload segment' } };
+  const text = decodeUtf8(binary);
+  if (text === undefined) return { payload: { type: 'bytes', byteLength: binary.length, reason: 'The payload is not valid UTF-8' } };
+  const read = readJson(text);
+  if (!read.ok) {
+    const payload: DecodedPayload = { type: 'text', text };
+    if (read.error.code === 'too-deep') return { payload, note: read.error.message };
+    return payloadText.length > 0 ? { payload, note: `The payload is not JSON (${read.error.message})` } : { payload };
+  }
+  addFindings(duplicateKeys, lossyNumbers, 'payload', read.value);
+  const value = read.value.value;
+  return { payload: isJsonObject(value) ? { type: 'claims', claims: value, json: text } : { type: 'json', value, json: text } };
+}
+
+/**
+ * A header failure, with what is still readable: every segment's error and, for three
+ * segments, the JWS payload when it decodes (the paste box and `token-lens decode` show it).
+ */
+function withPartial(failure: TokenError, headerText: string, parts: readonly string[]): { ok: false; error: TokenError } {
+  const segmentErrors: SegmentError[] = [headerSegmentError(headerText, failure)];
+  const names = parts.length === 5 ? JWE_SEGMENTS : JWS_SEGMENTS;
+  let payload: DecodedPayload | undefined;
+  for (let i = 1; i < parts.length; i++) {
+    const name = names[i] ?? 'tag';
+    const text = parts[i] ?? '';
+    const body = base64urlBody(text);
+    const binary = body !== undefined && name === 'payload' ? decodeBody(body) : undefined;
+    if (body === undefined || (name === 'payload' && binary === undefined)) segmentErrors.push(segmentError(name, text));
+    else if (name === 'payload') payload = readPayload(binary, undefined, text, [], []).payload;
+  }
+  const partial: PartialToken = payload === undefined ? { segmentErrors } : { payload, segmentErrors };
+  return { ok: false, error: { ...failure, partial } };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -8,8 +8,8 @@
  */
 import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
-import { base64urlBody, decodeBody, decodeUtf8 } from './segments';
-import type { JsonObject, Result, TokenError, TokenErrorCode } from './types';
+import { base64urlBody, decodeBody, decodeUtf8, segmentError } from './segments';
+import type { JsonObject, Result, SegmentError, TokenError, TokenErrorCode, TokenKind } from './types';
 
 /** A protected header as read from its segment. */
 export interface ProtectedHeader {
@@ -52,4 +52,28 @@ export function readProtectedHeader(segment: string, options: ReadHeaderOptions 
   if (typeof header['alg'] !== 'string') return fail('ERR_HEADER_ALG', 'The header has no string "alg" parameter (RFC 7515 §4.1.1)');
   if (options.jwe === true && typeof header['enc'] !== 'string') return fail('ERR_HEADER_ENC', 'The JWE header has no string "enc" parameter (RFC 7516 §4.1.2)');
   return { ok: true, value: { header: header as ProtectedHeader['header'], json, reading: read.value } };
+}
+
+const ALG_NONE = /^none$/i;
+
+/**
+ * The kind of a compact token from its header and segment count, the one rule the scanner and
+ * the decoder share: five segments, or a header with `enc` (RFC 7516 §9), make a JWE; an empty
+ * signature makes an unsecured JWS only with `alg: none` (RFC 7515 Appendix A.5). Any other
+ * empty signature was stripped from a JWS, which stays a JWS (finding TL218).
+ */
+export function compactKind(header: JsonObject, segmentCount: number, signatureEmpty: boolean): TokenKind {
+  if (segmentCount === 5 || typeof header['enc'] === 'string') return 'jwe';
+  return signatureEmpty && typeof header['alg'] === 'string' && ALG_NONE.test(header['alg']) ? 'unsecured' : 'jws';
+}
+
+/** The header's failure to read, as a segment error (for a token's partial parts). */
+export function headerSegmentError(segment: string, error: TokenError): SegmentError {
+  if (error.code === 'ERR_BASE64URL') return segmentError('header', segment);
+  if (error.code === 'ERR_HEADER_NOT_JSON') {
+    const body = base64urlBody(segment);
+    const bytes = body === undefined ? undefined : decodeBody(body);
+    if (bytes !== undefined && decodeUtf8(bytes) === undefined) return { segment: 'header', code: 'utf8', message: error.message };
+  }
+  return { segment: 'header', code: 'json', message: error.message };
 }

@@ -65,14 +65,16 @@ function diagnose(candidate: string): Result<string> {
     return fail('ERR_SEGMENT_COUNT', `A compact token has 3 segments (JWS) or 5 (JWE) separated by dots; this has ${segments.length}`);
   }
   const names = segments.length === 5 ? JWE_SEGMENTS : JWS_SEGMENTS;
+  const header = readProtectedHeader(segments[0], { jwe: segments.length === 5 });
   for (let i = 0; i < segments.length; i++) {
     const segment = names[i];
     if (segment !== undefined && base64urlBody(segments[i]) === undefined) {
+      // The header reads: the decoder shows the token and marks this segment (lenient decoding).
+      if (header.ok && i > 0) return { ok: true, value: candidate };
       const hint = /[+/]/.test(segments[i]) ? ' (it contains + or /: standard base64, not base64url)' : '';
       return fail('ERR_BASE64URL', `The ${SEGMENT_LABELS[segment]} segment is not base64url${hint}`, segment);
     }
   }
-  const header = readProtectedHeader(segments[0], { jwe: segments.length === 5 });
   if (!header.ok) return header;
   // The shape is right but the scanner refused it (e.g. an empty JWE ciphertext).
   return fail('ERR_NOT_COMPACT', 'The segments do not form a compact JWS or JWE that Token Lens recognises');

@@ -39,7 +39,7 @@
  *
  * @packageDocumentation
  */
-import { readProtectedHeader } from './header';
+import { compactKind, readProtectedHeader } from './header';
 import type { ProtectedHeader } from './header';
 import { isBase64Char } from './shapes/base64';
 import { unwrapBase64Token, MAX_WRAPPED_USER_LENGTH } from './shapes/wrapped';
@@ -286,7 +286,7 @@ function classify(scan: Scan, count: number): Classified | undefined {
   let padded = false;
   for (let k = 0; k < count; k++) if (segPadding[k] > 0) padded = true;
   // An empty payload segment is a detached-content JWS (RFC 7515 Appendix F): still a JWS.
-  const kind: TokenKind = count === 5 ? 'jwe' : segEnd[2] === segStart[2] ? 'unsecured' : 'jws';
+  const kind = compactKind(header, count, segEnd[2] === segStart[2]);
   return { kind, end, header, padded };
 }
 
@@ -332,7 +332,8 @@ function sdJwtTail(scan: Scan, jwtEnd: number, limit: number): { end: number; di
     if (next === DOT) {
       const count = walk(scan, from, limit);
       const kb = count === 0 ? undefined : classify(scan, count);
-      if (kb !== undefined && kb.kind === 'jws' && count === 3) return { end: kb.end, disclosures, keyBinding: true };
+      // A key-binding JWT is signed (RFC 9901 §4.3): a stripped one is not taken for one.
+      if (kb !== undefined && kb.kind === 'jws' && count === 3 && scan.segEnd[2] > scan.segStart[2]) return { end: kb.end, disclosures, keyBinding: true };
     }
     return { end: from, disclosures, keyBinding: false };
   }
@@ -666,7 +667,31 @@ function joseAt(scan: Scan, start: number, token: Classified, limit: number): Fo
       };
     }
   }
-  return { shape: 'jose', start, end: token.end, token: text.slice(start, token.end), kind: token.kind, alg, padded: token.padded };
+  const end = token.kind === 'jws' ? placeholderEnd(text, token.end, limit) : token.end;
+  return { shape: 'jose', start, end, token: text.slice(start, end), kind: token.kind, alg, padded: token.padded };
+}
+
+/** Longest signature placeholder taken into a token (`{a lot of characters here}`, `<signature>`). */
+const MAX_PLACEHOLDER_LENGTH = 64;
+
+/**
+ * Where a docs placeholder standing for the signature ends: `eyJ….eyJ….{…}` or `<…>` right
+ * after the last dot, closed on the same line within {@link MAX_PLACEHOLDER_LENGTH}. The token
+ * then keeps it as its signature, which the decoder marks as not base64url (TL305), rather
+ * than reading an empty signature as a stripped one. `end` itself when there is none.
+ */
+function placeholderEnd(text: string, end: number, limit: number): number {
+  if (text.charCodeAt(end - 1) !== DOT) return end;
+  const open = text.charCodeAt(end);
+  const close = open === 0x7b /* { */ ? 0x7d : open === 0x3c /* < */ ? 0x3e : -1;
+  if (close === -1) return end;
+  const last = Math.min(text.length, limit, end + MAX_PLACEHOLDER_LENGTH);
+  for (let i = end + 1; i < last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === close) return i + 1;
+    if (c === open || c === 0x0a || c === 0x0d) return end;
+  }
+  return end;
 }
 
 function signedCookie(scan: Scan, start: number, end: number, format: SignedCookieFormat, compressed: boolean): Found {

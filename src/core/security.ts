@@ -5,6 +5,8 @@
 import { algorithmInfo } from './algorithms';
 import { FindingCodes } from './codes';
 import { DEFAULT_THRESHOLDS, pushFinding, sortFindings } from './hints';
+import { SEGMENT_LABELS } from './segments';
+import type { SegmentName } from './segments';
 import type { DecodedToken, Finding, JsonObject, Reference, Thresholds, TimeClaim, TimeReport } from './types';
 
 const rfc = (n: number, section: string, title: string): Reference => ({ kind: 'rfc', rfc: n, section, title });
@@ -39,6 +41,12 @@ function personalDataClaims(claims: JsonObject): string[] | undefined {
   return found?.sort((a, b) => a - b).map((i) => PERSONAL_DATA_CLAIMS[i] as string);
 }
 
+/** The JWE parts no registered `enc` may leave empty, with the finding each gets. */
+const EMPTY_JWE_PARTS = [
+  ['iv', FindingCodes.JWE_EMPTY_IV, 'The initialization vector is empty: every registered content encryption needs one, so this JWE cannot be decrypted (it was cut or built wrong).'],
+  ['tag', FindingCodes.JWE_EMPTY_TAG, 'The authentication tag is empty: the ciphertext\'s integrity cannot be checked, and a decrypter that skips the check can be fed altered ciphertext.'],
+] as const;
+
 const REMOTE_KEY_PARAMETERS = ['jku', 'x5u'] as const;
 const EMBEDDED_KEY_PARAMETERS = ['jwk', 'x5c'] as const;
 const ALG_NONE = /^none$/i;
@@ -47,6 +55,21 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 // Path traversal, SQL/command/LDAP injection and URL characters: a kid should be an opaque id.
 const SUSPICIOUS_KID = /\.\.|[/\\'";|&$`<>\x00-\x1f]|--|\bunion\b|\bselect\b/i;
+
+/** Which segments end in `=` (the decoded token says only that some do). */
+function paddedSegmentsEvidence(decoded: DecodedToken): string {
+  const names: string[] = [];
+  let start = 0;
+  decoded.segments.forEach((segment) => {
+    if (segment.encodedBytes > 0 && decoded.token.charCodeAt(start + segment.encodedBytes - 1) === 0x3d) names.push(segmentLabel(segment.name));
+    start += segment.encodedBytes + 1;
+  });
+  return names.length === 0 ? 'trailing `=` in a segment' : `trailing \`=\` in the ${names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`} segment${names.length === 1 ? '' : 's'}`;
+}
+
+function segmentLabel(name: SegmentName): string {
+  return SEGMENT_LABELS[name];
+}
 
 function quote(value: unknown): string {
   const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
@@ -65,6 +88,17 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
 
   if (ALG_NONE.test(alg)) {
     pushFinding(out, FindingCodes.ALG_NONE, 'error', 'This token is unsigned: anyone can forge it, and a verifier must never accept it.', `header alg "${alg}"`, rfc(8725, '3.1', BCP));
+  }
+  const segmentErrors = decoded.segmentErrors ?? [];
+  const signature = decoded.kind === 'jws' ? decoded.segments[2] : undefined;
+  if (signature !== undefined && signature.encodedBytes === 0) {
+    pushFinding(out, FindingCodes.STRIPPED_SIGNATURE, 'error', 'The signature was stripped: the header names a signing algorithm but the signature is empty, and a verifier that accepts it accepts any payload.', `header alg "${quote(alg)}", empty signature segment`, rfc(7515, '5.2', 'JSON Web Signature (validation)'));
+  }
+  if (decoded.kind === 'jwe') {
+    for (const [name, code, why] of EMPTY_JWE_PARTS) {
+      const part = decoded.segments.find((s) => s.name === name);
+      if (part !== undefined && part.encodedBytes === 0) pushFinding(out, code, 'error', why, `empty ${name === 'iv' ? 'initialization vector' : 'authentication tag'} segment, enc ${quote(h['enc'])}`, rfc(7518, name === 'iv' ? '5.2.2.1' : '5.2.2.2', 'JSON Web Algorithms'));
+    }
   }
   const family = algorithmInfo(h).family;
   if (family === 'unknown') {
@@ -128,12 +162,20 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
         pushFinding(out, FindingCodes.PERSONAL_DATA, 'warning', 'Personal data in a signed token is readable by anyone who holds it: signing is not encryption.', `claims ${personal.join(', ')}`, OWASP);
       }
     }
-  } else if (decoded.payload.type !== 'encrypted') {
+  } else if (decoded.payload.type !== 'encrypted' && !segmentErrors.some((e) => e.segment === 'payload')) {
     const what = decoded.payload.type === 'json' ? 'JSON that is not an object' : decoded.payload.type === 'text' ? 'text that is not JSON' : 'bytes that are not UTF-8';
     pushFinding(out, FindingCodes.PAYLOAD_NOT_CLAIMS, 'info', 'The payload is not a JWT claims set; JWT libraries will reject this token.', decoded.payloadNote ?? `payload is ${what}`, rfc(7519, '7.2', 'JSON Web Token'));
   }
+  const broken = segmentErrors.filter((e) => e.code !== 'missing');
+  if (broken.length > 0) {
+    pushFinding(out, FindingCodes.MALFORMED_SEGMENT, 'error', `The ${broken.map((e) => segmentLabel(e.segment)).join(' and ')} ${broken.length === 1 ? 'segment does' : 'segments do'} not decode: the token was cut, wrapped or is a placeholder, and no verifier accepts it; the rest is shown.`, broken.map((e) => e.message).join('; '), rfc(7515, '7.1', 'JSON Web Signature (compact serialization)'));
+  }
+  const missing = segmentErrors.filter((e) => e.code === 'missing');
+  if (missing.length > 0) {
+    pushFinding(out, FindingCodes.TRUNCATED_JWE, 'error', 'The header is a JWE header (enc) but the token has too few segments: a truncated JWE, not a JWS; it cannot be decrypted.', `enc ${quote(h['enc'])} on ${decoded.segments.length} segments; missing ${missing.map((e) => segmentLabel(e.segment)).join(', ')}`, rfc(7516, '9', 'JSON Web Encryption (distinguishing JWS and JWE)'));
+  }
   if (decoded.padded) {
-    pushFinding(out, FindingCodes.PADDING, 'warning', 'A segment carries `=` padding, which base64url in JOSE forbids; strict libraries reject it.', 'trailing `=` in a segment', rfc(7515, '2', 'JSON Web Signature (Base64url Encoding)'));
+    pushFinding(out, FindingCodes.PADDING, 'warning', 'A segment carries `=` padding, which base64url in JOSE forbids; strict libraries reject it.', paddedSegmentsEvidence(decoded), rfc(7515, '2', 'JSON Web Signature (Base64url Encoding)'));
   }
   if (decoded.duplicateKeys.length > 0) {
     const list = decoded.duplicateKeys.slice(0, 5).map((d) => `${d.segment} ${d.path === '' ? '' : d.path + '.'}${d.key}`).join(', ');

@@ -5,7 +5,7 @@
  * here and reported by the decoder.
  */
 import { base64url } from 'jose';
-import type { SegmentSize } from './types';
+import type { SegmentError, SegmentSize } from './types';
 
 /** A segment of a compact JWS or JWE. */
 export type SegmentName = SegmentSize['name'];
@@ -67,4 +67,50 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A character of the base64url alphabet (RFC 4648 §5). */
+function isBase64UrlChar(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f;
+}
+
+/** A character named without copying token text beyond it: printable ASCII quoted, else its code point. */
+function describeCharacter(c: number): string {
+  if (c === 0x0a || c === 0x0d) return 'a line break';
+  if (c === 0x20 || c === 0x09) return 'a space';
+  if (c > 0x20 && c < 0x7f) return `'${String.fromCharCode(c)}'`;
+  return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Why a character breaks base64url, when a common cause explains it. */
+function causeOf(c: number): string {
+  if (c === 0x2b || c === 0x2f) return ' (standard base64, not base64url)';
+  if (c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09) return ' (the token was wrapped or cut)';
+  if (c === 0x7b || c === 0x3c || c === 0x5b) return ' (a placeholder, not a value)';
+  return '';
+}
+
+/**
+ * What is wrong with a segment that {@link base64urlBody} or the header reader refused: empty,
+ * the first character outside base64url (its offset within the segment), misplaced `=`, or a
+ * length no base64url text has. One pass over the segment.
+ *
+ * @example segmentError('signature', 'abc{x}').offset // 3
+ */
+export function segmentError(name: SegmentName, text: string): SegmentError {
+  const label = SEGMENT_LABELS[name];
+  if (text.length === 0) return { segment: name, code: 'empty', message: `The ${label} segment is empty` };
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 0x3d) {
+    end--;
+    if (end > 0 && text.charCodeAt(end - 1) === 0x3d) end--;
+  }
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isBase64UrlChar(c)) continue;
+    if (c === 0x3d) return { segment: name, code: 'padding', message: `The ${label} segment has \`=\` at offset ${i} that is not trailing padding`, offset: i };
+    return { segment: name, code: 'base64url', message: `The ${label} segment is not base64url at offset ${i}: ${describeCharacter(c)}${causeOf(c)}`, offset: i };
+  }
+  if (end % 4 === 1) return { segment: name, code: 'length', message: `The ${label} segment has ${end} base64url characters, a length no encoding has (cut short, or a placeholder)` };
+  return { segment: name, code: 'base64url', message: `Failed to base64url decode the ${label} segment` };
 }

@@ -11,9 +11,13 @@
 
 /**
  * Kind of compact token.
- * - `jws`: three segments with a non-empty signature (RFC 7515 §7.1).
- * - `unsecured`: three segments, empty signature (RFC 7519 §6, `alg: "none"` or similar).
- * - `jwe`: five segments (RFC 7516 §7.1).
+ * - `jws`: three segments and a header without `enc` (RFC 7515 §7.1), unless it is unsecured.
+ *   A non-`none` `alg` with an empty signature is still a JWS: one whose signature was
+ *   stripped (finding TL218), never "unsecured".
+ * - `unsecured`: `alg: "none"` (any letter case) and an empty signature (RFC 7515 Appendix A.5,
+ *   RFC 7519 §6).
+ * - `jwe`: five segments (RFC 7516 §7.1), or three whose header has `enc` (RFC 7516 §9: a
+ *   truncated JWE, decoded with its missing segments in `segmentErrors`).
  */
 export type TokenKind = 'jws' | 'unsecured' | 'jwe';
 
@@ -192,6 +196,47 @@ export interface TokenError {
   readonly message: string;
   /** Which segment, when it applies. */
   readonly segment?: 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
+  /**
+   * What could still be read when the header could not (a decode error of a three- or
+   * five-segment token): a JWS payload, when it decodes, and every segment's error. A token
+   * whose header reads is never an error: it decodes, with {@link DecodedToken.segmentErrors}.
+   */
+  readonly partial?: PartialToken;
+}
+
+/** What a failing segment has wrong with it. */
+export type SegmentErrorCode =
+  /** The segment is empty where it may not be (the header). */
+  | 'empty'
+  /** A character outside the base64url alphabet (RFC 4648 §5): `offset` is the first one. */
+  | 'base64url'
+  /** `=` that is not one or two trailing padding characters: `offset` is the first one. */
+  | 'padding'
+  /** 4n+1 characters: no base64url text has that length (a token cut short, or a placeholder such as `signature`). */
+  | 'length'
+  /** The decoded bytes are not UTF-8 (the header). */
+  | 'utf8'
+  /** UTF-8 that is not a JSON object with a string `alg` (the header). */
+  | 'json'
+  /** The segment is not there at all (a JWE header on three segments: a truncated JWE). */
+  | 'missing';
+
+/** One segment that did not decode, and why. */
+export interface SegmentError {
+  readonly segment: SegmentSize['name'];
+  readonly code: SegmentErrorCode;
+  /** One sentence naming the segment, e.g. "The signature segment is not base64url: character 12 is '{'". */
+  readonly message: string;
+  /** Offset within the segment of the first offending character (`base64url`, `padding`). */
+  readonly offset?: number;
+}
+
+/** The readable parts of a token whose header does not read ({@link TokenError.partial}). */
+export interface PartialToken {
+  /** The JWS payload, when its segment decodes (absent for a JWE, or a payload that does not). */
+  readonly payload?: DecodedPayload;
+  /** Every segment that failed, the header first. */
+  readonly segmentErrors: readonly SegmentError[];
 }
 
 /** Result type of total functions: a value or a typed error, never an exception. */
@@ -252,6 +297,14 @@ export interface DecodedToken {
   readonly lossyNumbers?: readonly { readonly segment: 'header' | 'payload'; readonly path: string; readonly raw: string }[];
   /** Why a JWS payload is not shown as claims (e.g. "JSON nested deeper than 256 levels"), when it is not. */
   readonly payloadNote?: string;
+  /**
+   * Segments that did not decode, when some did not (lenient decoding): the header read, so
+   * the token decodes and every part that does is shown; these are marked instead. Such a
+   * token is never verified (`verifyToken` answers not-checked, reason `malformed`), and
+   * `securityFindings` reports them (TL305, and TL306 for a JWE header on three segments).
+   * Absent when every segment decoded.
+   */
+  readonly segmentErrors?: readonly SegmentError[];
 }
 
 // ---------------------------------------------------------------------------------------

@@ -91,16 +91,25 @@ function parseJws(token: string): Result<ParsedJws, VerificationResult> {
   if (parts.length !== 3) return notChecked('malformed', 'Not a compact JWS (three dot-separated segments expected)');
   const decoded = decodeToken(trimmed);
   if (!decoded.ok) return notChecked('malformed', `Not a decodable JWS: ${decoded.error.message}`);
-  const { header, payload } = decoded.value;
+  const { header, payload, kind, segmentErrors } = decoded.value;
   const alg = header['alg'] as string;
-  if (alg.toLowerCase() === 'none' || decoded.value.kind === 'unsecured') {
-    return notChecked('unsecured', 'Unsecured token (alg "none" or empty signature): anyone can forge it, so it is never treated as verified');
+  if (kind === 'jwe') return notChecked('jwe', 'A JWE header (enc) on three segments: a truncated JWE, encrypted rather than signed, so there is no signature to verify');
+  if (alg.toLowerCase() === 'none' || kind === 'unsecured') {
+    return notChecked('unsecured', 'Unsecured token (alg "none"): anyone can forge it, so it is never treated as verified');
   }
+  // A token decoded leniently is shown, never verified: what failed to decode was not signed as is.
+  const broken = segmentErrors?.[0];
+  if (broken !== undefined) return notChecked('malformed', `Not checked: ${lowerFirst(broken.message)}`);
+  if (parts[2]!.length === 0) return notChecked('malformed', `Not checked: the signature was stripped (alg "${alg}", empty signature segment), so there is nothing to verify and a verifier must reject it`);
   const signature = decodeBody(parts[2]!);
   if (signature === undefined) return notChecked('malformed', 'The signature segment is not valid base64url');
   const iss = payload.type === 'claims' && typeof payload.claims['iss'] === 'string' ? payload.claims['iss'] : undefined;
   const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
   return { ok: true, value: { alg, signature, ...(kid !== undefined ? { kid } : {}), ...(iss !== undefined ? { iss } : {}) } };
+}
+
+function lowerFirst(sentence: string): string {
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
 
 /** What a key can be bound to: a token's `iss` claim and header `kid` (each when a string). */

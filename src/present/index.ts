@@ -8,6 +8,7 @@ export { DEFAULT_MAX_CHARS, labelText, markdownText, notificationText, truncate 
 export { terminalJson, terminalText } from './terminal';
 export type { TerminalTextOptions } from './terminal';
 export { KIND_LABELS, kindLabel } from './kind';
+export { segmentErrorFor, segmentErrorsOf, segmentErrorsText } from './segments';
 export type { KindLabel } from './kind';
 export { themeColor } from './tone';
 export type { Tone } from './tone';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { SignJWT, base64url } from 'jose';
+import { decodeToken } from '../../../src/core/decoder';
 import { normalizeTokenInput } from '../../../src/core/input';
 import type { TokenErrorCode } from '../../../src/core/types';
 
@@ -41,7 +42,7 @@ describe('normalizeTokenInput: typed errors', () => {
     ['plain word', () => 'hello', 'ERR_SEGMENT_COUNT'],
     ['two different tokens', () => `${token} ${token.replace(/.$/, 'A')}`, 'ERR_MULTIPLE_TOKENS'],
     ['a JWE with an empty ciphertext (the shape of a token, not one the scanner takes)', () => `${enc('{"alg":"dir","enc":"A256GCM"}')}..aXY..dGFn`, 'ERR_NOT_COMPACT'],
-    ['standard base64 characters', () => token.replace(/\.([^.]*)$/, '.ab+/cd'), 'ERR_BASE64URL'],
+    ['standard base64 characters in the header', () => token.replace(/^[^.]*/, (h) => `${h}+/`), 'ERR_BASE64URL'],
     ['header not base64url-decodable', () => `e.${enc('{}')}.sig`, 'ERR_BASE64URL'],
     ['header not JSON', () => `${enc('not json')}.e30.sig`, 'ERR_HEADER_NOT_JSON'],
     ['header is an array', () => `${enc('[1]')}.e30.sig`, 'ERR_HEADER_NOT_OBJECT'],
@@ -63,9 +64,16 @@ describe('normalizeTokenInput: typed errors', () => {
       if (input.length > 20) assert.ok(!result.error.message.includes(input.slice(0, 20)));
     });
   }
-  it('names the segment that is not base64url', () => {
-    const result = normalizeTokenInput(token.replace(/\.([^.]*)$/, '.ab+/cd'));
-    assert.equal(!result.ok && result.error.segment, 'signature');
+  it('names the header segment when it is not base64url', () => {
+    const result = normalizeTokenInput(token.replace(/^[^.]*/, (h) => `${h}+/`));
+    assert.equal(!result.ok && result.error.segment, 'header');
+  });
+  it('gives a token whose header reads but whose signature is standard base64 whole: the decoder marks the signature (lenient decoding)', () => {
+    const pasted = token.replace(/\.([^.]*)$/, '.ab+/cd');
+    assert.deepEqual(normalizeTokenInput(pasted), { ok: true, value: pasted });
+    const d = decodeToken(pasted);
+    assert.ok(d.ok);
+    assert.deepEqual(d.value.segmentErrors?.map((e) => [e.segment, e.code, e.offset]), [['signature', 'base64url', 2]]);
   });
   // Linear time on these pastes (the input box validates per keystroke): test/perf/core/linear.test.ts.
   it('rejects hostile pastes', () => {

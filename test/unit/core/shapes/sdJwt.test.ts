@@ -114,7 +114,7 @@ describe('SD-JWT (RFC 9901)', () => {
       assert.equal(kb.aud, fixture.aud);
       assert.equal(kb.iat, 1_764_000_060);
     });
-    it('a tampered disclosure matches no digest: unmatched, TL217', async () => {
+    it('a tampered disclosure matches no digest: unmatched, TL230', async () => {
       const parts = fixture.withoutKeyBinding.split('~');
       const tampered = base64url.encode(JSON.stringify(['c2FsdA', 'given_name', 'Mallory']));
       const r = await inspectSdJwt(`${parts[0]}~${tampered}~${parts[2]}~${parts[3]}~`, { now: NOW });
@@ -125,7 +125,7 @@ describe('SD-JWT (RFC 9901)', () => {
       assert.deepEqual(codes(r.value.findings), [FindingCodes.SD_UNMATCHED_DISCLOSURE]);
       assert.equal(r.value.unmatchedDigests.length, 2, 'given_name\'s digest and the decoy');
     });
-    it('a KB-JWT whose sd_hash covers other disclosures: TL222', async () => {
+    it('a KB-JWT whose sd_hash covers other disclosures: TL235', async () => {
       const parts = fixture.withoutKeyBinding.split('~');
       const fewer = `${parts[0]}~${parts[1]}~`;
       // Signed over all three disclosures, presented with one.
@@ -135,7 +135,7 @@ describe('SD-JWT (RFC 9901)', () => {
       assert.equal(r.value.keyBinding.sdHash.matches, false);
       assert.ok(codes(r.value.findings).includes(FindingCodes.SD_KB_SD_HASH));
     });
-    it('a KB-JWT signed by a key other than cnf.jwk: TL223; wrong typ: TL221', async () => {
+    it('a KB-JWT signed by a key other than cnf.jwk: TL236; wrong typ: TL234', async () => {
       const kb = await keyBindingJwt(fixture.withoutKeyBinding, { typ: 'JWT' });
       const r = await inspectSdJwt(`${fixture.withoutKeyBinding}${kb}`, { now: NOW });
       assert.ok(r.ok && r.value.keyBinding !== undefined);
@@ -143,7 +143,7 @@ describe('SD-JWT (RFC 9901)', () => {
       assert.equal(r.value.keyBinding.sdHash.matches, true);
       assert.deepEqual(codes(r.value.findings).sort(), [FindingCodes.SD_KB_TYP, FindingCodes.SD_KB_SIGNATURE].sort());
     });
-    it('a malformed disclosure and a reserved claim name: TL218 (§4.2, §7.1)', async () => {
+    it('a malformed disclosure and a reserved claim name: TL231 (§4.2, §7.1)', async () => {
       const jwt = fixture.withoutKeyBinding.split('~')[0];
       const reserved = base64url.encode(JSON.stringify(['c2FsdA', '_sd', 1]));
       const r = await inspectSdJwt(`${jwt}~bm90IGpzb24~${reserved}~`, { now: NOW });
@@ -151,7 +151,7 @@ describe('SD-JWT (RFC 9901)', () => {
       assert.deepEqual(r.value.disclosures.map((d) => d.problem !== undefined), [true, true]);
       assert.ok(codes(r.value.findings).includes(FindingCodes.SD_MALFORMED_DISCLOSURE));
     });
-    it('an unknown _sd_alg: TL220, nothing matched or called unmatched', async () => {
+    it('an unknown _sd_alg: TL233, nothing matched or called unmatched', async () => {
       const { privateKey } = await generateKeyPair('ES256');
       const d = base64url.encode(JSON.stringify(['c2FsdA', 'x', 1]));
       const jwt = await new SignJWT({ _sd: ['abc'], _sd_alg: 'sha3-256' }).setProtectedHeader({ alg: 'ES256', typ: 'dc+sd-jwt' }).sign(privateKey);
