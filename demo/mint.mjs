@@ -56,10 +56,15 @@ export async function mintDemoTokens() {
     .setIssuer(ISSUER).setAudience('orders-api').setJti(crypto.randomUUID())
     .setIssuedAt(t).setExpirationTime(t + 10 * 60).sign(new TextEncoder().encode('your-256-bit-secret'));
 
+  // A copy that lost the end of the line: the signature is cut to an impossible base64url
+  // length, so it cannot verify, but the header and claims still decode (issue 12).
+  const truncated = access.slice(0, access.lastIndexOf('.') + 1 + 41);
+
   if (oversized.length <= 4096) throw new Error(`oversized demo token is only ${oversized.length} B`);
   return {
     ACCESS_TOKEN: access, EXPIRED_TOKEN: expired, NO_EXP_TOKEN: noExp, REFRESH_TOKEN: refresh,
     OVERSIZED_TOKEN: oversized, UNSIGNED_TOKEN: unsigned, ENCRYPTED_TOKEN: encrypted, WEAK_SECRET_TOKEN: weakSecret,
+    TRUNCATED_TOKEN: truncated,
   };
 }
 
