@@ -7,7 +7,7 @@ import { FindingCodes } from './codes';
 import { DEFAULT_THRESHOLDS, pushFinding, sortFindings } from './hints';
 import { SEGMENT_LABELS } from './segments';
 import type { SegmentName } from './segments';
-import type { DecodedToken, Finding, JsonObject, Reference, Thresholds, TimeClaim, TimeReport } from './types';
+import type { DecodedToken, Finding, JsonObject, Reference, SegmentError, Thresholds, TimeClaim, TimeReport } from './types';
 
 const rfc = (n: number, section: string, title: string): Reference => ({ kind: 'rfc', rfc: n, section, title });
 const BCP = 'JSON Web Token Best Current Practices';
@@ -89,7 +89,6 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
   if (ALG_NONE.test(alg)) {
     pushFinding(out, FindingCodes.ALG_NONE, 'error', 'This token is unsigned: anyone can forge it, and a verifier must never accept it.', `header alg "${alg}"`, rfc(8725, '3.1', BCP));
   }
-  const segmentErrors = decoded.segmentErrors ?? [];
   const signature = decoded.kind === 'jws' ? decoded.segments[2] : undefined;
   if (signature !== undefined && signature.encodedBytes === 0) {
     pushFinding(out, FindingCodes.STRIPPED_SIGNATURE, 'error', 'The signature was stripped: the header names a signing algorithm but the signature is empty, and a verifier that accepts it accepts any payload.', `header alg "${quote(alg)}", empty signature segment`, rfc(7515, '5.2', 'JSON Web Signature (validation)'));
@@ -162,18 +161,11 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
         pushFinding(out, FindingCodes.PERSONAL_DATA, 'warning', 'Personal data in a signed token is readable by anyone who holds it: signing is not encryption.', `claims ${personal.join(', ')}`, OWASP);
       }
     }
-  } else if (decoded.payload.type !== 'encrypted' && !segmentErrors.some((e) => e.segment === 'payload')) {
+  } else if (decoded.payload.type !== 'encrypted' && !(decoded.segmentErrors?.some((e) => e.segment === 'payload') ?? false)) {
     const what = decoded.payload.type === 'json' ? 'JSON that is not an object' : decoded.payload.type === 'text' ? 'text that is not JSON' : 'bytes that are not UTF-8';
     pushFinding(out, FindingCodes.PAYLOAD_NOT_CLAIMS, 'info', 'The payload is not a JWT claims set; JWT libraries will reject this token.', decoded.payloadNote ?? `payload is ${what}`, rfc(7519, '7.2', 'JSON Web Token'));
   }
-  const broken = segmentErrors.filter((e) => e.code !== 'missing');
-  if (broken.length > 0) {
-    pushFinding(out, FindingCodes.MALFORMED_SEGMENT, 'error', `The ${broken.map((e) => segmentLabel(e.segment)).join(' and ')} ${broken.length === 1 ? 'segment does' : 'segments do'} not decode: the token was cut, wrapped or is a placeholder, and no verifier accepts it; the rest is shown.`, broken.map((e) => e.message).join('; '), rfc(7515, '7.1', 'JSON Web Signature (compact serialization)'));
-  }
-  const missing = segmentErrors.filter((e) => e.code === 'missing');
-  if (missing.length > 0) {
-    pushFinding(out, FindingCodes.TRUNCATED_JWE, 'error', 'The header is a JWE header (enc) but the token has too few segments: a truncated JWE, not a JWS; it cannot be decrypted.', `enc ${quote(h['enc'])} on ${decoded.segments.length} segments; missing ${missing.map((e) => segmentLabel(e.segment)).join(', ')}`, rfc(7516, '9', 'JSON Web Encryption (distinguishing JWS and JWE)'));
-  }
+  if (decoded.segmentErrors !== undefined) segmentFindings(out, decoded, decoded.segmentErrors);
   if (decoded.padded) {
     pushFinding(out, FindingCodes.PADDING, 'warning', 'A segment carries `=` padding, which base64url in JOSE forbids; strict libraries reject it.', paddedSegmentsEvidence(decoded), rfc(7515, '2', 'JSON Web Signature (Base64url Encoding)'));
   }
@@ -186,4 +178,17 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
     pushFinding(out, FindingCodes.LOSSY_NUMBER, 'info', 'A number is beyond what JavaScript holds exactly; the raw JSON shows its exact value.', list, rfc(8259, '6', 'The JSON Data Interchange Format'));
   }
   return sortFindings(out);
+}
+
+/** TL305 for segments that do not decode, TL306 for the missing segments of a truncated JWE. */
+function segmentFindings(out: Finding[], decoded: DecodedToken, segmentErrors: readonly SegmentError[]): void {
+  const h = decoded.header;
+  const broken = segmentErrors.filter((e) => e.code !== 'missing');
+  if (broken.length > 0) {
+    pushFinding(out, FindingCodes.MALFORMED_SEGMENT, 'error', `The ${broken.map((e) => segmentLabel(e.segment)).join(' and ')} ${broken.length === 1 ? 'segment does' : 'segments do'} not decode: the token was cut, wrapped or is a placeholder, and no verifier accepts it; the rest is shown.`, broken.map((e) => e.message).join('; '), rfc(7515, '7.1', 'JSON Web Signature (compact serialization)'));
+  }
+  const missing = segmentErrors.filter((e) => e.code === 'missing');
+  if (missing.length > 0) {
+    pushFinding(out, FindingCodes.TRUNCATED_JWE, 'error', 'The header is a JWE header (enc) but the token has too few segments: a truncated JWE, not a JWS; it cannot be decrypted.', `enc ${quote(h['enc'])} on ${decoded.segments.length} segments; missing ${missing.map((e) => segmentLabel(e.segment)).join(', ')}`, rfc(7516, '9', 'JSON Web Encryption (distinguishing JWS and JWE)'));
+  }
 }
