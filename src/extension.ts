@@ -9,6 +9,7 @@ import { InspectorDocumentSync } from './features/inspectorSync';
 import { Clock } from './model/clock';
 import { TokenStatusBar } from './features/statusBar';
 import { TokenTreeProvider } from './features/tokenTree';
+import { CompareDocuments } from './model/compareDocuments';
 import { KeyStore } from './model/keyStore';
 import { ScanResults } from './model/scanResults';
 import { VerificationService } from './model/verification';
@@ -41,6 +42,8 @@ export interface TokenLensApi {
   readonly keyStore: KeyStore;
   /** The open inspector panel, if any. */
   readonly inspectorPanel: () => InspectorPanel | undefined;
+  /** The documents Compare Tokens shows (tests check they are dropped on close). */
+  readonly comparisons: CompareDocuments;
   /** Milliseconds `activate()` took. */
   readonly activationMs: number;
 }
@@ -57,7 +60,8 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   const scanResults = new ScanResults();
   const signatures = signatureSource(verification);
   const tree = new TokenTreeProvider(tokens, scanResults, verification);
-  const treeView = vscode.window.createTreeView('tokenLens.tokens', { treeDataProvider: tree, showCollapseAll: true });
+  // Multi-select: two token rows can be compared (Compare Tokens).
+  const treeView = vscode.window.createTreeView('tokenLens.tokens', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
   const inspectorView = new InspectorViewProvider(context.extensionUri, signatures, testMode);
   const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target, signatures);
@@ -66,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   const codeLens = new TokenCodeLensProvider(tokens);
   const cursor = new CursorTokenTracker(tokens);
   const statusBar = new TokenStatusBar(cursor, tokens.inspections, clock);
+  const comparisons = new CompareDocuments();
 
   context.subscriptions.push(
     clock,
@@ -80,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     codeLens,
     cursor,
     statusBar,
+    comparisons,
     new InspectorDocumentSync(tokens, () => [InspectorPanel.current, inspectorView]),
     // Relative text without a countdown of its own ("expires in 12 min" in CodeLens titles and
     // tree descriptions) is redrawn every 30 s, so an expired token does not keep saying valid.
@@ -88,12 +94,13 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
       if (treeView.visible) tree.refresh();
     }),
     vscode.window.registerWebviewViewProvider(InspectorViewProvider.viewType, inspectorView),
+    vscode.workspace.registerTextDocumentContentProvider(CompareDocuments.scheme, comparisons),
     vscode.languages.registerHoverProvider(selector, new TokenHoverProvider(tokens, verification)),
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     vscode.languages.registerCodeActionsProvider(selector, new InspectTokenCodeActionProvider(), {
       providedCodeActionKinds: InspectTokenCodeActionProvider.providedCodeActionKinds,
     }),
-    ...registerAllCommands({ tokens, scanResults, keyStore, sidebar: inspectorView, showInPanel }),
+    ...registerAllCommands({ tokens, scanResults, keyStore, sidebar: inspectorView, showInPanel, comparisons }),
     cursor.onDidChange((target) => {
       if (target !== undefined && tokens.inspections.settings(target.uri).inspectorFollowCursor) inspectorView.show(target);
     }),
@@ -118,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     inspectorView,
     verification,
     inspectorPanel: () => InspectorPanel.current,
+    comparisons,
     activationMs: performance.now() - started,
   };
 }

@@ -113,7 +113,8 @@ async function decodeInBrowser(showInPanel: ShowInPanel): Promise<InspectTarget 
 /** How long the clipboard may take: a browser host can hold the read on a permission prompt. */
 const CLIPBOARD_WAIT_MS = 750;
 
-async function readClipboard(): Promise<string> {
+/** The clipboard text ('' when it cannot be read in time: a browser host may hold the read on a prompt). */
+export async function readClipboard(): Promise<string> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     // Web hosts may deny the read or leave it pending forever: either way, fall through to the input box.

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../model/commandIds';
+import type { CompareDocuments } from '../model/compareDocuments';
 import type { KeyStore } from '../model/keyStore';
 import type { ScanResults } from '../model/scanResults';
 import type { TokenIndex } from '../model/tokenIndex';
 import type { Inspector } from '../model/types';
 import { addVerificationKey } from './addVerificationKey';
+import { compareTokens } from './compareTokens';
 import { copyClaimValue } from './copyClaimValue';
 import { copyTokenPart } from './copy';
 import { decodeToken } from './decodeToken';
@@ -23,11 +25,13 @@ export interface CommandDeps {
   readonly sidebar: Inspector;
   /** Opens (or reuses) the inspector editor panel on a target. */
   readonly showInPanel: ShowInPanel;
+  /** The read-only documents *Compare Tokens* shows in the diff editor. */
+  readonly comparisons: CompareDocuments;
 }
 
 /** Registers every Token Lens command: one line per id of {@link CommandIds}. */
 export function registerAllCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { tokens, scanResults, keyStore, sidebar, showInPanel } = deps;
+  const { tokens, scanResults, keyStore, sidebar, showInPanel, comparisons } = deps;
   return [
     vscode.commands.registerCommand(CommandIds.decodeToken, (arg?: unknown) => decodeToken(tokens, showInPanel, arg)),
     vscode.commands.registerCommand(CommandIds.inspectToken, (arg?: unknown) => inspectToken(tokens, showInPanel, arg)),
@@ -37,6 +41,8 @@ export function registerAllCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(CommandIds.copyClaimValue, (arg?: unknown) => copyClaimValue(tokens, arg)),
     vscode.commands.registerCommand(CommandIds.scanWorkspace, () => scanWorkspace(scanResults)),
     vscode.commands.registerCommand(CommandIds.clearScanResults, () => scanResults.set([])),
+    // A tree context menu passes the clicked row and every selected row.
+    vscode.commands.registerCommand(CommandIds.compareTokens, (arg?: unknown, selected?: unknown) => compareTokens(tokens, comparisons, arg, selected)),
     vscode.commands.registerCommand(CommandIds.revealToken, (arg?: unknown) => revealToken(tokens, sidebar, arg)),
     // Key commands always prompt: an argument (a link's) can only pre-fill a binding or pre-select.
     vscode.commands.registerCommand(CommandIds.addVerificationKey, (args?: unknown) => addVerificationKey(keyStore, args, tokens)),

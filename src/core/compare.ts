@@ -11,7 +11,10 @@
  *   `typ`, `cty`, `kid`, then the other RFC 7515/7516/7518 parameters; payload: the RFC 7519
  *   §4.1 claims `iss`, `sub`, `aud`, `exp`, `nbf`, `iat`, `jti`, then `auth_time`), then every
  *   other key sorted by UTF-16 code units (`Array.prototype.sort`), nested objects sorted too;
- * - two-space indent, one member a line, arrays one element a line;
+ * - two-space indent, one member a line, arrays one element a line, down to
+ *   {@link MAX_PRETTY_DEPTH} levels; a value nested deeper is written on one line as compact
+ *   JSON with sorted keys (so a deeply nested claim cannot make the document many times the
+ *   token's size: every line's indent is bounded);
  * - a time claim (`exp`, `nbf`, `iat`, `auth_time`) ends its line with its UTC date as a
  *   comment, `"exp": 1796148000, // 2026-12-01T18:00:00Z`, so the number and the date change on
  *   the same line of the diff (an invalid one says why, `// a string, not a NumericDate`);
@@ -38,6 +41,11 @@ const TIME_CLAIM_NAMES: ReadonlySet<string> = new Set(['exp', 'nbf', 'iat', 'aut
 
 /** Characters JSON.stringify leaves raw that an editor would act on or hide. */
 const UNSAFE_IN_STRING = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+/** The same, without `g` (a global regex's `test` moves its `lastIndex`). */
+const HAS_UNSAFE = new RegExp(UNSAFE_IN_STRING.source);
+
+/** Nesting levels pretty-printed in a normalised document; deeper values are written compact, on one line. */
+export const MAX_PRETTY_DEPTH = 8;
 
 /** Default of {@link CompareOptions.maxValueChars}. */
 export const DEFAULT_COMPARE_VALUE_CHARS = 80;
@@ -178,13 +186,13 @@ function bound(value: number | undefined, fallback: number, min: number): number
  * normalizedDocument(decoded).split('\n')[0] // '// JWS'
  */
 export function normalizedDocument(decoded: DecodedToken): string {
-  const out: string[] = [`// ${decoded.kind.toUpperCase()}`, '{', '  "header": '];
+  // One list of fragments joined once: no string is built twice, whatever the token's size.
+  const out: string[] = [`// ${decoded.kind.toUpperCase()}\n{\n  "header": `];
   writeTopLevel(out, decoded.header, HEADER_ORDER, false);
-  out[out.length - 1] += ',';
-  out.push('  "payload": ');
+  out.push(',\n  "payload": ');
   writePayload(out, decoded.payload);
-  out.push('}', '');
-  return out.join('\n');
+  out.push('\n}\n');
+  return out.join('');
 }
 
 /** Member names of `object` in the normalised order: `first` (those present), then the rest sorted. */
@@ -196,12 +204,14 @@ function orderedKeys(object: JsonObject, first: readonly string[]): string[] {
 function inOrder(names: readonly string[], first: readonly string[]): string[] {
   const present = new Set(names);
   const registered = first.filter((k) => present.has(k));
+  if (registered.length === 0) return [...names].sort();
   const firstSet = new Set(registered);
   return [...registered, ...names.filter((k) => !firstSet.has(k)).sort()];
 }
 
 function jsonString(text: string): string {
-  return JSON.stringify(text).replace(UNSAFE_IN_STRING, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(text);
+  return HAS_UNSAFE.test(json) ? json.replace(UNSAFE_IN_STRING, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
 /** A time claim's date comment: `2026-12-01T18:00:00Z`, or why it is no date. */
@@ -216,24 +226,21 @@ function isoText(iso: string): string {
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
-/**
- * Appends `object` at indent 2 (its opening `{` on the current last line), with the time claims
- * annotated when `annotate`. The last line pushed is its closing `}`.
- */
+/** Appends `object` at indent 2 (after its member name), the time claims annotated when `annotate`. */
 function writeTopLevel(out: string[], object: JsonObject, first: readonly string[], annotate: boolean): void {
   const keys = orderedKeys(object, first);
   if (keys.length === 0) {
-    out[out.length - 1] += '{}';
+    out.push('{}');
     return;
   }
-  out[out.length - 1] += '{';
+  out.push('{');
   keys.forEach((key, i) => {
-    out.push(`    ${jsonString(key)}: `);
+    out.push('\n    ', jsonString(key), ': ');
     writeValue(out, object[key] as JsonValue, '    ');
-    const comma = i < keys.length - 1 ? ',' : '';
-    out[out.length - 1] += comma + (annotate && TIME_CLAIM_NAMES.has(key) ? timeComment(object, key) : '');
+    if (i < keys.length - 1) out.push(',');
+    if (annotate && TIME_CLAIM_NAMES.has(key)) out.push(timeComment(object, key));
   });
-  out.push('  }');
+  out.push('\n  }');
 }
 
 function writePayload(out: string[], payload: DecodedPayload): void {
@@ -243,53 +250,59 @@ function writePayload(out: string[], payload: DecodedPayload): void {
       return;
     case 'json':
       writeValue(out, payload.value, '  ');
-      out[out.length - 1] += ' // JSON, not a claims set';
+      out.push(' // JSON, not a claims set');
       return;
     case 'text':
-      out[out.length - 1] += `${jsonString(payload.text)} // text, not JSON`;
+      out.push(jsonString(payload.text), ' // text, not JSON');
       return;
     case 'bytes':
-      out[out.length - 1] += `null // ${payload.byteLength} bytes that are not UTF-8 text`;
+      out.push(`null // ${payload.byteLength} bytes that are not UTF-8 text`);
       return;
     case 'encrypted':
-      out[out.length - 1] += `null // encrypted: ${payload.ciphertextBytes} bytes of ciphertext`;
+      out.push(`null // encrypted: ${payload.ciphertextBytes} bytes of ciphertext`);
       return;
   }
 }
 
-/** Appends `value` pretty-printed at `indent` (its first line continues the current last line). Nested keys sorted. */
+/** Appends `value` pretty-printed at `indent` (continuing the current line). Nested keys sorted. */
 function writeValue(out: string[], value: JsonValue, indent: string): void {
   if (value === null || typeof value !== 'object') {
-    out[out.length - 1] += scalarText(value);
+    out.push(scalarText(value));
     return;
   }
-  const inner = `${indent}  `;
+  // Indent grows by two per level: past the bound, one compact line (see the module comment).
+  if (indent.length >= 2 * MAX_PRETTY_DEPTH) {
+    writeCanonical(out, value);
+    return;
+  }
+  const innerIndent = `${indent}  `;
+  const inner = `\n${innerIndent}`;
   if (Array.isArray(value)) {
     if (value.length === 0) {
-      out[out.length - 1] += '[]';
+      out.push('[]');
       return;
     }
-    out[out.length - 1] += '[';
+    out.push('[');
     value.forEach((item, i) => {
       out.push(inner);
-      writeValue(out, item, inner);
-      if (i < value.length - 1) out[out.length - 1] += ',';
+      writeValue(out, item, innerIndent);
+      if (i < value.length - 1) out.push(',');
     });
-    out.push(`${indent}]`);
+    out.push(`\n${indent}]`);
     return;
   }
   const keys = Object.keys(value).sort();
   if (keys.length === 0) {
-    out[out.length - 1] += '{}';
+    out.push('{}');
     return;
   }
-  out[out.length - 1] += '{';
+  out.push('{');
   keys.forEach((key, i) => {
-    out.push(`${inner}${jsonString(key)}: `);
-    writeValue(out, value[key] as JsonValue, inner);
-    if (i < keys.length - 1) out[out.length - 1] += ',';
+    out.push(inner, jsonString(key), ': ');
+    writeValue(out, value[key] as JsonValue, innerIndent);
+    if (i < keys.length - 1) out.push(',');
   });
-  out.push(`${indent}}`);
+  out.push(`\n${indent}}`);
 }
 
 function scalarText(value: null | boolean | number | string): string {
@@ -300,6 +313,7 @@ function scalarText(value: null | boolean | number | string): string {
 
 /** Compact JSON with sorted keys: the one text two values are compared by. Linear in the value. */
 function canonical(value: JsonValue): string {
+  if (value === null || typeof value !== 'object') return scalarText(value);
   const parts: string[] = [];
   writeCanonical(parts, value);
   return parts.join('');

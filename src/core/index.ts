@@ -71,5 +71,5 @@ export { SUPPORTED_ALGORITHMS, allowedAlgorithms, isZeroEcdsaSignature, measureV
 export type { NotCheckedReason, TimingError, VerificationResult, VerificationStatus, VerificationTiming, VerifyOptions } from './verify';
 export { WEAK_HMAC_SECRETS, checkWeakSecrets, createWeakSecretChecker } from './weakSecrets';
 export type { WeakSecretChecker } from './weakSecrets';
-export { compareDecoded, compareInspections, compareTokens, DEFAULT_COMPARE_MAX_CHANGES, DEFAULT_COMPARE_VALUE_CHARS, normalizedDocument } from './compare';
+export { compareDecoded, compareInspections, compareTokens, DEFAULT_COMPARE_MAX_CHANGES, DEFAULT_COMPARE_VALUE_CHARS, MAX_PRETTY_DEPTH, normalizedDocument } from './compare';
 export type { CompareError, CompareOptions, ComparedSegment, ComparisonSummary, ExpChange, MemberChange, SideChange, TokenComparison } from './compare';

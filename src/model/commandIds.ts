@@ -15,6 +15,7 @@ export const CommandIds = {
   addVerificationKey: 'tokenLens.addVerificationKey',
   removeVerificationKey: 'tokenLens.removeVerificationKey',
   listVerificationKeys: 'tokenLens.listVerificationKeys',
+  compareTokens: 'tokenLens.compareTokens',
 } as const;
 
 /** Commands allowed in hover markdown links (`isTrusted.enabledCommands`). */

@@ -182,7 +182,9 @@ describe('core compareTokens (issue 13: compare two tokens)', () => {
       assert.ok(blob?.to?.endsWith('…'));
       assert.ok(r.summary.changes.every((c) => c.name.length <= 80));
       assert.ok(r.right.includes(`${huge}y`));
-      assert.equal(compareTokens(a, b, { maxValueChars: 20 }).ok && compareTokens(a, b, { maxValueChars: 20 }).value.summary.changes[0]?.from?.length, 20);
+      const short = compareTokens(a, b, { maxValueChars: 20 });
+      assert.ok(short.ok);
+      assert.equal(short.value.summary.changes[0]?.from?.length, 20);
     });
 
     it('many claims: at most maxChanges listed, the rest counted', () => {
@@ -205,7 +207,11 @@ describe('core compareTokens (issue 13: compare two tokens)', () => {
       assert.deepEqual(r.summary.payloadType, { from: 'claims', to: 'text' });
       assert.equal(r.summary.changes.length, 1);
       assert.equal(r.summary.changes[0]?.name, '');
-      assert.ok(r.left.split('\n').length > 400);
+      // Pretty-printed 8 levels down, then one compact line: the document stays near the token's size.
+      assert.ok(r.left.length < 3 * within.length, `${r.left.length} characters for a ${within.length}-character token`);
+      assert.match(r.left, /^ {16}\[\[\[\[/m);
+      assert.ok(r.left.split('\n').every((line) => line.length < 420));
+      assert.deepEqual((parseJsonc(r.left) as { payload: unknown }).payload, JSON.parse(`{"d":${deep(200)}}`));
     });
 
     it('JWS against JWE: a different kind, the payload types differ', () => {
