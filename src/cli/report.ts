@@ -4,10 +4,15 @@
  */
 import { formatDuration, type VerificationResult } from '../core';
 import { atLeast, headerAlg, severityCounts, severityTone, sizeCostText, sizeText, statusLook, terminalText, tokenSummary, type Tone } from '../present';
-import type { Finding, Inspection, Severity, TokenError, TokenMatch } from '../core/types';
+import type { Finding, Inspection, SegmentError, Severity, TokenError, TokenMatch } from '../core/types';
 
 /** JSON schema version; bumped on any incompatible change of the documents below. */
-export const JSON_SCHEMA_VERSION = 1;
+/**
+ * Version of the `--json` reports. 2: partial tokens (issue 12) — a token whose header reads
+ * decodes, `segmentErrors` lists the segments that did not, `unsecured` means only `alg: none`
+ * with an empty signature, and three segments with `enc` are a (truncated) JWE.
+ */
+export const JSON_SCHEMA_VERSION = 2;
 
 /** One inspected token in `--json` output (both commands). */
 export interface TokenReport {
@@ -17,6 +22,8 @@ export interface TokenReport {
   readonly payload: Inspection['decoded']['payload'];
   readonly duplicateKeys: Inspection['decoded']['duplicateKeys'];
   readonly padded: boolean;
+  /** The segments that did not decode (empty when all did): the token is shown as far as it decodes. */
+  readonly segmentErrors: readonly SegmentError[];
   readonly time: Inspection['time'];
   readonly size: Inspection['size'];
   readonly algorithm: Inspection['algorithm'];
@@ -74,6 +81,7 @@ export function tokenReport(inspection: Inspection): TokenReport {
     payload: decoded.payload,
     duplicateKeys: decoded.duplicateKeys,
     padded: decoded.padded,
+    segmentErrors: decoded.segmentErrors ?? [],
     time: inspection.time,
     size: inspection.size,
     algorithm: inspection.algorithm,

@@ -65,7 +65,7 @@ describe('token-lens diff A B', () => {
     const r = await run(['diff', '--json', BEFORE, AFTER]);
     assert.equal(r.code, 1);
     const report = JSON.parse(r.out) as DiffReport;
-    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.schemaVersion, 2);
     assert.equal(report.command, 'diff');
     assert.equal(report.identical, false);
     assert.equal(report.summary.exp?.movedSec, 3600);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCli, type CliIo, type InspectFunction } from '../../../src/cli/run';
 import type { ScanReport } from '../../../src/cli/report';
 import type { Finding, Inspection, Severity } from '../../../src/core/types';
+import { inspectToken } from '../../../src/core/inspect';
 
 /**
  * The runner with a controlled inspection (dependency injection): these tests pin the CLI's
@@ -120,12 +121,28 @@ describe('cli runCli', () => {
     }
   });
 
+  it('decode --json of a token whose signature a copy cut short: header and payload decoded, the segment error listed (schemaVersion 2)', async () => {
+    const b = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const truncated = `${b({ alg: 'RS256', typ: 'JWT' })}.${b({ sub: 'cut', exp: 1_893_456_000 })}.${'A'.repeat(41)}`;
+    const h = harness();
+    await runCli(['decode', truncated, '--json'], h.io, inspectToken);
+    const report = JSON.parse(h.out()) as { schemaVersion: number; token: { header: { alg: string }; payload: { type: string; claims?: { sub?: string } }; segmentErrors: { segment: string; code: string }[]; findings: Finding[] } };
+    assert.equal(report.schemaVersion, 2);
+    assert.equal(report.token.header.alg, 'RS256');
+    assert.equal(report.token.payload.claims?.sub, 'cut');
+    assert.deepEqual(report.token.segmentErrors.map((e) => [e.segment, e.code]), [['signature', 'length']]);
+    assert.ok(report.token.findings.some((f) => f.code === 'TL305'), 'the malformed-segment finding');
+    const whole = harness();
+    await runCli(['decode', `${b({ alg: 'HS256' })}.${b({ sub: 'ok' })}.${b('sig')}`, '--json'], whole.io, inspectToken);
+    assert.deepEqual((JSON.parse(whole.out()) as { token: { segmentErrors: unknown[] } }).token.segmentErrors, [], 'always present, empty when every segment decoded');
+  });
+
   it('scan --json reports offsets, line/column, context, skips binary and over-size files', async () => {
     const h = harness();
     const code = await runCli(['scan', dir, '--json', '--max-file-size', '16'], h.io, withFindings([finding('warning', 'TL101')]));
     assert.equal(code, 0);
     const report = JSON.parse(h.out()) as ScanReport;
-    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.schemaVersion, 2);
     assert.equal(report.command, 'scan');
     assert.equal(report.now, '2026-01-01T00:00:00.000Z');
     assert.deepEqual(
