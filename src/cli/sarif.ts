@@ -10,7 +10,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FindingCodes } from '../core';
 import type { Finding, Severity } from '../core/types';
-import findingHelp from './finding-help.json';
+import findingHelp from '../present/finding-help.json';
 
 /** The page the rules' text comes from (finding-help.json is made from it; test/unit/cli/findingHelp.test.ts). */
 export const FINDING_HELP_SOURCE = 'docs/findings.md';

@@ -20,6 +20,7 @@ export { exceededLimits, exceededLimitsText, limitText, sizeCostText, sizeText }
 export { claimsTable, claimText, claimTextFromJson } from './claims';
 export { contextLabel } from './context';
 export { headerAlg, lensTitle, summaryText, tokenSummary, undecodedText } from './summary';
+export { findingExplanation } from './findingHelp';
 export type { TokenSummary } from './summary';
 export { BINARY_SNIFF_BYTES, LineIndex, looksBinary } from './text';
 export type { TextPosition } from './text';

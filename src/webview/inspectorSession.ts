@@ -4,6 +4,7 @@ import type { InspectTarget, SignatureSource } from '../model/types';
 import { claimsTableMarkdown, parseWebviewMessage } from '../present/inspector/protocol';
 import type { HostMessage, InspectorViewModel, RenderedSummary, SignatureView, WebviewMessage } from '../present/inspector/protocol';
 import { buildViewModel, copyText } from '../present/inspector/viewModel';
+import { findingExplanation } from '../present/findingHelp';
 import type { ClaimDescriber } from '../present/inspector/viewModel';
 import { inspectorHtml } from './html';
 
@@ -68,6 +69,7 @@ export class InspectorSession implements vscode.Disposable {
         timeDisplay: settings.timeDisplay,
         canReveal: t.uri !== undefined,
         ...(this.describe !== undefined ? { describe: this.describe } : {}),
+        explain: findingExplanation,
       });
       if (this.model.state === 'token' && this.signatures !== undefined) this.checkSignature(t.token);
     }

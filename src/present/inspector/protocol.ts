@@ -38,6 +38,8 @@ export interface ClaimRow {
 export interface TokenPart {
   readonly name: 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
   readonly text: string;
+  /** What is wrong with this part when it did not decode ("not base64url at offset 3"). */
+  readonly error?: string;
 }
 
 /** What the payload pane shows. `pretty`: the exact JSON re-indented, every literal as written. */

@@ -116,7 +116,10 @@ export function viewModelOfInspection(inspection: Inspection, options: ViewModel
   const { decoded } = inspection;
   const segments = decoded.token.split('.');
   const names = decoded.kind === 'jwe' ? JWE_PARTS : JWS_PARTS;
-  const parts: TokenPart[] = names.map((name, i) => ({ name, text: segments[i] ?? '' }));
+  const parts: TokenPart[] = names.map((name, i) => {
+    const broken = decoded.segmentErrors?.find((e) => e.segment === name);
+    return { name, text: segments[i] ?? '', ...(broken !== undefined ? { error: broken.message } : {}) };
+  });
   const claims = decoded.payload.type === 'claims' ? decoded.payload.claims : undefined;
   const timeClaims: JsonObject = {};
   for (const name of TIME_CLAIMS) {

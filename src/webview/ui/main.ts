@@ -231,8 +231,8 @@ function tokenParts(model: TokenViewModel): HTMLElement {
   code.setAttribute('aria-label', `Token with ${model.parts.length} parts: ${model.parts.map((p) => p.name.replace('_', ' ')).join(', ')}`);
   model.parts.forEach((p, i) => {
     if (i > 0) code.append(el('span', 'dot', '.'));
-    const s = el('span', `part part-${p.name}`, p.text);
-    s.title = `${p.name.replace('_', ' ')} (${p.text.length} B)`;
+    const s = el('span', `part part-${p.name}${p.error !== undefined ? ' part-broken' : ''}`, p.text);
+    s.title = p.error ?? `${p.name.replace('_', ' ')} (${p.text.length} B)`;
     code.append(s);
   });
   const legend = el('ul', 'legend');
@@ -244,6 +244,7 @@ function tokenParts(model: TokenViewModel): HTMLElement {
   }
   const wrap = el('div', 'token');
   wrap.append(code, legend);
+  for (const p of model.parts) if (p.error !== undefined) wrap.append(el('p', 'notice part-error-text', p.error));
   return wrap;
 }
 
@@ -518,6 +519,7 @@ function hintsSection(model: TokenViewModel): HTMLElement {
 function rawTokenSection(model: TokenViewModel): HTMLElement {
   const details = el('details', 'card raw-token');
   details.id = 'token';
+  if (model.parts.some((p) => p.error !== undefined)) details.open = true; // show where it breaks
   const summary = el('summary', 'card-head');
   summary.append(el('h2', undefined, 'Raw token'));
   details.append(summary);

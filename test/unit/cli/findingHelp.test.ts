@@ -5,7 +5,7 @@ import { FindingCodes } from '../../../src/core/codes';
 import { FINDING_HELP_SOURCE, type FindingHelp } from '../../../src/cli/sarif';
 
 const ROOT = join(__dirname, '../../..');
-const HELP_JSON = join(ROOT, 'src/cli/finding-help.json');
+const HELP_JSON = join(ROOT, 'src/present/finding-help.json');
 
 /**
  * The table rows of docs/findings.md (`| TL… | severity | meaning | reference |`). A `|` inside
@@ -33,7 +33,7 @@ function findingRows(markdown: string): Record<string, FindingHelp> {
 
 /**
  * SARIF rules carry the text of docs/findings.md (the one place the codes are described):
- * the CLI bundle cannot read docs at run time, so src/cli/finding-help.json holds the rows,
+ * the CLI bundle cannot read docs at run time, so src/present/finding-help.json holds the rows,
  * made from the page by this test. Regenerate after editing the page:
  * `UPDATE_FINDING_HELP=1 npx mocha test/unit/cli/findingHelp.test.ts`.
  */

@@ -166,4 +166,12 @@ describe('inspector view model', () => {
     const f = (code: string, severity: Finding['severity']): Finding => ({ code, severity, message: code, evidence: '', reference: { kind: 'rfc', rfc: 8725, section: '3.1', title: 't' } });
     assert.deepStrictEqual(verdictFindings([f('TL210', 'info'), f('TL205', 'warning')], [f('TL107', 'error'), f('TL103', 'info')]).map((x) => x.code), ['TL107', 'TL205']);
   });
+
+  it('marks the part that did not decode (a signature a copy cut short), and only that one', () => {
+    const m = buildViewModel(`${b64({ alg: 'RS256' })}.${b64({ sub: 'cut' })}.${'A'.repeat(41)}`, options);
+    assert.ok(m.state === 'token', 'a partial token still has a view');
+    assert.deepStrictEqual(m.parts.map((p) => [p.name, p.error !== undefined]), [['header', false], ['payload', false], ['signature', true]]);
+    assert.ok(m.payload.type === 'claims' && m.payload.rows.some((r) => r.name === 'sub'));
+    assert.ok(m.verdict.some((f) => f.code === 'TL305'));
+  });
 });
