@@ -3,6 +3,7 @@
  * error, never exits.
  */
 import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util';
+import { parseInstant } from '../core/instant';
 import type { Severity } from '../core/types';
 import type { CliKeySource } from './verify';
 
@@ -18,7 +19,7 @@ export interface CommonOptions {
   readonly color: boolean | undefined;
   /** Exit 1 when a hint or finding of this severity (or worse) exists. */
   readonly failOn: Exclude<Severity, 'info'> | undefined;
-  /** Evaluation instant, ms since the epoch (`--now <iso>`). */
+  /** Evaluation instant, ms since the epoch (`--now <when>`: ISO, `in 2 h`, `yesterday 18:00`, …). */
   readonly now: number | undefined;
   readonly clockSkewSec: number | undefined;
   readonly maxLifetimeSec: number | undefined;
@@ -63,7 +64,8 @@ Options:
   --json                 machine-readable output (schema: src/cli/README.md); same as --format json
   --format <fmt>         text (default), json, or sarif (SARIF 2.1.0, for GitHub code scanning)
   --fail-on <level>      exit 1 when a hint/finding of level error|warning (or worse) exists
-  --now <iso>            evaluate expiry at this instant (reproducible output)
+  --now <when>           evaluate at this instant: ISO 8601, "in 2 h", "2 h ago",
+                         "yesterday 18:00" (UTC), a NumericDate (reproducible with ISO)
   --clock-skew <sec>     clock skew tolerated for exp/nbf/iat (default 60)
   --max-lifetime <dur>   lifetime over which a long-lived hint appears: seconds or 30m, 1h, 7d (default 1h)
   --max-file-size <KiB>  scan: skip larger files found in directories and globs (default ${DEFAULT_MAX_FILE_SIZE_KB});
@@ -124,7 +126,7 @@ function isOption(name: string): name is OptionName {
  * every message is ours: an unknown option, a missing value and a value that is really the
  * next option (`--fail-on --json`) each get one line.
  */
-export function parseArgs(argv: readonly string[]): ParseResult {
+export function parseArgs(argv: readonly string[], clock: () => number = Date.now): ParseResult {
   const { tokens } = parseArgv({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const positional: string[] = [];
   let format: OutputFormat = 'text';
@@ -185,9 +187,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         break;
       }
       case 'now': {
-        const ms = value === undefined ? Number.NaN : Date.parse(value);
-        if (!Number.isFinite(ms)) return { ok: false, message: '--now needs an ISO 8601 date, e.g. 2026-01-31T12:00:00Z' };
-        now = ms;
+        // The inspector's "valid at…" forms (core parseInstant): ISO, "in 2 h", "yesterday 18:00" (UTC).
+        const at = value === undefined ? undefined : parseInstant(value, { now: clock(), utc: true });
+        if (at === undefined || !at.ok) return { ok: false, message: `--now needs a date or a time: ${at?.ok === false ? at.error.message : 'nothing given'}` };
+        now = at.value;
         break;
       }
       case 'clock-skew': {

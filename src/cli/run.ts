@@ -56,7 +56,7 @@ function usageError(io: CliIo, message: string): number {
 
 /** Runs one `token-lens` invocation and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo, engine: InspectFunction | undefined): Promise<number> {
-  const parsed = parseArgs(argv);
+  const parsed = parseArgs(argv, io.clock);
   if (!parsed.ok) return usageError(io, parsed.message);
   const command = parsed.value;
   if (command.command === 'help') {

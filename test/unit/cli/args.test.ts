@@ -28,7 +28,7 @@ describe('cli parseArgs', () => {
     [['scan'], /at least one/],
     [['scan', 'x', '--fail-on', 'info'], /--fail-on/],
     [['scan', 'x', '--fail-on'], /--fail-on/],
-    [['decode', 'x', '--now', 'yesterday'], /--now/],
+    [['decode', 'x', '--now', 'soon'], /--now/],
     [['decode', 'x', '--clock-skew', '-5'], /--clock-skew/],
     [['decode', 'x', '--max-lifetime', 'forever'], /--max-lifetime/],
     [['scan', 'x', '--max-file-size', '0'], /--max-file-size/],
@@ -107,4 +107,21 @@ describe('cli parseDuration', () => {
     ['1y', undefined],
   ];
   for (const [text, seconds] of cases) it(`${text} → ${seconds}`, () => assert.equal(parseDuration(text), seconds));
+});
+
+describe('cli --now: the inspector\'s "valid at…" forms', () => {
+  const clock = (): number => Date.UTC(2026, 11, 1, 10, 30);
+  it('takes ISO, relative times and a day with a time (UTC), counted from the CLI clock', () => {
+    for (const [text, at] of [
+      ['2026-01-01T00:00:00Z', Date.UTC(2026, 0, 1)],
+      ['in 2 h', Date.UTC(2026, 11, 1, 12, 30)],
+      ['90 min ago', Date.UTC(2026, 11, 1, 9, 0)],
+      ['yesterday 18:00', Date.UTC(2026, 10, 30, 18)],
+      ['1764603000', 1_764_603_000_000],
+    ] as const) {
+      const r = parseArgs(['decode', 'x', '--now', text], clock);
+      assert.ok(r.ok && r.value.command === 'decode', text);
+      assert.equal(r.value.now, at, text);
+    }
+  });
 });
