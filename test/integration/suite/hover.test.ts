@@ -100,6 +100,27 @@ describe('Hover (real host)', function () {
     assert.strictEqual(await hoverText(editor.document.uri, new vscode.Position(3, 18)), '');
   });
 
+  it('a token whose signature a copy cut short: hover, CodeLens and tree still show its header and claims, and say what is wrong (issue 12)', async () => {
+    const b = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const truncated = `${b({ alg: 'RS256', typ: 'JWT', kid: 'k-cut' })}.${b({ sub: 'cut-short', iss: 'https://id.example', exp: nowSec() + 3600 })}.${'A'.repeat(41)}`;
+    const editor = await openFile(`@cut = ${truncated}\nGET https://api.example/\nAuthorization: Bearer {{cut}}\n`);
+    const uri = editor.document.uri;
+    for (const at of [new vscode.Position(0, 12), new vscode.Position(2, 25)]) {
+      const text = await hoverText(uri, at);
+      assert.match(text, /alg RS256/, 'header read');
+      assert.match(text, /\*\*sub\*\* cut-short/, 'claims read');
+      assert.match(text, /TL305/, 'the broken signature segment is named');
+      assert.doesNotMatch(text, /Malformed token|signature verified/);
+    }
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+    assert.ok(lenses.some((l) => /RS256 · expires in/.test(l.command?.title ?? '')), `a lens with kind, alg and time: ${lenses.map((l) => l.command?.title).join(' | ')}`);
+    const { tree } = await api();
+    const rows = (await tree.getChildren()) as vscode.TreeItem[];
+    const row = rows.find((r) => String(typeof r.label === 'string' ? r.label : r.label?.label).startsWith('@cut'));
+    assert.ok(row, 'a tree row for the token');
+    assert.doesNotMatch(String(row.description), /malformed/i);
+  });
+
   it('keeps to what is decisive: errors and warnings, a compact payload, no info-level hints (issue 12)', async () => {
     const restore = await setSetting('timeDisplay', 'utc');
     try {
