@@ -176,10 +176,14 @@ export class InspectorSession implements vscode.Disposable {
     try {
       const editor = await vscode.window.showTextDocument(t.uri, {
         preserveFocus: false,
-        // The token selected with the cursor at its start: a long token does not scroll the line sideways.
-        ...(t.range !== undefined ? { selection: new vscode.Selection(t.range.end, t.range.start) } : {}),
+        ...(t.range !== undefined ? { selection: t.range } : {}),
       });
-      if (t.range !== undefined) editor.revealRange(t.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      if (t.range !== undefined) {
+        // The token selected with the cursor at its start (`selection` above is a range, which puts
+        // it at the end): a long token does not scroll the line sideways.
+        editor.selection = new vscode.Selection(t.range.end, t.range.start);
+        editor.revealRange(new vscode.Range(t.range.start, t.range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      }
     } catch {
       void vscode.window.showWarningMessage('Token Lens: the document holding this token can no longer be opened.');
     }

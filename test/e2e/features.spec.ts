@@ -75,10 +75,19 @@ describe('e2e: hover, palette commands, inspector and sidebar in the real UI', f
     await frame.locator('#as-of button').click();
     await frame.locator('#as-of').waitFor({ state: 'detached', timeout: 15_000 });
     assert.match(await frame.locator('#countdown').first().innerText(), /expired 1 h/);
+    // Scrolled down on one token, the next token starts at the top (issue 12).
+    const scrolled = await frame.evaluate(() => {
+      window.scrollTo(0, document.body.scrollHeight);
+      return window.scrollY;
+    });
+    assert.ok(scrolled > 100, `the page scrolls (${scrolled} px)`);
     await s.workbench.clickText('{{token}}');
     await s.workbench.runCommand('Token Lens: Inspect Token at Cursor');
     await inspectorFrame('panel', /\{\{token\}\}/);
     const read = (selector: string): Promise<string> => frame.locator(selector).first().innerText();
+    await frame.waitForFunction(() => document.querySelector('.title')?.textContent?.includes('{{token}}') === true);
+    assert.equal(await frame.evaluate(() => window.scrollY), 0, 'another token starts at the top');
+    assert.deepStrictEqual(await frame.locator('#payload .card-tools button .action-label').allInnerTexts(), ['Table', 'Pretty JSON', 'Exact JSON', 'Copy JSON', 'Copy as table'], 'the copy buttons say what they copy');
     assert.match(await read('.badge.kind'), /^JWS$/);
     assert.match(await read('#countdown'), /expires in/);
     const headings = await frame.locator('h2').allInnerTexts();
@@ -104,6 +113,22 @@ describe('e2e: hover, palette commands, inspector and sidebar in the real UI', f
     const background = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     assert.ok((r ?? 0) + (g ?? 0) + (b ?? 0) > 600, `light theme background expected, got ${background}`);
+    // WCAG AA: the badges' text against the page (issue 12 measured 2.0:1 for the old green badge).
+    // A string, not a function: the test runner's transpiler would add helpers the page lacks.
+    const ratios = (await frame.evaluate(`(() => {
+      const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      const lum = (x) => 0.2126 * f(x[0] || 0) + 0.7152 * f(x[1] || 0) + 0.0722 * f(x[2] || 0);
+      const page = lum(rgb(getComputedStyle(document.body).backgroundColor));
+      return [...document.querySelectorAll('.badge')].map((e) => {
+        const own = getComputedStyle(e).backgroundColor;
+        const back = /rgba\\(.*, 0\\)$|transparent/.test(own) ? page : lum(rgb(own));
+        const fore = lum(rgb(getComputedStyle(e).color));
+        return { text: e.textContent || '', ratio: (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05) };
+      });
+    })()`)) as { text: string; ratio: number }[];
+    for (const { text, ratio } of ratios) assert.ok(ratio >= 4.5, `badge "${text.trim()}" contrast ${ratio.toFixed(2)}:1 (AA needs 4.5:1)`);
+    console.log(`      light theme badge contrast: ${ratios.map((x) => `${x.text.trim()} ${x.ratio.toFixed(1)}:1`).join(', ')}`);
     await s.workbench.screenshot('inspector-light');
     await s.workbench.toggleLightDarkTheme();
   });

@@ -173,6 +173,32 @@ describe('Inspector webview panel (real host)', function () {
     assert.strictEqual(await vscode.env.clipboard.readText(), headerJson);
   });
 
+  it('Reveal selects the token with the cursor at its start, so a long line does not scroll sideways (issue 12)', async () => {
+    const token = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'reveal', pad: 'x'.repeat(400) })}.${b64('s')}`;
+    const doc = await vscode.workspace.openTextDocument({ language: 'http', content: `GET https://x.example/\nAuthorization: Bearer ${token}\n` });
+    const start = doc.lineAt(1).text.indexOf(token);
+    const range = new vscode.Range(1, start, 1, start + token.length);
+    const rendered = panel!.whenRendered();
+    panel = InspectorPanel.createOrShow(context, { token, label: 'integration · reveal', uri: doc.uri, range });
+    await withTimeout(rendered, 30_000, 'render');
+    panel!.simulateWebviewMessage({ type: 'reveal' });
+    const editor = await withTimeout(
+      new Promise<vscode.TextEditor>((resolve) => {
+        const poll = (): void => {
+          const e = vscode.window.activeTextEditor;
+          if (e?.document === doc && !e.selection.isEmpty && e.selection.active.isEqual(range.start)) resolve(e);
+          else setTimeout(poll, 100);
+        };
+        poll();
+      }),
+      10_000,
+      `the reveal (cursor at ${vscode.window.activeTextEditor?.selection.active.character})`,
+    );
+    assert.ok(editor.selection.active.isEqual(range.start), `cursor at ${editor.selection.active.line}:${editor.selection.active.character}, token starts at ${start}`);
+    assert.ok(editor.selection.anchor.isEqual(range.end), 'the whole token selected');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('dispose() closes the panel and clears the singleton', () => {
     panel!.dispose();
     assert.strictEqual(InspectorPanel.current, undefined);
