@@ -1,8 +1,7 @@
-import { strict as assert } from 'node:assert';
 import { decodeToken } from '../../../src/core/decoder';
 import { findTokens } from '../../../src/core/scanner';
 import { parseSdJwt } from '../../../src/core/shapes/sdJwt';
-import { MAX_GROWTH, growth, note } from '../lib/measure';
+import { growthTests, type GrowthCase } from '../lib/measure';
 
 /**
  * The token shapes of issue 14 on hostile input: base64 runs for the wrapper pass, `~` runs and
@@ -27,7 +26,7 @@ const jwt = `${b64url('{"alg":"ES256","typ":"dc+sd-jwt"}')}.${b64url('{"_sd":[]}
 const disclosure = b64url('["salt","name","value"]');
 const thorough = (text: string) => findTokens(text, { thorough: true });
 
-const CASES: [string, (n: number) => string, (text: string) => unknown, number][] = [
+const CASES: GrowthCase[] = [
   ['thorough: one huge base64 run starting like a wrapper (ZXlK…)', (n) => `v: ZXlK${randomBase64(n, 1)}`, thorough, 200_000],
   ['thorough: wrapper anchors every few characters in one run (pleUpleU…)', (n) => fill('pleU6ZXlOmV5', n), thorough, 200_000],
   ['thorough: many short runs, each with a user:token anchor', (n) => fill('a 6ZXlKaGJHY2lPaUpJVXpJ ', n), thorough, 200_000],
@@ -45,12 +44,5 @@ const CASES: [string, (n: number) => string, (text: string) => unknown, number][
 ];
 
 describe('token shapes: linear time on hostile input (ratio to a reference pass, ×4 input)', () => {
-  for (const [label, make, op, n] of CASES) {
-    it(label, () => {
-      const g2 = growth(make, op, n, 2);
-      const g4 = growth(make, op, n, 4);
-      note(`2n: growth ${g2.growth.toFixed(2)}; 4n: ${g4.summary}`);
-      assert.ok(g4.growth <= MAX_GROWTH, g4.summary);
-    });
-  }
+  growthTests(CASES);
 });

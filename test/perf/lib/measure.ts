@@ -1,3 +1,4 @@
+import { strict as assert } from 'node:assert';
 /**
  * Timing for the perf stage (`npm run test:perf`), which runs alone, never next to the unit
  * suite. No bound here is in milliseconds: every time is expressed as a multiple of a linear
@@ -119,3 +120,21 @@ export function note(text: string): void {
 
 /** The default bound on `growth` for a ×4 input: linear ≈ 1, quadratic ≈ 4. */
 export const MAX_GROWTH = 2;
+
+/** A growth case: label, input maker, operation under test, base size n. */
+export type GrowthCase = readonly [string, (n: number) => string, (text: string) => unknown, number];
+
+/**
+ * One mocha test per case: the input at n, 2n and 4n, the 2n growth printed, the 4n growth held
+ * to `bound` (linear ≈ 1, quadratic ≈ 4).
+ */
+export function growthTests(cases: readonly GrowthCase[], bound = MAX_GROWTH): void {
+  for (const [label, make, op, n] of cases) {
+    it(label, () => {
+      const g2 = growth(make, op, n, 2);
+      const g4 = growth(make, op, n, 4);
+      note(`2n: growth ${g2.growth.toFixed(2)}; 4n: ${g4.summary}`);
+      assert.ok(g4.growth <= bound, g4.summary);
+    });
+  }
+}
