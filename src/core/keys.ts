@@ -6,7 +6,7 @@
  *
  * Pure: WebCrypto only through jose, no Node built-ins.
  */
-import { base64url, createLocalJWKSet, exportJWK, importJWK, importSPKI, importX509 } from 'jose';
+import { base64url, createLocalJWKSet, exportJWK, importJWK, importPKCS8, importSPKI, importX509 } from 'jose';
 import type { JWK } from 'jose';
 import { isJsonObject, readJson } from './json';
 import type { Result } from './types';
@@ -88,6 +88,8 @@ export type KeyErrorCode =
   | 'ERR_PEM_UNSUPPORTED'
   | 'ERR_JWK_MALFORMED'
   | 'ERR_JWKS_MALFORMED'
+  /** A public key where signing or decryption needs the private key (`parsePrivateKey`). */
+  | 'ERR_KEY_PUBLIC'
   /** Every member of the JWKS was skipped (see {@link SkippedKeyCode}). */
   | 'ERR_JWKS_NO_PUBLIC_KEY';
 
@@ -439,4 +441,215 @@ export function guessKeyKind(text: string): KeyMaterial['kind'] {
     if (isJsonObject(value)) return Array.isArray(value['keys']) ? 'jwks' : 'jwk';
   }
   return 'secret';
+}
+
+// ---------------------------------------------------------------------------------------
+// Private keys: what signs (JWS) and decrypts (JWE)
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Signing or decryption material as entered or stored: a shared secret (typed, or raw bytes),
+ * a PKCS#8 PEM private key (`-----BEGIN PRIVATE KEY-----`; a PKCS#1 `RSA PRIVATE KEY` is
+ * rewrapped) or a private JWK (an `oct` JWK is a secret).
+ */
+export type PrivateKeyMaterial =
+  | { readonly kind: 'secret'; readonly value: string; readonly encoding: SecretEncoding }
+  | { readonly kind: 'secret-bytes'; readonly bytes: Uint8Array }
+  | { readonly kind: 'pem'; readonly pem: string }
+  | { readonly kind: 'jwk'; readonly json: string };
+
+/**
+ * A parsed secret or private key, ready for `signToken` and `decryptToken`. It has the shape
+ * of a {@link KeyEntry}, so `allowedAlgorithms` names the JWS algorithms it may sign with.
+ * - family `hmac`: a shared secret in `secret` (HS*, and as a JWE key `dir`, `A*KW`,
+ *   `A*GCMKW`, or a `PBES2-*` password);
+ * - `rsa`, `ec`, `okp`: the private JWK in `jwk` (with `d`), its public half in `publicJwk`.
+ *
+ * Credential: keep it in memory only; never log, persist or show it.
+ */
+export interface PrivateKey extends KeyEntry {
+  /** Public half (families `rsa`, `ec`, `okp`), without any private member. */
+  readonly publicJwk?: JWK;
+  /** RFC 7517 §4.2 `use` of the JWK, when it has one (`sig` or `enc`). */
+  readonly use?: string;
+  /** RFC 7517 §4.3 `key_ops` of the JWK, when it has them. */
+  readonly keyOps?: readonly string[];
+  /** RSA modulus length in bits. */
+  readonly bits?: number;
+  /** Plain description without key material, e.g. "RSA private key (2048 bit)". */
+  readonly description: string;
+}
+
+/** Algorithms tried, in order, to find out what kind of private key a PKCS#8 PEM holds. */
+const PRIVATE_PROBE_ALGORITHMS = ['RS256', 'ES256', 'ES384', 'ES512', 'Ed25519', 'ECDH-ES'] as const;
+
+/** Version 0, AlgorithmIdentifier rsaEncryption, then the OCTET STRING head (RFC 5208 §5). */
+function pkcs1PrivateToPkcs8(pkcs1: Uint8Array): Uint8Array {
+  const octet = [0x04, ...derLength(pkcs1.length)];
+  const version = [0x02, 0x01, 0x00];
+  const innerLength = version.length + RSA_ALGORITHM_IDENTIFIER.length + octet.length + pkcs1.length;
+  const head = [0x30, ...derLength(innerLength), ...version, ...RSA_ALGORITHM_IDENTIFIER, ...octet];
+  const out = new Uint8Array(head.length + pkcs1.length);
+  out.set(head, 0);
+  out.set(pkcs1, head.length);
+  return out;
+}
+
+/** RSA modulus bits of a JWK `n` (each 4 base64url characters carry 3 bytes). */
+function modulusBits(n: unknown): number {
+  return typeof n === 'string' ? Math.floor((n.replace(/^A+/, '').length * 6) / 8) * 8 : 0;
+}
+
+function publicHalf(jwk: Record<string, unknown>): JWK {
+  const pub: Record<string, unknown> = { ...jwk };
+  for (const member of PRIVATE_JWK_MEMBERS) delete pub[member];
+  delete pub['key_ops'];
+  delete pub['ext'];
+  return pub as JWK;
+}
+
+function describePrivate(family: KeyFamily, crv: string | undefined, bits: number, secretBytes: number): string {
+  switch (family) {
+    case 'hmac':
+      return `Secret (${secretBytes} bytes)`;
+    case 'rsa':
+      return `RSA private key (${bits} bit)`;
+    case 'ec':
+      return `EC private key (${crv ?? 'unknown curve'})`;
+    case 'okp':
+      return `${crv ?? 'OKP'} private key`;
+  }
+}
+
+function secretKey(bytes: Uint8Array, extra: { kid?: string; alg?: string; use?: string; keyOps?: readonly string[] } = {}): PrivateKey {
+  return { family: 'hmac', secret: bytes, ...extra, description: describePrivate('hmac', undefined, 0, bytes.length) };
+}
+
+/** The private key a JWK text or object holds, checked by importing it (jose). */
+async function privateFromJwk(raw: Record<string, unknown>): Promise<Result<PrivateKey, KeyError>> {
+  const kid = typeof raw['kid'] === 'string' ? raw['kid'] : undefined;
+  const alg = typeof raw['alg'] === 'string' ? raw['alg'] : undefined;
+  const crv = typeof raw['crv'] === 'string' ? raw['crv'] : undefined;
+  const use = typeof raw['use'] === 'string' ? raw['use'] : undefined;
+  const ops = raw['key_ops'];
+  if (ops !== undefined && !(Array.isArray(ops) && ops.every((op) => typeof op === 'string'))) return fail('ERR_JWK_MALFORMED', 'JWK: "key_ops" must be an array of strings (RFC 7517 §4.3)');
+  const keyOps = ops as string[] | undefined;
+  const extra = { ...(kid !== undefined ? { kid } : {}), ...(alg !== undefined ? { alg } : {}), ...(use !== undefined ? { use } : {}), ...(keyOps !== undefined ? { keyOps } : {}) };
+  const kty = raw['kty'];
+  if (kty === 'oct') {
+    if (typeof raw['k'] !== 'string') return fail('ERR_JWK_MALFORMED', 'JWK: an "oct" JWK needs a string "k"');
+    const secret = decodeSecret(raw['k'], 'base64url');
+    if (!secret.ok) return fail('ERR_JWK_MALFORMED', 'JWK: "k" is not valid base64url');
+    return { ok: true, value: secretKey(secret.value, extra) };
+  }
+  const family: KeyFamily | undefined = kty === 'RSA' ? 'rsa' : kty === 'EC' ? 'ec' : kty === 'OKP' ? 'okp' : undefined;
+  if (!family) return fail('ERR_JWK_MALFORMED', 'JWK: "kty" must be "RSA", "EC", "OKP" or "oct"');
+  if (typeof raw['d'] !== 'string') return fail('ERR_KEY_PUBLIC', `This ${String(kty)} JWK is a public key (no "d"); signing and decryption need the private key`);
+  const probeAlg = family === 'rsa' ? 'RS256' : family === 'okp' ? (crv === 'Ed25519' ? 'Ed25519' : 'ECDH-ES') : 'ECDH-ES';
+  const importable: Record<string, unknown> = { ...raw };
+  delete importable['key_ops'];
+  delete importable['ext'];
+  try {
+    await importJWK(importable as JWK, probeAlg);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'import failed';
+    return fail('ERR_JWK_MALFORMED', `JWK: the ${String(kty)} private key cannot be imported (${detail})`);
+  }
+  const bits = family === 'rsa' ? modulusBits(raw['n']) : 0;
+  return {
+    ok: true,
+    value: {
+      family,
+      ...extra,
+      ...(crv !== undefined ? { crv } : {}),
+      jwk: importable as JWK,
+      publicJwk: publicHalf(importable),
+      ...(family === 'rsa' ? { bits } : {}),
+      description: describePrivate(family, crv, bits, 0),
+    },
+  };
+}
+
+async function privateFromPem(pem: string): Promise<Result<PrivateKey, KeyError>> {
+  const block = readPem(pem);
+  if (!block.ok) return block;
+  const { label, der } = block.value;
+  if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' || label === 'CERTIFICATE') {
+    return fail('ERR_KEY_PUBLIC', `This is a ${label}; signing and decryption need the private key (PKCS#8 "PRIVATE KEY")`);
+  }
+  if (label === 'ENCRYPTED PRIVATE KEY') return fail('ERR_PEM_UNSUPPORTED', 'The private key is encrypted; decrypt it first (openssl pkcs8 -in key.pem -out plain.pem)');
+  let pkcs8: Uint8Array;
+  if (label === 'PRIVATE KEY') pkcs8 = der;
+  else if (label === 'RSA PRIVATE KEY') pkcs8 = pkcs1PrivateToPkcs8(der);
+  else return fail('ERR_PEM_UNSUPPORTED', `PEM "${label}" is not supported; use a PKCS#8 PRIVATE KEY (openssl pkcs8 -topk8 -nocrypt -in key.pem)`);
+  const text = toPem('PRIVATE KEY', pkcs8);
+  for (const alg of PRIVATE_PROBE_ALGORITHMS) {
+    try {
+      const jwk = await exportJWK(await importPKCS8(text, alg, { extractable: true }));
+      return privateFromJwk(jwk as Record<string, unknown>);
+    } catch {
+      // Not this key type: try the next one.
+    }
+  }
+  return fail('ERR_PEM_MALFORMED', `The ${label} PEM does not hold a supported RSA, EC (P-256/384/521), Ed25519 or X25519 private key`);
+}
+
+/**
+ * Parses a secret or private key for signing and decryption (the counterpart of
+ * {@link parseVerificationKey}, which takes public keys). Total: a typed {@link KeyError}
+ * (`ERR_KEY_PUBLIC` for a public key) whose message never contains key material.
+ *
+ * @example
+ * const key = await parsePrivateKey({ kind: 'pem', pem: pkcs8Text });
+ * if (key.ok) key.value.description; // "EC private key (P-256)"
+ */
+export async function parsePrivateKey(material: PrivateKeyMaterial): Promise<Result<PrivateKey, KeyError>> {
+  try {
+    switch (material.kind) {
+      case 'secret': {
+        const secret = decodeSecret(material.value, material.encoding);
+        return secret.ok ? { ok: true, value: secretKey(secret.value) } : secret;
+      }
+      case 'secret-bytes':
+        return material.bytes.length === 0 ? fail('ERR_KEY_EMPTY', 'The secret is empty') : { ok: true, value: secretKey(new Uint8Array(material.bytes)) };
+      case 'pem':
+        if (material.pem.trim().length === 0) return fail('ERR_KEY_EMPTY', 'The key is empty');
+        return await privateFromPem(material.pem);
+      case 'jwk': {
+        if (material.json.trim().length === 0) return fail('ERR_KEY_EMPTY', 'The key is empty');
+        const value = parseJson(material.json);
+        if (!isJsonObject(value)) return fail('ERR_JWK_MALFORMED', 'The JWK is not a JSON object');
+        if (Array.isArray(value['keys'])) return fail('ERR_JWK_MALFORMED', 'This is a JWKS ({"keys": […]}); give the one private JWK to use');
+        return await privateFromJwk(value);
+      }
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.name : 'error';
+    return fail(material.kind === 'pem' ? 'ERR_PEM_MALFORMED' : 'ERR_JWK_MALFORMED', `The key could not be read (${detail})`);
+  }
+}
+
+/**
+ * The verification key for what a private key signs: the public JWK, or the secret itself
+ * for HMAC (so a freshly signed token can be checked with `verifyToken`).
+ */
+export function verificationKeyFor(key: PrivateKey, label: string): VerificationKey {
+  const entry: KeyEntry =
+    key.family === 'hmac'
+      ? { family: 'hmac', secret: key.secret ?? new Uint8Array(), ...(key.kid !== undefined ? { kid: key.kid } : {}), ...(key.alg !== undefined ? { alg: key.alg } : {}) }
+      : entryFromJwk(key.publicJwk ?? {});
+  const pinned: KeyEntry = { ...entry, ...(key.kid !== undefined ? { kid: key.kid } : {}), ...(key.alg !== undefined ? { alg: key.alg } : {}) };
+  return { label, entries: [pinned], description: describeEntry(pinned) };
+}
+
+/**
+ * The jose key for one algorithm: a secret's bytes, or the private JWK imported for `alg`
+ * (its `use`, `key_ops` and `alg` left to the caller's checks, so WebCrypto gets the usages
+ * `alg` needs). Throws what jose throws; `signToken` and `decryptToken` catch it.
+ */
+export async function importPrivateKey(key: PrivateKey, alg: string): Promise<CryptoKey | Uint8Array> {
+  if (key.family === 'hmac') return key.secret ?? new Uint8Array();
+  const jwk: Record<string, unknown> = { ...key.jwk };
+  for (const member of ['key_ops', 'ext', 'use', 'alg']) delete jwk[member];
+  return importJWK({ ...(jwk as JWK), alg }, alg) as Promise<CryptoKey>;
 }
