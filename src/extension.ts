@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { registerAllCommands } from './commands';
+import { finishEdit } from './commands/editToken';
 import { TokenCodeLensProvider } from './features/codeLens';
 import { CursorTokenTracker } from './features/cursorContext';
+import { EditTimeHintsProvider } from './features/editInlayHints';
 import { InspectTokenCodeActionProvider, TokenDiagnostics } from './features/diagnostics';
 import { TokenIndex } from './model/tokenIndex';
 import { TokenHoverProvider } from './features/hover';
@@ -10,6 +12,7 @@ import { Clock } from './model/clock';
 import { TokenStatusBar } from './features/statusBar';
 import { TokenTreeProvider } from './features/tokenTree';
 import { CompareDocuments } from './model/compareDocuments';
+import { TokenEditFileSystem } from './model/editSessions';
 import { KeyStore } from './model/keyStore';
 import { ScanResults } from './model/scanResults';
 import { VerificationService } from './model/verification';
@@ -44,6 +47,10 @@ export interface TokenLensApi {
   readonly inspectorPanel: () => InspectorPanel | undefined;
   /** The documents Compare Tokens shows (tests check they are dropped on close). */
   readonly comparisons: CompareDocuments;
+  /** The Edit Token documents (tests check that closing the tab drops a session). */
+  readonly edits: TokenEditFileSystem;
+  /** The extension's own storage folders (tests search them for key material). */
+  readonly storage: readonly vscode.Uri[];
   /** Milliseconds `activate()` took. */
   readonly activationMs: number;
 }
@@ -71,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   const cursor = new CursorTokenTracker(tokens);
   const statusBar = new TokenStatusBar(cursor, tokens.inspections, clock);
   const comparisons = new CompareDocuments();
+  const edits = new TokenEditFileSystem((session, text) => finishEdit(keyStore, session, text));
 
   context.subscriptions.push(
     clock,
@@ -86,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     cursor,
     statusBar,
     comparisons,
+    edits,
     new InspectorDocumentSync(tokens, () => [InspectorPanel.current, inspectorView]),
     // Relative text without a countdown of its own ("expires in 12 min" in CodeLens titles and
     // tree descriptions) is redrawn every 30 s, so an expired token does not keep saying valid.
@@ -95,12 +104,14 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     }),
     vscode.window.registerWebviewViewProvider(InspectorViewProvider.viewType, inspectorView),
     vscode.workspace.registerTextDocumentContentProvider(CompareDocuments.scheme, comparisons),
+    vscode.workspace.registerFileSystemProvider(TokenEditFileSystem.scheme, edits, { isCaseSensitive: true }),
+    vscode.languages.registerInlayHintsProvider(EditTimeHintsProvider.selector, new EditTimeHintsProvider()),
     vscode.languages.registerHoverProvider(selector, new TokenHoverProvider(tokens, verification)),
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     vscode.languages.registerCodeActionsProvider(selector, new InspectTokenCodeActionProvider(), {
       providedCodeActionKinds: InspectTokenCodeActionProvider.providedCodeActionKinds,
     }),
-    ...registerAllCommands({ tokens, scanResults, keyStore, sidebar: inspectorView, showInPanel, comparisons }),
+    ...registerAllCommands({ tokens, scanResults, keyStore, sidebar: inspectorView, showInPanel, comparisons, edits }),
     cursor.onDidChange((target) => {
       if (target !== undefined && tokens.inspections.settings(target.uri).inspectorFollowCursor) inspectorView.show(target);
     }),
@@ -126,6 +137,8 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     verification,
     inspectorPanel: () => InspectorPanel.current,
     comparisons,
+    edits,
+    storage: [context.globalStorageUri, context.logUri, ...(context.storageUri !== undefined ? [context.storageUri] : [])],
     activationMs: performance.now() - started,
   };
 }

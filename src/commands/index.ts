@@ -1,17 +1,22 @@
 import * as vscode from 'vscode';
 import { CommandIds } from '../model/commandIds';
 import type { CompareDocuments } from '../model/compareDocuments';
+import type { TokenEditFileSystem } from '../model/editSessions';
 import type { KeyStore } from '../model/keyStore';
 import type { ScanResults } from '../model/scanResults';
 import type { TokenIndex } from '../model/tokenIndex';
 import type { Inspector } from '../model/types';
+import { addSigningKey } from './addSigningKey';
 import { addVerificationKey } from './addVerificationKey';
 import { compareTokens } from './compareTokens';
 import { copyClaimValue } from './copyClaimValue';
 import { copyTokenPart } from './copy';
 import { decodeToken } from './decodeToken';
+import { editToken } from './editToken';
+import { generateKeyPair } from './generateKeyPair';
 import { inspectToken, type ShowInPanel } from './inspectToken';
 import { listVerificationKeys } from './listVerificationKeys';
+import { removeSigningKey } from './removeSigningKey';
 import { removeVerificationKey } from './removeVerificationKey';
 import { revealToken } from './revealToken';
 import { scanWorkspace } from './scanWorkspace';
@@ -27,11 +32,13 @@ export interface CommandDeps {
   readonly showInPanel: ShowInPanel;
   /** The read-only documents *Compare Tokens* shows in the diff editor. */
   readonly comparisons: CompareDocuments;
+  /** The *Edit Token* documents (`tokenlens-edit:`). */
+  readonly edits: TokenEditFileSystem;
 }
 
 /** Registers every Token Lens command: one line per id of {@link CommandIds}. */
 export function registerAllCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { tokens, scanResults, keyStore, sidebar, showInPanel, comparisons } = deps;
+  const { tokens, scanResults, keyStore, sidebar, showInPanel, comparisons, edits } = deps;
   return [
     vscode.commands.registerCommand(CommandIds.decodeToken, (arg?: unknown) => decodeToken(tokens, showInPanel, arg)),
     vscode.commands.registerCommand(CommandIds.inspectToken, (arg?: unknown) => inspectToken(tokens, showInPanel, arg)),
@@ -48,5 +55,11 @@ export function registerAllCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(CommandIds.addVerificationKey, (args?: unknown) => addVerificationKey(keyStore, args, tokens)),
     vscode.commands.registerCommand(CommandIds.removeVerificationKey, (label?: unknown) => removeVerificationKey(keyStore, label)),
     vscode.commands.registerCommand(CommandIds.listVerificationKeys, (options?: { show?: boolean }) => listVerificationKeys(keyStore, options)),
+    // Edit Token takes a location or a tree row (never a token); saving asks how to sign.
+    vscode.commands.registerCommand(CommandIds.editToken, (arg?: unknown) => editToken({ tokens, edits, keyStore, scanResults }, arg)),
+    // Signing keys: material only from the prompts, never from arguments; a label only pre-selects a removal.
+    vscode.commands.registerCommand(CommandIds.generateKeyPair, () => generateKeyPair(keyStore)),
+    vscode.commands.registerCommand(CommandIds.addSigningKey, () => addSigningKey(keyStore)),
+    vscode.commands.registerCommand(CommandIds.removeSigningKey, (label?: unknown) => removeSigningKey(keyStore, label)),
   ];
 }

@@ -50,6 +50,7 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
   // payload is ciphertext: there is nothing to copy.
   const actions = [commandLink('$(open-preview) Inspect', CommandIds.inspectToken, location)];
   if (decoded.payload.type !== 'encrypted') actions.push(commandLink('$(copy) Copy payload', CommandIds.copyPayloadJson, location));
+  if (decoded.payload.type === 'claims' || decoded.payload.type === 'json') actions.push(commandLink('$(edit) Edit', CommandIds.editToken, location));
   md.appendMarkdown(`${actions.join(' · ')}\n\n`);
   if (decoded.payload.type === 'claims') {
     const c = decoded.payload.claims;

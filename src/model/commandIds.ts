@@ -16,10 +16,14 @@ export const CommandIds = {
   removeVerificationKey: 'tokenLens.removeVerificationKey',
   listVerificationKeys: 'tokenLens.listVerificationKeys',
   compareTokens: 'tokenLens.compareTokens',
+  editToken: 'tokenLens.editToken',
+  generateKeyPair: 'tokenLens.generateKeyPair',
+  addSigningKey: 'tokenLens.addSigningKey',
+  removeSigningKey: 'tokenLens.removeSigningKey',
 } as const;
 
 /** Commands allowed in hover markdown links (`isTrusted.enabledCommands`). */
-export const HOVER_COMMANDS: readonly string[] = [CommandIds.inspectToken, CommandIds.copyPayloadJson, CommandIds.copyHeaderJson, CommandIds.revealToken];
+export const HOVER_COMMANDS: readonly string[] = [CommandIds.inspectToken, CommandIds.copyPayloadJson, CommandIds.copyHeaderJson, CommandIds.revealToken, CommandIds.editToken];
 
 /** Context key set while the editor cursor is on a token (editor context menu `when`). */
 export const CURSOR_ON_TOKEN_CONTEXT = 'tokenLens.cursorOnToken';

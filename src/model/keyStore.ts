@@ -1,14 +1,50 @@
 import * as vscode from 'vscode';
-import type { KeyInput, KeyMaterial } from '../core';
+import type { KeyInput, KeyMaterial, SecretEncoding } from '../core';
 
 /**
- * The user's verification keys, kept in VS Code `SecretStorage` only (OS keychain): never in
- * settings, logs, workspace state or webview state. One secret holds the whole list so that
- * add/remove are a single write.
+ * Signing material as the user entered or generated it: an HMAC secret, a PKCS#8 PEM private
+ * key or a private JWK. Kept in SecretStorage only and never shown back.
+ */
+export type SigningMaterial =
+  | { readonly kind: 'secret'; readonly value: string; readonly encoding: SecretEncoding }
+  | { readonly kind: 'pem'; readonly pem: string }
+  | { readonly kind: 'jwk'; readonly json: string };
+
+/** One stored signing key: material, label, the `iss`/`kid` binding as for verification keys. */
+export interface SigningKeyInput {
+  readonly label: string;
+  readonly material: SigningMaterial;
+  /** Tokens this key signs carry this `iss` (offered, never forced). */
+  readonly iss?: string;
+  /** Header `kid` put on the tokens this key signs. */
+  readonly kid?: string;
+  /**
+   * The key's public half as a JWK (JSON text), so tokens it signs verify without a second
+   * entry; absent for HMAC secrets (the secret itself verifies).
+   */
+  readonly publicJwk?: string;
+  /** Short description without material: "EC P-256 private key", "HMAC secret (32 bytes)". */
+  readonly description: string;
+}
+
+/** What a picker shows of a signing key: never its material. */
+export interface SigningKeySummary {
+  readonly label: string;
+  readonly description: string;
+  readonly iss?: string;
+  readonly kid?: string;
+}
+
+/**
+ * The user's keys, kept in VS Code `SecretStorage` only (OS keychain): never in settings,
+ * logs, workspace state or webview state. Verification keys and signing keys are two secrets,
+ * each holding its whole list so that add/remove are a single write.
  */
 export class KeyStore implements vscode.Disposable {
-  /** SecretStorage key of the list. */
+  /** SecretStorage key of the verification keys. */
   static readonly SECRET_KEY = 'tokenLens.verificationKeys';
+  /** SecretStorage key of the signing keys (issue 11). */
+  static readonly SIGNING_SECRET_KEY = 'tokenLens.signingKeys';
 
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after a key was added or removed (also from another window). */
@@ -17,36 +53,83 @@ export class KeyStore implements vscode.Disposable {
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.subscription = secrets.onDidChange((e) => {
-      if (e.key === KeyStore.SECRET_KEY) this.changed.fire();
+      if (e.key === KeyStore.SECRET_KEY || e.key === KeyStore.SIGNING_SECRET_KEY) this.changed.fire();
     });
   }
 
-  /** All stored keys; a corrupt entry is dropped rather than failing every verification. */
+  /** All stored verification keys; a corrupt entry is dropped rather than failing every verification. */
   async list(): Promise<KeyInput[]> {
-    const raw = await this.secrets.get(KeyStore.SECRET_KEY);
-    if (!raw) return [];
-    try {
-      const parsed = JSON.parse(raw) as unknown;
-      return Array.isArray(parsed) ? parsed.filter(isKeyInput) : [];
-    } catch {
-      return [];
-    }
+    return (await this.read(KeyStore.SECRET_KEY)).filter(isKeyInput);
   }
 
-  /** Adds a key, replacing one with the same label. */
+  /** Adds a verification key, replacing one with the same label. */
   async add(key: KeyInput): Promise<void> {
     const keys = (await this.list()).filter((k) => k.label !== key.label);
     keys.push(key);
     await this.secrets.store(KeyStore.SECRET_KEY, JSON.stringify(keys));
   }
 
-  /** Removes the key with this label; returns whether one was removed. */
+  /** Removes the verification key with this label; returns whether one was removed. */
   async remove(label: string): Promise<boolean> {
-    const keys = await this.list();
+    return this.removeFrom(KeyStore.SECRET_KEY, await this.list(), label);
+  }
+
+  /** All stored signing keys (material included: for the signer only, never for display). */
+  async signingKeys(): Promise<SigningKeyInput[]> {
+    return (await this.read(KeyStore.SIGNING_SECRET_KEY)).filter(isSigningKeyInput);
+  }
+
+  /** Labels, descriptions and bindings of the signing keys, without material. */
+  async signingKeySummaries(): Promise<SigningKeySummary[]> {
+    return (await this.signingKeys()).map((k) => ({ label: k.label, description: k.description, ...(k.iss !== undefined ? { iss: k.iss } : {}), ...(k.kid !== undefined ? { kid: k.kid } : {}) }));
+  }
+
+  /** The signing key with this label, if stored. */
+  async signingKey(label: string): Promise<SigningKeyInput | undefined> {
+    return (await this.signingKeys()).find((k) => k.label === label);
+  }
+
+  /** Adds a signing key, replacing one with the same label. */
+  async addSigningKey(key: SigningKeyInput): Promise<void> {
+    const keys = (await this.signingKeys()).filter((k) => k.label !== key.label);
+    keys.push(key);
+    await this.secrets.store(KeyStore.SIGNING_SECRET_KEY, JSON.stringify(keys));
+  }
+
+  /** Removes the signing key with this label; returns whether one was removed. */
+  async removeSigningKey(label: string): Promise<boolean> {
+    return this.removeFrom(KeyStore.SIGNING_SECRET_KEY, await this.signingKeys(), label);
+  }
+
+  /**
+   * Every key verification may use: the verification keys, then each signing key's public half
+   * (a key pair generated here verifies the tokens it signed; an HMAC secret verifies as itself).
+   */
+  async verificationInputs(): Promise<KeyInput[]> {
+    const derived = (await this.signingKeys()).flatMap((k): KeyInput[] => {
+      const material: KeyMaterial | undefined =
+        k.material.kind === 'secret' ? k.material : k.publicJwk !== undefined ? { kind: 'jwk', json: k.publicJwk } : undefined;
+      return material === undefined ? [] : [{ label: k.label, material, ...(k.iss !== undefined ? { iss: k.iss } : {}), ...(k.kid !== undefined ? { kid: k.kid } : {}) }];
+    });
+    return [...(await this.list()), ...derived];
+  }
+
+  private async read(secretKey: string): Promise<unknown[]> {
+    const raw = await this.secrets.get(secretKey);
+    if (!raw) return [];
+    try {
+      const parsed = JSON.parse(raw) as unknown;
+      return Array.isArray(parsed) ? parsed : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private async removeFrom(secretKey: string, keys: readonly { readonly label: string }[], label: string): Promise<boolean> {
     const rest = keys.filter((k) => k.label !== label);
     if (rest.length === keys.length) return false;
-    if (rest.length === 0) await this.secrets.delete(KeyStore.SECRET_KEY);
-    else await this.secrets.store(KeyStore.SECRET_KEY, JSON.stringify(rest));
+    if (rest.length === 0) await this.secrets.delete(secretKey);
+    else await this.secrets.store(secretKey, JSON.stringify(rest));
     return true;
   }
 
@@ -57,6 +140,7 @@ export class KeyStore implements vscode.Disposable {
 }
 
 const MATERIAL_KINDS: readonly KeyMaterial['kind'][] = ['secret', 'pem', 'jwk', 'jwks'];
+const SECRET_ENCODINGS: readonly string[] = ['utf8', 'base64', 'base64url'];
 
 /** Shape check of one stored entry (the secret may have been written by an older version). */
 export function isKeyInput(value: unknown): value is KeyInput {
@@ -65,6 +149,25 @@ export function isKeyInput(value: unknown): value is KeyInput {
   const m = v['material'] as Record<string, unknown> | undefined;
   if (typeof v['label'] !== 'string' || typeof m !== 'object' || m === null) return false;
   if (!MATERIAL_KINDS.includes(m['kind'] as KeyMaterial['kind'])) return false;
-  if (m['kind'] === 'secret') return typeof m['value'] === 'string' && ['utf8', 'base64', 'base64url'].includes(m['encoding'] as string);
+  if (m['kind'] === 'secret') return typeof m['value'] === 'string' && SECRET_ENCODINGS.includes(m['encoding'] as string);
   return typeof (m['kind'] === 'pem' ? m['pem'] : m['json']) === 'string';
+}
+
+/** Shape check of one stored signing key. */
+export function isSigningKeyInput(value: unknown): value is SigningKeyInput {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const m = v['material'] as Record<string, unknown> | undefined;
+  if (typeof v['label'] !== 'string' || typeof v['description'] !== 'string' || typeof m !== 'object' || m === null) return false;
+  if (v['publicJwk'] !== undefined && typeof v['publicJwk'] !== 'string') return false;
+  switch (m['kind']) {
+    case 'secret':
+      return typeof m['value'] === 'string' && SECRET_ENCODINGS.includes(m['encoding'] as string);
+    case 'pem':
+      return typeof m['pem'] === 'string';
+    case 'jwk':
+      return typeof m['json'] === 'string';
+    default:
+      return false;
+  }
 }

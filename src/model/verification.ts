@@ -50,7 +50,7 @@ export class VerificationService implements vscode.Disposable {
 
   /** Keys that parse; a stored key that no longer parses is skipped. */
   private loadKeys(): Promise<VerificationKey[]> {
-    this.keys ??= this.store.list().then(async (inputs) => {
+    this.keys ??= this.store.verificationInputs().then(async (inputs) => {
       const parsed = await Promise.all(inputs.map((input) => parseVerificationKey(input)));
       return parsed.flatMap((r) => (r.ok ? [r.value] : []));
     });

@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import { base64url } from 'jose';
+import type { Result } from '../core';
+import { parsePrivateKey } from '../core/keys';
+import type { PrivateKey } from '../core/keys';
+import { signToken } from '../core/sign';
+import { readEditDocument, withHeader } from './editDocument';
+import type { EditSession, EditSource, FinishChoice } from './editSessions';
+import type { KeyStore, SigningKeyInput } from './keyStore';
+
+/** A token made from an edited document, and the document text to keep after the save. */
+export interface FinishedToken {
+  readonly token: string;
+  /** The edit document as saved: the header as signed (the `alg`/`kid` the key set). */
+  readonly documentText: string;
+  /** One sentence for the user: "Signed with ES256 (key id …)", "Unsecured (alg "none") …". */
+  readonly description: string;
+  readonly unsecured: boolean;
+}
+
+/** Why saving did not make a token. Messages never contain key material. */
+export interface FinishError {
+  readonly code: 'ERR_FINISH_DOCUMENT' | 'ERR_FINISH_KEY' | 'ERR_FINISH_SIGN';
+  readonly message: string;
+}
+
+function fail(code: FinishError['code'], message: string): { ok: false; error: FinishError } {
+  return { ok: false, error: { code, message } };
+}
+
+/** A stored signing key parsed for core `signToken`; the stored `kid` binding goes into the header. */
+export async function privateKeyOf(stored: SigningKeyInput): Promise<Result<PrivateKey, FinishError>> {
+  const parsed = await parsePrivateKey(stored.material);
+  if (!parsed.ok) return fail('ERR_FINISH_KEY', `The signing key "${stored.label}" cannot be read: ${parsed.error.message}`);
+  return { ok: true, value: stored.kid !== undefined ? { ...parsed.value, kid: stored.kid } : parsed.value };
+}
+
+const encode = (json: string): string => base64url.encode(new TextEncoder().encode(json));
+
+/**
+ * The token an edited document makes with the chosen finish: signed with a stored key (core
+ * `signToken`: the algorithm comes from the key; a header saying `none` is re-signed), unsigned
+ * only when that was chosen (`alg: none`), or the old signature kept on the new header and
+ * payload (it will not verify, and the inspector says so).
+ */
+export async function finishToken(text: string, finish: FinishChoice, oldToken: string, keys: KeyStore): Promise<Result<FinishedToken, FinishError>> {
+  const parts = readEditDocument(text);
+  if (!parts.ok) return fail('ERR_FINISH_DOCUMENT', parts.error.message);
+  const { headerJson, payloadJson } = parts.value;
+  switch (finish.kind) {
+    case 'keep-signature': {
+      const signature = oldToken.split('.')[2] ?? '';
+      return { ok: true, value: { token: `${encode(headerJson)}.${encode(payloadJson)}.${signature}`, documentText: text, description: 'Old signature kept: it does not match the new contents', unsecured: false } };
+    }
+    case 'unsigned': {
+      const signed = await signToken({ header: headerJson, payload: payloadJson, unsecured: true });
+      if (!signed.ok) return fail('ERR_FINISH_SIGN', signed.error.message);
+      return { ok: true, value: { token: signed.value.token, documentText: withHeader(text, JSON.stringify(signed.value.header)), description: signed.value.description, unsecured: true } };
+    }
+    case 'sign': {
+      const stored = await keys.signingKey(finish.keyLabel);
+      if (stored === undefined) return fail('ERR_FINISH_KEY', `The signing key "${finish.keyLabel}" is no longer stored.`);
+      const key = await privateKeyOf(stored);
+      if (!key.ok) return key;
+      const signed = await signToken({ header: headerJson, payload: payloadJson, key: key.value });
+      if (!signed.ok) return fail('ERR_FINISH_SIGN', signed.error.message);
+      // unsecured is false on this path by construction; checked anyway: never `none` by accident.
+      if (signed.value.unsecured || signed.value.alg === 'none') return fail('ERR_FINISH_SIGN', 'Signing produced an unsecured token; refused.');
+      const notes = signed.value.notes.length > 0 ? ` (${signed.value.notes.join('; ')})` : '';
+      return {
+        ok: true,
+        value: { token: signed.value.token, documentText: withHeader(text, JSON.stringify(signed.value.header)), description: `${signed.value.description} with "${stored.label}"${notes}`, unsecured: false },
+      };
+    }
+  }
+}
+
+/** Where a new token went. */
+export type Placement = { readonly kind: 'document'; readonly uri: vscode.Uri } | { readonly kind: 'clipboard' };
+
+/**
+ * Puts `token` where the session's token came from: in its document, replacing the old token
+ * as one undoable WorkspaceEdit (the document is left unsaved, as any edit), or on the
+ * clipboard. The session then holds the new token and its new range, so saving again replaces
+ * it. Rejects with a message when the old token is no longer in the document.
+ */
+export async function placeToken(session: EditSession, token: string): Promise<Result<Placement, FinishError>> {
+  const source: EditSource = session.source;
+  if (source.kind === 'clipboard') {
+    await vscode.env.clipboard.writeText(token);
+    session.token = token;
+    return { ok: true, value: { kind: 'clipboard' } };
+  }
+  const document = await vscode.workspace.openTextDocument(source.uri);
+  const range = locate(document, source.range, session.token);
+  if (range === undefined) return fail('ERR_FINISH_DOCUMENT', `The original token is no longer in ${vscode.workspace.asRelativePath(source.uri)} (or is there more than once); nothing was replaced.`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(source.uri, range, token, { needsConfirmation: false, label: 'Token Lens: Edit Token' });
+  if (!(await vscode.workspace.applyEdit(edit))) return fail('ERR_FINISH_DOCUMENT', `${vscode.workspace.asRelativePath(source.uri)} could not be edited.`);
+  const start = range.start;
+  session.source = { kind: 'document', uri: source.uri, range: new vscode.Range(start, document.positionAt(document.offsetAt(start) + token.length)) };
+  session.token = token;
+  return { ok: true, value: { kind: 'document', uri: source.uri } };
+}
+
+/**
+ * The old token's range now: where it was when the session opened (if still there), else its
+ * one occurrence in the document (a `{{reference}}` target: the `@name = …` line defining it).
+ */
+function locate(document: vscode.TextDocument, range: vscode.Range, token: string): vscode.Range | undefined {
+  if (token === '') return undefined;
+  if (document.getText(range) === token) return range;
+  const text = document.getText();
+  const first = text.indexOf(token);
+  if (first === -1 || text.indexOf(token, first + 1) !== -1) return undefined;
+  return new vscode.Range(document.positionAt(first), document.positionAt(first + token.length));
+}
