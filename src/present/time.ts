@@ -94,3 +94,86 @@ export function verificationTimingText(timing: VerificationTiming): string {
   const ms = timing.medianMs < 0.1 ? timing.medianMs.toFixed(3) : timing.medianMs.toFixed(2);
   return `${ms} ms per ${timing.alg} verification (median of ${timing.runs}, this machine)`;
 }
+
+/**
+ * A duration as a screen reader should say it: whole minutes at most (the announcement changes
+ * once a minute, not every second), two units in words (`14 minutes`, `1 hour 5 minutes`,
+ * `3 days 4 hours`), `less than a minute` below one; the sign is ignored.
+ *
+ * @example spokenDuration(14 * 60_000 + 59_000) === '14 minutes'
+ */
+export function spokenDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return 'an unbounded time';
+  const minutes = Math.floor(Math.abs(ms) / 60_000);
+  if (minutes === 0) return 'less than a minute';
+  const units: [number, string][] = [[525_600, 'year'], [1440, 'day'], [60, 'hour'], [1, 'minute']];
+  const parts: string[] = [];
+  let rest = minutes;
+  for (const [size, name] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0) {
+      parts.push(`${n} ${name}${n === 1 ? '' : 's'}`);
+      rest -= n * size;
+      if (parts.length === 2) break;
+    } else if (parts.length > 0) break; // "1 day 0 hours" reads worse than "1 day"
+  }
+  return parts.join(' ');
+}
+
+/**
+ * What the live region tells apart: the time statuses, and a token past `exp` that the clock
+ * skew still accepts (crossing `exp` is said at once, though the status stays `valid`).
+ */
+export type AnnouncedState = TimeReport['status'] | 'within-skew' | 'encrypted';
+
+/**
+ * What the inspector's polite live region says about a token's time (`Expires in 14 minutes`,
+ * `Expired 3 hours ago`, `Valid in 2 hours`, `Never expires`) and the state it is in:
+ * minute-grained, so that the region changes at most once a minute while the visible countdown
+ * ticks every second.
+ */
+export function countdownAnnouncement(report: TimeReport, kind?: TokenKind): { state: AnnouncedState; text: string } {
+  if (kind === 'jwe') return { state: 'encrypted', text: 'Expiry unknown (encrypted)' };
+  switch (report.status) {
+    case 'never-expires':
+      return { state: report.status, text: 'Never expires: the token has no exp claim' };
+    case 'not-yet-valid': {
+      const nbf = report.claims.find((c) => c.name === 'nbf')?.seconds;
+      return { state: report.status, text: nbf !== undefined ? `Not yet valid: valid in ${spokenDuration(nbf * 1000 - report.now)}` : `Not yet valid: ${report.relative}` };
+    }
+    case 'valid':
+      if (report.msToExpiry === undefined) return { state: report.status, text: 'Valid' };
+      return report.msToExpiry >= 0
+        ? { state: report.status, text: `Expires in ${spokenDuration(report.msToExpiry)}` }
+        : { state: 'within-skew', text: `Expired ${spokenDuration(report.msToExpiry)} ago, still accepted within the clock skew` };
+    case 'expired':
+      return { state: report.status, text: report.msToExpiry !== undefined ? `Expired ${spokenDuration(report.msToExpiry)} ago` : 'Expired' };
+    default:
+      return { state: report.status, text: report.relative.charAt(0).toUpperCase() + report.relative.slice(1) };
+  }
+}
+
+/** What the live region last said, about which token (at which instant), and when. */
+export interface Announcement {
+  /** The token and the instant it is evaluated at: another subject is a change of state. */
+  readonly subject: string;
+  readonly state: AnnouncedState;
+  readonly text: string;
+  /** Wall-clock ms when it was said. */
+  readonly at: number;
+}
+
+/** The live region speaks at most this often while nothing but the time left changes. */
+export const ANNOUNCEMENT_INTERVAL_MS = 60_000;
+
+/**
+ * The live region's next text, or `undefined` to leave it as it is: a change of token, instant
+ * or state (expired, past `exp` within the skew, becomes valid) is said at once; a new
+ * minute-grained text only when the last announcement is {@link ANNOUNCEMENT_INTERVAL_MS} old.
+ * Pure: `now` is the caller's clock.
+ */
+export function nextAnnouncement(last: Announcement | undefined, next: Omit<Announcement, 'at'>, now: number): Announcement | undefined {
+  if (last === undefined || last.subject !== next.subject || last.state !== next.state) return { ...next, at: now };
+  if (last.text === next.text || now - last.at < ANNOUNCEMENT_INTERVAL_MS) return undefined;
+  return { ...next, at: now };
+}
