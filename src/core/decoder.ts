@@ -14,8 +14,8 @@ import { compactKind, headerSegmentError, readProtectedHeader } from './header';
 import { DEFAULT_MAX_TOKEN_LENGTH, findTokens } from './scanner';
 import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
-import { base64urlBody, decodeBody, decodedLength, decodeUtf8, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS, segmentError } from './segments';
-import type { SegmentName } from './segments';
+import { base64urlBody, decodeBodyText, decodedLength, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS, segmentError } from './segments';
+import type { BodyText, SegmentName } from './segments';
 import type { DecodedPayload, DecodedToken, DuplicateKey, PartialToken, Result, SegmentError, SegmentSize, TokenError, TokenErrorCode, TokenMatch } from './types';
 
 /** Longest token the decoder accepts (8 MiB): far above any transport limit, bounded work. */
@@ -98,7 +98,7 @@ function decode(token: string): Result<DecodedToken> {
   // Lenient: a segment that does not decode is marked in segmentErrors and the others are
   // read. Of the other segments only a JWS payload is materialised; the rest (signature, JWE
   // parts) are validated and sized without decoding their bytes.
-  let payloadBinary: Uint8Array | undefined;
+  let payloadBody: BodyText | undefined;
   let payloadError: SegmentError | undefined;
   const segments: SegmentSize[] = [];
   const segmentErrors: SegmentError[] = [];
@@ -107,11 +107,11 @@ function decode(token: string): Result<DecodedToken> {
     const name = names[i] ?? 'header';
     const text = parts[i] ?? '';
     const body = base64urlBody(text);
-    const binary = body !== undefined && name === 'payload' ? decodeBody(body) : undefined;
-    const valid = body !== undefined && (binary !== undefined || name !== 'payload');
+    const read = body !== undefined && name === 'payload' ? decodeBodyText(body) : undefined;
+    const valid = body !== undefined && (name !== 'payload' || (read !== undefined && (read.ok || read.reason === 'utf8')));
     if (valid) {
       if (body.length !== text.length) padded = true;
-      if (name === 'payload') payloadBinary = binary;
+      if (name === 'payload') payloadBody = read;
     } else {
       const failure = segmentError(name, text);
       segmentErrors.push(failure);
@@ -132,7 +132,7 @@ function decode(token: string): Result<DecodedToken> {
   if (kind === 'jwe') {
     payload = { type: 'encrypted', ciphertextBytes: segments[3]?.decodedBytes ?? 0 };
   } else {
-    const read = readPayload(payloadBinary, payloadError, payloadText, duplicateKeys, lossyNumbers);
+    const read = readPayload(payloadBody, payloadError, payloadText, duplicateKeys, lossyNumbers);
     payload = read.payload;
     payloadNote = read.note;
   }
@@ -146,15 +146,15 @@ function decode(token: string): Result<DecodedToken> {
 
 /** A JWS payload's bytes read as claims, other JSON, text or bytes, with the note of why it is not claims. */
 function readPayload(
-  binary: Uint8Array | undefined,
+  body: BodyText | undefined,
   failure: SegmentError | undefined,
   payloadText: string,
   duplicateKeys: DuplicateKey[],
   lossyNumbers: LossyNumberIn[],
 ): { payload: DecodedPayload; note?: string } {
-  if (binary === undefined) return { payload: { type: 'bytes', byteLength: 0, reason: failure?.message ?? 'Failed to base64url decode the payload segment' } };
-  const text = decodeUtf8(binary);
-  if (text === undefined) return { payload: { type: 'bytes', byteLength: binary.length, reason: 'The payload is not valid UTF-8' } };
+  if (body === undefined || (!body.ok && body.reason === 'base64url')) return { payload: { type: 'bytes', byteLength: 0, reason: failure?.message ?? 'Failed to base64url decode the payload segment' } };
+  if (!body.ok) return { payload: { type: 'bytes', byteLength: body.byteLength, reason: 'The payload is not valid UTF-8' } };
+  const text = body.text;
   const read = readJson(text);
   if (!read.ok) {
     const payload: DecodedPayload = { type: 'text', text };
@@ -178,9 +178,9 @@ function withPartial(failure: TokenError, headerText: string, parts: readonly st
     const name = names[i] ?? 'tag';
     const text = parts[i] ?? '';
     const body = base64urlBody(text);
-    const binary = body !== undefined && name === 'payload' ? decodeBody(body) : undefined;
-    if (body === undefined || (name === 'payload' && binary === undefined)) segmentErrors.push(segmentError(name, text));
-    else if (name === 'payload') payload = readPayload(binary, undefined, text, [], []).payload;
+    const read = body !== undefined && name === 'payload' ? decodeBodyText(body) : undefined;
+    if (body === undefined || (read !== undefined && !read.ok && read.reason === 'base64url')) segmentErrors.push(segmentError(name, text));
+    else if (name === 'payload') payload = readPayload(read, undefined, text, [], []).payload;
   }
   const partial: PartialToken = payload === undefined ? { segmentErrors } : { payload, segmentErrors };
   return { ok: false, error: { ...failure, partial } };

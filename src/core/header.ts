@@ -8,7 +8,7 @@
  */
 import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
-import { base64urlBody, decodeBody, decodeUtf8, segmentError } from './segments';
+import { base64urlBody, decodeBody, decodeBodyText, decodeUtf8, segmentError } from './segments';
 import type { JsonObject, Result, SegmentError, TokenError, TokenErrorCode, TokenKind } from './types';
 
 /** A protected header as read from its segment. */
@@ -41,10 +41,10 @@ function fail(code: TokenErrorCode, message: string): { ok: false; error: TokenE
 export function readProtectedHeader(segment: string, options: ReadHeaderOptions = {}): Result<ProtectedHeader> {
   if (typeof segment !== 'string' || segment.length === 0) return fail('ERR_BASE64URL', 'The header segment is empty');
   const body = base64urlBody(segment);
-  const bytes = body === undefined ? undefined : decodeBody(body);
-  if (bytes === undefined) return fail('ERR_BASE64URL', 'Failed to base64url decode the header segment');
-  const json = decodeUtf8(bytes);
-  if (json === undefined) return fail('ERR_HEADER_NOT_JSON', 'The header segment is not valid UTF-8');
+  const decoded = body === undefined ? undefined : decodeBodyText(body);
+  if (decoded === undefined || (!decoded.ok && decoded.reason === 'base64url')) return fail('ERR_BASE64URL', 'Failed to base64url decode the header segment');
+  if (!decoded.ok) return fail('ERR_HEADER_NOT_JSON', 'The header segment is not valid UTF-8');
+  const json = decoded.text;
   const read = readJson(json);
   if (!read.ok) return fail('ERR_HEADER_NOT_JSON', `The header segment is not valid JSON (${read.error.message})`);
   const header = read.value.value;

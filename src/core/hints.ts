@@ -28,7 +28,7 @@ function compareFindings(a: Finding, b: Finding): number {
 
 /** Most severe first, then by code (a stable order for display and tests). Sorts in place and returns the array. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(compareFindings);
+  return findings.length > 1 ? findings.sort(compareFindings) : findings;
 }
 
 /** Appends one finding. */

@@ -69,6 +69,36 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** What a segment's base64url body reads as: its UTF-8 text, or why it has none. */
+export type BodyText =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: 'base64url' | 'utf8'; readonly byteLength: number };
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * A base64url body (from {@link base64urlBody}) decoded as strict UTF-8 text (as
+ * {@link decodeBody} then {@link decodeUtf8}). Headers and claims are nearly always ASCII
+ * JSON: then the platform's `atob` already gives the text (each byte below 0x80 is its own
+ * UTF-8 character), without the byte array and the `TextDecoder` pass — a third of a token's
+ * decoding time in `npm run bench`. Anything else takes the byte path.
+ */
+export function decodeBodyText(body: string): BodyText {
+  if (typeof atob === 'function') {
+    let binary: string | undefined;
+    try {
+      binary = atob(body.replace(/-/g, '+').replace(/_/g, '/'));
+    } catch {
+      binary = undefined;
+    }
+    if (binary !== undefined && !NON_ASCII.test(binary)) return { ok: true, text: binary };
+  }
+  const bytes = decodeBody(body);
+  if (bytes === undefined) return { ok: false, reason: 'base64url', byteLength: 0 };
+  const text = decodeUtf8(bytes);
+  return text === undefined ? { ok: false, reason: 'utf8', byteLength: bytes.length } : { ok: true, text };
+}
+
 /** A character of the base64url alphabet (RFC 4648 §5). */
 function isBase64UrlChar(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f;
