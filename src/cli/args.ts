@@ -5,6 +5,7 @@
 import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util';
 import { parseInstant } from '../core/instant';
 import type { Severity } from '../core/types';
+import type { SecretSource } from './privateKeys';
 import type { CliKeySource } from './verify';
 
 /** Output formats of `--format` (`--json` is `--format json`). */
@@ -23,12 +24,35 @@ export interface CommonOptions {
   readonly now: number | undefined;
   readonly clockSkewSec: number | undefined;
   readonly maxLifetimeSec: number | undefined;
-  /** `--key`, `--jwks`, `--secret` in order (signature verification, issue 5). */
+  /** `--key`, `--jwks`, `--secret` in order (signature verification, issue 5; signing and decryption, issue 11). */
   readonly keySources?: readonly CliKeySource[];
+  /**
+   * `--secret-file FILE` and `--secret -` (stdin), each with its place among the key sources:
+   * the runner reads them into `keySources` before anything else runs.
+   */
+  readonly secretSources?: readonly SecretSource[];
+}
+
+/** `encode`: what to sign and how (issue 11). */
+export interface EncodeOptions {
+  /** The payload: JSON text, a file holding it, or `-` (stdin); `{}` when not given. */
+  readonly payload: string | undefined;
+  /** `--header`: JSON text or a file; `{"typ":"JWT"}` when not given. */
+  readonly header: string | undefined;
+  /** `--alg`: must fit the key; default from the key. */
+  readonly alg: string | undefined;
+  /** `--exp`, `--iat`, `--nbf`: NumericDates (seconds) to set in the payload. */
+  readonly times: { readonly exp?: number; readonly iat?: number; readonly nbf?: number };
+  /** `--unsecured`: the explicit `alg: none` path, no key. */
+  readonly unsecured: boolean;
 }
 
 export type CliCommand =
   | { readonly command: 'help' }
+  /** Signs a header and payload with `--key`/`--secret`/`--secret-file`, or `--unsecured`. */
+  | ({ readonly command: 'encode' } & EncodeOptions & CommonOptions)
+  /** Decrypts a JWE with `--key`/`--secret`/`--secret-file`. */
+  | ({ readonly command: 'decrypt'; readonly input: string } & CommonOptions)
   | { readonly command: 'version' }
   | ({ readonly command: 'decode'; readonly input: string } & CommonOptions)
   /** Compares two tokens: each a token, a file holding one, or `-` (stdin, one side at most). */
@@ -52,7 +76,13 @@ export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
 export const USAGE = `token-lens — find, decode and inspect JWTs (JWS, unsecured, JWE). Tokens never leave this machine.
 
 Usage:
-  token-lens decode <token | ->        decode one token (- reads stdin; "Bearer …" and header lines are accepted)
+  token-lens decode <token | ->        decode one token (- reads stdin; "Bearer …" and header lines are accepted);
+                                       a JWE with --key/--secret is decrypted too
+  token-lens encode [payload]          sign a payload (JSON, a file, or -) with --key or --secret and print
+                                       the token; --header, --alg, --exp 15m, --iat now, --nbf; --unsecured
+                                       for alg "none"
+  token-lens decrypt <token | ->       decrypt a JWE with --key (RSA, EC, X25519 private key, or a JWK) or
+                                       --secret (dir, A*KW, A*GCMKW keys, PBES2 passwords)
   token-lens diff <A> <B>              compare two tokens: header parameters and claims added, removed,
                                        changed, exp moved, kid/alg changed; each a token, a file holding
                                        one, or - (stdin); exit 0 when identical, 1 when they differ
@@ -74,9 +104,18 @@ Options:
                          (token hashes sha256:…, 12-character previews, path globs; one a line)
   --jobs <n>             scan: threads scanning, this one and n-1 workers (default: the core count
                          up to 8, for 256 files or more on 4 cores or more; else 1)
-  --key <file>           verify signatures with a PEM public key / certificate or JWK file
+  --key <file>           verify signatures with a PEM public key / certificate or JWK file; a private
+                         key (PKCS#8 PEM, private JWK) signs (encode), decrypts (decrypt, decode)
+                         and verifies with its public half
   --jwks <file>          verify signatures with a JWKS file (matched by kid, else key type)
-  --secret <text>        verify HS256/384/512 signatures with this UTF-8 secret
+  --secret <text | ->    an HMAC secret, JWE key or PBES2 password as UTF-8 text; - reads it from
+                         stdin (text on a command line stays in the shell history)
+  --secret-file <file>   the same, read from a file (one trailing newline dropped)
+  --header <json|file>   encode: the protected header (default {"typ":"JWT"}; alg and kid come from the key)
+  --alg <alg>            encode: the algorithm; it must fit the key (default: from the key)
+  --exp, --iat, --nbf <when>
+                         encode: set the claim: a duration from now (15m, 1h, 7d) or a --now form
+  --unsecured            encode: make an unsecured token (alg "none", no signature): anyone can forge it
   --color, --no-color    force colours on/off (default: on for a terminal, off when NO_COLOR is set)
   -h, --help             show this help
   -v, --version          show the version
@@ -111,7 +150,24 @@ const OPTIONS = {
   key: { type: 'string' },
   jwks: { type: 'string' },
   secret: { type: 'string' },
+  'secret-file': { type: 'string' },
+  header: { type: 'string' },
+  alg: { type: 'string' },
+  exp: { type: 'string' },
+  iat: { type: 'string' },
+  nbf: { type: 'string' },
+  unsecured: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
+
+/**
+ * `--exp 15m`: a duration from now (core `parseInstant`'s `+15m` form), or any instant
+ * `parseInstant` takes (`now`, `in 2 h`, ISO, a NumericDate); as a NumericDate in seconds.
+ */
+function claimTime(value: string, now: number): number | undefined {
+  const relative = /^\d/.test(value.trim()) ? parseInstant(`+${value.trim()}`, { now, utc: true }) : undefined;
+  const at = relative?.ok === true ? relative : parseInstant(value, { now, utc: true });
+  return at.ok ? Math.floor(at.value / 1000) : undefined;
+}
 
 type OptionName = keyof typeof OPTIONS;
 
@@ -139,6 +195,11 @@ export function parseArgs(argv: readonly string[], clock: () => number = Date.no
   let maxLifetimeSec: number | undefined;
   let maxFileSizeKb = DEFAULT_MAX_FILE_SIZE_KB;
   const keySources: CliKeySource[] = [];
+  const secretSources: SecretSource[] = [];
+  let header: string | undefined;
+  let alg: string | undefined;
+  const times: { exp?: number; iat?: number; nbf?: number } = {};
+  let unsecured = false;
 
   for (const token of tokens) {
     if (token.kind === 'positional') {
@@ -218,16 +279,61 @@ export function parseArgs(argv: readonly string[], clock: () => number = Date.no
         break;
       }
       case 'secret': {
-        if (!value) return { ok: false, message: '--secret needs the secret text' };
-        keySources.push({ kind: 'secret', value });
+        if (!value) return { ok: false, message: '--secret needs the secret text, or - to read it from stdin' };
+        if (value === '-') secretSources.push({ kind: 'secret-stdin', position: keySources.length + secretSources.length });
+        else keySources.push({ kind: 'secret', value });
         break;
       }
+      case 'secret-file': {
+        if (!value) return { ok: false, message: '--secret-file needs a file' };
+        secretSources.push({ kind: 'secret-file', path: value, position: keySources.length + secretSources.length });
+        break;
+      }
+      case 'header': {
+        if (value === undefined) return { ok: false, message: '--header needs JSON or a file' };
+        header = value;
+        break;
+      }
+      case 'alg': {
+        if (!value) return { ok: false, message: '--alg needs an algorithm, e.g. ES256' };
+        alg = value;
+        break;
+      }
+      case 'exp':
+      case 'iat':
+      case 'nbf': {
+        const seconds = value === undefined ? undefined : claimTime(value, clock());
+        if (seconds === undefined) return { ok: false, message: `${flag} needs a time: a duration from now (15m, 1h, 7d), now, "in 2 h", ISO 8601 or a NumericDate` };
+        times[token.name] = seconds;
+        break;
+      }
+      case 'unsecured':
+        unsecured = true;
+        break;
     }
   }
 
-  const common: CommonOptions = { json: format === 'json', format, color, failOn, now, clockSkewSec, maxLifetimeSec, ...(keySources.length ? { keySources } : {}) };
+  const common: CommonOptions = { json: format === 'json', format, color, failOn, now, clockSkewSec, maxLifetimeSec, ...(keySources.length ? { keySources } : {}), ...(secretSources.length ? { secretSources } : {}) };
   const [command, ...rest] = positional;
-  if (command === undefined) return { ok: false, message: 'Missing command: decode, diff or scan (see token-lens --help)' };
+  if (command === undefined) return { ok: false, message: 'Missing command: decode, diff, scan, encode or decrypt (see token-lens --help)' };
+  const encodeOnly = header !== undefined ? '--header' : alg !== undefined ? '--alg' : Object.keys(times).length > 0 ? '--exp, --iat and --nbf' : unsecured ? '--unsecured' : undefined;
+  if (encodeOnly !== undefined && command !== 'encode') return { ok: false, message: `${encodeOnly} applies to encode only` };
+  const stdinSecret = secretSources.some((source) => source.kind === 'secret-stdin');
+  const keyCount = keySources.length + secretSources.length;
+  if (command === 'encode' || command === 'decrypt') {
+    const input = rest[0];
+    if (rest.length > 1) return { ok: false, message: `${command} takes one ${command === 'encode' ? 'payload' : 'token'} (or - to read it from stdin)` };
+    if (command === 'decrypt' && input === undefined) return { ok: false, message: 'decrypt takes exactly one token, or - to read it from stdin' };
+    if (stdinSecret && input === '-') return { ok: false, message: `--secret - and ${command === 'encode' ? 'the payload' : 'the token'} cannot both come from stdin` };
+    if (header === '-' && (input === '-' || stdinSecret)) return { ok: false, message: `--header - and ${input === '-' ? 'the payload' : '--secret -'} cannot both come from stdin` };
+    const misplaced = allowFiles.length > 0 ? '--allow' : jobs !== undefined ? '--jobs' : format === 'sarif' ? '--format sarif' : keySources.some((s) => s.kind === 'jwks') ? '--jwks' : undefined;
+    if (misplaced !== undefined) return { ok: false, message: `${misplaced} does not apply to ${command}` };
+    if (command === 'decrypt') return { ok: true, value: { command: 'decrypt', input: input!, ...common } };
+    if (unsecured && keyCount > 0) return { ok: false, message: '--unsecured makes a token without a key: drop --key/--secret, or drop --unsecured to sign' };
+    if (!unsecured && keyCount !== 1) return { ok: false, message: keyCount === 0 ? 'encode needs a key to sign with (--key, --secret or --secret-file), or --unsecured for alg "none"' : 'encode signs with one key: give one --key, --secret or --secret-file' };
+    return { ok: true, value: { command: 'encode', payload: input, header, alg, times, unsecured, ...common } };
+  }
+  if (stdinSecret && rest.includes('-')) return { ok: false, message: '--secret - and the token cannot both come from stdin' };
   if (command === 'help') return { ok: true, value: { command: 'help' } };
   if (command === 'version') return { ok: true, value: { command: 'version' } };
   if (command === 'decode') {
@@ -240,7 +346,7 @@ export function parseArgs(argv: readonly string[], clock: () => number = Date.no
     const [a, b] = rest;
     if (rest.length !== 2 || a === undefined || b === undefined) return { ok: false, message: 'diff takes exactly two tokens (a token, a file holding one, or - for stdin)' };
     if (a === '-' && b === '-') return { ok: false, message: 'diff reads stdin for one side only' };
-    const scanOnly = allowFiles.length > 0 ? '--allow' : jobs !== undefined ? '--jobs' : keySources.length > 0 ? '--key, --jwks and --secret' : failOn !== undefined ? '--fail-on' : undefined;
+    const scanOnly = allowFiles.length > 0 ? '--allow' : jobs !== undefined ? '--jobs' : keyCount > 0 ? '--key, --jwks, --secret and --secret-file' : failOn !== undefined ? '--fail-on' : undefined;
     if (scanOnly !== undefined) return { ok: false, message: `${scanOnly} does not apply to diff` };
     if (format === 'sarif') return { ok: false, message: '--format sarif applies to scan only (SARIF reports findings at file locations)' };
     return { ok: true, value: { command: 'diff', inputs: [a, b], ...common } };
@@ -249,5 +355,5 @@ export function parseArgs(argv: readonly string[], clock: () => number = Date.no
     if (rest.length === 0) return { ok: false, message: 'scan needs at least one file, directory, glob, or - for stdin' };
     return { ok: true, value: { command: 'scan', paths: rest, maxFileSizeKb, allowFiles, jobs, ...common } };
   }
-  return { ok: false, message: `Unknown command "${command}": use decode, diff or scan (see token-lens --help)` };
+  return { ok: false, message: `Unknown command "${command}": use decode, diff, scan, encode or decrypt (see token-lens --help)` };
 }

@@ -8,6 +8,9 @@ import { parseArgs, USAGE, type CommonOptions } from './args';
 import { terminalJson, terminalText } from '../present';
 import { analyseToken, type InspectFunction } from './scanFile';
 import { isVerificationFailure, loadCliKeys } from './verify';
+import { loadCliKeySet, readSecretSources } from './privateKeys';
+import { runEncode } from './encode';
+import { isCompactJwe, runDecodeJwe, runDecrypt, type DecryptContext } from './decrypt';
 import { runScan, type ScanPoolFactory } from './scan';
 import { runDiff } from './diff';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exitCodes';
@@ -67,6 +70,10 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
     io.stdout(`token-lens ${io.version}\n`);
     return EXIT_OK;
   }
+  // --secret-file and --secret - are read first, into --secret values at their places.
+  const secretsRead = command.secretSources !== undefined ? await readSecretSources(command.keySources ?? [], command.secretSources, io.readStdin) : undefined;
+  if (secretsRead !== undefined && !secretsRead.ok) return usageError(io, secretsRead.message);
+  const keySources = secretsRead?.ok === true ? secretsRead.sources : command.keySources;
   if (command.command === 'diff') {
     const style = useColor(command, io) ? COLOR : PLAIN;
     return runDiff(command.inputs, { readStdin: io.readStdin, stdout: io.stdout, json: command.json, style, usageError: (message) => usageError(io, message) });
@@ -76,9 +83,31 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
   const now = command.now ?? io.clock();
   const style = useColor(command, io) ? COLOR : PLAIN;
   const options = inspectOptions(command, now);
-  const loadedKeys = command.keySources ? await loadCliKeys(command.keySources) : { ok: true as const, keys: [] };
+  // decode, encode and decrypt also take private keys (sign, decrypt; their public halves verify).
+  // Scan workers load their keys from the sources themselves, so scan takes public keys and secrets.
+  const keySet = command.command === 'scan' || keySources === undefined ? undefined : await loadCliKeySet(keySources, secretsRead?.ok === true ? secretsRead.labels : undefined);
+  if (keySet !== undefined && !keySet.ok) return usageError(io, keySet.message);
+  const loadedKeys = keySet !== undefined ? { ok: true as const, keys: keySet.value.keys } : keySources ? await loadCliKeys(keySources) : { ok: true as const, keys: [] };
   if (!loadedKeys.ok) return usageError(io, loadedKeys.message);
   const keys = loadedKeys.keys;
+  const privateKeys = keySet?.value.privateKeys ?? [];
+  const decryptContext: DecryptContext = { stdout: io.stdout, stderr: io.stderr, readStdin: io.readStdin, privateKeys, keys, options, style, usageError: (message) => usageError(io, message) };
+  if (command.command === 'encode') {
+    return runEncode(command, { stdout: io.stdout, stderr: io.stderr, readStdin: io.readStdin, key: privateKeys[0], usageError: (message) => usageError(io, message) });
+  }
+  if (command.command === 'decrypt') {
+    let input = command.input;
+    if (input === '-') {
+      try {
+        input = await io.readStdin();
+      } catch {
+        return usageError(io, 'cannot read stdin');
+      }
+    }
+    const token = normalizeTokenInput(input);
+    if (!token.ok) return usageError(io, token.error.message);
+    return runDecrypt(command, token.value, decryptContext, now);
+  }
 
   if (command.command === 'decode') {
     let input = command.input;
@@ -91,6 +120,11 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
     }
     const token = normalizeTokenInput(input);
     if (!token.ok) return usageError(io, token.error.message);
+    if (privateKeys.length > 0 && isCompactJwe(token.value)) {
+      const inspected = inspect(token.value, options);
+      if (!inspected.ok) return usageError(io, inspected.error.message);
+      return runDecodeJwe(command, inspected.value, decryptContext, now);
+    }
     // The weak-secret check (TL401) runs by default, as in the editor.
     const analysed = await analyseToken(token.value, { inspect, options, keys, weakSecrets: createWeakSecretChecker() });
     const { inspection, verification } = analysed;
@@ -106,5 +140,5 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
     return verificationFailed || (command.failOn && meetsFailLevel(inspection, command.failOn)) ? EXIT_FINDINGS : EXIT_OK;
   }
 
-  return runScan(command, { io, inspect, options, keys, now, style, usageError: (message) => usageError(io, message) });
+  return runScan(keySources === command.keySources ? command : { ...command, keySources }, { io, inspect, options, keys, now, style, usageError: (message) => usageError(io, message) });
 }

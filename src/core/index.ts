@@ -67,7 +67,7 @@ export { CLAIMS, claimInfo, describeClaimValue, HEADER_PARAMETERS, headerParamet
 export type { DescribeOptions, RegisteredName, TimeDisplay } from './claims';
 export { decodeSecret, describeEntry, guessKeyKind, importPrivateKey, parsePrivateKey, parseVerificationKey, pkcs1ToSpki, verificationKeyFor } from './keys';
 export type { KeyEntry, KeyError, KeyErrorCode, KeyFamily, KeyInput, KeyMaterial, PrivateKey, PrivateKeyMaterial, SecretEncoding, SkippedKey, SkippedKeyCode, VerificationKey } from './keys';
-export { compactJson, defaultSigningAlgorithm, SIGNING_ALGORITHMS, signingAlgorithms, signToken } from './sign';
+export { compactJson, defaultSigningAlgorithm, setMembers, SIGNING_ALGORITHMS, signingAlgorithms, signToken } from './sign';
 export type { AlgorithmSource, JsonInput, SignedToken, SignError, SignErrorCode, SignInput, SigningAlgorithm, UnsecuredInput } from './sign';
 export { generateSigningKeyPair, KEY_PAIR_TYPES } from './keygen';
 export type { GeneratedKeyPair, KeyGenError, KeyGenErrorCode, KeyGenOptions, KeyPairType } from './keygen';

@@ -10,11 +10,11 @@
  */
 import { base64url, CompactSign } from 'jose';
 import type { CompactJWSHeaderParameters } from 'jose';
-import { createScanner } from 'jsonc-parser';
+import { applyEdits, createScanner, modify } from 'jsonc-parser';
 import { isJsonObject, readJson } from './json';
 import { importPrivateKey } from './keys';
 import type { PrivateKey } from './keys';
-import type { JsonObject, Result } from './types';
+import type { JsonObject, JsonValue, Result } from './types';
 import { allowedAlgorithms } from './verify';
 
 /** Every JWS algorithm `signToken` can sign with (RFC 7518 §3.1, RFC 8037 §3.1). */
@@ -145,6 +145,25 @@ export function compactJson(text: string): string {
   let out = '';
   for (scanner.scan(); scanner.getTokenLength() > 0; scanner.scan()) out += text.slice(scanner.getTokenOffset(), scanner.getTokenOffset() + scanner.getTokenLength());
   return out;
+}
+
+/**
+ * Sets (or, with `undefined`, removes) top-level members of a JSON object text, keeping every
+ * other member exactly as written (jsonc-parser `modify`): the CLI's `--exp 15m`, the
+ * editor's quick edits (`exp` +15 min, set `iat` now). A text that is not a JSON object is
+ * an `ERR_SIGN_PAYLOAD` error.
+ *
+ * @example setMembers('{"sub":"1"}', { exp: 1764600900 }) // { ok: true, value: '{"sub":"1","exp":1764600900}' }
+ */
+export function setMembers(json: string, members: Readonly<Record<string, JsonValue | undefined>>): Result<string, SignError> {
+  const read = readJson(json);
+  if (!read.ok || !isJsonObject(read.value.value)) return fail('ERR_SIGN_PAYLOAD', `The payload is not a JSON object${read.ok ? '' : ` (${read.error.message})`}`, 'payload');
+  let text = json;
+  for (const [name, value] of Object.entries(members)) {
+    const edits = modify(text, [name], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+    text = applyEdits(text, edits);
+  }
+  return { ok: true, value: text };
 }
 
 interface ReadPart {
