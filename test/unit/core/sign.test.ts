@@ -3,7 +3,7 @@ import { base64url, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { decodeToken } from '../../../src/core/decoder';
 import { parsePrivateKey, verificationKeyFor } from '../../../src/core/keys';
 import type { PrivateKey, PrivateKeyMaterial } from '../../../src/core/keys';
-import { compactJson, defaultSigningAlgorithm, SIGNING_ALGORITHMS, signToken } from '../../../src/core/sign';
+import { compactJson, defaultSigningAlgorithm, setMembers, SIGNING_ALGORITHMS, signToken } from '../../../src/core/sign';
 import { verifyToken } from '../../../src/core/verify';
 
 async function privateKey(material: PrivateKeyMaterial): Promise<PrivateKey> {
@@ -196,5 +196,19 @@ describe('signToken', () => {
     const mismatch = await signToken({ header: '{}', payload: '{}', key: short, alg: 'RS256' });
     assert.ok(!mismatch.ok);
     assert.ok(!JSON.stringify([signed.value.notes, signed.value.description, mismatch.error]).includes('hunter2'));
+  });
+
+  it('setMembers sets and removes claims, keeping every other member as written', () => {
+    const set = setMembers('{"sub":"1","big":12345678901234567890,"exp":1}', { exp: 1764600900, iat: 1764600000 });
+    assert.ok(set.ok);
+    assert.equal(compactJson(set.value), '{"sub":"1","big":12345678901234567890,"exp":1764600900,"iat":1764600000}');
+    const removed = setMembers('{"sub":"1","exp":1}', { exp: undefined });
+    assert.ok(removed.ok);
+    assert.equal(compactJson(removed.value), '{"sub":"1"}');
+    for (const bad of ['[1]', 'nope', '"x"']) {
+      const result = setMembers(bad, { exp: 1 });
+      assert.ok(!result.ok);
+      assert.equal(result.error.code, 'ERR_SIGN_PAYLOAD');
+    }
   });
 });
