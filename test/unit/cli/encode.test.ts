@@ -140,4 +140,17 @@ describe('cli encode', () => {
     assert.match((parseArgs(['decode', '-', '--secret', '-']) as { message: string }).message, /cannot both come from stdin/);
     assert.match((parseArgs(['encode', '{}', '--jwks', 'k.json']) as { message: string }).message, /--jwks does not apply to encode/);
   });
+
+  it('--secret-file verifies in decode and scan too (read before the scan, so workers get it as a --secret)', async () => {
+    writeFileSync(join(dir, 'verify-secret.txt'), `${SECRET}\r\n`);
+    const signed = await runInProcess(['encode', '{"sub":"v"}', '--secret', SECRET]);
+    const token = signed.out.trim();
+    const decode = await runInProcess(['decode', token, '--secret-file', join(dir, 'verify-secret.txt')]);
+    assert.equal(decode.code, 0, decode.err);
+    assert.match(decode.out, /signature: verified — Signature verified \(HS256\) with key "verify-secret\.txt"/);
+    writeFileSync(join(dir, 'req.http'), `GET https://x\nAuthorization: Bearer ${token}\n`);
+    const scan = await runInProcess(['scan', join(dir, 'req.http'), '--secret-file', join(dir, 'verify-secret.txt')]);
+    assert.match(scan.out, /signature: verified/);
+    assert.ok(!decode.out.includes(SECRET) && !scan.out.includes(SECRET));
+  });
 });
