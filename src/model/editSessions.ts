@@ -160,13 +160,14 @@ export class TokenEditFileSystem implements vscode.FileSystemProvider, vscode.Di
     session.content = content;
     session.mtime = Date.now();
     if (kept !== text) {
-      // The token's header differs from the buffer (the key set `alg`/`kid`): after the save
-      // completes, the file changes on its own (a newer mtime), so the editor reloads it.
+      // The token's header differs from the buffer (the key set `alg`/`kid`): once the save
+      // is over, the file changes on its own (a newer mtime) and the editor reloads it. A model
+      // ignores changes while its save is still running, so the change is announced again.
       setTimeout(() => {
         if (!this.sessions.has(session.id)) return;
         session.content = new TextEncoder().encode(kept);
         session.mtime = Math.max(Date.now(), session.mtime + 1);
-        this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+        for (const delay of [0, 400, 1500]) setTimeout(() => this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]), delay);
       }, 50);
     }
   }
