@@ -20,6 +20,8 @@ export interface ScanPath {
   readonly given: boolean;
   /** Set when the walk does not open it: a symbolic link inside a walked directory. */
   readonly skipped?: string;
+  /** The walk's directory entry says a regular file: it is opened without a `stat` first (the open file is still checked). */
+  readonly regular?: boolean;
 }
 
 /** Reason of a file that could not be opened or read. */
@@ -155,27 +157,57 @@ function walkRoot(dir: string): string {
   return root.endsWith(sep) && parse(root).root !== root ? root.slice(0, -1) : root;
 }
 
-function child(dir: Buffer, name: Buffer): Buffer {
-  if (dir.length === 1 && dir[0] === 0x2e) return name; // '.'
-  return dir.toString('latin1').endsWith(sep) ? Buffer.concat([dir, name]) : Buffer.concat([dir, Buffer.from(sep), name]);
+/**
+ * A path one byte per character (latin1): how the walk holds names, so a name that is not UTF-8
+ * keeps its bytes, without a Buffer per name.
+ */
+type BytePath = string;
+
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/** The display form of a name (see {@link displayPath}); an ASCII name is its own. */
+function displayName(name: BytePath): string {
+  return NOT_ASCII.test(name) ? displayPath(Buffer.from(name, 'latin1')) : name;
 }
 
-/** Visits every non-directory entry under `dir` in name order, with its path relative to the walk's root. */
-function walk(dir: Buffer, relative: string, visit: (path: Buffer, relative: string, entry: Dirent<Buffer>) => void): void {
-  let entries: Dirent<Buffer>[];
+/** `dir` joined with `name` as `path.join` would for a plain name (`.` and a trailing separator kept out); on bytes and on display text alike. */
+function child(dir: string, name: string): string {
+  if (dir === '.') return name;
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
+}
+
+/** What {@link walk} reports of a non-directory entry. */
+interface WalkEntry {
+  /** Its path from the walk's root as the file system names it, one byte per character. */
+  readonly path: BytePath;
+  /** Its path as shown (display names, as {@link displayPath} gives for the whole path). */
+  readonly display: string;
+  /** Its path below the root, `/`-separated display names (what globs match). */
+  readonly relative: string;
+  readonly entry: Dirent<string>;
+}
+
+/**
+ * Visits every non-directory entry under `dir` in name order (byte order: latin1 names compare
+ * as their bytes do). `display` is the display form of `dir`; display names compose over
+ * separators, which no UTF-8 sequence holds.
+ */
+function walk(dir: BytePath, display: string, relative: string, visit: (found: WalkEntry) => void): void {
+  let entries: Dirent<string>[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+    entries = readdirSync(Buffer.from(dir, 'latin1'), { withFileTypes: true, encoding: 'latin1' });
   } catch {
     return;
   }
-  entries.sort((a, b) => Buffer.compare(a.name, b.name));
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
+    const name = displayName(entry.name);
     const path = child(dir, entry.name);
-    const name = displayPath(entry.name);
+    const shown = child(display, name);
     const rel = relative ? `${relative}/${name}` : name;
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(name)) walk(path, rel, visit);
-    } else visit(path, rel, entry);
+      if (!SKIPPED_DIRECTORIES.has(name)) walk(path, shown, rel, visit);
+    } else visit({ path, display: shown, relative: rel, entry });
   }
 }
 
@@ -189,15 +221,27 @@ export function expandPaths(args: readonly string[]): ScanPath[] {
   const seen = new Set<string>();
   // Absolute paths compared byte for byte (latin1 keeps one character per byte), to find a file reached twice.
   const cwd = Buffer.from(process.cwd()).toString('latin1');
-  const add = (file: ScanPath) => {
-    const key = resolve(cwd, file.fsPath.toString('latin1'));
+  const add = (key: string, file: ScanPath) => {
     if (!seen.has(key)) {
       seen.add(key);
       files.push(file);
     }
   };
-  const found = (path: Buffer, entry: Dirent<Buffer>) =>
-    add({ fsPath: path, display: displayPath(path), given: false, ...(entry.isSymbolicLink() ? { skipped: 'symbolic link (not followed)' } : {}) });
+  /** Walks `base`, adding what `accept` takes; each entry's key is the root's absolute path and the entry's path below it. */
+  const walkFrom = (base: string, accept: (relative: string) => boolean): boolean => {
+    const root = Buffer.from(walkRoot(base)).toString('latin1');
+    const rootKey = resolve(cwd, root);
+    const keyPrefix = rootKey.endsWith(sep) ? rootKey : rootKey + sep;
+    const below = root === '.' ? 0 : root.endsWith(sep) ? root.length : root.length + 1;
+    let matched = false;
+    walk(root, displayPath(Buffer.from(root, 'latin1')), '', ({ path, display, relative, entry }) => {
+      if (!accept(relative)) return;
+      matched = true;
+      const kind = entry.isSymbolicLink() ? { skipped: 'symbolic link (not followed)' } : entry.isFile() ? { regular: true } : {};
+      add(keyPrefix + path.slice(below), { fsPath: Buffer.from(path, 'latin1'), display, given: false, ...kind });
+    });
+    return matched;
+  };
   for (const arg of args) {
     if (isGlob(arg)) {
       const parts = arg.split(sep).join('/').split('/');
@@ -205,13 +249,7 @@ export function expandPaths(args: readonly string[]): ScanPath[] {
       const base = firstGlob === 0 ? '.' : parts.slice(0, firstGlob).join('/') || '/';
       const matches = globMatcher(parts.slice(firstGlob).join('/'));
       // A glob that matches only files already listed (by an earlier argument) still matched.
-      let matched = false;
-      walk(Buffer.from(walkRoot(base)), '', (path, relative, entry) => {
-        if (!matches(relative)) return;
-        matched = true;
-        found(path, entry);
-      });
-      if (!matched) throw new MissingPathError(arg);
+      if (!walkFrom(base, matches)) throw new MissingPathError(arg);
       continue;
     }
     let stat;
@@ -220,8 +258,11 @@ export function expandPaths(args: readonly string[]): ScanPath[] {
     } catch {
       throw new MissingPathError(arg);
     }
-    if (stat.isDirectory()) walk(Buffer.from(walkRoot(arg)), '', (path, _relative, entry) => found(path, entry));
-    else add({ fsPath: Buffer.from(arg), display: arg, given: true });
+    if (stat.isDirectory()) walkFrom(arg, () => true);
+    else {
+      const fsPath = Buffer.from(arg);
+      add(resolve(cwd, fsPath.toString('latin1')), { fsPath, display: arg, given: true });
+    }
   }
   return files;
 }
@@ -252,9 +293,11 @@ type Opened = { ok: true; fd: number; size: number } | { ok: false; reason: stri
 /**
  * Opens a regular file (symbolic links followed) for reading, or says why not: devices, FIFOs,
  * sockets and directories are never opened for reading (`/dev/zero` never ends, a FIFO
- * blocks), and a file whose size is over `maxBytes` is refused before it is read.
+ * blocks), and a file whose size is over `maxBytes` is refused before it is read. A path whose
+ * directory entry said regular (`listedRegular`) is opened without the `stat`: what the open
+ * file is, is checked either way before a byte is read.
  */
-function openRegular(path: Buffer | string, maxBytes: number): Opened {
+function openRegular(path: Buffer | string, maxBytes: number, listedRegular = false): Opened {
   const special = (stats: Stats) => {
     const kind = specialKind(stats);
     if (kind !== undefined) return { ok: false as const, reason: `not a regular file (${kind})` };
@@ -263,7 +306,7 @@ function openRegular(path: Buffer | string, maxBytes: number): Opened {
   };
   let fd: number;
   try {
-    const refused = special(statSync(path));
+    const refused = listedRegular ? undefined : special(statSync(path));
     if (refused) return refused;
     fd = openSync(path, OPEN_FLAGS);
   } catch {
@@ -323,29 +366,40 @@ export const CHUNK_BYTES = 2 * 1024 * 1024;
 /**
  * Reads a regular file in chunks of `buffer.length` bytes into `buffer` (one buffer per scanning
  * thread, reused from file to file), handing each chunk to `onChunk` (copy what you keep;
- * return false to stop reading). `maxBytes` caps the file as {@link readRegularFile} does;
- * `undefined` reads it whatever its size (a file named on the command line). Returns why the
- * file was not read, or not to its end, or undefined when it was.
+ * return false to stop reading; `last`: the file ends with this chunk). `maxBytes` caps the
+ * file as {@link readRegularFile} does; `undefined` reads it whatever its size (a file named on
+ * the command line). `listedRegular`: see {@link openRegular}. Returns why the file was not
+ * read, or not to its end, or undefined when it was.
  */
-export function readChunks(path: Buffer | string, maxBytes: number | undefined, buffer: Buffer, onChunk: (bytes: Buffer, first: boolean) => boolean): string | undefined {
+export function readChunks(
+  path: Buffer | string,
+  maxBytes: number | undefined,
+  buffer: Buffer,
+  onChunk: (bytes: Buffer, first: boolean, last: boolean) => boolean,
+  listedRegular = false,
+): string | undefined {
   const cap = maxBytes ?? Number.POSITIVE_INFINITY;
-  const opened = openRegular(path, cap);
+  const opened = openRegular(path, cap, listedRegular);
   if (!opened.ok) return opened.reason;
-  const { fd } = opened;
+  const { fd, size } = opened;
   try {
     let total = 0;
     for (let first = true; ; first = false) {
-      // A full chunk at a time (readSync may return less), so chunk edges fall where the caller expects.
+      // A full chunk at a time (readSync may return less), so chunk edges fall where the caller
+      // expects; the file ends where fstat said (a size of 0, as /proc files report, is read to the end).
       let length = 0;
+      let ended = false;
       while (length < buffer.length) {
         const read = readSync(fd, buffer, length, buffer.length - length, null);
-        if (read === 0) break;
+        if (read === 0 || (size > 0 && total + length + read === size)) ended = true;
         length += read;
+        if (ended) break;
       }
       if (length === 0 && !first) return undefined;
       total += length;
       if (total > cap) return sizeReason(cap, 'read stopped there');
-      if (!onChunk(buffer.subarray(0, length), first) || length < buffer.length) return undefined;
+      const last = ended || length < buffer.length;
+      if (!onChunk(buffer.subarray(0, length), first, last) || last) return undefined;
     }
   } catch {
     return UNREADABLE;

@@ -5,12 +5,11 @@
  * see workers.ts): in a worker it serves scan requests instead of running the CLI.
  */
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { inspectToken } from '../core';
 import { version } from '../../package.json';
 import { runCli, EXIT_USAGE, type CliIo } from './run';
 import type { ScanWorkerInit } from './scan';
-import { createScanPool, SCAN_WORKER_ROLE, serveScanWorker } from './workers';
+import { createScanPool, SCAN_WORKER_ARG, SCAN_WORKER_ROLE, serveScanWorker } from './workers';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -46,6 +45,14 @@ function runMain(): void {
   );
 }
 
-const scanWorker = workerData as { role?: unknown; init?: ScanWorkerInit } | null;
-if (!isMainThread && parentPort !== null && scanWorker?.role === SCAN_WORKER_ROLE && scanWorker.init !== undefined) serveScanWorker(parentPort, scanWorker.init);
+/** Serves scan requests when this thread is a scan worker (workers.ts), else runs the CLI. */
+async function runWorkerOrMain(): Promise<void> {
+  const { isMainThread, parentPort, workerData } = await import('node:worker_threads');
+  const scanWorker = workerData as { role?: unknown; init?: ScanWorkerInit } | null;
+  if (!isMainThread && parentPort !== null && scanWorker?.role === SCAN_WORKER_ROLE && scanWorker.init !== undefined) serveScanWorker(parentPort, scanWorker.init);
+  else runMain();
+}
+
+// Only a scan worker is started with SCAN_WORKER_ARG; a CLI run does not load node:worker_threads.
+if (process.argv.includes(SCAN_WORKER_ARG)) void runWorkerOrMain();
 else runMain();

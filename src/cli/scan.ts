@@ -15,7 +15,7 @@ import { Progress } from './progress';
 import { countSeverities, JSON_SCHEMA_VERSION, meetsFailLevel, scanErrorLine, scanTokenLines, skippedLine, tokenReport, type ScanFileReport, type ScanReport, type ScanTokenReport, type Style } from './report';
 import { sarifLog, type SarifFile } from './sarif';
 import { chunkBuffer, scanFile, scanText, withFinding, type FileScan, type FoundToken, type InspectFunction, type ScanContext } from './scanFile';
-import { repositoryRootOf, trackedFiles, type TrackedFiles } from './tracked';
+import type { TrackedFiles } from './tracked';
 import { isVerificationFailure, type CliKeySource } from './verify';
 import type { CliIo } from './run';
 
@@ -57,6 +57,9 @@ export interface ScanRun {
   readonly style: Style;
   readonly usageError: (message: string) => number;
 }
+
+/** No file is in a git index (no file had a token to ask about). */
+const NOT_TRACKED: TrackedFiles = { isTracked: () => false, repositoryRoot: () => undefined };
 
 /** Time statuses of a token that still works (or will): an exposed copy is a live credential. */
 const LIVE_STATUSES: ReadonlySet<string> = new Set(['valid', 'never-expires', 'not-yet-valid']);
@@ -131,8 +134,6 @@ export async function runScan(command: Extract<CliCommand, { command: 'scan' }>,
   } catch (e) {
     return run.usageError(e instanceof MissingPathError ? e.message : 'cannot read the given paths');
   }
-  // The index is read while the files are scanned.
-  const tracked = trackedFiles(files.filter((f) => f.skipped === undefined).map((f) => f.fsPath));
   const maxBytes = command.maxFileSizeKb * 1024;
   const progress = new Progress(files.length + (stdinText === undefined ? 0 : 1), io.stderrIsTty ? io.stderr : undefined, io.clock);
 
@@ -153,7 +154,10 @@ export async function runScan(command: Extract<CliCommand, { command: 'scan' }>,
   // An explicitly named file that cannot be read is bad input, not a silent skip.
   for (const { scan } of scans) if ('skipped' in scan && scan.skipped === UNREADABLE && scan.given === true) return run.usageError(`cannot read ${scan.path}`);
 
-  const gitIndex = await tracked;
+  // Only a file with an inspected token is asked about (judge), so only those are looked up in a
+  // git index; tracked.ts (and the child process module) is loaded only when there is one.
+  const withTokens = scans.flatMap(({ scan, fsPath }) => (fsPath !== undefined && 'tokens' in scan && scan.tokens.some((t) => t.inspection !== undefined) ? [fsPath] : []));
+  const gitIndex = withTokens.length > 0 ? await (await import('./tracked')).trackedFiles(withTokens) : NOT_TRACKED;
   const reported: ReportedFile[] = [];
   const skipped: { path: string; reason: string }[] = [];
   let tokens = 0;
@@ -196,6 +200,7 @@ export async function runScan(command: Extract<CliCommand, { command: 'scan' }>,
           : [{ line: t.line, column: t.column, endLine: t.endLine, endColumn: t.endColumn, preview: t.preview, tokenHash: t.tokenHash, findings: [...t.inspection.hints, ...t.inspection.findings], ...(t.allowedBy !== undefined ? { allowedBy: t.allowedBy } : {}) }],
       ),
     }));
+    const { repositoryRootOf } = await import('./tracked');
     io.stdout(terminalJson(sarifLog(sarifFiles, skipped, { toolVersion: io.version, root: repositoryRootOf(cwd) ?? cwd, cwd })) + '\n');
   } else if (command.format === 'json') {
     const files: ScanFileReport[] = reported.map((f) => ({ path: f.path, tokens: f.tokens.map(jsonToken) }));

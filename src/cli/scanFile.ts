@@ -4,9 +4,10 @@
  * the scan workers (workers.ts), so the report does not depend on where a file was scanned.
  */
 import { createHash } from 'node:crypto';
-import { sortFindings, thoroughScanFor, type VerificationKey, type VerificationResult, type WeakSecretChecker } from '../core';
+import { mayHoldToken, sortFindings, thoroughScanFor, type VerificationKey, type VerificationResult, type WeakSecretChecker } from '../core';
 import type { Finding, InspectOptions, Inspection, Result, TokenError, TokenMatch } from '../core/types';
 import { BINARY_SNIFF_BYTES, looksBinary } from '../present';
+import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { CHUNK_BYTES, readChunks, type ScanPath } from './files';
 import { TokenStream, type StreamMatch } from './tokenStream';
@@ -102,28 +103,53 @@ export function scanText(path: string, text: string, ctx: ScanContext): Promise<
   return inspectMatches(path, [...stream.push(text), ...stream.end()], ctx);
 }
 
+const NO_TOKENS: readonly FoundToken[] = [];
+
 /**
  * Scans one file, read in chunks: a file found by a walk or a glob is capped at `maxBytes`,
- * a file named on the command line is read whatever its size, in bounded memory.
+ * a file named on the command line is read whatever its size, in bounded memory. A file read
+ * in one chunk is decoded and scanned only when its bytes hold a candidate (core
+ * `mayHoldToken`, the scanner's own patterns): most files hold none, and decoding is most of the work.
  */
 export function scanFile(file: ScanPath, maxBytes: number, ctx: ScanContext): Promise<FileScan> {
   if (file.skipped !== undefined) return Promise.resolve({ path: file.display, skipped: file.skipped });
-  // A UTF-8 sequence cut by a chunk edge is completed by the next chunk; a BOM stays in the text.
-  const decoder = new StringDecoder('utf8');
   // Configuration and request files get the thorough scan (base64-wrapped tokens, as in Kubernetes Secrets).
-  const stream = new TokenStream({ thorough: thoroughScanFor(file.display) });
+  const thorough = thoroughScanFor(file.display);
+  // Made at the first chunk that is scanned. A UTF-8 sequence cut by a chunk edge is completed by the next chunk; a BOM stays in the text.
+  let stream: TokenStream | undefined;
+  let decoder: StringDecoder | undefined;
   const matches: StreamMatch[] = [];
   let binary = false;
-  const refused = readChunks(file.fsPath, file.given ? undefined : maxBytes, ctx.chunk, (bytes, first) => {
-    if (first && looksBinary(bytes)) {
-      binary = true;
-      return false;
-    }
-    for (const m of stream.push(decoder.write(bytes))) matches.push(m);
-    return true;
-  });
+  const refused = readChunks(
+    file.fsPath,
+    file.given ? undefined : maxBytes,
+    ctx.chunk,
+    (bytes, first, last) => {
+      if (first && looksBinary(bytes)) {
+        binary = true;
+        return false;
+      }
+      if (first && last) {
+        // Candidates are ASCII and UTF-8 keeps ASCII bytes as they are: the latin1 reading holds
+        // one exactly where the decoded text does, and is the decoded text when every byte is ASCII.
+        const latin1 = bytes.toString('latin1');
+        if (!mayHoldToken(latin1, thorough)) return false;
+        if (isAscii(bytes)) {
+          stream = new TokenStream({ thorough });
+          for (const m of stream.push(latin1)) matches.push(m);
+          return false;
+        }
+      }
+      stream ??= new TokenStream({ thorough });
+      decoder ??= new StringDecoder('utf8');
+      for (const m of stream.push(decoder.write(bytes))) matches.push(m);
+      return true;
+    },
+    file.regular === true,
+  );
   if (refused !== undefined) return Promise.resolve({ path: file.display, skipped: refused, given: file.given });
   if (binary) return Promise.resolve({ path: file.display, skipped: 'binary' });
-  for (const m of [...stream.push(decoder.end()), ...stream.end()]) matches.push(m);
+  if (stream === undefined) return Promise.resolve({ path: file.display, tokens: NO_TOKENS });
+  for (const m of [...(decoder ? stream.push(decoder.end()) : []), ...stream.end()]) matches.push(m);
   return inspectMatches(file.display, matches, ctx);
 }

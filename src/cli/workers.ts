@@ -5,7 +5,7 @@
  * (scanFile.ts) and send back plain results. The main thread assembles the report in walk
  * order, so output does not depend on which worker scanned what.
  */
-import { Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { createWeakSecretChecker, inspectToken, type VerificationKey } from '../core';
 import type { ScanPath } from './files';
 import type { ScanPool, ScanWorkerInit } from './scan';
@@ -14,6 +14,13 @@ import { loadCliKeys } from './verify';
 
 /** `workerData.role` of a scan worker: the entry point checks it to run {@link serveScanWorker} instead of the CLI. */
 export const SCAN_WORKER_ROLE = 'token-lens/scan-worker';
+
+/**
+ * The argument a scan worker is started with (appended to its `process.argv`): the entry point
+ * loads `node:worker_threads` to read its role only when it is there, so a CLI run that starts
+ * no worker never loads the module.
+ */
+export const SCAN_WORKER_ARG = '--token-lens-scan-worker';
 
 /** Most files in one message: a message costs tens of microseconds, a small file about as much. */
 const MAX_BATCH = 64;
@@ -52,15 +59,17 @@ export function serveScanWorker(port: MessagePort, init: ScanWorkerInit): void {
   });
 }
 
-/** A pool of `size` workers running `entry` (the CLI's own file); the calling thread scans alongside them. */
+/** A pool of `size` workers running `entry` (the CLI's own file), started by `scanAll`; the calling thread scans alongside them. */
 export function createScanPool(entry: string, size: number, init: ScanWorkerInit): ScanPool {
-  const workerData = { role: SCAN_WORKER_ROLE, init };
-  // From the source tree (tests run src/cli/main.ts through tsx) the worker loads the TypeScript through tsx too.
-  const workers = Array.from({ length: size }, () =>
-    entry.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { eval: true, workerData }) : new Worker(entry, { workerData }),
-  );
+  const options = { workerData: { role: SCAN_WORKER_ROLE, init }, argv: [SCAN_WORKER_ARG] };
+  let workers: Worker[] = [];
   return {
-    scanAll(files, onDone, scanHere) {
+    async scanAll(files, onDone, scanHere) {
+      const { Worker } = await import('node:worker_threads');
+      // From the source tree (tests run src/cli/main.ts through tsx) the worker loads the TypeScript through tsx too.
+      workers = Array.from({ length: size }, () =>
+        entry.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { ...options, eval: true }) : new Worker(entry, options),
+      );
       return new Promise<FileScan[]>((resolve, reject) => {
         const results = new Array<FileScan>(files.length);
         const batchStart = new Map<number, number>();

@@ -6,7 +6,7 @@
  * Each module adds its own explicit export lines below.
  */
 export type * from './types';
-export { DEFAULT_MAX_TOKEN_LENGTH, findTokenAt, findTokens, thoroughScanFor } from './scanner';
+export { DEFAULT_MAX_TOKEN_LENGTH, findTokenAt, findTokens, mayHoldToken, thoroughScanFor } from './scanner';
 export { MAX_WRAPPED_USER_LENGTH, unwrapBase64Token } from './shapes/wrapped';
 export type { UnwrappedToken } from './shapes/wrapped';
 export { decodeBase64 } from './shapes/base64';

@@ -838,6 +838,20 @@ export function findTokens(text: string, options: FindTokensOptions = {}): Token
   return scan.thorough ? mergeMatches(found, scanFor(scan, scan.thoroughCandidate, thoroughCandidateAt, range)) : found;
 }
 
+/**
+ * Whether `text` holds a candidate (strategy, steps 1 and 1b; the same two patterns): when
+ * false, `findTokens(text, { thorough })` finds nothing, over any range (a range scan's
+ * candidates are a subset, its JavaScript checks stricter than the lookbehind). Candidates are
+ * ASCII and UTF-8 keeps ASCII bytes as they are, so the latin1 reading of a file's bytes answers
+ * as its decoded text would: the CLI asks this before decoding a file. Total.
+ *
+ * @example mayHoldToken(bytes.toString('latin1'), thoroughScanFor(path)) || skipDecoding()
+ */
+export function mayHoldToken(text: string, thorough = false): boolean {
+  if (typeof text !== 'string') return false;
+  return CANDIDATE.test(text) || (thorough === true && THOROUGH_CANDIDATE.test(text));
+}
+
 /** Files worth the second pass: configuration (YAML, JSON, TOML, INI, `.env`, `.npmrc`, `.properties`, Terraform variables, Docker/kube `config`) and HTTP request files (`.http`, `.rest`: cookies, PASETO). */
 const THOROUGH_FILE = /(?:\.(?:ya?ml|json|jsonc|toml|ini|cfg|conf|properties|tfvars|env|http|rest)|(?:^|[\\/])(?:\.npmrc|\.yarnrc|\.env(?:\.[\w.-]+)?|\.dockercfg|config))$/i;
 
