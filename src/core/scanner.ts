@@ -225,19 +225,21 @@ function readHeader(scan: Scan, segment: string, jwe: boolean): ProtectedHeader[
  * to `limit`. Fills the scan's segment arrays; returns the segment count (0: not a token)
  * and stores the end offset in `scan.walkEnd`. `=` padding (at most 2) is accepted at the end
  * of a segment only when a `.` or a non-token character follows, so `token=eyJ…&x=1` and
- * `a=b` keep their `=` as punctuation.
+ * `a=b` keep their `=` as punctuation. `known`: how many characters from `start` are known to
+ * be base64url (the candidate pattern's match), so the walk does not read them again.
  */
-function walk(scan: Scan, start: number, limit: number): number {
+function walk(scan: Scan, start: number, limit: number, known = 0): number {
   const { text, segStart, segEnd, segPadding } = scan;
   let count = 0;
   let i = start;
   for (;;) {
     const first = i;
-    i = runEnd(text, i, scan.segmentRun, false);
+    // The first `known` characters are base64url already (the candidate pattern matched them).
+    i = runEnd(text, count === 0 ? i + known : i, scan.segmentRun, false);
     // The run goes on past maxTokenLength: too long to be a token (and not worth decoding).
-    if (i > limit) return 0;
+    if (i > limit) return notAToken(scan, i);
     // Words such as `eyes` or `eyebrow` end here: no header with `alg` is that short.
-    if (count === 0 && i - first < MIN_HEADER_LENGTH) return 0;
+    if (count === 0 && i - first < MIN_HEADER_LENGTH) return notAToken(scan, i);
     let c = text.charCodeAt(i);
     segStart[count] = first;
     segEnd[count] = i;
@@ -255,13 +257,25 @@ function walk(scan: Scan, start: number, limit: number): number {
     count++;
     if (i < limit && c === DOT) {
       // More segments than a JWE (plus a sentence-final period) has: a dotted name, not a token.
-      if (count >= MAX_SEGMENTS) return 0;
+      if (count >= MAX_SEGMENTS) return notAToken(scan, i);
       i++;
       continue;
     }
     scan.walkEnd = i;
     return count;
   }
+}
+
+/**
+ * A walk that found no token stops at `at`. Everything it read is base64url, `.` or `=`
+ * padding followed by `.`, so no token starts before `at` ({@link atBoundary} is false at each
+ * of those positions; a PASETO `vN.public.` prefix cannot start inside a dotted run either):
+ * the search resumes there instead of at the next character, which made a run of dotted names
+ * (`header.a.b.c.d.e.f` × 15k) cost one walk per candidate and a regex pass per character.
+ */
+function notAToken(scan: Scan, at: number): 0 {
+  scan.walkEnd = at;
+  return 0;
 }
 
 /**
@@ -721,8 +735,11 @@ function candidateAt(scan: Scan, i: number): Found | undefined {
     return undefined;
   }
   const limit = Math.min(text.length, i + scan.maxTokenLength);
-  const count = walk(scan, i, limit);
-  if (count === 0) return undefined;
+  const count = walk(scan, i, limit, CANDIDATE_LENGTH);
+  if (count === 0) {
+    scan.resume = Math.max(scan.resume, scan.walkEnd);
+    return undefined;
+  }
   const token = classify(scan, count);
   if (token !== undefined) return joseAt(scan, i, token, limit);
   return signedCookieAt(scan, i, i, false, count);
