@@ -3,7 +3,7 @@ import type { Finding, Inspection } from '../core';
 import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../model/commandIds';
 import { loadEnvironments, targetAt } from '../model/targetResolver';
 import type { TokenIndex } from '../model/tokenIndex';
-import { bySeverity, claimText, exceededLimitsText, instantText, kindLabel, markdownText, severityIcon, sizeText, statusLook, timeText, tokenStatus, undecodedText } from '../present';
+import { bySeverity, claimText, exceededLimitsText, instantText, kindLabel, markdownText, severityIcon, severityLabel, sizeText, statusLook, timeText, tokenStatus, undecodedText } from '../present';
 import type { VerificationService, SignatureStatus } from '../model/verification';
 import { verificationMarkdownLine } from './verification';
 
@@ -60,7 +60,10 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
     md.appendMarkdown('Payload encrypted (JWE): only the protected header is readable.\n\n');
   }
   const when = timeText(time, decoded.kind);
-  const timePart = when !== undefined ? `$(${statusLook(tokenStatus(decoded.kind, time.status)).icon}) ${markdownText(when)} · ` : '';
+  // Words beside every icon (screen readers skip codicons): a status the relative text does not name is said first.
+  const status = statusLook(tokenStatus(decoded.kind, time.status));
+  const said = time.status === 'not-yet-valid' || time.status === 'invalid-claim' ? `${status.label}: ` : '';
+  const timePart = when !== undefined ? `$(${status.icon}) ${said}${markdownText(when)} · ` : '';
   const crossed = exceededLimitsText(size);
   md.appendMarkdown(`${timePart}$(database) ${sizeText(size.totalBytes)}${crossed !== undefined ? ` — ${markdownText(crossed)}` : ''}\n\n`);
   if (signature !== undefined && decoded.kind !== 'jwe') md.appendMarkdown(`${verificationMarkdownLine(signature, (t) => markdownText(t, 300))}\n\n`);
@@ -69,7 +72,7 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
   if (findings.length > 0) {
     const more = all.length > findings.length ? `  \n… and ${all.length - findings.length} more in the inspector` : '';
     md.appendMarkdown(
-      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${markdownText(f.message, 300)} (${markdownText(f.code)}${f.reference.kind === 'article' ? `, reason ${f.reference.reason}` : ''})`).join('  \n')}${more}`,
+      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${severityLabel(f.severity)}: ${markdownText(f.message, 300)} (${markdownText(f.code)}${f.reference.kind === 'article' ? `, reason ${f.reference.reason}` : ''})`).join('  \n')}${more}`,
     );
   }
   return md;

@@ -10,6 +10,7 @@ import {
   contextLabel,
   labelText,
   severityIcon,
+  severityLabel,
   statusLook,
   statusWords,
   summaryText,
@@ -94,8 +95,14 @@ export class TokenNode extends vscode.TreeItem {
     // A JWE's row offers no "Copy payload": its payload is ciphertext.
     this.contextValue = glance?.kind === 'jwe' ? 'tokenLens.token.encrypted' : 'tokenLens.token';
     const signed = signature !== undefined ? ` · ${signatureBadge(signature).label}` : '';
-    this.description = glance !== undefined ? `${statusWords(glance.time, glance.kind)}${signed}` : labelText(errorMessage ?? 'malformed token', { max: 160 });
     const verdict = glance !== undefined ? rowVerdict(glance, signature) : undefined;
+    // The row's icon and colour come from its worst verdict: it is in words too, as its severity
+    // and code, or its reason when the status words do not already say it ("Not yet valid").
+    const status = glance !== undefined ? `${statusWords(glance.time, glance.kind)}${signed}` : '';
+    const code = verdict !== undefined ? /^(TL\d+):/.exec(verdict.reason)?.[1] : undefined;
+    const flagged =
+      verdict === undefined ? '' : code !== undefined ? ` · ${severityLabel(verdict.severity)} ${code}` : status.toLowerCase().includes(verdict.reason.toLowerCase()) ? '' : ` · ${severityLabel(verdict.severity)}: ${verdict.reason}`;
+    this.description = glance !== undefined ? `${status}${flagged}` : labelText(errorMessage ?? 'malformed token', { max: 160 });
     const look = rowLook(glance, signature, verdict);
     const color = themeColor(look.tone);
     this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
@@ -160,7 +167,7 @@ export class DetailNode extends vscode.TreeItem {
 
 function findingNode(f: Finding): DetailNode {
   const ref = f.reference.kind === 'article' ? `article reason ${f.reference.reason}` : f.reference.title;
-  return new DetailNode(f.code, f.message, severityIcon(f.severity), `${f.message}\nEvidence: ${f.evidence}\nSource: ${ref}`);
+  return new DetailNode(f.code, `${severityLabel(f.severity)}: ${f.message}`, severityIcon(f.severity), `${f.message}\nEvidence: ${f.evidence}\nSource: ${ref}`);
 }
 
 /**

@@ -12,7 +12,7 @@ export { segmentErrorFor, segmentErrorsOf, segmentErrorsText } from './segments'
 export type { KindLabel } from './kind';
 export { themeColor } from './tone';
 export type { Tone } from './tone';
-export { atLeast, bySeverity, compareSeverity, SEVERITIES, severityCounts, severityIcon, severityTone } from './severity';
+export { atLeast, bySeverity, compareSeverity, SEVERITIES, severityCounts, severityIcon, severityLabel, severityTone } from './severity';
 export { statusLook, tokenStatus, verificationBadge } from './status';
 export type { BadgeOptions, StatusLook, TokenStatus, VerificationBadge, VerificationIcon } from './status';
 export { absoluteTimeText, clockText, countdownText, ENCRYPTED_TIME_TEXT, instantText, statusWords, timeText, verificationTimingText } from './time';

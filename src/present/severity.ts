@@ -44,6 +44,16 @@ export function severityIcon(severity: Severity): 'error' | 'warning' | 'info' {
   return severity;
 }
 
+/**
+ * A severity in words, said beside its icon wherever one is drawn (hover, tree rows), so no
+ * meaning rests on an icon or a colour alone.
+ *
+ * @example severityLabel('warning') === 'Warning'
+ */
+export function severityLabel(severity: Severity): 'Error' | 'Warning' | 'Info' {
+  return severity === 'error' ? 'Error' : severity === 'warning' ? 'Warning' : 'Info';
+}
+
 /** Tone of a severity (its colour in the tree, the inspector and the terminal). */
 export function severityTone(severity: Severity): Tone {
   return severity;

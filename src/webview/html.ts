@@ -26,7 +26,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 /**
  * The inspector page shell. It carries no token data: the UI script draws everything after
- * the `ready` handshake, from the `show` message. `testMode` (extension tests only) makes the
+ * the `ready` handshake, from the `show` message. The page is no live region (its countdown ticks
+ * every second); `#announcer`, outside it, is the one polite region, which the page script
+ * updates at most once a minute and at once on a change of state. `testMode` (extension tests only) makes the
  * page post a summary of its DOM after each render and on `report`; otherwise it posts none.
  */
 export function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri, layout: 'panel' | 'sidebar', testMode = false): string {
@@ -43,7 +45,8 @@ export function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri,
 <title>Token Inspector</title>
 </head>
 <body class="layout-${layout}"${testMode ? ' data-test-mode="true"' : ''}>
-<main id="root" aria-live="polite"></main>
+<main id="root"></main>
+<div id="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
 <script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
 </body>
 </html>`;

@@ -9,6 +9,7 @@ import { formatBytes, formatRelative, parseInstant, timeReport } from '../../cor
 import type { Finding, Reference, TimeStatus } from '../../core';
 import { parseHostMessage } from '../../present/inspector/protocol';
 import { kindLabel, limitText, severityIcon, statusLook } from '../../present';
+import { countdownAnnouncement, nextAnnouncement, type Announcement } from '../../present/time';
 import type { ClaimRow, CopyTarget, ErrorViewModel, InspectorViewModel, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../../present/inspector/protocol';
 
 interface VsCodeApi {
@@ -18,6 +19,9 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
+/** The page's one polite live region (outside #root): the countdown in minutes, not seconds. */
+const announcer = document.getElementById('announcer');
+let announced: Announcement | undefined;
 
 let current: InspectorViewModel = { state: 'empty' };
 let ticker: ReturnType<typeof setInterval> | undefined;
@@ -47,7 +51,9 @@ function icon(name: string, label?: string): HTMLElement {
 function button(text: string, iconName: string, label: string, onClick: () => void): HTMLButtonElement {
   const b = el('button', 'action');
   b.type = 'button';
-  b.setAttribute('aria-label', label);
+  // The accessible name holds the visible text (WCAG 2.5.3 label in name), so speech input can use it.
+  const name = label.toLowerCase().includes(text.toLowerCase()) ? label : `${text}: ${label}`;
+  b.setAttribute('aria-label', name);
   b.title = label;
   b.append(icon(iconName), el('span', 'action-label', text));
   b.addEventListener('click', onClick);
@@ -55,7 +61,9 @@ function button(text: string, iconName: string, label: string, onClick: () => vo
 }
 
 function copyButton(target: CopyTarget, what: string, text: string): HTMLButtonElement {
-  return button(text, 'copy', `Copy ${what}`, () => vscode.postMessage({ type: 'copy', target }));
+  // The accessible name starts with the visible text (WCAG 2.5.3), then says what is copied.
+  const label = text.toLowerCase().includes(what.toLowerCase()) ? text : `${text} (${what})`;
+  return button(text, 'copy', label, () => vscode.postMessage({ type: 'copy', target }));
 }
 
 function section(id: string, heading: string, ...actions: HTMLElement[]): { section: HTMLElement; body: HTMLElement } {
@@ -88,11 +96,28 @@ function absoluteTime(seconds: number, display: 'local' | 'utc'): string {
  * countdown of the page. A token without readable claims has no time status; a JWE's claims are
  * encrypted, so its expiry is unknown rather than "never".
  */
-function countdownText(model: TokenViewModel, now: number): { status: TimeStatus; relative: string; fraction?: number } {
+function countdownText(model: TokenViewModel, now: number): { status: TimeStatus; relative: string; spoken: ReturnType<typeof countdownAnnouncement>; fraction?: number } {
   const readable = model.payload.type === 'claims';
   const r = timeReport(readable ? model.timeClaims : undefined, { now, clockSkewSec: model.clockSkewSec });
-  const relative = model.payload.type === 'encrypted' ? 'expiry unknown (encrypted)' : r.relative;
-  return { status: r.status, relative, ...(r.elapsedFraction !== undefined ? { fraction: r.elapsedFraction } : {}) };
+  const encrypted = model.payload.type === 'encrypted';
+  const relative = encrypted ? 'expiry unknown (encrypted)' : r.relative;
+  const spoken = countdownAnnouncement(r, encrypted ? 'jwe' : undefined);
+  return { status: r.status, relative, spoken, ...(r.elapsedFraction !== undefined ? { fraction: r.elapsedFraction } : {}) };
+}
+
+/** The live region follows the countdown politely: at once on a change of state, else once a minute. */
+function announce(model: TokenViewModel, spoken: ReturnType<typeof countdownAnnouncement>): void {
+  const subject = `${model.parts.map((p) => p.text).join('.')}@${model.asOf ?? 'now'}`;
+  const next = nextAnnouncement(announced, { subject, ...spoken }, Date.now());
+  if (next === undefined) return;
+  announced = next;
+  if (announcer !== null) announcer.textContent = next.text;
+}
+
+/** No token, no countdown: the live region says nothing (an error card is an alert of its own). */
+function silence(): void {
+  announced = undefined;
+  if (announcer !== null) announcer.textContent = '';
 }
 
 /** True when the shown token's signature verified (only then is a live token shown in green). */
@@ -109,6 +134,7 @@ function tick(): void {
   live.badge.className = `badge status status-${tone}`;
   live.badge.dataset.status = t.status;
   live.badge.replaceChildren(icon(statusLook(t.status).icon), document.createTextNode(` ${t.relative}`));
+  announce(live.model, t.spoken);
   if (live.bar !== undefined && t.fraction !== undefined) {
     const pct = Math.round(t.fraction * 1000) / 10;
     live.bar.style.width = `${pct}%`;
@@ -187,6 +213,7 @@ function claimsViews(rows: readonly ClaimRow[], json: string, pretty: string, ca
 
 function rawJson(text: string, kind: 'pretty' | 'exact'): HTMLElement {
   const pre = el('pre', `raw-json raw-${kind}`);
+  pre.tabIndex = 0; // it scrolls sideways: keyboard users reach it to scroll it (WCAG 2.1.1)
   pre.append(el('code', undefined, text));
   return pre;
 }
@@ -228,7 +255,6 @@ function findingItem(f: Finding, withReference: boolean, explanations?: Readonly
 
 function tokenParts(model: TokenViewModel): HTMLElement {
   const code = el('code', 'token-text');
-  code.setAttribute('aria-label', `Token with ${model.parts.length} parts: ${model.parts.map((p) => p.name.replace('_', ' ')).join(', ')}`);
   model.parts.forEach((p, i) => {
     if (i > 0) code.append(el('span', 'dot', '.'));
     const s = el('span', `part part-${p.name}${p.error !== undefined ? ' part-broken' : ''}`, p.text);
@@ -243,7 +269,8 @@ function tokenParts(model: TokenViewModel): HTMLElement {
     legend.append(li);
   }
   const wrap = el('div', 'token');
-  wrap.append(code, legend);
+  // <code> takes no aria-label (no role): the summary is a sentence of its own.
+  wrap.append(el('p', 'visually-hidden', `Token with ${model.parts.length} parts: ${model.parts.map((p) => p.name.replace('_', ' ')).join(', ')}`), code, legend);
   for (const p of model.parts) if (p.error !== undefined) wrap.append(el('p', 'notice part-error-text', p.error));
   return wrap;
 }
@@ -430,7 +457,7 @@ function validAtControl(model: TokenViewModel): HTMLElement {
   const apply = el('button', 'action', 'Evaluate');
   apply.type = 'submit';
   form.append(label, input, apply);
-  if (model.asOf !== undefined) form.append(button('Now', 'history', 'Evaluate at the current time again', () => vscode.postMessage({ type: 'validAt', at: null })));
+  if (model.asOf !== undefined) form.append(button('Now', 'history', 'Now: evaluate at the current time again', () => vscode.postMessage({ type: 'validAt', at: null })));
   form.append(error);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -481,7 +508,7 @@ function payloadSection(model: TokenViewModel, relatives: { el: HTMLElement; sec
   const p = model.payload;
   if (p.type === 'claims') {
     const c = claimsViews(p.rows, p.json, p.pretty, 'Payload', model, relatives);
-    const ps = section('payload', 'Payload claims', c.toggles, copyButton('payload', 'payload JSON', 'Copy JSON'), copyButton('claims', 'claims as a Markdown table', 'Copy as table'));
+    const ps = section('payload', 'Payload claims', c.toggles, copyButton('payload', 'payload', 'Copy JSON'), copyButton('claims', 'claims as a Markdown table', 'Copy as table'));
     ps.body.append(c.body);
     if (model.payloadNote !== undefined) ps.body.append(el('p', 'notice', model.payloadNote));
     return ps.section;
@@ -554,14 +581,14 @@ function renderToken(model: TokenViewModel): void {
     const asOf = el('p', 'as-of');
     asOf.id = 'as-of';
     asOf.append(icon('history'), document.createTextNode(` As of ${absoluteTime(model.asOf / 1000, model.timeDisplay)}, not now: every status, finding and time below is for that instant. `));
-    asOf.append(button('Back to now', 'debug-restart', 'Evaluate at the current time again', () => vscode.postMessage({ type: 'validAt', at: null })));
+    asOf.append(button('Back to now', 'debug-restart', 'Back to now: evaluate at the current time again', () => vscode.postMessage({ type: 'validAt', at: null })));
     header.append(asOf);
   }
   header.append(actions);
   root.append(header, verdictSection(model), payloadSection(model, relatives));
 
   const h = claimsViews(model.headerRows, model.headerJson, model.headerPretty, 'Header', model, relatives);
-  const hs = section('header', 'Header', h.toggles, copyButton('header', 'header JSON', 'Copy JSON'));
+  const hs = section('header', 'Header', h.toggles, copyButton('header', 'header', 'Copy JSON'));
   hs.body.append(h.body);
   const times = timesSection(model, relatives);
   root.append(hs.section, times.section, signatureSection(model), hintsSection(model), sizeSection(model), rawTokenSection(model));
@@ -573,6 +600,7 @@ function renderToken(model: TokenViewModel): void {
 }
 
 function renderError(model: ErrorViewModel): void {
+  silence();
   const box = el('section', 'card error-card');
   box.setAttribute('role', 'alert');
   box.append(el('h1', 'title', model.title));
@@ -584,6 +612,7 @@ function renderError(model: ErrorViewModel): void {
 }
 
 function renderEmpty(): void {
+  silence();
   const p = el('div', 'empty');
   p.append(icon('key'), el('p', undefined, 'No token selected. Put the cursor on a JWT, or run “Token Lens: Inspect Token at Cursor”.'));
   root.append(p);

@@ -124,6 +124,36 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
+  /**
+   * Selects a colour theme by its name in *Preferences: Color Theme* (the built-in ones:
+   * "Dark Modern", "Light Modern", "Dark High Contrast", "Light High Contrast"), as a person
+   * would; the theme is applied when the pick closes.
+   */
+  async selectColorTheme(name: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${name}$`) }) }).first();
+    // The picker lists the themes once the theme extensions are read: until then it offers only
+    // "Browse Additional Color Themes…", so it is opened again until the theme is there.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor();
+      await input.fill('>Preferences: Color Theme');
+      // "Browse Color Themes in Marketplace" is listed first: pick the picker itself by its title.
+      await this.page.locator('.quick-input-list .monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
+      await this.page.waitForFunction(() => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.placeholder.startsWith('Select Color Theme') === true);
+      await input.fill(name);
+      try {
+        await row.waitFor({ timeout: 10_000 });
+        break;
+      } catch (e) {
+        await this.page.keyboard.press('Escape');
+        if (attempt === 3) throw e;
+      }
+    }
+    await row.click();
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
   /** Saves a full-page screenshot as `.artifacts/<name>.png`; returns its path. */
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
