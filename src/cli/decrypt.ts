@@ -119,11 +119,13 @@ function indent(text: string, prefix: string): string {
 function plaintextLines(decrypted: DecryptedToken, style: Style): string[] {
   const payload = decrypted.payload;
   const size = `${decrypted.plaintextBytes} B${decrypted.compressed ? ', inflated from zip "DEF"' : ''}`;
+  // Integers of 16 digits or more may not survive JSON.parse: show the JSON as it was decrypted.
+  const json = (parsed: unknown, raw: string) => indent(terminalText(/\d{16,}/.test(raw) ? raw : JSON.stringify(parsed, null, 2), { multiline: true }), '  ');
   switch (payload.type) {
     case 'claims':
-      return [style.bold(`Plaintext (claims, ${size})`), indent(terminalText(JSON.stringify(payload.claims, null, 2), { multiline: true }), '  ')];
+      return [style.bold(`Plaintext (claims, ${size})`), json(payload.claims, payload.json)];
     case 'json':
-      return [style.bold(`Plaintext (JSON, not a claims object, ${size})`), indent(terminalText(JSON.stringify(payload.value, null, 2), { multiline: true }), '  ')];
+      return [style.bold(`Plaintext (JSON, not a claims object, ${size})`), json(payload.value, payload.json)];
     case 'text':
       return [style.bold(`Plaintext (text, ${size})`), `  ${terminalText(payload.text)}`];
     default:

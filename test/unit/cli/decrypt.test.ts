@@ -97,6 +97,13 @@ describe('cli decrypt and decode of a JWE with a key', () => {
     assert.equal((JSON.parse(json.out) as { error: { step: string } }).error.step, 'content-decryption');
   });
 
+  it('claims with an integer beyond 2^53 are shown as decrypted, not rounded', async () => {
+    const jwe = await new CompactEncrypt(encoder.encode('{"id":12345678901234567890}')).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(encoder.encode(SHARED));
+    const r = await runInProcess(['decrypt', jwe, '--secret', SHARED]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /\{"id":12345678901234567890\}/);
+  });
+
   it('a PBES2 p2c over the bound is refused at the header step, before any key derivation', async () => {
     const header = base64url.encode(encoder.encode(JSON.stringify({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2s: 'AAAAAAAAAAAAAAAAAAAAAA', p2c: 2_000_000_000 })));
     const r = await runInProcess(['decrypt', `${header}.AAAA.AAAA.AAAA.AAAA`, '--secret', 'pw']);

@@ -161,6 +161,12 @@ describe('decryptToken guards', () => {
     samples.sort((a, b) => a - b);
     const median = samples[20]!;
     assert.ok(median < 1, `median ${median.toFixed(3)} ms`);
+    // Counted, not timed: the refusal never touches the key (no import, no derivation).
+    let reads = 0;
+    const counted = new Proxy(password, { get: (target, property, receiver) => (reads++, Reflect.get(target, property, receiver)) });
+    const refused = await decryptToken(token, counted);
+    assert.ok(!refused.ok);
+    assert.equal(reads, 0, 'the key was not read');
     // The guard alone, without a key, says the same.
     const checked = checkDecryptable(token);
     assert.ok(!checked.ok);
