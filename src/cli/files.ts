@@ -221,8 +221,11 @@ export function expandPaths(args: readonly string[]): ScanPath[] {
   const seen = new Set<string>();
   // Absolute paths compared byte for byte (latin1 keeps one character per byte), to find a file reached twice.
   const cwd = Buffer.from(process.cwd()).toString('latin1');
+  // One argument reaches each file once (a walk does not follow links): only more can repeat one.
+  const dedupe = args.length > 1;
   const add = (key: string, file: ScanPath) => {
-    if (!seen.has(key)) {
+    if (!dedupe) files.push(file);
+    else if (!seen.has(key)) {
       seen.add(key);
       files.push(file);
     }

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { displayPath, globMatcher, readRegularFile } from '../../../src/cli/files';
+import { displayPath, expandPaths, globMatcher, readRegularFile } from '../../../src/cli/files';
 
 /** The regex conversion `globMatcher` replaced: the same language, by backtracking (the oracle). */
 function regexOracle(glob: string): RegExp {
@@ -97,5 +97,42 @@ describe('cli readRegularFile', () => {
   it('says why it does not read a directory or a missing path', () => {
     assert.deepEqual(readRegularFile(dir, 100), { ok: false, reason: 'not a regular file (directory)' });
     assert.deepEqual(readRegularFile(join(dir, 'missing'), 100), { ok: false, reason: 'unreadable' });
+  });
+});
+
+describe('cli expandPaths', () => {
+  let dir: string;
+  const cwd = process.cwd();
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tl-expand-'));
+    mkdirSync(join(dir, 'tree/sub/node_modules'), { recursive: true });
+    for (const f of ['tree/b.txt', 'tree/a.log', 'tree/sub/c.txt', 'tree/sub/node_modules/d.txt']) writeFileSync(join(dir, f), f);
+    // A name that is not UTF-8 (byte 0xff), made by its bytes.
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'tree/n')), Buffer.from([0xff]), Buffer.from('.txt')]), 'x');
+    symlinkSync('b.txt', join(dir, 'tree/link.txt'));
+    process.chdir(dir);
+  });
+  after(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const listed = (args: string[]) => expandPaths(args).map((f) => [f.display, f.given, f.regular === true, f.skipped ?? '']);
+
+  it('walks in byte order, skips nested node_modules, lists links as skipped and marks regular files', () => {
+    assert.deepEqual(listed(['tree']), [
+      ['tree/a.log', false, true, ''],
+      ['tree/b.txt', false, true, ''],
+      ['tree/link.txt', false, false, 'symbolic link (not followed)'],
+      ['tree/n\\xff.txt', false, true, ''],
+      ['tree/sub/c.txt', false, true, ''],
+    ]);
+    assert.deepEqual(expandPaths(['tree'])[3]!.fsPath, Buffer.concat([Buffer.from('tree/n'), Buffer.from([0xff]), Buffer.from('.txt')]));
+  });
+
+  it('lists a file reached by several arguments once, where it was first reached', () => {
+    const once = listed(['tree/sub/c.txt', 'tree', './tree/', 'tree/**/*.txt']);
+    assert.deepEqual(once.map(([display]) => display), ['tree/sub/c.txt', 'tree/a.log', 'tree/b.txt', 'tree/link.txt', 'tree/n\\xff.txt']);
+    assert.equal(once[0]![1], true);
   });
 });
