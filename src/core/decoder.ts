@@ -14,7 +14,7 @@ import { compactKind, headerSegmentError, readProtectedHeader } from './header';
 import { DEFAULT_MAX_TOKEN_LENGTH, findTokens } from './scanner';
 import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
-import { base64urlBody, decodeBodyText, decodedLength, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS, segmentError } from './segments';
+import { base64urlBody, decodeBodyText, decodedLength, decodeUtf8, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS, segmentError } from './segments';
 import type { BodyText, SegmentName } from './segments';
 import type { DecodedPayload, DecodedToken, DuplicateKey, PartialToken, Result, SegmentError, SegmentSize, TokenError, TokenErrorCode, TokenMatch } from './types';
 
@@ -164,6 +164,18 @@ function readPayload(
   addFindings(duplicateKeys, lossyNumbers, 'payload', read.value);
   const value = read.value.value;
   return { payload: isJsonObject(value) ? { type: 'claims', claims: value, json: text } : { type: 'json', value, json: text } };
+}
+
+/**
+ * Bytes that are a token's payload but not one of its segments (a JWE's decrypted plaintext),
+ * read as a JWS payload is: claims, other JSON, text or bytes, with the note of why it is not
+ * claims. The one payload reader: `decryptToken` uses it too.
+ */
+export function readPayloadBytes(bytes: Uint8Array): { payload: DecodedPayload; note?: string } {
+  const text = decodeUtf8(bytes);
+  const body: BodyText = text === undefined ? { ok: false, reason: 'utf8', byteLength: bytes.length } : { ok: true, text };
+  // A non-empty segment text: a plaintext that is not JSON gets its note, as a payload does.
+  return readPayload(body, undefined, 'plaintext', [], []);
 }
 
 /**

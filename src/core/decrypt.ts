@@ -15,11 +15,9 @@
  * never an exception. Plaintext is a credential: callers keep it in memory only while shown.
  */
 import { compactDecrypt, errors } from 'jose';
-import { decodeToken, MAX_DECODE_LENGTH } from './decoder';
+import { decodeToken, MAX_DECODE_LENGTH, readPayloadBytes } from './decoder';
 import { readProtectedHeader } from './header';
 import { inspectToken } from './inspect';
-import { isJsonObject, readJson } from './json';
-import { decodeUtf8 } from './segments';
 import { importPrivateKey } from './keys';
 import type { PrivateKey } from './keys';
 import type { DecodedPayload, InspectOptions, Inspection, JsonObject, Result } from './types';
@@ -151,19 +149,6 @@ export interface DecryptedToken {
 
 function fail(code: DecryptErrorCode, step: DecryptStep, message: string): { ok: false; error: DecryptError } {
   return { ok: false, error: { code, step, message } };
-}
-
-/**
- * A plaintext read as the decoder reads a JWS payload: claims, other JSON, text or bytes
- * (the core's UTF-8 and JSON readers; the decoder's own reader works on segment text).
- */
-function readPlaintext(bytes: Uint8Array): DecodedPayload {
-  const text = decodeUtf8(bytes);
-  if (text === undefined) return { type: 'bytes', byteLength: bytes.length, reason: 'The plaintext is not valid UTF-8' };
-  const read = readJson(text);
-  if (!read.ok) return { type: 'text', text };
-  const value = read.value.value;
-  return isJsonObject(value) ? { type: 'claims', claims: value, json: text } : { type: 'json', value, json: text };
 }
 
 function positiveInteger(value: number | undefined, fallback: number): number {
@@ -310,7 +295,7 @@ async function decryptAt(token: string, keys: readonly PrivateKey[], limits: Lim
       continue;
     }
     const plaintext = result.plaintext;
-    const payload = readPlaintext(plaintext);
+    const { payload } = readPayloadBytes(plaintext);
     const notes: string[] = [];
     const decrypted: DecryptedToken = {
       header,
