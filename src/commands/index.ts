@@ -16,6 +16,7 @@ import { editToken } from './editToken';
 import { generateKeyPair } from './generateKeyPair';
 import { inspectToken, type ShowInPanel } from './inspectToken';
 import { listVerificationKeys } from './listVerificationKeys';
+import { newToken } from './newToken';
 import { removeSigningKey } from './removeSigningKey';
 import { removeVerificationKey } from './removeVerificationKey';
 import { revealToken } from './revealToken';
@@ -58,6 +59,7 @@ export function registerAllCommands(deps: CommandDeps): vscode.Disposable[] {
     // Edit Token takes a location or a tree row (never a token); saving asks how to sign.
     vscode.commands.registerCommand(CommandIds.editToken, (arg?: unknown) => editToken({ tokens, edits, keyStore, scanResults }, arg)),
     // Signing keys: material only from the prompts, never from arguments; a label only pre-selects a removal.
+    vscode.commands.registerCommand(CommandIds.newToken, () => newToken(keyStore)),
     vscode.commands.registerCommand(CommandIds.generateKeyPair, () => generateKeyPair(keyStore)),
     vscode.commands.registerCommand(CommandIds.addSigningKey, () => addSigningKey(keyStore)),
     vscode.commands.registerCommand(CommandIds.removeSigningKey, (label?: unknown) => removeSigningKey(keyStore, label)),

@@ -17,6 +17,7 @@ export const CommandIds = {
   listVerificationKeys: 'tokenLens.listVerificationKeys',
   compareTokens: 'tokenLens.compareTokens',
   editToken: 'tokenLens.editToken',
+  newToken: 'tokenLens.newToken',
   generateKeyPair: 'tokenLens.generateKeyPair',
   addSigningKey: 'tokenLens.addSigningKey',
   removeSigningKey: 'tokenLens.removeSigningKey',

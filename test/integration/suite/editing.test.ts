@@ -11,9 +11,26 @@ import { api, cleanUp, makeToken, nowSec, openFile, waitFor } from './featureHel
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const decodePart = (token: string, i: number): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[i] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
 
+/**
+ * Answers every prompt of `pending` with its default (the first item, the pre-filled value, the
+ * save dialog's path) — after `moves` × "select next" — until the command settles; a loaded host
+ * may take a while to show each prompt, and accepting when none is open does nothing.
+ */
+async function settle<T>(pending: Thenable<T>, moves = 0): Promise<T> {
+  let done = false;
+  const result = Promise.resolve(pending).finally(() => (done = true));
+  for (let i = 0; i < 60 && !done; i++) {
+    await pause(700);
+    if (done) break;
+    for (let m = 0; m < moves; m++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return result;
+}
+
 /** Accepts the focused quick pick / input box after `moves` × "select next". */
 async function answer(moves = 0): Promise<void> {
-  await pause(700);
+  await pause(1200);
   for (let i = 0; i < moves; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
 }
@@ -63,10 +80,8 @@ describe('Edit Token and signing keys (real host)', function () {
   it('Generate Key Pair: EC P-256 through the prompts, the private key in SecretStorage, the public JWKS written where the save dialog says', async () => {
     const pending = vscode.commands.executeCommand<GeneratedKeyOutcome | undefined>('tokenLens.generateKeyPair');
     await answer(2); // RSA 2048, RSA 3072, EC P-256
-    await answer(); // the suggested label
-    await answer(); // "Public JWKS" (first)
-    await answer(); // the save dialog (a quick input in the browser) at its default path
-    const outcome = await pending;
+    // Then the suggested label, "Public JWKS" (first) and the save dialog (a quick input in the browser) at its default path.
+    const outcome = await settle(pending);
     assert.ok(outcome, 'the command finished with a key');
     generated = outcome;
     assert.strictEqual(outcome.alg, 'ES256');
@@ -87,7 +102,7 @@ describe('Edit Token and signing keys (real host)', function () {
   it('Edit Token: JSON editor with schema docs and date hints; save → sign with the key → one undoable edit in the .http file, verified', async () => {
     assert.ok(generated, 'needs the generated key');
     const key = generated;
-    const { edits, verification, keyStore } = await api();
+    const { edits, verification, keyStore, inspectorPanel } = await api();
     const exp = nowSec() + 3600;
     const original = makeToken({ sub: 'alice', scope: 'read', exp }, { alg: 'HS256', typ: 'JWT' });
     const httpText = `GET https://api.example.test/me\nAuthorization: Bearer ${original}\n`;
@@ -128,9 +143,8 @@ describe('Edit Token and signing keys (real host)', function () {
     // Edit a claim in the editor and save: the finish pick lists the key; choose it.
     const subAt = doc.getText().indexOf('"alice"');
     assert.ok(await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(subAt), doc.positionAt(subAt + 7)), '"bob"')));
-    const saving = doc.save();
-    await answer(); // "Sign with <label>" (first)
-    assert.strictEqual(await saving, true, 'saved');
+    // The finish pick: "Sign with <label>" (first).
+    assert.strictEqual(await settle(doc.save()), true, 'saved');
     const first = await waitFor(() => {
       const m = /Bearer (\S+)/.exec(httpDoc.getText());
       return m?.[1] !== undefined && m[1] !== original ? m[1] : undefined;
@@ -145,6 +159,11 @@ describe('Edit Token and signing keys (real host)', function () {
     const status = await verification.status(first);
     assert.strictEqual(status.result.status, 'verified', JSON.stringify(status.result));
     assert.strictEqual(status.result.status === 'verified' ? status.result.keyLabel : '', key.label);
+    // The inspector shows it verified.
+    await vscode.window.showTextDocument(httpDoc, { selection: new vscode.Selection(1, 30, 1, 30) });
+    await vscode.commands.executeCommand('tokenLens.inspectToken');
+    const panel = await waitFor(() => inspectorPanel(), 'the inspector panel');
+    await waitFor(async () => ((await panel.requestReport()).signature === 'signature verified' ? true : undefined), 'the inspector says "signature verified"');
 
     // Saving again does not ask: the finish is remembered for the session.
     await vscode.window.showTextDocument(doc);
@@ -184,23 +203,43 @@ describe('Edit Token and signing keys (real host)', function () {
     assert.strictEqual(edits.session(session.uri), undefined);
   });
 
+  it('New Token: the access token template, signed with the stored key, inserted at the cursor', async () => {
+    assert.ok(generated, 'needs the generated key');
+    const { verification } = await api();
+    const editor = await openFile('GET https://api.example.test/orders\nAuthorization: Bearer \n');
+    editor.selection = new vscode.Selection(1, 22, 1, 22);
+    const before = nowSec();
+    const pending = vscode.commands.executeCommand<{ token: string; placed: string } | undefined>('tokenLens.newToken');
+    // "Access token" (first), then the one signing key.
+    const made = await settle(pending);
+    assert.ok(made, 'a token was made');
+    assert.strictEqual(made.placed, 'editor');
+    assert.strictEqual(editor.document.lineAt(1).text, `Authorization: Bearer ${made.token}`);
+    const header = decodePart(made.token, 0);
+    const payload = decodePart(made.token, 1);
+    assert.deepStrictEqual(header, { alg: 'ES256', typ: 'at+jwt', kid: generated.kid });
+    assert.ok(typeof payload.iat === 'number' && payload.iat >= before && payload.iat <= nowSec(), 'iat is now');
+    assert.strictEqual(payload.nbf, payload.iat);
+    assert.strictEqual((payload.exp as number) - (payload.iat as number), 15 * 60);
+    assert.match(String(payload.jti), /^[0-9a-f-]{36}$/);
+    assert.strictEqual((await verification.status(made.token)).result.status, 'verified');
+  });
+
   it('leave unsigned is a choice, labelled; from the clipboard the new token goes back to the clipboard', async () => {
     const { edits } = await api();
     const original = makeToken({ sub: 'carol' }, { alg: 'HS256', typ: 'JWT' });
     await openFile('no token on this line\n', 'txt');
     await vscode.env.clipboard.writeText(`Bearer ${original}`);
     const pending = vscode.commands.executeCommand<EditSession | undefined>('tokenLens.editToken');
-    await answer(); // "Edit the token on the clipboard"
-    const session = await pending;
+    // "Edit the token on the clipboard".
+    const session = await settle(pending);
     assert.ok(session);
     assert.strictEqual(session.source.kind, 'clipboard');
     const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === session.uri.toString() ? vscode.window.activeTextEditor : undefined), 'the edit tab');
     const at = editor.document.getText().indexOf('"carol"');
     assert.ok(await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 7)), '"dave"')));
-    const saving = editor.document.save();
     // The pick: "Sign with <generated>", "Leave unsigned (alg: none)", "Keep the old signature".
-    await answer(1);
-    assert.strictEqual(await saving, true);
+    assert.strictEqual(await settle(editor.document.save(), 1), true);
     const copied = await vscode.env.clipboard.readText();
     assert.deepStrictEqual(decodePart(copied, 0), { alg: 'none', typ: 'JWT' });
     assert.strictEqual(decodePart(copied, 1).sub, 'dave');
@@ -220,9 +259,13 @@ describe('Edit Token and signing keys (real host)', function () {
     const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === session.uri.toString() ? vscode.window.activeTextEditor : undefined), 'the edit tab');
     const at = editor.document.getText().indexOf('"erin"');
     assert.ok(await editor.edit((e) => e.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 6)), '"frank"')));
-    const saving = editor.document.save();
-    await pause(700);
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    let settled = false;
+    const saving = Promise.resolve(editor.document.save()).finally(() => (settled = true));
+    // Close the finish pick once it is up (a loaded host may take a while to show it).
+    for (let i = 0; i < 40 && !settled; i++) {
+      await pause(500);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    }
     assert.strictEqual(await saving, false, 'the save failed');
     assert.strictEqual(editor.document.isDirty, true, 'the edit stays unsaved');
     assert.strictEqual(httpEditor.document.getText(), httpText, 'the .http file is unchanged');

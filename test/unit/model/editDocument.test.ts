@@ -77,3 +77,19 @@ describe('edit schema (model/editSchema, from the core registry)', () => {
     assert.equal(schema.properties.header.properties['alg']!.type, 'string');
   });
 });
+
+describe('New Token templates (model/tokenTemplates)', () => {
+  it('counts iat, nbf and exp from now; each template has its lifetime and shape', async () => {
+    const { TOKEN_TEMPLATES, tokenTemplate } = await import('../../../src/model/tokenTemplates');
+    const now = 1_800_000_000;
+    const lifetimes = Object.fromEntries(TOKEN_TEMPLATES.map((t) => [t.id, tokenTemplate(t.id, now, 'j').payload['exp']]));
+    assert.deepEqual(lifetimes, { access: now + 900, id: now + 3600, refresh: now + 30 * 86400, service: now + 300 });
+    const access = tokenTemplate('access', now, 'jti-1');
+    assert.deepEqual(access.header, { typ: 'at+jwt' });
+    assert.equal(access.payload['iat'], now);
+    assert.equal(access.payload['nbf'], now);
+    assert.equal(access.payload['jti'], 'jti-1');
+    assert.equal(tokenTemplate('id', now, 'n').payload['auth_time'], now);
+    for (const t of TOKEN_TEMPLATES) assert.equal(tokenTemplate(t.id, now, 'j').header['alg'], undefined, 'the key sets alg');
+  });
+});
