@@ -12,19 +12,18 @@ describe('Hover (real host)', function () {
   after(cleanUp);
 
   it('token shapes of issue 14 in the real host: the base64-wrapped JWT of a Kubernetes Secret decodes, a Flask cookie is named, not "malformed"', async () => {
-    const { readFileSync } = await import('fs');
-    const { join } = await import('path');
-    const root = vscode.extensions.all.find((e) => e.packageJSON?.name === 'token-lens')?.extensionPath;
+    // Read through workspace.fs, not Node's fs: the suite runs in the web worker host too.
+    const root = vscode.extensions.all.find((e) => e.packageJSON?.name === 'token-lens')?.extensionUri;
     assert.ok(root, 'the extension under test');
-    const fixtures = join(root, 'test', 'fixtures', 'shapes');
-    const yaml = readFileSync(join(fixtures, 'k8s-secret.yaml'), 'utf8');
+    const readFixture = async (name: string): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'test', 'fixtures', 'shapes', name)));
+    const yaml = await readFixture('k8s-secret.yaml');
     const secret = await openFile(yaml, 'yaml');
     const line = yaml.split('\n').findIndex((l) => l.includes('access-token: '));
     const wrapped = await hoverText(secret.document.uri, new vscode.Position(line, 20));
     assert.match(wrapped, /\*\*JWS\*\*/, `the wrapped token decodes in the hover: ${wrapped.slice(0, 200)}`);
     const { tokens } = await api();
     assert.ok(tokens.tokens(secret.document).some((t) => t.match.wrapped === 'base64'), 'the Secret file is scanned thoroughly');
-    const flask = (JSON.parse(readFileSync(join(fixtures, 'signed-cookies.json'), 'utf8')) as { flask: string }).flask;
+    const flask = (JSON.parse(await readFixture('signed-cookies.json')) as { flask: string }).flask;
     const cookie = await openFile(`GET https://app.example/\nCookie: session=${flask}\n`);
     const text = await hoverText(cookie.document.uri, new vscode.Position(1, 20));
     assert.match(text, /Flask/);
