@@ -3,7 +3,7 @@
  * error, never exits.
  */
 import { parseArgs as parseArgv, type ParseArgsConfig } from 'node:util';
-import { parseInstant } from '../core/instant';
+import { parseDuration, parseInstant } from '../core/instant';
 import type { Severity } from '../core/types';
 import type { SecretSource } from './privateKeys';
 import type { CliKeySource } from './verify';
@@ -121,16 +121,6 @@ Options:
   -v, --version          show the version
 
 Exit codes: 0 ok · 1 --fail-on threshold met (diff: the tokens differ) · 2 bad usage or unreadable input.`;
-
-/** Parses `30`, `90s`, `30m`, `1h`, `7d`, `2w` to seconds. */
-export function parseDuration(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)\s*(s|m|min|h|d|w)?$/i.exec(text.trim());
-  if (!m) return undefined;
-  const unit = (m[2] ?? 's').toLowerCase();
-  const factor = unit === 's' ? 1 : unit === 'm' || unit === 'min' ? 60 : unit === 'h' ? 3600 : unit === 'd' ? 86400 : 604800;
-  const seconds = Number(m[1]) * factor;
-  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
-}
 
 /** The options `node:util` `parseArgs` reads; values are checked below, in argument order. */
 const OPTIONS = {

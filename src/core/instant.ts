@@ -7,8 +7,8 @@
  * - ISO 8601 dates and date-times: `2026-12-01`, `2026-12-01T18:00`, `2026-12-01 18:00:30`,
  *   `2026-12-01T18:00:00.000Z`, `2026-12-01T18:00+01:00` (no zone: local time, or UTC with
  *   `utc`);
- * - relative to now: `in 2 h`, `in 90 min`, `in 1 day 2 h`, `2 h ago`, `+15m`, `-3d`
- *   (units s, m/min, h, d, w in short or long form);
+ * - relative to now: `in 2 h`, `in 90 min`, `in 1.5 h`, `in 1 day 2 h`, `2 h ago`, `+15m`,
+ *   `-3d` (units s, m/min, h, d, w in short or long form);
  * - a day and a time: `today 18:00`, `yesterday 18:00`, `tomorrow 9:30`, or a bare `18:00`
  *   (today);
  * - a NumericDate: 9 to 11 digits, seconds since the epoch (as in `exp`).
@@ -46,7 +46,7 @@ const UNIT_MS: Readonly<Record<string, number>> = {
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(z|[+-]\d{2}:?\d{2})?$/;
 const DAY_TIME = /^(?:(today|yesterday|tomorrow)\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const DAY_ONLY = /^(today|yesterday|tomorrow)$/;
-const AMOUNT = /^(\d{1,6})\s*([a-z]+)$/;
+const AMOUNT = /^(\d{1,6}(?:\.\d{1,3})?)\s*([a-z]+)$/;
 const NUMERIC_DATE = /^\d{9,11}$/;
 
 function fail(message: string): { ok: false; error: InstantError } {
@@ -71,6 +71,20 @@ function duration(text: string): number | undefined {
     total += Number(m[1]) * unit;
   }
   return total;
+}
+
+/**
+ * A positive duration in seconds: bare seconds (`90`) or amounts with units as in "in 2 h"
+ * (`90s`, `30m`, `1.5h`, `7d`, `2w`, `1 day 2 h`); undefined for anything else, zero or
+ * negative. The CLI's `--max-lifetime` reads it, as `--now` reads {@link parseInstant}.
+ *
+ * @example parseDuration('30m') // 1800
+ */
+export function parseDuration(text: string): number | undefined {
+  if (typeof text !== 'string' || text.length > MAX_INSTANT_CHARS) return undefined;
+  const t = text.trim().toLowerCase();
+  const ms = /^\d{1,12}$/.test(t) ? Number(t) * 1000 : duration(t);
+  return ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms / 1000 : undefined;
 }
 
 /** Midnight (local or UTC) of the day `offset` days from `now`'s day, then `h:m:s` on it. */

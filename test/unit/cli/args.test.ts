@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_MAX_FILE_SIZE_KB, parseArgs, parseDuration } from '../../../src/cli/args';
+import { DEFAULT_MAX_FILE_SIZE_KB, parseArgs } from '../../../src/cli/args';
+import { parseDuration } from '../../../src/core/instant';
 
 describe('cli parseArgs', () => {
   it('parses decode with every option', () => {
@@ -92,7 +93,7 @@ describe('cli parseArgs', () => {
   });
 });
 
-describe('cli parseDuration', () => {
+describe('core parseDuration (the CLI --max-lifetime)', () => {
   const cases: [string, number | undefined][] = [
     ['90', 90],
     ['90s', 90],
@@ -105,6 +106,9 @@ describe('cli parseDuration', () => {
     ['-1h', undefined],
     ['h', undefined],
     ['1y', undefined],
+    ['1 day 2 h', 93600],
+    ['90 min', 5400],
+    ['1e3', undefined],
   ];
   for (const [text, seconds] of cases) it(`${text} → ${seconds}`, () => assert.equal(parseDuration(text), seconds));
 });
