@@ -61,6 +61,8 @@ export class TokenEditFileSystem implements vscode.FileSystemProvider, vscode.Di
   readonly onDidDropSession = this.closed.event;
   private readonly subscriptions: vscode.Disposable[];
   private schemaBytes: Uint8Array | undefined;
+  /** Per session: the document text to show once its save is over (the header as signed). */
+  private readonly afterSave = new Map<string, string | undefined>();
 
   constructor(private readonly finisher: EditFinisher) {
     this.subscriptions = [
@@ -70,6 +72,7 @@ export class TokenEditFileSystem implements vscode.FileSystemProvider, vscode.Di
           if (id !== undefined) this.dropUnlessShown(id);
         }
       }),
+      vscode.workspace.onDidSaveTextDocument((document) => this.showSaved(document)),
     ];
   }
 
@@ -100,6 +103,7 @@ export class TokenEditFileSystem implements vscode.FileSystemProvider, vscode.Di
     const session = this.sessions.get(id);
     if (session === undefined) return;
     this.sessions.delete(id);
+    this.afterSave.delete(id);
     session.token = '';
     session.content = new Uint8Array();
     this.closed.fire(session);
@@ -159,16 +163,26 @@ export class TokenEditFileSystem implements vscode.FileSystemProvider, vscode.Di
     const kept = await this.finisher(session, text);
     session.content = content;
     session.mtime = Date.now();
-    if (kept !== text) {
-      // The token's header differs from the buffer (the key set `alg`/`kid`): once the save
-      // is over, the file changes on its own (a newer mtime) and the editor reloads it. A model
-      // ignores changes while its save is still running, so the change is announced again.
+    // The token's header differs from the buffer (the key set `alg`/`kid`): shown once the save is over.
+    this.afterSave.set(session.id, kept !== text ? kept : undefined);
+  }
+
+  /**
+   * After a save completes (its stat taken, so the newer mtime is not mistaken for the save's
+   * own), the file changes on its own and the editor reloads it. A model ignores changes while
+   * its save still runs, so the change is announced again.
+   */
+  private showSaved(document: vscode.TextDocument): void {
+    const session = this.session(document.uri);
+    const kept = session !== undefined ? this.afterSave.get(session.id) : undefined;
+    if (session === undefined || kept === undefined) return;
+    this.afterSave.delete(session.id);
+    session.content = new TextEncoder().encode(kept);
+    session.mtime = Math.max(Date.now(), session.mtime + 1);
+    for (const delay of [0, 300, 1000, 3000]) {
       setTimeout(() => {
-        if (!this.sessions.has(session.id)) return;
-        session.content = new TextEncoder().encode(kept);
-        session.mtime = Math.max(Date.now(), session.mtime + 1);
-        for (const delay of [0, 400, 1500]) setTimeout(() => this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]), delay);
-      }, 50);
+        if (this.sessions.has(session.id)) this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: session.uri }]);
+      }, delay);
     }
   }
 
@@ -191,6 +205,7 @@ export class TokenEditFileSystem implements vscode.FileSystemProvider, vscode.Di
       session.content = new Uint8Array();
     }
     this.sessions.clear();
+    this.afterSave.clear();
     this.emitter.dispose();
     this.closed.dispose();
   }
