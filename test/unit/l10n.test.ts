@@ -1,0 +1,81 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// Localisation (issue 15): package.json contributions through package.nls*.json, runtime strings
+// through l10n/bundle.l10n*.json; every language has every key, and none is left empty or English.
+const ROOT = path.join(__dirname, '..', '..');
+const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
+const manifest = readJson('package.json') as Record<string, unknown> & { l10n?: string };
+
+/** Properties VS Code shows to users wherever they occur under `contributes`. */
+const LOCALISED = new Set([
+  'title', 'shortTitle', 'category', 'name', 'contextualTitle', 'label', 'description', 'markdownDescription',
+  'enumDescriptions', 'markdownEnumDescriptions', 'enumItemLabels', 'deprecationMessage', 'markdownDeprecationMessage', 'contents', 'altText',
+]);
+/** German text that is rightly the same as the English: the product name and words German UI uses as is. */
+const SAME_IN_GERMAN = new Set(['Token Lens', 'Tokens']);
+const NLS_KEY = /^%([^%]+)%$/;
+
+/** Every localisable string of the manifest, with where it is. */
+function localisableStrings(): { where: string; value: unknown }[] {
+  const out: { where: string; value: unknown }[] = [];
+  const u = (manifest.capabilities as { untrustedWorkspaces?: { description?: unknown } } | undefined)?.untrustedWorkspaces;
+  out.push({ where: 'displayName', value: manifest.displayName }, { where: 'description', value: manifest.description });
+  if (u?.description !== undefined) out.push({ where: 'capabilities.untrustedWorkspaces.description', value: u.description });
+  const walk = (node: unknown, where: string, localised: boolean): void => {
+    if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${where}[${i}]`, localised));
+    else if (node !== null && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) walk(v, `${where}.${k}`, LOCALISED.has(k));
+    } else if (localised) out.push({ where, value: node });
+  };
+  walk(manifest.contributes, 'contributes', false);
+  return out;
+}
+
+function languageFiles(dir: string, base: string): { lang: string; file: string }[] {
+  const re = new RegExp(`^${base.replace(/\./g, '\\.')}\\.([a-z]{2}(?:-[a-z]+)?)\\.json$`, 'i');
+  return readdirSync(path.join(ROOT, dir)).flatMap((f) => {
+    const m = re.exec(f);
+    return m ? [{ lang: m[1]!, file: path.join(dir, f) }] : [];
+  });
+}
+
+function checkTranslations(english: Record<string, string>, translations: { lang: string; file: string }[], valueOf: (v: unknown) => unknown): void {
+  assert.ok(translations.some((t) => t.lang === 'de'), 'a German translation ships');
+  for (const { lang, file } of translations) {
+    const other = readJson(file) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(other).filter((k) => !(k in english)), [], `${file}: keys the English file does not have`);
+    assert.deepEqual(Object.keys(english).filter((k) => !(k in other)), [], `${file}: keys missing`);
+    for (const [k, en] of Object.entries(english)) {
+      const text = valueOf(other[k]);
+      assert.equal(typeof text, 'string', `${file}: ${k} is text`);
+      assert.notEqual((text as string).trim(), '', `${file}: ${k} is empty`);
+      if (lang === 'de' && !SAME_IN_GERMAN.has(en)) assert.notEqual(text, en, `${file}: ${k} is still English`);
+      // Placeholders and command links carry meaning: a translation keeps every one of them.
+      const marks = (s: string): string[] => [...s.matchAll(/\{\d+\}|\(command:[^)]*\)/g)].map((m) => m[0]).sort();
+      assert.deepEqual(marks(text as string), marks(en), `${file}: ${k} keeps placeholders and command links`);
+    }
+  }
+}
+
+describe('localisation: package.json contributions (package.nls.json)', () => {
+  const english = readJson('package.nls.json') as Record<string, string>;
+
+  it('no user-visible manifest string is a bare literal', () => {
+    const found = localisableStrings();
+    assert.ok(found.length > 40, `walked the manifest (${found.length} strings)`);
+    const literal = found.filter((s) => typeof s.value !== 'string' || !NLS_KEY.test(s.value));
+    assert.deepEqual(literal.map((s) => `${s.where}: ${JSON.stringify(s.value)}`), []);
+  });
+
+  it('every %key% the manifest uses exists in package.nls.json, and every key there is used', () => {
+    const used = new Set(localisableStrings().map((s) => NLS_KEY.exec(String(s.value))?.[1]));
+    assert.deepEqual([...used].filter((k) => k === undefined || !(k in english)), []);
+    assert.deepEqual(Object.keys(english).filter((k) => !used.has(k)), [], 'keys no manifest string uses');
+  });
+
+  it('every other language has exactly the English keys, none empty or left in English', () => {
+    checkTranslations(english, languageFiles('.', 'package.nls'), (v) => v);
+  });
+});
