@@ -14,6 +14,8 @@ const STAGES = [
   { name: 'host setup', cmd: ['node', 'scripts/lib/host.mjs'] },
   { name: 'hermetic home', cmd: ['node', 'scripts/test-hermetic.mjs'], counts: 'result' },
   { name: 'integration', cmd: ['node', 'scripts/test-integration.mjs'], counts: 'result' },
+  // The same suites again in the web worker extension host (dist/web/extension.js; issue 15).
+  { name: 'integration (web worker)', cmd: ['node', 'scripts/test-integration-web.mjs'], counts: 'result' },
   { name: 'e2e', cmd: ['node', 'scripts/test-e2e.mjs'], counts: 'result' },
   { name: 'package', cmd: ['node', 'scripts/package.mjs'] },
   { name: 'packaged vsix', cmd: ['node', 'scripts/test-e2e.mjs', '--vsix'], counts: 'result' },
