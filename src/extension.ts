@@ -20,6 +20,7 @@ import { signatureSource } from './features/verification';
 import type { InspectTarget } from './model/types';
 import { InspectorPanel } from './webview/inspectorPanel';
 import { InspectorViewProvider } from './webview/inspectorView';
+import { configureLocale } from './present';
 
 /**
  * What `activate()` returns in test mode only (`ExtensionMode.Test`: integration tests): handles
@@ -58,6 +59,8 @@ export interface TokenLensApi {
 /** Wiring only: every provider and command is registered here and pushed to subscriptions. */
 export function activate(context: vscode.ExtensionContext): TokenLensApi | undefined {
   const started = performance.now();
+  // Text built in present/ (hover summary, status words, relative times) in the display language.
+  configureLocale(vscode.env.language, vscode.l10n.bundle);
   const selector: vscode.DocumentSelector = [{ scheme: '*' }];
   const tokens = new TokenIndex();
   const keyStore = new KeyStore(context.secrets);

@@ -48,16 +48,16 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
   md.appendMarkdown(`$(key) **${kindLabel(decoded.kind)}** · ${markdownText(label, 120)} · ${headerBits.join(' · ')}\n\n`);
   // Actions near the top: a long hover scrolls, and the links must stay in sight. A JWE's
   // payload is ciphertext: there is nothing to copy.
-  const actions = [commandLink('$(open-preview) Inspect', CommandIds.inspectToken, location)];
-  if (decoded.payload.type !== 'encrypted') actions.push(commandLink('$(copy) Copy payload', CommandIds.copyPayloadJson, location));
-  if (decoded.payload.type === 'claims' || decoded.payload.type === 'json') actions.push(commandLink('$(edit) Edit', CommandIds.editToken, location));
+  const actions = [commandLink(`$(open-preview) ${vscode.l10n.t('Inspect')}`, CommandIds.inspectToken, location)];
+  if (decoded.payload.type !== 'encrypted') actions.push(commandLink(`$(copy) ${vscode.l10n.t('Copy payload')}`, CommandIds.copyPayloadJson, location));
+  if (decoded.payload.type === 'claims' || decoded.payload.type === 'json') actions.push(commandLink(`$(edit) ${vscode.l10n.t('Edit')}`, CommandIds.editToken, location));
   md.appendMarkdown(`${actions.join(' · ')}\n\n`);
   if (decoded.payload.type === 'claims') {
     const c = decoded.payload.claims;
     const lines = HOVER_CLAIMS.map((name) => claimLine(name, c[name], options)).filter((l): l is string => l !== undefined);
     if (lines.length > 0) md.appendMarkdown(`${lines.join('  \n')}\n\n`);
   } else if (decoded.payload.type === 'encrypted') {
-    md.appendMarkdown('Payload encrypted (JWE): only the protected header is readable.\n\n');
+    md.appendMarkdown(`${vscode.l10n.t('Payload encrypted (JWE): only the protected header is readable.')}\n\n`);
   }
   const when = timeText(time, decoded.kind);
   // Words beside every icon (screen readers skip codicons): a status the relative text does not name is said first.
@@ -70,9 +70,9 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
   const all: Finding[] = bySeverity([...inspection.findings, ...inspection.hints].filter((f) => f.severity !== 'info'));
   const findings = all.slice(0, MAX_HOVER_FINDINGS);
   if (findings.length > 0) {
-    const more = all.length > findings.length ? `  \n… and ${all.length - findings.length} more in the inspector` : '';
+    const more = all.length > findings.length ? `  \n${vscode.l10n.t('… and {0} more in the inspector', all.length - findings.length)}` : '';
     md.appendMarkdown(
-      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${severityLabel(f.severity)}: ${markdownText(f.message, 300)} (${markdownText(f.code)}${f.reference.kind === 'article' ? `, reason ${f.reference.reason}` : ''})`).join('  \n')}${more}`,
+      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${severityLabel(f.severity)}: ${markdownText(f.message, 300)} (${markdownText(f.code)}${f.reference.kind === 'article' ? `, ${vscode.l10n.t('reason {0}', f.reference.reason)}` : ''})`).join('  \n')}${more}`,
     );
   }
   return md;

@@ -42,7 +42,7 @@ export class TokenStatusBar implements vscode.Disposable {
     }
     if (target.uri !== undefined && target.range !== undefined) {
       const location: TokenLocation = { uri: target.uri.toString(), line: target.range.start.line, character: target.range.start.character };
-      this.item.command = { title: 'Inspect token', command: CommandIds.inspectToken, arguments: [location] };
+      this.item.command = { title: vscode.l10n.t('Inspect token'), command: CommandIds.inspectToken, arguments: [location] };
     } else {
       this.item.command = CommandIds.inspectToken;
     }
@@ -56,13 +56,13 @@ export class TokenStatusBar implements vscode.Disposable {
     if (target === undefined) return;
     const glance = this.inspections.glance(target.token, target.uri);
     if (!glance.ok) {
-      this.item.text = `$(${statusLook('malformed').icon}) Malformed token`;
+      this.item.text = `$(${statusLook('malformed').icon}) ${vscode.l10n.t('Malformed token')}`;
       this.item.tooltip = labelText(glance.error.message, { max: 300 });
       return;
     }
     const { time, kind } = glance.value;
     this.item.text = `$(${statusLook(tokenStatus(kind, time.status)).icon}) ${kindLabel(kind)} ${statusWords(time, kind)}`;
-    this.item.tooltip = `Token Lens · ${labelText(target.label, { max: 120 })} — click to inspect`;
+    this.item.tooltip = vscode.l10n.t('Token Lens · {0} — click to inspect', labelText(target.label, { max: 120 }));
     this.item.backgroundColor = time.status === 'expired' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // Nothing changes any more once there is no expiry to count towards — unless the token is
     // not valid yet: "valid in …" counts down to nbf and then turns valid.

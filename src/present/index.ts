@@ -15,6 +15,7 @@ export type { Tone } from './tone';
 export { atLeast, bySeverity, compareSeverity, SEVERITIES, severityCounts, severityIcon, severityLabel, severityTone } from './severity';
 export { statusLook, tokenStatus, verificationBadge } from './status';
 export type { BadgeOptions, StatusLook, TokenStatus, VerificationBadge, VerificationIcon } from './status';
+export { configureLocale, relativeText } from './locale';
 export { absoluteTimeText, clockText, countdownText, ENCRYPTED_TIME_TEXT, instantText, statusWords, timeText, verificationTimingText } from './time';
 export { exceededLimits, exceededLimitsText, limitText, sizeCostText, sizeText } from './size';
 export { claimsTable, claimText, claimTextFromJson } from './claims';

@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from '../core';
 import type { Tone } from './tone';
+import * as l10n from '@vscode/l10n';
 
 /** Every severity, most severe first. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -50,8 +51,8 @@ export function severityIcon(severity: Severity): 'error' | 'warning' | 'info' {
  *
  * @example severityLabel('warning') === 'Warning'
  */
-export function severityLabel(severity: Severity): 'Error' | 'Warning' | 'Info' {
-  return severity === 'error' ? 'Error' : severity === 'warning' ? 'Warning' : 'Info';
+export function severityLabel(severity: Severity): string {
+  return severity === 'error' ? l10n.t('Error') : severity === 'warning' ? l10n.t('Warning') : l10n.t('Info');
 }
 
 /** Tone of a severity (its colour in the tree, the inspector and the terminal). */

@@ -4,6 +4,11 @@
  * comes in with the report, never from a clock here.
  */
 import type { TimeReport, TokenKind, VerificationTiming } from '../core';
+import * as l10n from '@vscode/l10n';
+import { relativeText } from './locale';
+
+/** The parts of a time report the relative text is made of. */
+type RelativeTime = Pick<TimeReport, 'status' | 'relative' | 'msToExpiry' | 'claims' | 'now'>;
 
 /**
  * What a JWE's time status reads: its claims are encrypted, so nothing is known of its expiry
@@ -16,17 +21,17 @@ export const ENCRYPTED_TIME_TEXT = 'expiry unknown (encrypted)';
  * 2 h`, `never expires`, `expiry unknown (encrypted)` for a JWE), or `undefined` when the token
  * has no time claims to speak of.
  */
-export function timeText(time: Pick<TimeReport, 'status' | 'relative'>, kind?: TokenKind): string | undefined {
-  if (kind === 'jwe') return ENCRYPTED_TIME_TEXT;
-  return time.status === 'not-applicable' ? undefined : time.relative;
+export function timeText(time: RelativeTime, kind?: TokenKind): string | undefined {
+  if (kind === 'jwe') return l10n.t('expiry unknown (encrypted)');
+  return time.status === 'not-applicable' ? undefined : relativeText(time);
 }
 
 /**
  * The time status as a surface says it in words (status bar, tree rows): the relative text, or
  * {@link ENCRYPTED_TIME_TEXT} for a JWE.
  */
-export function statusWords(time: Pick<TimeReport, 'relative'>, kind: TokenKind): string {
-  return kind === 'jwe' ? ENCRYPTED_TIME_TEXT : time.relative;
+export function statusWords(time: RelativeTime, kind: TokenKind): string {
+  return kind === 'jwe' ? l10n.t('expiry unknown (encrypted)') : relativeText(time);
 }
 
 /**

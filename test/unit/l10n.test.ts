@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 // Localisation (issue 15): package.json contributions through package.nls*.json, runtime strings
@@ -77,5 +77,20 @@ describe('localisation: package.json contributions (package.nls.json)', () => {
 
   it('every other language has exactly the English keys, none empty or left in English', () => {
     checkTranslations(english, languageFiles('.', 'package.nls'), (v) => v);
+  });
+});
+
+describe('localisation: runtime strings (l10n/bundle.l10n.json)', () => {
+  it('package.json names the bundle folder, and it holds the English bundle', () => {
+    assert.equal(manifest.l10n, './l10n');
+    assert.ok(existsSync(path.join(ROOT, 'l10n', 'bundle.l10n.json')));
+  });
+
+  it('every other language has exactly the English keys, none empty or left in English', () => {
+    const raw = readJson('l10n/bundle.l10n.json') as Record<string, string | { message: string }>;
+    const text = (v: unknown): unknown => (v !== null && typeof v === 'object' ? (v as { message: unknown }).message : v);
+    const english = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, text(v) as string]));
+    assert.ok(Object.keys(english).length > 0, 'the bundle has strings');
+    checkTranslations(english, languageFiles('l10n', 'bundle.l10n'), text);
   });
 });
