@@ -1,2 +1,2 @@
 /** Bundles test/integration (index + suites) into out/integration; resolves to index.js. */
-export function bundleIntegration(): Promise<string>;
+export function bundleIntegration(locale?: string): Promise<string>;

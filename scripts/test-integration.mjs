@@ -11,6 +11,8 @@ import { ROOT, configurationWarnings, ensureHost, startCodeServer, launchBrowser
 // over 300 s at load 15, so the guard leaves room for a busy CI runner.
 const TIMEOUT_MS = Number(process.env.TOKEN_LENS_IT_TIMEOUT_MS ?? 900_000);
 const OUT = path.join(ROOT, 'out', 'integration');
+/** `--locale de`: a host in that display language, running test/integration-de. */
+const LOCALE = process.argv.includes('--locale') ? process.argv[process.argv.indexOf('--locale') + 1] : undefined;
 
 function suiteEntries(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -21,15 +23,18 @@ function suiteEntries(dir) {
 }
 
 /** Bundles index.ts and every suite (vscode and mocha stay external) into out/integration. */
-export async function bundleIntegration() {
-  fs.rmSync(OUT, { recursive: true, force: true });
+export async function bundleIntegration(locale = LOCALE) {
+  const out = locale === undefined ? OUT : `${OUT}-${locale}`;
+  fs.rmSync(out, { recursive: true, force: true });
   const base = path.join(ROOT, 'test', 'integration');
+  // `--locale de`: the same runner module over the suites of test/integration-de.
+  const suites = locale === undefined ? path.join(base, 'suite') : path.join(ROOT, 'test', `integration-${locale}`, 'suite');
   await build({
-    entryPoints: [path.join(base, 'index.ts'), ...suiteEntries(path.join(base, 'suite'))],
-    outbase: base, outdir: OUT, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'],
+    entryPoints: [{ in: path.join(base, 'index.ts'), out: 'index' }, ...suiteEntries(suites).map((f) => ({ in: f, out: path.join('suite', path.relative(suites, f)).replace(/\.ts$/, '') }))],
+    outdir: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'],
     external: ['vscode', 'mocha'], sourcemap: 'inline', logLevel: 'warning',
   });
-  return path.join(OUT, 'index.js');
+  return path.join(out, 'index.js');
 }
 
 async function main() {
@@ -40,7 +45,7 @@ async function main() {
   }
   const testsPath = await bundleIntegration();
   const workspace = path.join(ROOT, 'test', 'integration', 'fixtures');
-  const host = await startCodeServer({ workspace, label: 'it' });
+  const host = await startCodeServer({ workspace, label: LOCALE === undefined ? 'it' : `it-${LOCALE}`, ...(LOCALE !== undefined ? { locale: LOCALE } : {}) });
   const { browser, close } = await launchBrowser();
   let passed = 0, failed = 0;
   try {

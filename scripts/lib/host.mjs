@@ -197,7 +197,8 @@ const USER_SETTINGS = {
  * user-data-dir; the group is killed by `stop()` and on any exit of this process.
  * `auth: 'password'` (the demo) generates a random password for this run and returns it; tests
  * use `none`, on loopback, for their own run only.
- * @param {{ workspace: string, extensionsDir?: string, settings?: object, label?: string, auth?: 'none' | 'password' }} opts
+ * `locale` starts the workbench in that display language (`--locale de`).
+ * @param {{ workspace: string, extensionsDir?: string, settings?: object, label?: string, auth?: 'none' | 'password', locale?: string }} opts
  */
 export async function startCodeServer(opts) {
   const runs = path.join(STATE_DIR, 'runs');
@@ -218,7 +219,8 @@ export async function startCodeServer(opts) {
     CODE_SERVER_ENTRY, '--config', ensureCodeServerConfig(), '--auth', auth, '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--vscode-option', 'enable-smoke-test-driver',
-    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, opts.workspace,
+    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    ...(opts.locale !== undefined ? ['--locale', opts.locale] : []), opts.workspace,
   ];
   const logFile = path.join(tmp, 'code-server.log');
   const out = fs.openSync(logFile, 'w');

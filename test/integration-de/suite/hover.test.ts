@@ -1,0 +1,36 @@
+// The German display language in a real host (issue 15): code-server started with `--locale de`
+// (scripts/test-integration.mjs --locale de). The extension's own bundle, l10n/bundle.l10n.de.json,
+// loads without a language pack; the hover's fixed texts, status words and relative times are German.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, cleanUp, hoverText, makeToken, nowSec, openFile } from '../../integration/suite/featureHelpers';
+
+describe('German hover (real host, --locale de)', function () {
+  this.timeout(120_000);
+  before(api);
+  after(cleanUp);
+
+  it('the host speaks German and loads the extension\'s German bundle', () => {
+    console.log(`  vscode.env.language: ${vscode.env.language}, l10n.uri: ${vscode.l10n.uri?.path ?? 'none'}`);
+    assert.equal(vscode.env.language, 'de');
+    assert.match(vscode.l10n.uri?.path ?? '', /\/l10n\/bundle\.l10n\.de\.json$/);
+    assert.equal(vscode.l10n.t('Copy payload'), 'Payload kopieren');
+  });
+
+  it('a hover reads in German: actions, relative expiry through Intl, severity words', async () => {
+    const token = makeToken({ sub: 'alice', exp: nowSec() + 12 * 60 + 30 });
+    const editor = await openFile(`GET https://api.example.com/\nAuthorization: Bearer ${token}\n`);
+    const text = await hoverText(editor.document.uri, new vscode.Position(1, 30));
+    console.log(`  hover: ${text.replace(/\(command:[^)]*\)/g, '(…)').replace(/\n+/g, ' ⏎ ').slice(0, 400)}`);
+    assert.match(text, /\*\*sub\*\* alice/);
+    assert.match(text, /Untersuchen/);
+    assert.match(text, /Payload kopieren/);
+    assert.match(text, /läuft in 12 Min\. ab/);
+    assert.doesNotMatch(text, /expires in/);
+    const old = makeToken({ sub: 'bob', exp: nowSec() - 2 * 86400 - 60 });
+    const expired = await openFile(`GET https://api.example.com/\nAuthorization: Bearer ${old}\n`);
+    const text2 = await hoverText(expired.document.uri, new vscode.Position(1, 30));
+    assert.match(text2, /vor 2 Tagen abgelaufen/);
+    assert.match(text2, /Fehler: /, 'the expired finding is labelled in German');
+  });
+});
