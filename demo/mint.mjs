@@ -60,11 +60,33 @@ export async function mintDemoTokens() {
   // length, so it cannot verify, but the header and claims still decode (issue 12).
   const truncated = access.slice(0, access.lastIndexOf('.') + 1 + 41);
 
+  // Token exchange (RFC 8693): claims that are tokens themselves (issue 13). Alice's ID token,
+  // the client's software statement (RFC 7591, no exp), and an act chain four actor tokens deep:
+  // the inspector shows three levels and says where it stopped.
+  const idToken = await new SignJWT({ email: 'alice@demo.example' })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'demo-ec-1' })
+    .setIssuer(ISSUER).setSubject('user-1042').setAudience('batch-client')
+    .setIssuedAt(t).setExpirationTime(t + 3600).sign(es.privateKey);
+  const softwareStatement = await new SignJWT({ software_id: 'batch-client', software_version: '4.2.0' })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+    .setIssuer('https://registry.demo.example').setIssuedAt(t - 30 * 86400).sign(es.privateKey);
+  let actor;
+  for (const sub of ['cron-trigger', 'scheduler', 'batch-service', 'gateway']) {
+    actor = await new SignJWT(actor === undefined ? {} : { act: { actor_token: actor } })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject(sub).setExpirationTime(t + 1800).sign(es.privateKey);
+  }
+  const delegated = await new SignJWT({ scope: 'orders:read', client_id: 'batch-client', id_token: idToken, software_statement: softwareStatement, act: { sub: 'gateway', actor_token: actor } })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'demo-ec-1' })
+    .setIssuer(ISSUER).setSubject('user-1042').setAudience('orders-api').setJti(crypto.randomUUID())
+    .setIssuedAt(t).setExpirationTime(t + 3600).sign(es.privateKey);
+  if (delegated.length > 4096) throw new Error(`delegated demo token is ${delegated.length} B: over the cookie limit`);
+
   if (oversized.length <= 4096) throw new Error(`oversized demo token is only ${oversized.length} B`);
   return {
     ACCESS_TOKEN: access, EXPIRED_TOKEN: expired, NO_EXP_TOKEN: noExp, REFRESH_TOKEN: refresh,
     OVERSIZED_TOKEN: oversized, UNSIGNED_TOKEN: unsigned, ENCRYPTED_TOKEN: encrypted, WEAK_SECRET_TOKEN: weakSecret,
-    TRUNCATED_TOKEN: truncated,
+    TRUNCATED_TOKEN: truncated, DELEGATED_TOKEN: delegated,
   };
 }
 

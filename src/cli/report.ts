@@ -2,7 +2,7 @@
  * Output of `token-lens`: the `--json` documents (schema in README.md next to this file) and
  * the human-readable text, coloured on a terminal.
  */
-import { formatDuration, type VerificationResult } from '../core';
+import { formatDuration, type NestedNotice, type NestedTokens, type NestedVia, type VerificationResult } from '../core';
 import { atLeast, headerAlg, severityCounts, severityTone, sizeCostText, sizeText, statusLook, terminalText, tokenSummary, type Tone } from '../present';
 import type { Finding, Inspection, SegmentError, Severity, TokenError, TokenMatch } from '../core/types';
 
@@ -29,6 +29,25 @@ export interface TokenReport {
   readonly algorithm: Inspection['algorithm'];
   readonly hints: readonly Finding[];
   readonly findings: readonly Finding[];
+  /**
+   * `decode` only: the tokens nested in this one (claims holding a compact JWS or JWE, a
+   * `cty: JWT` payload), each a report of its own, to a depth of 3 and 16 tokens at most.
+   */
+  readonly nested?: readonly NestedTokenReport[];
+  /** `decode` only: where the nested search stopped (`too-deep`, `too-many`, `encrypted`). */
+  readonly nestedNotices?: readonly NestedNotice[];
+}
+
+/** A token nested in another one (core `nestedTokens`): its own report, and where it was found. */
+export interface NestedTokenReport extends TokenReport {
+  /** The claim path from the outer token: `id_token`, `act.act.actor_token`, `software_statement → act.actor_token`. */
+  readonly label: string;
+  /** Member names and array indexes in its parent's payload; `[]` for a `cty: JWT` payload. */
+  readonly path: readonly (string | number)[];
+  readonly depth: number;
+  readonly via: NestedVia;
+  readonly nested: readonly NestedTokenReport[];
+  readonly nestedNotices: readonly NestedNotice[];
 }
 
 /** A token found by `scan`, located in its file. */
@@ -71,8 +90,23 @@ export interface DecodeReport {
   readonly token: TokenReport;
 }
 
-/** Projects an inspection onto the JSON document (the token text itself is never included). */
-export function tokenReport(inspection: Inspection): TokenReport {
+/**
+ * Projects an inspection onto the JSON document (the token text itself is never included);
+ * with `nested` (`decode`), its nested tokens too, each projected the same way.
+ */
+export function tokenReport(inspection: Inspection, nested?: NestedTokens): TokenReport {
+  const report = ownReport(inspection);
+  return nested === undefined ? report : { ...report, ...nestedReports(nested) };
+}
+
+function nestedReports(nested: NestedTokens): { nested: NestedTokenReport[]; nestedNotices: NestedNotice[] } {
+  return {
+    nested: nested.tokens.map((t) => ({ label: t.label, path: t.path, depth: t.depth, via: t.via, ...ownReport(t.inspection), ...nestedReports(t) })),
+    nestedNotices: [...nested.notices],
+  };
+}
+
+function ownReport(inspection: Inspection): TokenReport {
   const { decoded } = inspection;
   return {
     kind: decoded.kind,
@@ -167,7 +201,7 @@ function statusLabel(time: Pick<Inspection['time'], 'status' | 'relative'>, styl
 function indent(text: string, prefix = '  '): string {
   return text
     .split('\n')
-    .map((line) => prefix + line)
+    .map((line) => (line === '' ? line : prefix + line))
     .join('\n');
 }
 
@@ -188,8 +222,21 @@ export function summaryLine(inspection: Inspection, style: Style): string {
   return [style.bold(summary.kind), name(summary.alg), ...time, summary.size].join(' · ');
 }
 
-/** Full text of one inspected token (decode, and each token of scan). */
-export function renderInspection(inspection: Inspection, style: Style): string {
+/**
+ * The "Nested tokens" section of `decode`: each inner token under its claim path, its own full
+ * text indented below it (and its nested tokens inside that), then where the search stopped.
+ */
+function nestedLines(nested: NestedTokens, style: Style): string[] {
+  const lines: string[] = [];
+  for (const t of nested.tokens) {
+    lines.push('', `  ${style.bold(sentence(t.label))} ${style.dim(t.via === 'cty' ? '(the payload, cty: JWT)' : `(nested, depth ${t.depth})`)}`, indent(renderInspection(t.inspection, style, t), '    '));
+  }
+  for (const n of nested.notices) lines.push('', `  ${style.yellow(n.code === 'encrypted' ? 'encrypted' : 'stopped')} ${sentence(n.message)}`);
+  return lines;
+}
+
+/** Full text of one inspected token (`decode`), with its nested tokens when `nested` is given. */
+export function renderInspection(inspection: Inspection, style: Style, nested?: NestedTokens): string {
   const { decoded, time, size } = inspection;
   const lines: string[] = [summaryLine(inspection, style), '', style.bold('Header'), indent(faithfulJson(decoded.header, decoded.headerJson, lossyIn(decoded, 'header')))];
   lines.push('', style.bold('Payload'));
@@ -236,6 +283,7 @@ export function renderInspection(inspection: Inspection, style: Style): string {
   const findings = findingLines('Findings', inspection.findings, style);
   if (hints.length > 0) lines.push('', ...hints);
   if (findings.length > 0) lines.push('', ...findings);
+  if (nested !== undefined && (nested.tokens.length > 0 || nested.notices.length > 0)) lines.push('', style.bold('Nested tokens'), ...nestedLines(nested, style));
   return lines.join('\n');
 }
 

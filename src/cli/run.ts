@@ -2,7 +2,7 @@
  * `token-lens` command runner: argv in, text out, exit code back. The inspection engine and
  * all I/O are passed in, so tests and the bundled binary share one code path.
  */
-import { createWeakSecretChecker, normalizeTokenInput } from '../core';
+import { createWeakSecretChecker, nestedTokens, normalizeTokenInput } from '../core';
 import type { InspectOptions } from '../core/types';
 import { parseArgs, USAGE, type CommonOptions } from './args';
 import { terminalJson, terminalText } from '../present';
@@ -129,11 +129,12 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
     const analysed = await analyseToken(token.value, { inspect, options, keys, weakSecrets: createWeakSecretChecker() });
     const { inspection, verification } = analysed;
     if (inspection === undefined) return usageError(io, analysed.error?.message ?? 'cannot decode the token');
+    const nested = nestedTokens(inspection.decoded, options);
     if (command.json) {
-      const report: DecodeReport = { schemaVersion: JSON_SCHEMA_VERSION, command: 'decode', now: new Date(now).toISOString(), token: tokenReport(inspection) };
+      const report: DecodeReport = { schemaVersion: JSON_SCHEMA_VERSION, command: 'decode', now: new Date(now).toISOString(), token: tokenReport(inspection, nested) };
       io.stdout(terminalJson(verification ? { ...report, verification } : report) + '\n');
     } else {
-      io.stdout(renderInspection(inspection, style) + (verification ? `\n${verificationLine(verification)}` : '') + '\n');
+      io.stdout(renderInspection(inspection, style, nested) + (verification ? `\n${verificationLine(verification)}` : '') + '\n');
     }
     // A signature that does not verify is an error-level result for --fail-on.
     const verificationFailed = verification !== undefined && isVerificationFailure(verification) && command.failOn !== undefined;

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { compareTokens as compare, normalizeTokenInput } from '../core';
-import type { ComparisonSummary } from '../core';
-import type { CompareDocuments } from '../model/compareDocuments';
+import type { CompareDocuments, CompareOutcome } from '../model/compareDocuments';
 import { resolveTarget } from '../model/targetResolver';
 import type { TokenIndex } from '../model/tokenIndex';
 import type { InspectTarget } from '../model/types';
@@ -9,13 +8,7 @@ import { comparisonHeadline, contextLabel } from '../present';
 import { labelText, notificationText } from '../present/escape';
 import { readClipboard } from './decodeToken';
 
-/** What *Compare Tokens* opened: the two documents' URIs, the diff editor's title and the summary. */
-export interface CompareOutcome {
-  readonly left: vscode.Uri;
-  readonly right: vscode.Uri;
-  readonly title: string;
-  readonly summary: ComparisonSummary;
-}
+export type { CompareOutcome } from '../model/compareDocuments';
 
 /** Tokens offered in one pick at most (a log can hold thousands). */
 const MAX_PICK_ITEMS = 500;
@@ -80,12 +73,23 @@ function carriedTarget(row: unknown): InspectTarget | undefined {
   return typeof target === 'object' && target !== null && typeof (target as InspectTarget).token === 'string' ? (target as InspectTarget) : undefined;
 }
 
-/** One pick of the active editor's JOSE tokens (but `exclude`) and the clipboard. */
+/**
+ * The document whose tokens a pick offers: the active editor's, or — when the command runs from
+ * the inspector panel, which leaves no text editor active — the document `exclude` came from.
+ */
+function pickDocument(exclude: InspectTarget | undefined): vscode.TextDocument | undefined {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active !== undefined) return active;
+  const uri = exclude?.uri?.toString();
+  return uri === undefined ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+}
+
+/** One pick of the JOSE tokens of the active editor (see {@link pickDocument}), but `exclude`, and the clipboard. */
 async function pickToken(tokens: TokenIndex, title: string, exclude: InspectTarget | undefined): Promise<InspectTarget | undefined> {
-  const editor = vscode.window.activeTextEditor;
+  const document = pickDocument(exclude);
   const items: TokenChoice[] = [];
-  if (editor !== undefined) {
-    for (const found of tokens.tokens(editor.document)) {
+  if (document !== undefined) {
+    for (const found of tokens.tokens(document)) {
       if (items.length >= MAX_PICK_ITEMS) break;
       const { match, range } = found;
       // PASETO and signed cookies are not JOSE: nothing to compare as header and claims.
@@ -95,7 +99,7 @@ async function pickToken(tokens: TokenIndex, title: string, exclude: InspectTarg
       items.push({
         label: labelText(label, { icons: true, max: 120 }),
         description: labelText(`${match.kind.toUpperCase()} · ${match.alg}`, { icons: true, max: 80 }),
-        target: { token: match.token, label, uri: editor.document.uri, range },
+        target: { token: match.token, label, uri: document.uri, range },
       });
     }
   }
@@ -111,6 +115,16 @@ async function pickToken(tokens: TokenIndex, title: string, exclude: InspectTarg
   return { token: clip.value, label: 'clipboard' };
 }
 
+/**
+ * Where the diff editor opens: the active text editor's group; when none is active (the command
+ * ran from the inspector panel), a visible text editor's group, so the inspector and its
+ * comparison summary stay in view beside the diff; else beside the active group.
+ */
+function diffColumn(): vscode.ViewColumn {
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.viewColumn !== undefined);
+  return editor?.viewColumn ?? vscode.ViewColumn.Beside;
+}
+
 /** Compares and opens the diff editor, or says which token does not decode. */
 async function show(documents: CompareDocuments, a: InspectTarget, b: InspectTarget): Promise<CompareOutcome | undefined> {
   const compared = compare(a.token, b.token);
@@ -123,6 +137,6 @@ async function show(documents: CompareDocuments, a: InspectTarget, b: InspectTar
   const uris = documents.add(left, right);
   // The title is the only place the summary is drawn: labels and summary are token text, one line.
   const title = `${labelText(a.label, { max: 60 })} ↔ ${labelText(b.label, { max: 60 })} · ${labelText(comparisonHeadline(summary), { max: 160 })}`;
-  await vscode.commands.executeCommand('vscode.diff', uris.left, uris.right, title, { preview: false });
-  return { left: uris.left, right: uris.right, title, summary };
+  await vscode.commands.executeCommand('vscode.diff', uris.left, uris.right, title, { preview: false, viewColumn: diffColumn() });
+  return { left: uris.left, right: uris.right, title, summary, labels: { left: a.label, right: b.label } };
 }

@@ -79,3 +79,5 @@ export { WEAK_HMAC_SECRETS, checkWeakSecrets, createWeakSecretChecker } from './
 export type { WeakSecretChecker } from './weakSecrets';
 export { compareDecoded, compareInspections, compareTokens, DEFAULT_COMPARE_MAX_CHANGES, DEFAULT_COMPARE_VALUE_CHARS, MAX_PRETTY_DEPTH, normalizedDocument } from './compare';
 export type { CompareError, CompareOptions, ComparedSegment, ComparisonSummary, ExpChange, MemberChange, SideChange, TokenComparison } from './compare';
+export { MAX_NESTED_DEPTH, MAX_NESTED_TOKENS, nestedTokens } from './nested';
+export type { NestedNotice, NestedNoticeCode, NestedToken, NestedTokens, NestedVia } from './nested';

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import type { Finding, Glance, Inspection, Severity } from '../core';
+import { glanceOf, nestedTokens } from '../core';
+import type { Finding, Glance, Inspection, NestedNotice, NestedToken, NestedTokens, Severity } from '../core';
 import { CommandIds } from '../model/commandIds';
+import { inspectOptions } from '../model/settings';
 import type { InspectTarget } from '../model/types';
 import type { ScanResults, ScannedToken } from '../model/scanResults';
 import type { TokenIndex } from '../model/tokenIndex';
@@ -25,8 +27,8 @@ import type { Tone } from '../present';
 import type { VerificationService, SignatureStatus } from '../model/verification';
 import { signatureBadge } from './verification';
 
-/** Tree nodes: the scan results heading, files (scan results), tokens, claims and findings. */
-export type TokenTreeNode = ScanResultsNode | FileNode | TokenNode | ClaimNode | DetailNode;
+/** Tree nodes: the scan results heading, files (scan results), tokens, nested tokens, claims and findings. */
+export type TokenTreeNode = ScanResultsNode | FileNode | TokenNode | NestedTokenNode | ClaimNode | DetailNode;
 
 /**
  * The heading of the Scan Workspace results, below the active editor's tokens: a scanned file
@@ -99,10 +101,7 @@ export class TokenNode extends vscode.TreeItem {
     // The row's icon and colour come from its worst verdict: it is in words too, as its severity
     // and code, or its reason when the status words do not already say it ("Not yet valid").
     const status = glance !== undefined ? `${statusWords(glance.time, glance.kind)}${signed}` : '';
-    const code = verdict !== undefined ? /^(TL\d+):/.exec(verdict.reason)?.[1] : undefined;
-    const flagged =
-      verdict === undefined ? '' : code !== undefined ? ` · ${severityLabel(verdict.severity)} ${code}` : status.toLowerCase().includes(verdict.reason.toLowerCase()) ? '' : ` · ${severityLabel(verdict.severity)}: ${verdict.reason}`;
-    this.description = glance !== undefined ? `${status}${flagged}` : labelText(errorMessage ?? 'malformed token', { max: 160 });
+    this.description = glance !== undefined ? `${status}${verdictWords(status, verdict)}` : labelText(errorMessage ?? 'malformed token', { max: 160 });
     const look = rowLook(glance, signature, verdict);
     const color = themeColor(look.tone);
     this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
@@ -113,6 +112,17 @@ export class TokenNode extends vscode.TreeItem {
     this.accessibilityInformation = { label: `Token ${name}: ${glance !== undefined ? `${summaryText(tokenSummary(glance))}${signed}` : state}${verdict !== undefined ? `; ${verdict.severity}: ${labelText(verdict.reason, { max: 200 })}` : ''}` };
     this.command = { title: 'Reveal token', command: CommandIds.revealToken, arguments: [this] };
   }
+}
+
+/**
+ * A row's worst verdict in words after its status: its severity and code (` · Warning TL106`), or
+ * its reason when the status words do not already say it (` · Warning: Not yet valid`).
+ */
+function verdictWords(status: string, verdict: RowVerdict | undefined): string {
+  if (verdict === undefined) return '';
+  const code = /^(TL\d+):/.exec(verdict.reason)?.[1];
+  if (code !== undefined) return ` · ${severityLabel(verdict.severity)} ${code}`;
+  return status.toLowerCase().includes(verdict.reason.toLowerCase()) ? '' : ` · ${severityLabel(verdict.severity)}: ${verdict.reason}`;
 }
 
 /**
@@ -149,6 +159,34 @@ export class ClaimNode extends vscode.TreeItem {
     this.contextValue = 'tokenLens.claim';
     this.accessibilityInformation = { label: `${labelText(name, { max: 80 })}: ${labelText(text, { max: 200 })} (${segment})` };
     this.command = { title: 'Copy claim value', command: CommandIds.copyClaimValue, arguments: [{ target, segment, name }] };
+  }
+}
+
+/**
+ * A token nested in a token's claims (`id_token`, `act.actor_token`, a `cty: JWT` payload),
+ * among its parent's details: labelled with its claim path, its summary as the description;
+ * expanded, its own claims, findings and nested tokens. Clicking it opens it in the inspector.
+ */
+export class NestedTokenNode extends vscode.TreeItem {
+  readonly kind = 'nested';
+  /** The inner token as a target of its own (no location: it is a value inside its parent). */
+  readonly target: InspectTarget;
+  constructor(readonly nested: NestedToken) {
+    super(labelText(nested.label, { max: 120 }), vscode.TreeItemCollapsibleState.Collapsed);
+    this.target = { token: nested.token, label: nested.label };
+    // The same verdict, icon and words as a token row (no signature check: a nested token has no key binding).
+    const glance = glanceOf(nested.inspection);
+    const verdict = rowVerdict(glance, undefined);
+    const summary = summaryText(tokenSummary(glance));
+    this.description = labelText(`${summary}${verdictWords(summary, verdict)}`, { max: 160 });
+    const look = rowLook(glance, undefined, verdict);
+    const color = themeColor(look.tone);
+    this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
+    const worst = verdict !== undefined ? `\n${verdict.severity}: ${verdict.reason}` : '';
+    this.tooltip = `${labelText(nested.label, { max: 200 })}\n${labelText(summary, { max: 200 })}${labelText(worst, { max: 300 })}\nClick to open it in the inspector`;
+    this.contextValue = 'tokenLens.nestedToken';
+    this.accessibilityInformation = { label: `Nested token ${labelText(nested.label, { max: 120 })}: ${labelText(summary, { max: 200 })}${verdict !== undefined ? `; ${verdict.severity}: ${labelText(verdict.reason, { max: 200 })}` : ''}` };
+    this.command = { title: 'Inspect nested token', command: CommandIds.inspectToken, arguments: [{ target: this.target }] };
   }
 }
 
@@ -230,8 +268,12 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
     }
     if (node instanceof TokenNode) {
       const inspection = this.tokens.inspections.inspect(node.target.token, node.target.uri);
-      return inspection.ok ? details(node.target, inspection.value, node.signature) : [];
+      if (!inspection.ok) return [];
+      // Nested tokens are looked for when a row is expanded, with the inspection's instant and settings.
+      const nested = nestedTokens(inspection.value.decoded, inspectOptions(this.tokens.inspections.settings(node.target.uri), inspection.value.time.now));
+      return details(node.target, inspection.value, node.signature, nested);
     }
+    if (node instanceof NestedTokenNode) return details(node.target, node.nested.inspection, undefined, node.nested);
     return [];
   }
 
@@ -273,14 +315,22 @@ function moreNode(hidden: number): DetailNode[] {
   return hidden > 0 ? [new DetailNode(`… ${hidden} more token${hidden === 1 ? '' : 's'}`, 'use the inspector or the CLI for the rest', 'ellipsis')] : [];
 }
 
-function details(target: InspectTarget, inspection: Inspection, sig: SignatureStatus | undefined): (ClaimNode | DetailNode)[] {
-  const out: (ClaimNode | DetailNode)[] = [];
+function noticeNode(n: NestedNotice): DetailNode {
+  return new DetailNode('nested token', n.message, n.code === 'encrypted' ? 'lock' : 'info', `${n.label}\n${n.message}`);
+}
+
+/** A token's details: signature, nested tokens (and where their search stopped), header parameters, claims, findings. */
+function details(target: InspectTarget, inspection: Inspection, sig: SignatureStatus | undefined, nested: NestedTokens): (ClaimNode | NestedTokenNode | DetailNode)[] {
+  const out: (ClaimNode | NestedTokenNode | DetailNode)[] = [];
   if (sig !== undefined) {
     const badge = signatureBadge(sig);
     const timing = sig.timing !== undefined ? `\n${verificationTimingText(sig.timing)}` : '';
     out.push(new DetailNode('signature', badge.label, badge.icon, `${sig.result.message}${timing}`));
     if (sig.weakSecret !== undefined) out.push(findingNode(sig.weakSecret));
   }
+  // Nested tokens first: in a narrow tree they would be below the fold of a long claims list.
+  for (const t of nested.tokens) out.push(new NestedTokenNode(t));
+  for (const n of nested.notices) out.push(noticeNode(n));
   for (const [k, v] of Object.entries(inspection.decoded.header)) out.push(new ClaimNode(target, 'header', k, v));
   const p = inspection.decoded.payload;
   if (p.type === 'claims') {

@@ -1,4 +1,18 @@
 import * as vscode from 'vscode';
+import type { ComparisonSummary } from '../core';
+
+/**
+ * What *Compare Tokens* opened: the two documents' URIs, the diff editor's title, the summary
+ * and where each token came from (the inspector's "Compare with…" shows the summary with them).
+ */
+export interface CompareOutcome {
+  readonly left: vscode.Uri;
+  readonly right: vscode.Uri;
+  readonly title: string;
+  readonly summary: ComparisonSummary;
+  /** The labels of the two tokens (`@before · line 1`, `clipboard`): token and file text, unescaped. */
+  readonly labels: { readonly left: string; readonly right: string };
+}
 
 /** One comparison's two documents, served from memory. */
 interface Pair {

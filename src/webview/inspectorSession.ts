@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import type { ComparisonSummary } from '../core';
+import { CommandIds } from '../model/commandIds';
+import type { CompareOutcome } from '../model/compareDocuments';
 import { readSettings } from '../model/settings';
 import type { InspectTarget, SignatureSource } from '../model/types';
 import { claimsTableMarkdown, parseWebviewMessage } from '../present/inspector/protocol';
@@ -17,6 +20,8 @@ export class InspectorSession implements vscode.Disposable {
   private target: InspectTarget | undefined;
   /** "Valid at…": the instant the shown token is evaluated at, when not now. */
   private asOf: number | undefined;
+  /** "Compare with…": the shown token's last comparison, until another token is shown. */
+  private comparison: { readonly summary: ComparisonSummary; readonly other: string } | undefined;
   private model: InspectorViewModel = { state: 'empty' };
   private ready = false;
   private readonly waiters: ((s: RenderedSummary) => void)[] = [];
@@ -47,7 +52,11 @@ export class InspectorSession implements vscode.Disposable {
 
   /** Shows `target` (or clears the view with `undefined`). */
   show(target: InspectTarget | undefined): void {
-    if (target?.token !== this.target?.token) this.asOf = undefined; // another token: back to now
+    if (target?.token !== this.target?.token) {
+      // Another token: back to now, and the comparison was of the other one.
+      this.asOf = undefined;
+      this.comparison = undefined;
+    }
     this.target = target;
     this.refresh();
   }
@@ -69,6 +78,7 @@ export class InspectorSession implements vscode.Disposable {
         timeDisplay: settings.timeDisplay,
         canReveal: t.uri !== undefined,
         ...(this.describe !== undefined ? { describe: this.describe } : {}),
+        ...(this.comparison !== undefined ? { comparison: this.comparison } : {}),
         explain: findingExplanation,
       });
       if (this.model.state === 'token' && this.signatures !== undefined) this.checkSignature(t.token);
@@ -150,7 +160,28 @@ export class InspectorSession implements vscode.Disposable {
         this.asOf = message.at ?? undefined;
         this.refresh();
         return;
+      case 'compare':
+        void this.compare();
+        return;
+      case 'clearComparison':
+        this.comparison = undefined;
+        this.refresh();
+        return;
     }
+  }
+
+  /**
+   * "Compare with…": runs *Compare Tokens* on the shown token (it opens the diff editor, the other
+   * token read from the clipboard or picked), then shows its summary here, unless the shown
+   * token changed meanwhile or the user cancelled.
+   */
+  private async compare(): Promise<void> {
+    const t = this.target;
+    if (t === undefined) return;
+    const outcome = await vscode.commands.executeCommand<CompareOutcome | undefined>(CommandIds.compareTokens, { target: t });
+    if (outcome === undefined || this.target?.token !== t.token) return;
+    this.comparison = { summary: outcome.summary, other: outcome.labels.right };
+    this.refresh();
   }
 
   private async copy(target: 'header' | 'payload' | 'claims' | 'token'): Promise<void> {

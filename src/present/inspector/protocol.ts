@@ -11,6 +11,8 @@ import type {
   AlgorithmInfo,
   Finding,
   JsonObject,
+  NestedNotice,
+  NestedVia,
   SizeReport,
   TimeStatus,
   TokenError,
@@ -32,6 +34,8 @@ export interface ClaimRow {
   readonly value: string;
   /** For NumericDate claims (`iat`, `nbf`, `exp`, `auth_time`): seconds since the epoch. */
   readonly seconds?: number;
+  /** The labels of the tokens nested in this claim's value (each has its card): the table shows the value cut short. */
+  readonly nested?: readonly string[];
 }
 
 /** One coloured part of the compact token (`header.payload.signature`, JWE five parts). */
@@ -76,6 +80,39 @@ export interface SignatureView {
   readonly weakSecret?: Finding;
 }
 
+/**
+ * A token nested in the shown one (core `nestedTokens`): a claim holding a compact JWS or JWE,
+ * or a `cty: JWT` payload. Drawn as a collapsible card labelled with its claim path; its
+ * `model` has its own header, claims, times, findings and inner tokens (no copy or reveal).
+ */
+export interface NestedTokenView {
+  /** The claim path from the shown token: `id_token`, `act.act.actor_token`, `software_statement → act.actor_token`. */
+  readonly label: string;
+  readonly depth: number;
+  readonly via: NestedVia;
+  readonly model: TokenViewModel;
+}
+
+/** The inner tokens of a token, and where the search stopped (too deep, too many, encrypted). */
+export interface NestedView {
+  readonly tokens: readonly NestedTokenView[];
+  readonly notices: readonly NestedNotice[];
+}
+
+/**
+ * The shown token compared with another one (*Compare Tokens* from the inspector): the
+ * headline and detail lines of `present/compare.ts`, read as "this token → the other one".
+ */
+export interface ComparisonView {
+  /** Where the other token came from (`clipboard`, `@after · line 3`). */
+  readonly other: string;
+  readonly identical: boolean;
+  /** `kid k1 → k2 · exp +1 h · 1 added, 2 changed`. */
+  readonly headline: string;
+  /** `alg: HS256 → RS256`, `exp: +1 h (… → …)`, `+ payload.tenant: "t1"`, `… 3 more changes`. */
+  readonly lines: readonly string[];
+}
+
 /** Everything the UI needs to draw a decoded token. Plain JSON, no functions. */
 export interface TokenViewModel {
   readonly state: 'token';
@@ -116,6 +153,10 @@ export interface TokenViewModel {
   readonly asOf?: number;
   /** Absent when no verifier is wired (unit tests, CLI-like uses). */
   readonly signature?: SignatureView;
+  /** Tokens nested in this one; absent when there are none. */
+  readonly nested?: NestedView;
+  /** The last comparison of this token with another one (*Compare with…*), until another token is shown. */
+  readonly comparison?: ComparisonView;
 }
 
 /** A token that could not be decoded. */
@@ -160,6 +201,12 @@ export interface RenderedSummary {
   /** The ids of the page's top-level sections, in page order. */
   readonly sections: readonly string[];
   readonly error: string;
+  /** Each nested token card, in page order: `label · kind · alg · status text`. */
+  readonly nested: readonly string[];
+  /** The notices of the nested cards (a chain cut at depth 3, too many tokens, encrypted). */
+  readonly nestedNotices: readonly string[];
+  /** The comparison section's text ('' when none): `Compared with … headline`. */
+  readonly comparison: string;
 }
 
 /** Webview → extension. */
@@ -169,7 +216,11 @@ export type WebviewMessage =
   | { readonly type: 'copy'; readonly target: CopyTarget }
   | { readonly type: 'reveal' }
   /** "Valid at…": evaluate the token at `at` (ms since the epoch), or at now again with `null`. */
-  | { readonly type: 'validAt'; readonly at: number | null };
+  | { readonly type: 'validAt'; readonly at: number | null }
+  /** "Compare with…": run *Compare Tokens* on the shown token (the other one is picked, or the clipboard). */
+  | { readonly type: 'compare' }
+  /** Close the comparison section. */
+  | { readonly type: 'clearComparison' };
 
 /** Largest absolute ms value a JavaScript Date holds. */
 const MAX_DATE_MS = 8.64e15;
@@ -197,9 +248,9 @@ function isStringList(v: unknown): v is string[] {
   return Array.isArray(v) && v.length <= MAX_SUMMARY_ITEMS && v.every(isBoundedString);
 }
 
-const SUMMARY_KEYS = ['state', 'title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'hintCodes', 'findingCodes', 'headings', 'sections', 'error'] as const;
-const SUMMARY_STRINGS = ['title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'error'] as const;
-const SUMMARY_LISTS = ['hintCodes', 'findingCodes', 'headings', 'sections'] as const;
+const SUMMARY_KEYS = ['state', 'title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'hintCodes', 'findingCodes', 'headings', 'sections', 'error', 'nested', 'nestedNotices', 'comparison'] as const;
+const SUMMARY_STRINGS = ['title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'error', 'comparison'] as const;
+const SUMMARY_LISTS = ['hintCodes', 'findingCodes', 'headings', 'sections', 'nested', 'nestedNotices'] as const;
 
 function parseSummary(v: unknown): RenderedSummary | undefined {
   if (!isRecord(v) || !hasExactKeys(v, SUMMARY_KEYS)) return undefined;
@@ -220,6 +271,9 @@ function parseSummary(v: unknown): RenderedSummary | undefined {
     headings: [...(v.headings as string[])],
     sections: [...(v.sections as string[])],
     error: v.error as string,
+    nested: [...(v.nested as string[])],
+    nestedNotices: [...(v.nestedNotices as string[])],
+    comparison: v.comparison as string,
   };
 }
 
@@ -235,6 +289,10 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return hasExactKeys(raw, ['type']) ? { type: 'ready' } : undefined;
     case 'reveal':
       return hasExactKeys(raw, ['type']) ? { type: 'reveal' } : undefined;
+    case 'compare':
+      return hasExactKeys(raw, ['type']) ? { type: 'compare' } : undefined;
+    case 'clearComparison':
+      return hasExactKeys(raw, ['type']) ? { type: 'clearComparison' } : undefined;
     case 'copy': {
       if (!hasExactKeys(raw, ['type', 'target'])) return undefined;
       const target = COPY_TARGETS.find((t) => t === raw.target);
@@ -304,7 +362,9 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
         Array.isArray(model.findings) &&
         Array.isArray(model.verdict) &&
         isRecord(model.explanations) &&
-        (model.signature === undefined || isSignatureView(model.signature))
+        (model.signature === undefined || isSignatureView(model.signature)) &&
+        (model.nested === undefined || (isRecord(model.nested) && Array.isArray(model.nested.tokens) && Array.isArray(model.nested.notices))) &&
+        (model.comparison === undefined || (isRecord(model.comparison) && typeof model.comparison.headline === 'string' && isStringList(model.comparison.lines)))
         ? { type: 'show', model: model as unknown as TokenViewModel }
         : undefined;
     default:

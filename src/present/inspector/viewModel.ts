@@ -3,10 +3,11 @@
  * unit-tested directly, called by the panel and the sidebar view.
  */
 import { format, applyEdits } from 'jsonc-parser';
-import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectToken, sortFindings } from '../../core';
-import type { ArticleReason, Finding, Inspection, JsonObject, JsonValue } from '../../core';
+import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectToken, nestedTokens, sortFindings } from '../../core';
+import type { ArticleReason, ComparisonSummary, Finding, InspectOptions, Inspection, JsonObject, JsonValue, NestedTokens } from '../../core';
+import { comparisonHeadline, comparisonLines } from '../compare';
 import { headerAlg } from '../summary';
-import type { ClaimRow, HintGroup, InspectorViewModel, PayloadView, TokenPart } from './protocol';
+import type { ClaimRow, ComparisonView, HintGroup, InspectorViewModel, NestedView, PayloadView, TokenPart, TokenViewModel } from './protocol';
 
 /** Name and explanation of a registered claim or header parameter, when known. */
 export interface ClaimDescription {
@@ -32,6 +33,8 @@ export interface ViewModelOptions {
   readonly describe?: ClaimDescriber;
   /** What a finding code means (the findings page's table), for each finding's "Explain". */
   readonly explain?: (code: string) => string | undefined;
+  /** The token's last comparison with another one (*Compare with…*): shown until another token is. */
+  readonly comparison?: { readonly summary: ComparisonSummary; readonly other: string };
 }
 
 /** Longest JSON text re-indented for the pretty view; beyond it the exact text is shown. */
@@ -70,7 +73,13 @@ function compactJson(v: JsonValue): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-function claimRows(obj: JsonObject, segment: 'header' | 'payload', describe: ClaimDescriber = describeRegistered): ClaimRow[] {
+function claimRows(obj: JsonObject, segment: 'header' | 'payload', describe: ClaimDescriber = describeRegistered, nested?: NestedTokens): ClaimRow[] {
+  // The nested tokens each claim holds (a `cty: JWT` payload is no claim's).
+  const inClaim = new Map<string, string[]>();
+  for (const t of nested?.tokens ?? []) {
+    const name = t.via === 'claim' ? t.path[0] : undefined;
+    if (typeof name === 'string') inClaim.set(name, [...(inClaim.get(name) ?? []), t.label]);
+  }
   return Object.keys(obj).map((name) => {
     const value = obj[name] as JsonValue;
     const d = describe(name, segment);
@@ -81,6 +90,7 @@ function claimRows(obj: JsonObject, segment: 'header' | 'payload', describe: Cla
       value: compactJson(value),
       ...(d !== undefined ? { title: d.title, description: d.description } : {}),
       ...(seconds !== undefined ? { seconds } : {}),
+      ...(inClaim.has(name) ? { nested: inClaim.get(name) } : {}),
     };
   });
 }
@@ -95,11 +105,11 @@ export function groupHints(hints: readonly Finding[]): HintGroup[] {
   return groups;
 }
 
-function payloadView(inspection: Inspection, describe: ClaimDescriber | undefined): PayloadView {
+function payloadView(inspection: Inspection, describe: ClaimDescriber | undefined, nested: NestedTokens): PayloadView {
   const p = inspection.decoded.payload;
   switch (p.type) {
     case 'claims':
-      return { type: 'claims', rows: claimRows(p.claims, 'payload', describe), json: p.json, pretty: prettyJson(p.json) };
+      return { type: 'claims', rows: claimRows(p.claims, 'payload', describe, nested), json: p.json, pretty: prettyJson(p.json) };
     case 'json':
       return { type: 'json', json: p.json, pretty: prettyJson(p.json) };
     case 'text':
@@ -111,8 +121,35 @@ function payloadView(inspection: Inspection, describe: ClaimDescriber | undefine
   }
 }
 
-/** The view model of an inspection made with the same options. */
+/** The core inspection options the view model's options stand for (the nested tokens are inspected with them). */
+function inspectOptionsOf(options: ViewModelOptions): InspectOptions {
+  return { now: options.now, clockSkewSec: options.clockSkewSec, thresholds: { maxLifetimeSec: options.maxLifetimeSec, sizeWarningBytes: options.sizeWarningBytes } };
+}
+
+/**
+ * The comparison section: `present/compare.ts`'s headline and detail lines (one home for how a
+ * comparison reads), the shown token on the left.
+ */
+function comparisonView(summary: ComparisonSummary, other: string): ComparisonView {
+  return { other, identical: summary.identical, headline: comparisonHeadline(summary), lines: comparisonLines(summary) };
+}
+
+/** The nested cards: each inner token's own view model (no copy, no reveal, no comparison), its inner tokens inside it. */
+function nestedView(nested: NestedTokens, options: ViewModelOptions): NestedView | undefined {
+  if (nested.tokens.length === 0 && nested.notices.length === 0) return undefined;
+  const inner: ViewModelOptions = { ...options, canReveal: false, comparison: undefined };
+  return {
+    tokens: nested.tokens.map((t) => ({ label: t.label, depth: t.depth, via: t.via, model: tokenView(t.inspection, { ...inner, title: t.label }, t) })),
+    notices: nested.notices,
+  };
+}
+
+/** The view model of an inspection made with the same options, with its nested tokens and comparison. */
 export function viewModelOfInspection(inspection: Inspection, options: ViewModelOptions): InspectorViewModel {
+  return tokenView(inspection, options, nestedTokens(inspection.decoded, inspectOptionsOf(options)));
+}
+
+function tokenView(inspection: Inspection, options: ViewModelOptions, nested: NestedTokens): TokenViewModel {
   const { decoded } = inspection;
   const segments = decoded.token.split('.');
   const names = decoded.kind === 'jwe' ? JWE_PARTS : JWS_PARTS;
@@ -128,6 +165,7 @@ export function viewModelOfInspection(inspection: Inspection, options: ViewModel
   const alg = headerAlg(decoded.header) ?? '';
   const verdict = verdictFindings(inspection.findings, inspection.hints);
   const enc = typeof decoded.header.enc === 'string' ? decoded.header.enc : undefined;
+  const inner = nestedView(nested, options);
   return {
     state: 'token',
     title: options.title,
@@ -138,7 +176,7 @@ export function viewModelOfInspection(inspection: Inspection, options: ViewModel
     headerRows: claimRows(decoded.header, 'header', options.describe),
     headerJson: decoded.headerJson,
     headerPretty: prettyJson(decoded.headerJson),
-    payload: payloadView(inspection, options.describe),
+    payload: payloadView(inspection, options.describe, nested),
     ...(decoded.payloadNote !== undefined ? { payloadNote: decoded.payloadNote } : {}),
     timeClaims,
     clockSkewSec: options.clockSkewSec,
@@ -154,6 +192,8 @@ export function viewModelOfInspection(inspection: Inspection, options: ViewModel
     explanations: explanationsOf([...verdict, ...inspection.findings, ...inspection.hints], options.explain),
     canReveal: options.canReveal,
     ...(options.asOf === true ? { asOf: options.now } : {}),
+    ...(inner !== undefined ? { nested: inner } : {}),
+    ...(options.comparison !== undefined ? { comparison: comparisonView(options.comparison.summary, options.comparison.other) } : {}),
   };
 }
 
@@ -170,11 +210,7 @@ function explanationsOf(findings: readonly Finding[], explain: ((code: string) =
 
 /** Inspects `token` with core and returns the view model (a decode error becomes an error model). */
 export function buildViewModel(token: string, options: ViewModelOptions): InspectorViewModel {
-  const result = inspectToken(token, {
-    now: options.now,
-    clockSkewSec: options.clockSkewSec,
-    thresholds: { maxLifetimeSec: options.maxLifetimeSec, sizeWarningBytes: options.sizeWarningBytes },
-  });
+  const result = inspectToken(token, inspectOptionsOf(options));
   if (!result.ok) {
     return { state: 'error', title: options.title, error: result.error, length: token.length, canReveal: options.canReveal };
   }

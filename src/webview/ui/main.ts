@@ -10,7 +10,7 @@ import type { Finding, Reference, TimeStatus } from '../../core';
 import { parseHostMessage } from '../../present/inspector/protocol';
 import { kindLabel, limitText, severityIcon, statusLook } from '../../present';
 import { countdownAnnouncement, nextAnnouncement, type Announcement } from '../../present/time';
-import type { ClaimRow, CopyTarget, ErrorViewModel, InspectorViewModel, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../../present/inspector/protocol';
+import type { ClaimRow, ComparisonView, CopyTarget, ErrorViewModel, InspectorViewModel, NestedTokenView, NestedView, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../../present/inspector/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -25,7 +25,12 @@ let announced: Announcement | undefined;
 
 let current: InspectorViewModel = { state: 'empty' };
 let ticker: ReturnType<typeof setInterval> | undefined;
-let live: { model: TokenViewModel; badge: HTMLElement; bar?: HTMLElement; barLabel?: HTMLElement; relatives: { el: HTMLElement; seconds: number }[] } | undefined;
+/** A status badge that ticks, and the token it is for (the shown token, or one nested in it). */
+interface StatusBadge {
+  model: TokenViewModel;
+  readonly badge: HTMLElement;
+}
+let live: { model: TokenViewModel; badge: HTMLElement; bar?: HTMLElement; barLabel?: HTMLElement; relatives: { el: HTMLElement; seconds: number }[]; nested: StatusBadge[] } | undefined;
 
 // ---------------------------------------------------------------------------------------
 // DOM helpers
@@ -125,16 +130,23 @@ function verified(model: TokenViewModel): boolean {
   return model.signature?.state === 'verified';
 }
 
+/** Draws a status badge for `now`: icon, relative time, and the tone of the border. */
+function paintStatus({ model, badge }: StatusBadge, now: number): ReturnType<typeof countdownText> {
+  const t = countdownText(model, now);
+  // Green means only "verified and not expired"; an unverified live token is shown neutral.
+  const tone = t.status === 'valid' && !verified(model) ? 'valid-unverified' : t.status;
+  badge.className = `${badge.className.replace(/\bstatus-\S+/g, '').trim()} status-${tone}`;
+  badge.dataset.status = t.status;
+  badge.replaceChildren(icon(statusLook(t.status).icon), document.createTextNode(` ${t.relative}`));
+  return t;
+}
+
 function tick(): void {
   if (live === undefined) return;
   const now = live.model.asOf ?? Date.now();
-  const t = countdownText(live.model, now);
-  // Green means only "verified and not expired"; an unverified live token is shown neutral.
-  const tone = t.status === 'valid' && !verified(live.model) ? 'valid-unverified' : t.status;
-  live.badge.className = `badge status status-${tone}`;
-  live.badge.dataset.status = t.status;
-  live.badge.replaceChildren(icon(statusLook(t.status).icon), document.createTextNode(` ${t.relative}`));
+  const t = paintStatus(live, now);
   announce(live.model, t.spoken);
+  for (const n of live.nested) paintStatus(n, now);
   if (live.bar !== undefined && t.fraction !== undefined) {
     const pct = Math.round(t.fraction * 1000) / 10;
     live.bar.style.width = `${pct}%`;
@@ -147,6 +159,13 @@ function tick(): void {
 // ---------------------------------------------------------------------------------------
 // Sections
 // ---------------------------------------------------------------------------------------
+
+/** At most 64 characters of a value, `…` when cut (a surrogate pair is never split). */
+function shortValue(text: string): string {
+  if (text.length <= 64) return text;
+  const high = text.charCodeAt(62);
+  return `${text.slice(0, high >= 0xd800 && high <= 0xdbff ? 62 : 63)}…`;
+}
 
 function claimTable(rows: readonly ClaimRow[], caption: string, timeDisplay: 'local' | 'utc', relatives: { el: HTMLElement; seconds: number }[]): HTMLElement {
   const table = el('table', 'claims');
@@ -167,7 +186,13 @@ function claimTable(rows: readonly ClaimRow[], caption: string, timeDisplay: 'lo
     if (r.title !== undefined) name.append(el('div', 'claim-title', r.title));
     if (r.description !== undefined) name.title = r.description;
     const value = el('td', 'claim-value');
-    value.append(el('code', undefined, r.value));
+    // A claim holding a nested token: its value cut short, the token itself is in its card.
+    value.append(el('code', undefined, r.nested !== undefined ? shortValue(r.value) : r.value));
+    if (r.nested !== undefined) {
+      const note = el('div', 'claim-nested');
+      note.append(icon('key'), document.createTextNode(` ${r.nested.length === 1 ? 'Nested token' : 'Nested tokens'} ${r.nested.join(', ')}: see ${r.nested.length === 1 ? 'its card' : 'their cards'} under “Nested tokens”`));
+      value.append(note);
+    }
     if (r.seconds !== undefined) {
       const when = el('div', 'claim-time');
       when.append(el('span', 'abs', absoluteTime(r.seconds, timeDisplay)), document.createTextNode(' · '));
@@ -542,6 +567,122 @@ function hintsSection(model: TokenViewModel): HTMLElement {
   return hints.section;
 }
 
+/** The verdict of a nested token: its errors and warnings, or a line saying there are none. */
+function nestedVerdict(model: TokenViewModel): HTMLElement {
+  if (model.verdict.length === 0) {
+    const line = el('p', 'verdict-clear');
+    line.append(icon('pass'), document.createTextNode(' No errors or warnings.'));
+    return line;
+  }
+  const list = el('ul', 'findings');
+  for (const f of model.verdict) list.append(findingItem(f, true, model.explanations));
+  return list;
+}
+
+/** What a nested token's payload is when it is not claims (the card shows claims as a table). */
+function nestedPayloadNote(model: TokenViewModel): string {
+  const p = model.payload;
+  switch (p.type) {
+    case 'claims':
+      return '';
+    case 'json':
+      return 'The payload is JSON that is not an object, so it has no claims.';
+    case 'text':
+      return 'The payload is text that is not JSON.';
+    case 'bytes':
+      return `The payload is ${p.byteLength} bytes of binary data: ${p.reason}.`;
+    case 'encrypted':
+      return `Encrypted (JWE): ${formatBytes(p.ciphertextBytes)} of ciphertext; only the header is visible.`;
+  }
+}
+
+/**
+ * One nested token (issue 13): a collapsible card labelled with its claim path, its summary
+ * (kind, alg, a ticking status, size) always visible; inside, its verdict, claims, header,
+ * times and the tokens nested in it in turn. Cards at depth 1 start open.
+ */
+function nestedCard(view: NestedTokenView, relatives: { el: HTMLElement; seconds: number }[], badges: StatusBadge[]): HTMLElement {
+  const m = view.model;
+  const card = el('details', `nested-token depth-${Math.min(view.depth, 3)}`);
+  card.dataset.label = view.label;
+  card.open = view.depth === 1;
+  const head = el('summary', 'nested-head');
+  const line = el('span', 'nested-line');
+  line.append(icon(view.via === 'cty' ? 'file-code' : 'key'), el('code', 'nested-label', view.label));
+  const tags = el('span', 'badges');
+  const status = el('span', 'badge status nested-status');
+  badges.push({ model: m, badge: status });
+  tags.append(el('span', 'badge kind', kindLabel(m.kind)), el('span', 'badge alg', m.enc !== undefined ? `${m.alg} · ${m.enc}` : m.alg), status, el('span', 'nested-size', formatBytes(m.size.totalBytes)));
+  head.append(line, tags);
+  card.append(head);
+  const body = el('div', 'nested-body');
+  body.append(el('h3', undefined, 'Verdict'), nestedVerdict(m));
+  body.append(el('h3', undefined, 'Claims'));
+  if (m.payload.type === 'claims') body.append(claimTable(m.payload.rows, `Claims of ${view.label}`, m.timeDisplay, relatives));
+  else body.append(el('p', 'muted', nestedPayloadNote(m)));
+  if (m.payloadNote !== undefined) body.append(el('p', 'notice', m.payloadNote));
+  body.append(el('h3', undefined, 'Header'), claimTable(m.headerRows, `Header of ${view.label}`, m.timeDisplay, relatives));
+  const times = m.payload.type === 'claims' ? timeline(m, m.asOf ?? Date.now()) : undefined;
+  if (times !== undefined) body.append(el('h3', undefined, 'Times'), times);
+  if (m.nested !== undefined) body.append(el('h3', undefined, 'Nested tokens'), nestedList(m.nested, relatives, badges));
+  card.append(body);
+  return card;
+}
+
+/** The cards of a token's nested tokens, then where the search stopped (too deep, too many, encrypted). */
+function nestedList(nested: NestedView, relatives: { el: HTMLElement; seconds: number }[], badges: StatusBadge[]): HTMLElement {
+  const list = el('div', 'nested-list');
+  for (const t of nested.tokens) list.append(nestedCard(t, relatives, badges));
+  for (const n of nested.notices) {
+    const p = el('p', `notice nested-notice nested-${n.code}`);
+    p.append(icon(n.code === 'encrypted' ? 'lock' : 'info'), document.createTextNode(` ${n.message}`));
+    list.append(p);
+  }
+  return list;
+}
+
+/** Every nested token at every depth (the section heading counts them). */
+function nestedCount(nested: NestedView): number {
+  return nested.tokens.reduce((n, t) => n + 1 + (t.model.nested !== undefined ? nestedCount(t.model.nested) : 0), 0);
+}
+
+/** Claims of this token that are tokens themselves (`id_token`, `act`, `cty: JWT`), each as a card. */
+function nestedSection(nested: NestedView, relatives: { el: HTMLElement; seconds: number }[], badges: StatusBadge[]): HTMLElement {
+  const count = nestedCount(nested);
+  const { section: s, body } = section('nested', count === 1 ? 'Nested token' : `Nested tokens (${count})`);
+  body.append(nestedList(nested, relatives, badges));
+  return s;
+}
+
+/** How a comparison line reads: added, removed, changed member, or a fact (alg, kid, exp). */
+function changeKind(line: string): string {
+  if (line.startsWith('+ ')) return 'added';
+  if (line.startsWith('- ')) return 'removed';
+  if (line.startsWith('~ ')) return 'changed';
+  return 'fact';
+}
+
+/** The last "Compare with…" of this token: the summary the diff editor's title has, with every line. */
+function comparisonSection(c: ComparisonView): HTMLElement {
+  const close = button('Close', 'close', 'Close the comparison', () => vscode.postMessage({ type: 'clearComparison' }));
+  const { section: s, body } = section('comparison', `Compared with ${c.other}`, close);
+  const headline = el('p', `comparison-headline${c.identical ? ' identical' : ''}`);
+  headline.append(icon(c.identical ? 'pass' : 'diff'), document.createTextNode(` ${c.headline}`));
+  body.append(headline);
+  if (c.lines.length > 0) {
+    const list = el('ul', 'comparison-lines');
+    list.setAttribute('aria-label', 'Changes from this token to the other one');
+    for (const line of c.lines) {
+      const li = el('li', `change change-${changeKind(line)}`);
+      li.append(el('code', undefined, line));
+      list.append(li);
+    }
+    body.append(list);
+  }
+  body.append(el('p', 'muted', `This token → ${c.other}: this token is the left side of the diff editor.`));
+  return s;
+}
+
 /** The raw token last, collapsed, its parts coloured. */
 function rawTokenSection(model: TokenViewModel): HTMLElement {
   const details = el('details', 'card raw-token');
@@ -576,6 +717,7 @@ function renderToken(model: TokenViewModel): void {
   const actions = el('div', 'actions');
   actions.append(copyButton('token', 'token', 'Copy token'));
   if (model.canReveal) actions.append(button('Reveal', 'go-to-file', 'Reveal token in editor', () => vscode.postMessage({ type: 'reveal' })));
+  actions.append(button('Compare with…', 'diff', 'Compare this token with another one or the clipboard (diff editor and summary)', () => vscode.postMessage({ type: 'compare' })));
   header.append(title, badges);
   if (model.asOf !== undefined) {
     const asOf = el('p', 'as-of');
@@ -585,7 +727,11 @@ function renderToken(model: TokenViewModel): void {
     header.append(asOf);
   }
   header.append(actions);
-  root.append(header, verdictSection(model), payloadSection(model, relatives));
+  root.append(header);
+  if (model.comparison !== undefined) root.append(comparisonSection(model.comparison));
+  root.append(verdictSection(model), payloadSection(model, relatives));
+  const nested: StatusBadge[] = [];
+  if (model.nested !== undefined) root.append(nestedSection(model.nested, relatives, nested));
 
   const h = claimsViews(model.headerRows, model.headerJson, model.headerPretty, 'Header', model, relatives);
   const hs = section('header', 'Header', h.toggles, copyButton('header', 'header', 'Copy JSON'));
@@ -593,9 +739,10 @@ function renderToken(model: TokenViewModel): void {
   const times = timesSection(model, relatives);
   root.append(hs.section, times.section, signatureSection(model), hintsSection(model), sizeSection(model), rawTokenSection(model));
 
-  live = { model, badge, relatives, ...(times.bar !== undefined ? { bar: times.bar } : {}), ...(times.barLabel !== undefined ? { barLabel: times.barLabel } : {}) };
+  live = { model, badge, relatives, nested, ...(times.bar !== undefined ? { bar: times.bar } : {}), ...(times.barLabel !== undefined ? { barLabel: times.barLabel } : {}) };
   tick();
-  const hasTime = model.asOf === undefined && model.payload.type === 'claims' && Object.keys(model.timeClaims).length > 0;
+  const timed = (m: TokenViewModel): boolean => m.payload.type === 'claims' && Object.keys(m.timeClaims).length > 0;
+  const hasTime = model.asOf === undefined && (timed(model) || nested.some((n) => timed(n.model)));
   if (hasTime) ticker = setInterval(tick, 1000);
 }
 
@@ -618,6 +765,11 @@ function renderEmpty(): void {
   root.append(p);
 }
 
+/** A summary field within the protocol's bound (2048 characters). */
+function clip(text: string): string {
+  return text.length > 2048 ? text.slice(0, 2048) : text;
+}
+
 function summarize(model: InspectorViewModel): RenderedSummary {
   const texts = (selector: string): string[] => Array.from(root.querySelectorAll(selector), (e) => e.textContent ?? '');
   const codes = (selector: string): string[] => Array.from(root.querySelectorAll<HTMLElement>(selector), (e) => e.dataset.code ?? '');
@@ -635,6 +787,11 @@ function summarize(model: InspectorViewModel): RenderedSummary {
     headings: texts('h2, h3'),
     sections: Array.from(root.children, (e) => e.id).filter((id) => id !== ''),
     error: root.querySelector('.error-message')?.textContent?.trim() ?? '',
+    nested: Array.from(root.querySelectorAll('.nested-token > summary'), (head) =>
+      clip(['.nested-label', '.badge.kind', '.badge.alg', '.nested-status'].map((selector) => head.querySelector(selector)?.textContent?.trim() ?? '').join(' · ')),
+    ),
+    nestedNotices: texts('.nested-notice').map((t) => clip(t.trim())),
+    comparison: clip([document.getElementById('comparison-heading')?.textContent ?? '', root.querySelector('.comparison-headline')?.textContent?.trim() ?? ''].filter(Boolean).join(': ')),
   };
 }
 

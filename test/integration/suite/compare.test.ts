@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CompareOutcome } from '../../../src/commands/compareTokens';
 import type { TokenNode } from '../../../src/features/tokenTree';
+import type { RenderedSummary } from '../../../src/present/inspector/protocol';
 import { api, cleanUp, makeToken, openFile, waitFor } from './featureHelpers';
 
 describe('Compare Tokens (real host)', function () {
@@ -66,6 +67,44 @@ describe('Compare Tokens (real host)', function () {
     assert.strictEqual(outcome.title, '@before · line 1 ↔ @after · line 3 · kid k1 → k2 · exp +1 h · 1 added, 1 removed, 3 changed');
     assert.strictEqual(vscode.window.tabGroups.activeTabGroup.activeTab?.label, outcome.title);
     assert.strictEqual(outcome.summary.exp?.movedSec, 3600);
+  });
+
+  it('"Compare with…" in the inspector runs the comparison and shows its summary there, beside the diff editor', async () => {
+    const editor = await openFile(`@before = ${older}\n\n@after = ${newer}\n`);
+    editor.selection = new vscode.Selection(0, 20, 0, 20);
+    const shown = await vscode.commands.executeCommand<{ token: string } | undefined>('tokenLens.inspectToken');
+    assert.strictEqual(shown?.token, older);
+    const panel = (await api()).inspectorPanel();
+    assert.ok(panel, 'the inspector panel is open');
+    const renderWith = (test: (s: RenderedSummary) => boolean): Promise<RenderedSummary> =>
+      new Promise((resolve) => {
+        const poll = (): void => void panel.whenRendered().then((s) => (test(s) ? resolve(s) : poll()));
+        poll();
+      });
+    await vscode.env.clipboard.writeText(newer);
+    const compared = renderWith((s) => s.comparison !== '');
+    // The page's "Compare with…" button posts this message (the e2e spec clicks the button itself).
+    panel.simulateWebviewMessage({ type: 'compare' });
+    if (vscode.env.uiKind === vscode.UIKind.Web) {
+      // A browser host reads the clipboard only when picked: the pick offers "@after" first, then "The clipboard".
+      await new Promise((r) => setTimeout(r, 800));
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    const s = await compared;
+    const other = vscode.env.uiKind === vscode.UIKind.Web ? '@after · line 3' : 'clipboard';
+    assert.strictEqual(s.comparison, `Compared with ${other}: kid k1 → k2 · exp +1 h · 1 added, 1 removed, 3 changed`);
+    assert.deepStrictEqual(s.sections.slice(0, 3), ['summary', 'comparison', 'verdict']);
+    // The diff editor opened in the editor's group: the inspector panel stays visible beside it.
+    const diff = await waitFor(() => vscode.window.tabGroups.all.find((g) => g.activeTab?.input instanceof vscode.TabInputTextDiff), 'the diff tab');
+    const inspector = vscode.window.tabGroups.all.find((g) => g.activeTab?.input instanceof vscode.TabInputWebview && g.activeTab.input.viewType.endsWith('tokenLens.inspector'));
+    assert.ok(inspector, 'the inspector is still the active tab of its group');
+    assert.notStrictEqual(inspector.viewColumn, diff.viewColumn);
+    // Close clears the section; showing another token does too.
+    const cleared = renderWith((x) => x.comparison === '');
+    panel.simulateWebviewMessage({ type: 'clearComparison' });
+    assert.deepStrictEqual((await cleared).sections.slice(0, 2), ['summary', 'verdict']);
+    panel.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('compares the clicked row with the clipboard, and drops the documents when the diff is closed', async () => {

@@ -199,6 +199,27 @@ describe('Inspector webview panel (real host)', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('shows tokens nested in claims as cards labelled with their claim path, the depth-4 stop as a notice (issue 13)', async () => {
+    // The fixture: id_token, software_statement and an act chain four tokens deep (test/integration/fixtures/nested.http).
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'nested.http'))).toString('utf8');
+    const token = /^@nested = (\S+)$/m.exec(text)![1]!;
+    const s = await open(token, 'integration · nested');
+    assert.deepStrictEqual(s.sections, ['summary', 'verdict', 'payload', 'nested', 'header', 'times', 'signature', 'hints', 'size', 'token']);
+    assert.ok(s.headings.includes('Nested tokens (5)'), `heading: ${s.headings.join(' | ')}`);
+    assert.deepStrictEqual(s.nested.map((n) => n.replace(/ · (expires in|never expires).*$/, ' · $1')), [
+      'id_token · JWS · RS256 · expires in',
+      'software_statement · JWS · ES256 · never expires',
+      'act.actor_token · JWS · HS256 · expires in',
+      'act.actor_token → act.actor_token · JWS · HS256 · expires in',
+      'act.actor_token → act.actor_token → act.actor_token · JWS · HS256 · expires in',
+    ]);
+    assert.deepStrictEqual(s.nestedNotices, ['A token nested 4 levels deep (act.actor_token → act.actor_token → act.actor_token → act.actor_token) is not decoded: nested tokens are shown to a depth of 3']);
+    // Each card has its own verdict, claims, header and times.
+    for (const h of ['Verdict', 'Claims', 'Header', 'Times', 'Nested tokens']) assert.ok(s.headings.includes(h), `card heading ${h} missing`);
+    assert.strictEqual(s.comparison, '');
+  });
+
   it('dispose() closes the panel and clears the singleton', () => {
     panel!.dispose();
     assert.strictEqual(InspectorPanel.current, undefined);

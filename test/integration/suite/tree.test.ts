@@ -2,7 +2,7 @@
 // descriptions, claims and findings as children; click command reveals the token.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ClaimNode, FileNode, ScanResultsNode, TokenNode, TokenTreeNode } from '../../../src/features/tokenTree';
+import type { ClaimNode, DetailNode, FileNode, NestedTokenNode, ScanResultsNode, TokenNode, TokenTreeNode } from '../../../src/features/tokenTree';
 import { api, cleanUp, makeToken, nowSec, openFile, waitFor } from './featureHelpers';
 
 describe('Tokens tree (real host)', function () {
@@ -29,6 +29,48 @@ describe('Tokens tree (real host)', function () {
     assert.strictEqual(labels[0], 'signature', 'the signature status comes first');
     for (const name of ['alg', 'typ', 'sub', 'exp']) assert.ok(labels.includes(name), `${name} missing: ${labels.join(',')}`);
     assert.ok(labels.some((l) => /^TL\d{3}$/.test(l)), 'no finding child');
+  });
+
+  it('a token whose claims hold tokens has them as children of its details, to depth 3 (issue 13)', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'nested.http')));
+    const { tree } = await api();
+    const root = await waitFor(async () => ((await tree.getChildren()) as TokenNode[]).find((n) => n.label === '@nested · line 4'), 'the @nested row');
+    const children = await tree.getChildren(root);
+    const nested = children.filter((c): c is NestedTokenNode => c.kind === 'nested');
+    assert.deepStrictEqual(nested.map((n) => n.label), ['id_token', 'software_statement', 'act.actor_token']);
+    const id = nested[0]!;
+    // Summary, then its worst finding in words, as a token row (it lives until 2100: long-lived).
+    assert.match(String(id.description), /^JWS · RS256 · expires in .* · \d+ B · Warning TL102$/);
+    assert.deepStrictEqual((id.iconPath as vscode.ThemeIcon).id, 'warning');
+    assert.strictEqual(id.contextValue, 'tokenLens.nestedToken');
+    assert.match(id.accessibilityInformation!.label, /^Nested token id_token: JWS · RS256/);
+    // Its own details: header and claims (clicking one copies it from the inner token).
+    const idChildren = await tree.getChildren(id);
+    const kid = idChildren.find((c): c is ClaimNode => c.kind === 'claim' && c.label === 'kid')!;
+    assert.strictEqual(String(kid.description), 'idp-1');
+    assert.strictEqual(await vscode.commands.executeCommand<string>(kid.command!.command, ...(kid.command!.arguments ?? [])), 'idp-1');
+    assert.ok(idChildren.some((c) => c.kind === 'claim' && c.label === 'nonce'));
+    // The act chain: three tokens deep, then a notice where the fourth stops.
+    let level: NestedTokenNode = nested[2]!;
+    for (const label of ['act.actor_token → act.actor_token', 'act.actor_token → act.actor_token → act.actor_token']) {
+      const next = (await tree.getChildren(level)).find((c): c is NestedTokenNode => c.kind === 'nested');
+      assert.strictEqual(next?.label, label);
+      level = next;
+    }
+    const deepest = await tree.getChildren(level);
+    assert.ok(!deepest.some((c) => c.kind === 'nested'), 'nothing past depth 3');
+    const stop = deepest.find((c): c is DetailNode => c.kind === 'detail' && c.label === 'nested token');
+    assert.match(String(stop?.description), /^A token nested 4 levels deep \(act\.actor_token → /);
+    assert.match(String(stop?.tooltip), /\nA token nested 4 levels deep .* is not decoded: nested tokens are shown to a depth of 3$/);
+    // Clicking a nested row opens it in the inspector.
+    assert.strictEqual(id.command?.command, 'tokenLens.inspectToken');
+    const shown = await vscode.commands.executeCommand<{ token: string; label: string } | undefined>(id.command!.command, ...(id.command!.arguments ?? []));
+    assert.strictEqual(shown?.label, 'id_token');
+    assert.strictEqual(shown?.token, id.nested.token);
+    const panel = (await api()).inspectorPanel();
+    assert.strictEqual(panel?.current?.token, id.nested.token);
+    panel?.dispose();
   });
 
   it('is empty for an editor without tokens', async () => {

@@ -18,12 +18,17 @@ const summary: RenderedSummary = {
   headings: ['Revocation risks', 'Header'],
   sections: ['summary', 'verdict', 'payload'],
   error: '',
+  nested: ['id_token · JWS · RS256 · expires in 50 min'],
+  nestedNotices: [],
+  comparison: '',
 };
 
 describe('webview protocol: messages from the webview', () => {
   it('accepts every message kind in its exact shape', () => {
     assert.deepStrictEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepStrictEqual(parseWebviewMessage({ type: 'reveal' }), { type: 'reveal' });
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'compare' }), { type: 'compare' });
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'clearComparison' }), { type: 'clearComparison' });
     for (const target of ['header', 'payload', 'claims', 'token'] as const) {
       assert.deepStrictEqual(parseWebviewMessage({ type: 'copy', target }), { type: 'copy', target });
     }
@@ -67,6 +72,8 @@ describe('webview protocol: messages from the webview', () => {
     ['validAt outside the Date range', { type: 'validAt', at: 1e300 }],
     ['validAt with NaN', { type: 'validAt', at: Number.NaN }],
     ['validAt with an extra key', { type: 'validAt', at: 0, token: 'x' }],
+    ['compare with a token to compare against', { type: 'compare', token: 'eyJhbGciOiJub25lIn0.e30.' }],
+    ['clearComparison with an extra key', { type: 'clearComparison', all: true }],
     ['a class instance', Object.assign(Object.create({ polluted: true }) as object, { type: 'ready' })],
     ['a __proto__ key', JSON.parse('{"type":"ready","__proto__":{"x":1}}')],
   ];
