@@ -79,3 +79,29 @@ export function formatIso(ms: number): string {
   if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return 'Invalid Date';
   return new Date(ms).toISOString();
 }
+
+// C0 and C1 controls and DEL: a terminal or a notification would act on them (ESC, BEL, CSI).
+const QUOTE_CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * A value from a token, a key file or a library's error message, made safe to embed in one
+ * sentence: cut to `max` characters (`…` included), control characters written as `\uXXXX`.
+ * The one home for quoting such text in core messages and findings' evidence. Total.
+ *
+ * @example quoteText('\u001b]8;;http://evil/\u0007' + 'X'.repeat(99), 32) // '\\u001b]8;;http://evil/\\u0007XXX…'
+ */
+export function quoteText(value: unknown, max = 80): string {
+  let s: string;
+  try {
+    s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  } catch {
+    s = typeof value;
+  }
+  const limit = Number.isSafeInteger(max) && max >= 2 ? max : 2;
+  const escaped = (s.length > limit ? s.slice(0, limit) : s).replace(QUOTE_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (s.length <= limit && escaped.length <= limit) return escaped;
+  let end = limit - 1;
+  const code = escaped.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1; // do not split a surrogate pair
+  return `${escaped.slice(0, end)}…`;
+}

@@ -4,6 +4,7 @@
  */
 import { algorithmInfo } from './algorithms';
 import { FindingCodes } from './codes';
+import { quoteText } from './format';
 import { DEFAULT_THRESHOLDS, pushFinding, sortFindings } from './hints';
 import { SEGMENT_LABELS } from './segments';
 import type { SegmentName } from './segments';
@@ -72,8 +73,7 @@ function segmentLabel(name: SegmentName): string {
 }
 
 function quote(value: unknown): string {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+  return quoteText(value, 80);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { formatBytes, formatDuration, formatIso, formatRelative, formatValidIn } from '../../../src/core/format';
+import { formatBytes, formatDuration, formatIso, formatRelative, formatValidIn, quoteText } from '../../../src/core/format';
 
 describe('formatDuration', () => {
   const cases: [number, string][] = [
@@ -45,5 +45,19 @@ describe('formatIso', () => {
   });
   it('is total outside the Date range', () => {
     for (const ms of [8.64e15 + 1, -8.64e15 - 1, Infinity, -Infinity, NaN]) assert.equal(formatIso(ms), 'Invalid Date');
+  });
+});
+
+describe('quoteText', () => {
+  it('cuts to max characters (ellipsis included) and writes C0/C1 controls and DEL as \\uXXXX', () => {
+    const quoted = quoteText(`\u001b]8;;http://evil/\u0007${'X'.repeat(5000)}\u009b`, 32);
+    assert.equal(quoted.length, 32);
+    assert.ok(quoted.endsWith('…'));
+    assert.ok(quoted.startsWith('\\u001b]8;;http://evil/\\u0007X'));
+    assert.ok(![...quoted].some((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f)));
+    assert.equal(quoteText('a\u007fb'), 'a\\u007fb');
+    assert.equal(quoteText('short'), 'short');
+    assert.equal(quoteText(['a', 1]), '["a",1]');
+    assert.equal(quoteText(1n), 'bigint');
   });
 });
