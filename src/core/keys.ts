@@ -8,6 +8,7 @@
  */
 import { base64url, createLocalJWKSet, exportJWK, importJWK, importPKCS8, importSPKI, importX509 } from 'jose';
 import type { JWK } from 'jose';
+import { quoteText } from './format';
 import { isJsonObject, readJson } from './json';
 import type { Result } from './types';
 
@@ -91,12 +92,44 @@ export type KeyErrorCode =
   /** A public key where signing or decryption needs the private key (`parsePrivateKey`). */
   | 'ERR_KEY_PUBLIC'
   /** Every member of the JWKS was skipped (see {@link SkippedKeyCode}). */
-  | 'ERR_JWKS_NO_PUBLIC_KEY';
+  | 'ERR_JWKS_NO_PUBLIC_KEY'
+  /** An RSA modulus over {@link MAX_RSA_MODULUS_BITS}: refused before any import (each operation would take seconds to minutes). */
+  | 'ERR_KEY_TOO_LARGE'
+  /** Not key material at all (no `kind`, or an unknown one). */
+  | 'ERR_KEY_KIND';
 
 /** A typed key parsing error (never contains the key material). */
 export interface KeyError {
   readonly code: KeyErrorCode;
   readonly message: string;
+}
+
+/**
+ * Largest RSA modulus accepted, in bits. RSA cost grows with the cube of the modulus: a
+ * 16384-bit key decrypts in seconds, a 65536-bit one signs for minutes, and the key is input.
+ */
+export const MAX_RSA_MODULUS_BITS = 8192;
+
+/**
+ * A PKCS#8/PKCS#1 RSA private key of {@link MAX_RSA_MODULUS_BITS} is about 4.7 KB of DER
+ * (n and d a modulus each, p, q, dp, dq, qi half one); anything past this bound holds a larger key.
+ */
+const MAX_PRIVATE_DER_BYTES = (MAX_RSA_MODULUS_BITS / 8) * 5 + 512;
+/** A SubjectPublicKeyInfo or PKCS#1 public key of {@link MAX_RSA_MODULUS_BITS} is about 1.1 KB. */
+const MAX_PUBLIC_DER_BYTES = MAX_RSA_MODULUS_BITS / 8 + 512;
+
+function tooLarge(bits: number | string): { ok: false; error: KeyError } {
+  return fail('ERR_KEY_TOO_LARGE', `The RSA key is too large (${bits} bit); Token Lens accepts RSA moduli up to ${MAX_RSA_MODULUS_BITS} bits`);
+}
+
+/**
+ * Why an RSA key is refused for its size, or undefined: for keys that did not come through the
+ * parser (secret storage, callers' objects), checked again before signing or decrypting.
+ */
+export function rsaKeyTooLarge(key: { readonly family?: unknown; readonly bits?: unknown; readonly jwk?: { readonly n?: unknown } }): string | undefined {
+  if (typeof key !== 'object' || key === null || key.family !== 'rsa') return undefined;
+  const bits = Math.max(typeof key.bits === 'number' ? key.bits : 0, modulusBits(key.jwk?.n));
+  return bits > MAX_RSA_MODULUS_BITS ? `the RSA key is too large (${bits} bit; at most ${MAX_RSA_MODULUS_BITS})` : undefined;
 }
 
 const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
@@ -173,7 +206,7 @@ function readPem(pem: string): Result<PemBlock, KeyError> {
     if (endLabel !== label) continue;
     const body = pem.slice(bodyStart, end).replace(/\s+/g, '');
     const der = decodeSecret(body, 'base64');
-    if (!der.ok || body.length === 0) return fail('ERR_PEM_MALFORMED', `The ${label} PEM body is not valid base64`);
+    if (!der.ok || body.length === 0) return fail('ERR_PEM_MALFORMED', `The ${quoteText(label, 40)} PEM body is not valid base64`);
     return { ok: true, value: { label, der: der.value } };
   }
   return fail('ERR_PEM_MALFORMED', 'No complete PEM block (-----BEGIN …----- … -----END …-----) was found');
@@ -228,8 +261,9 @@ async function parsePem(pem: string): Promise<Result<JWK, KeyError>> {
   if (!block.ok) return block;
   const { label, der } = block.value;
   if (/PRIVATE KEY/.test(label)) {
-    return fail('ERR_PEM_PRIVATE', `This is a ${label}; paste the public key or certificate instead (verification never needs a private key)`);
+    return fail('ERR_PEM_PRIVATE', `This is a ${quoteText(label, 40)}; paste the public key or certificate instead (verification never needs a private key)`);
   }
+  if ((label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY') && der.length > MAX_PUBLIC_DER_BYTES) return tooLarge(`about ${der.length * 8}`);
   let jwk: JWK | undefined;
   if (label === 'PUBLIC KEY') {
     const spki = toPem('PUBLIC KEY', der);
@@ -241,9 +275,10 @@ async function parsePem(pem: string): Promise<Result<JWK, KeyError>> {
     const cert = toPem('CERTIFICATE', der);
     jwk = await probePublicKey((alg) => importX509(cert, alg, { extractable: true }));
   } else {
-    return fail('ERR_PEM_UNSUPPORTED', `PEM "${label}" is not supported; use PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE`);
+    return fail('ERR_PEM_UNSUPPORTED', `PEM "${quoteText(label, 40)}" is not supported; use PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE`);
   }
   if (!jwk) return fail('ERR_PEM_MALFORMED', `The ${label} PEM does not hold a supported RSA, EC (P-256/384/521) or Ed25519 public key`);
+  if (jwk.kty === 'RSA' && modulusBits(jwk.n) > MAX_RSA_MODULUS_BITS) return tooLarge(modulusBits(jwk.n));
   return { ok: true, value: jwk };
 }
 
@@ -277,11 +312,12 @@ async function jwkEntry(raw: Record<string, unknown>, where: string): Promise<Re
   if (!family) return fail('ERR_JWK_MALFORMED', `${where}: "kty" must be "RSA", "EC", "OKP" or "oct"`);
   const pub: Record<string, unknown> = { ...raw };
   for (const member of PRIVATE_JWK_MEMBERS) delete pub[member];
+  if (family === 'rsa' && modulusBits(raw['n']) > MAX_RSA_MODULUS_BITS) return tooLarge(modulusBits(raw['n']));
   const probeAlg = family === 'rsa' ? 'RS256' : family === 'okp' ? 'Ed25519' : crv === 'P-384' ? 'ES384' : crv === 'P-521' ? 'ES512' : 'ES256';
   try {
     await importJWK({ ...(pub as JWK), alg: probeAlg }, probeAlg);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : 'import failed';
+    const detail = quoteText(error instanceof Error ? error.message : 'import failed', 120);
     return fail('ERR_JWK_MALFORMED', `${where}: the ${String(kty)} JWK cannot be imported (${detail})`);
   }
   return { ok: true, value: { family, ...base, ...(crv !== undefined ? { crv } : {}), jwk: pub as JWK } };
@@ -423,8 +459,9 @@ export async function parseVerificationKey(input: KeyInput): Promise<Result<Veri
     };
   } catch (error) {
     // Totality guard: jose/WebCrypto failures not anticipated above.
-    const detail = error instanceof Error ? error.message : 'unknown error';
-    const code: KeyErrorCode = input.material.kind === 'pem' ? 'ERR_PEM_MALFORMED' : input.material.kind === 'jwks' ? 'ERR_JWKS_MALFORMED' : 'ERR_JWK_MALFORMED';
+    const detail = quoteText(error instanceof Error ? error.message : 'unknown error', 120);
+    const kind: unknown = typeof input === 'object' && input !== null && typeof input.material === 'object' && input.material !== null ? input.material.kind : undefined;
+    const code: KeyErrorCode = kind === 'pem' ? 'ERR_PEM_MALFORMED' : kind === 'jwks' ? 'ERR_JWKS_MALFORMED' : 'ERR_JWK_MALFORMED';
     return fail(code, `The key could not be read (${detail})`);
   }
 }
@@ -545,6 +582,7 @@ async function privateFromJwk(raw: Record<string, unknown>): Promise<Result<Priv
   const family: KeyFamily | undefined = kty === 'RSA' ? 'rsa' : kty === 'EC' ? 'ec' : kty === 'OKP' ? 'okp' : undefined;
   if (!family) return fail('ERR_JWK_MALFORMED', 'JWK: "kty" must be "RSA", "EC", "OKP" or "oct"');
   if (typeof raw['d'] !== 'string') return fail('ERR_KEY_PUBLIC', `This ${String(kty)} JWK is a public key (no "d"); signing and decryption need the private key`);
+  if (family === 'rsa' && modulusBits(raw['n']) > MAX_RSA_MODULUS_BITS) return tooLarge(modulusBits(raw['n']));
   const probeAlg = family === 'rsa' ? 'RS256' : family === 'okp' ? (crv === 'Ed25519' ? 'Ed25519' : 'ECDH-ES') : 'ECDH-ES';
   const importable: Record<string, unknown> = { ...raw };
   delete importable['key_ops'];
@@ -552,7 +590,7 @@ async function privateFromJwk(raw: Record<string, unknown>): Promise<Result<Priv
   try {
     await importJWK(importable as JWK, probeAlg);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : 'import failed';
+    const detail = quoteText(error instanceof Error ? error.message : 'import failed', 120);
     return fail('ERR_JWK_MALFORMED', `JWK: the ${String(kty)} private key cannot be imported (${detail})`);
   }
   const bits = family === 'rsa' ? modulusBits(raw['n']) : 0;
@@ -581,7 +619,8 @@ async function privateFromPem(pem: string): Promise<Result<PrivateKey, KeyError>
   let pkcs8: Uint8Array;
   if (label === 'PRIVATE KEY') pkcs8 = der;
   else if (label === 'RSA PRIVATE KEY') pkcs8 = pkcs1PrivateToPkcs8(der);
-  else return fail('ERR_PEM_UNSUPPORTED', `PEM "${label}" is not supported; use a PKCS#8 PRIVATE KEY (openssl pkcs8 -topk8 -nocrypt -in key.pem)`);
+  else return fail('ERR_PEM_UNSUPPORTED', `PEM "${quoteText(label, 40)}" is not supported; use a PKCS#8 PRIVATE KEY (openssl pkcs8 -topk8 -nocrypt -in key.pem)`);
+  if (pkcs8.length > MAX_PRIVATE_DER_BYTES) return tooLarge(`about ${Math.floor((pkcs8.length * 8) / 4.5 / 8) * 8}`);
   const text = toPem('PRIVATE KEY', pkcs8);
   for (const alg of PRIVATE_PROBE_ALGORITHMS) {
     try {
@@ -604,6 +643,8 @@ async function privateFromPem(pem: string): Promise<Result<PrivateKey, KeyError>
  * if (key.ok) key.value.description; // "EC private key (P-256)"
  */
 export async function parsePrivateKey(material: PrivateKeyMaterial): Promise<Result<PrivateKey, KeyError>> {
+  const kind: unknown = typeof material === 'object' && material !== null ? material.kind : undefined;
+  if (kind === undefined) return fail('ERR_KEY_KIND', 'No key material was given');
   try {
     switch (material.kind) {
       case 'secret': {
@@ -622,10 +663,12 @@ export async function parsePrivateKey(material: PrivateKeyMaterial): Promise<Res
         if (Array.isArray(value['keys'])) return fail('ERR_JWK_MALFORMED', 'This is a JWKS ({"keys": […]}); give the one private JWK to use');
         return await privateFromJwk(value);
       }
+      default:
+        return fail('ERR_KEY_KIND', `Not key material: the kind must be "secret", "secret-bytes", "pem" or "jwk"${typeof kind === 'string' ? `, not "${quoteText(kind, 16)}"` : ''}`);
     }
   } catch (error) {
     const detail = error instanceof Error ? error.name : 'error';
-    return fail(material.kind === 'pem' ? 'ERR_PEM_MALFORMED' : 'ERR_JWK_MALFORMED', `The key could not be read (${detail})`);
+    return fail(kind === 'pem' ? 'ERR_PEM_MALFORMED' : 'ERR_JWK_MALFORMED', `The key could not be read (${detail})`);
   }
 }
 
@@ -634,6 +677,9 @@ export async function parsePrivateKey(material: PrivateKeyMaterial): Promise<Res
  * for HMAC (so a freshly signed token can be checked with `verifyToken`).
  */
 export function verificationKeyFor(key: PrivateKey, label: string): VerificationKey {
+  if (typeof key !== 'object' || key === null || !['hmac', 'rsa', 'ec', 'okp'].includes(key.family)) {
+    return { label: typeof label === 'string' ? label : '', entries: [], description: 'No key' };
+  }
   const entry: KeyEntry =
     key.family === 'hmac'
       ? { family: 'hmac', secret: key.secret ?? new Uint8Array(), ...(key.kid !== undefined ? { kid: key.kid } : {}), ...(key.alg !== undefined ? { alg: key.alg } : {}) }

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { base64url } from 'jose';
@@ -198,5 +199,17 @@ describe('core/keys', () => {
     assert.equal(guessKeyKind(' {"keys":[]}'), 'jwks');
     assert.equal(guessKeyKind('{not json'), 'secret');
     assert.equal(guessKeyKind('your-256-bit-secret'), 'secret');
+  });
+});
+
+describe('parseVerificationKey: RSA size bound', () => {
+  it('refuses a 16384-bit RSA public JWK and SPKI PEM with ERR_KEY_TOO_LARGE before importing them', async () => {
+    const n = base64url.encode(randomBytes(2048));
+    const jwk = await parseError({ kind: 'jwk', json: JSON.stringify({ kty: 'RSA', n, e: 'AQAB' }) });
+    assert.equal(jwk.code, 'ERR_KEY_TOO_LARGE');
+    assert.match(jwk.message, /16384 bit/);
+    const body = Buffer.from(randomBytes(2100)).toString('base64').replace(/.{64}/g, '$&\n');
+    const pem = await parseError({ kind: 'pem', pem: `-----BEGIN PUBLIC KEY-----\n${body}\n-----END PUBLIC KEY-----` });
+    assert.equal(pem.code, 'ERR_KEY_TOO_LARGE');
   });
 });

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJWK, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
-import { parsePrivateKey, parseVerificationKey, verificationKeyFor } from '../../../src/core/keys';
+import { base64url, exportJWK, exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
+import { MAX_RSA_MODULUS_BITS, parsePrivateKey, parseVerificationKey, verificationKeyFor } from '../../../src/core/keys';
 import { signToken } from '../../../src/core/sign';
 import { verifyToken } from '../../../src/core/verify';
 
@@ -104,5 +104,56 @@ describe('parsePrivateKey', () => {
     const key = verificationKeyFor(parsed.value, 'mine');
     assert.equal(key.entries[0]?.jwk?.d, undefined);
     assert.equal((await verifyToken(signed.value.token, [key])).status, 'verified');
+  });
+});
+
+describe('parsePrivateKey: review fixes (RSA size bound, PEM label, totality)', () => {
+  const random = (bytes: number) => base64url.encode(randomBytes(bytes));
+  // Random members, no real key: the bound is checked before any import.
+  const fakeRsaJwk = (bits: number) => JSON.stringify({ kty: 'RSA', n: random(bits / 8), e: 'AQAB', d: random(bits / 8), p: random(bits / 16), q: random(bits / 16), dp: random(bits / 16), dq: random(bits / 16), qi: random(bits / 16) });
+
+  it(`refuses a 16384-bit RSA JWK with ERR_KEY_TOO_LARGE (over MAX_RSA_MODULUS_BITS = ${MAX_RSA_MODULUS_BITS}) before importing it`, async () => {
+    const json = fakeRsaJwk(16384);
+    const started = performance.now();
+    const parsed = await parsePrivateKey({ kind: 'jwk', json });
+    const elapsed = performance.now() - started;
+    assert.ok(!parsed.ok);
+    assert.equal(parsed.error.code, 'ERR_KEY_TOO_LARGE');
+    assert.match(parsed.error.message, /16384 bit.*8192/);
+    assert.ok(elapsed < 50, `${elapsed} ms`);
+  });
+
+  it('refuses a PKCS#8 PEM too large for an 8192-bit RSA key before importing it', async () => {
+    const body = Buffer.from(randomBytes(9300)).toString('base64').replace(/.{64}/g, '$&\n');
+    const parsed = await parsePrivateKey({ kind: 'pem', pem: `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----` });
+    assert.ok(!parsed.ok);
+    assert.equal(parsed.error.code, 'ERR_KEY_TOO_LARGE');
+  });
+
+  it('quotes at most 40 characters of a PEM label', async () => {
+    const label = `${'A'.repeat(100_000)} PRIVATE KEY`;
+    const pem = `-----BEGIN ${label}-----\nAAAA\n-----END ${label}-----`;
+    const parsed = await parsePrivateKey({ kind: 'pem', pem });
+    assert.ok(!parsed.ok);
+    assert.equal(parsed.error.code, 'ERR_PEM_UNSUPPORTED');
+    assert.ok(parsed.error.message.length < 200, String(parsed.error.message.length));
+    const verification = await parseVerificationKey({ label: 'k', material: { kind: 'pem', pem } });
+    assert.ok(!verification.ok);
+    assert.equal(verification.error.code, 'ERR_PEM_PRIVATE');
+    assert.ok(verification.error.message.length < 200, String(verification.error.message.length));
+  });
+
+  it('is total on hostile arguments (typed errors, never an exception)', async () => {
+    const hostile = <T>(value: unknown) => value as T;
+    const none = await parsePrivateKey(hostile(undefined));
+    assert.ok(!none.ok);
+    assert.equal(none.error.code, 'ERR_KEY_KIND');
+    const unknown = await parsePrivateKey(hostile({ kind: 'x' }));
+    assert.ok(unknown !== undefined && !unknown.ok);
+    assert.equal(unknown.error.code, 'ERR_KEY_KIND');
+    const pemNumber = await parsePrivateKey(hostile({ kind: 'pem', pem: 5 }));
+    assert.ok(!pemNumber.ok);
+    const verification = verificationKeyFor(hostile(undefined), 'x');
+    assert.deepEqual(verification.entries, []);
   });
 });
