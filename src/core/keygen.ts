@@ -85,10 +85,13 @@ function fail(code: KeyGenErrorCode, message: string): { ok: false; error: KeyGe
  * }
  */
 export async function generateSigningKeyPair(type: KeyPairType, options: KeyGenOptions = {}): Promise<Result<GeneratedKeyPair, KeyGenError>> {
-  const spec = Object.prototype.hasOwnProperty.call(TYPES, type) ? TYPES[type] : undefined;
+  const spec = typeof type === 'string' && Object.prototype.hasOwnProperty.call(TYPES, type) ? TYPES[type] : undefined;
   if (spec === undefined) return fail('ERR_KEYGEN_TYPE', `Unknown key type; use one of ${KEY_PAIR_TYPES.join(', ')}`);
   let alg = spec.alg;
+  // Callers outside TypeScript may pass null or a non-object: read as "no options".
+  if (typeof options !== 'object' || options === null) options = {};
   if (options.alg !== undefined) {
+    if (typeof options.alg !== 'string') return fail('ERR_KEYGEN_ALG', `A ${spec.label} key signs with ${spec.family === 'rsa' ? RSA_ALGORITHMS.join(', ') : spec.alg}`);
     if (spec.family !== 'rsa' ? options.alg !== spec.alg : !RSA_ALGORITHMS.includes(options.alg)) {
       const allowed = spec.family === 'rsa' ? RSA_ALGORITHMS.join(', ') : spec.alg;
       return fail('ERR_KEYGEN_ALG', `A ${spec.label} key signs with ${allowed}`);

@@ -11,14 +11,22 @@
 import { base64url, CompactSign } from 'jose';
 import type { CompactJWSHeaderParameters } from 'jose';
 import { applyEdits, createScanner, modify } from 'jsonc-parser';
+import { quoteText } from './format';
 import { isJsonObject, readJson } from './json';
-import { importPrivateKey } from './keys';
+import { importPrivateKey, rsaKeyTooLarge } from './keys';
 import type { PrivateKey } from './keys';
 import type { JsonObject, JsonValue, Result } from './types';
 import { allowedAlgorithms } from './verify';
 
 /** Every JWS algorithm `signToken` can sign with (RFC 7518 §3.1, RFC 8037 §3.1). */
 export const SIGNING_ALGORITHMS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'] as const;
+
+/**
+ * Longest header or payload text signed, in characters (1 MiB): past it a token is no
+ * credential anyone sends, and reading it would let the input decide how long signing takes.
+ * The CLI's `encode`/`decrypt` stdin reads use the same bound.
+ */
+export const MAX_SIGN_INPUT_CHARS = 1024 * 1024;
 
 /** One of {@link SIGNING_ALGORITHMS}. */
 export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
@@ -89,10 +97,14 @@ export type SignErrorCode =
   | 'ERR_SIGN_ALG_UNSUPPORTED'
   /** `alg: "none"` asked of a key: use the unsecured input instead. */
   | 'ERR_SIGN_ALG_NONE'
+  /** The header or payload text is longer than {@link MAX_SIGN_INPUT_CHARS}. */
+  | 'ERR_SIGN_TOO_LARGE'
   /** The algorithm does not fit the key (type, curve, or the JWK's own `alg`). */
   | 'ERR_SIGN_ALG_KEY_MISMATCH'
   /** The key says it is not for signing (`use: "enc"`, `key_ops` without `sign`). */
   | 'ERR_SIGN_KEY_USE'
+  /** No usable key was given, or the key is refused (an RSA modulus over `MAX_RSA_MODULUS_BITS`). */
+  | 'ERR_SIGN_KEY'
   /** jose or WebCrypto refused (e.g. an RSA key under 2048 bits). */
   | 'ERR_SIGN_FAILED';
 
@@ -110,6 +122,13 @@ function fail(code: SignErrorCode, message: string, part?: SignError['part']): {
 
 const EC_CURVE_ALG: Readonly<Record<string, SigningAlgorithm>> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
 
+const KEY_FAMILIES: readonly unknown[] = ['hmac', 'rsa', 'ec', 'okp'];
+
+/** A {@link PrivateKey}-shaped object (callers outside TypeScript, or a stored key read back). */
+function isPrivateKey(key: unknown): key is PrivateKey {
+  return typeof key === 'object' && key !== null && KEY_FAMILIES.includes((key as { family?: unknown }).family);
+}
+
 /** Hash output bytes of each HMAC algorithm: the least key length RFC 7518 §3.2 allows. */
 const HMAC_MIN_BYTES: Readonly<Record<string, number>> = { HS256: 32, HS384: 48, HS512: 64 };
 
@@ -120,6 +139,7 @@ const HMAC_MIN_BYTES: Readonly<Record<string, number>> = { HS256: 32, HS384: 48,
  * @example defaultSigningAlgorithm(ecP384Key) // 'ES384'
  */
 export function defaultSigningAlgorithm(key: PrivateKey): SigningAlgorithm | undefined {
+  if (!isPrivateKey(key)) return undefined;
   const allowed = signingAlgorithms(key);
   if (key.alg !== undefined && (allowed as readonly string[]).includes(key.alg)) return key.alg as SigningAlgorithm;
   const preferred: SigningAlgorithm | undefined =
@@ -129,6 +149,7 @@ export function defaultSigningAlgorithm(key: PrivateKey): SigningAlgorithm | und
 
 /** The JWS algorithms a key may sign with (its type, curve and JWK `alg`; the verifier's rule). */
 export function signingAlgorithms(key: PrivateKey): readonly SigningAlgorithm[] {
+  if (!isPrivateKey(key)) return [];
   return allowedAlgorithms(key).filter((alg): alg is SigningAlgorithm => (SIGNING_ALGORITHMS as readonly string[]).includes(alg));
 }
 
@@ -139,6 +160,7 @@ export function signingAlgorithms(key: PrivateKey): readonly SigningAlgorithm[] 
  * @example compactJson('{ "n": 12345678901234567890 }') // '{"n":12345678901234567890}'
  */
 export function compactJson(text: string): string {
+  if (typeof text !== 'string') return '';
   // jsonc-parser's scanner, not JSON.parse + stringify: that would round integers beyond 2^53.
   // Trivia skipped; every token but the end of the text has a length.
   const scanner = createScanner(text, true);
@@ -156,12 +178,20 @@ export function compactJson(text: string): string {
  * @example setMembers('{"sub":"1"}', { exp: 1764600900 }) // { ok: true, value: '{"sub":"1","exp":1764600900}' }
  */
 export function setMembers(json: string, members: Readonly<Record<string, JsonValue | undefined>>): Result<string, SignError> {
+  if (typeof json !== 'string') return fail('ERR_SIGN_PAYLOAD', 'The payload is not JSON text', 'payload');
+  if (json.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', `The payload is ${json.length} characters, over the limit of ${MAX_SIGN_INPUT_CHARS}`, 'payload');
+  if (typeof members !== 'object' || members === null || Array.isArray(members)) return fail('ERR_SIGN_PAYLOAD', 'The members to set are not an object of names and JSON values', 'payload');
   const read = readJson(json);
   if (!read.ok || !isJsonObject(read.value.value)) return fail('ERR_SIGN_PAYLOAD', `The payload is not a JSON object${read.ok ? '' : ` (${read.error.message})`}`, 'payload');
   let text = json;
   for (const [name, value] of Object.entries(members)) {
-    const edits = modify(text, [name], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
-    text = applyEdits(text, edits);
+    try {
+      const edits = modify(text, [name], value, { formattingOptions: { insertSpaces: true, tabSize: 2 } });
+      text = applyEdits(text, edits);
+    } catch {
+      // A value JSON cannot write (a bigint, a cycle): jsonc-parser's JSON.stringify throws.
+      return fail('ERR_SIGN_PAYLOAD', `The value of "${quoteText(name, 40)}" is not a JSON value`, 'payload');
+    }
   }
   return { ok: true, value: text };
 }
@@ -177,14 +207,22 @@ function readPart(input: JsonInput, part: 'header' | 'payload'): Result<ReadPart
   const code: SignErrorCode = part === 'header' ? 'ERR_SIGN_HEADER' : 'ERR_SIGN_PAYLOAD';
   if (typeof input !== 'string') {
     if (!isJsonObject(input)) return fail(code, `The ${part} is not a JSON object`, part);
-    return { ok: true, value: { value: input, json: JSON.stringify(input) } };
+    let json: string;
+    try {
+      json = JSON.stringify(input);
+    } catch {
+      return fail(code, `The ${part} object cannot be written as JSON (a cycle or a bigint)`, part);
+    }
+    if (json.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', `The ${part} is ${json.length} characters as JSON, over the limit of ${MAX_SIGN_INPUT_CHARS}`, part);
+    return { ok: true, value: { value: input, json } };
   }
+  if (input.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', `The ${part} is ${input.length} characters, over the limit of ${MAX_SIGN_INPUT_CHARS}`, part);
   const read = readJson(input);
   if (!read.ok) return fail(code, `The ${part} is not valid JSON (${read.error.message})`, part);
   const duplicate = read.value.duplicates[0];
   if (duplicate !== undefined) {
-    const where = duplicate.path === '' ? '' : ` in ${duplicate.path}`;
-    return fail('ERR_SIGN_DUPLICATE_MEMBER', `The ${part} has the member "${duplicate.key}" twice${where}; a verifier may read either (RFC 7515 §4, RFC 7519 §4)`, part);
+    const where = duplicate.path === '' ? '' : ` in ${quoteText(duplicate.path, 80)}`;
+    return fail('ERR_SIGN_DUPLICATE_MEMBER', `The ${part} has the member "${quoteText(duplicate.key, 40)}" twice${where}; a verifier may read either (RFC 7515 §4, RFC 7519 §4)`, part);
   }
   const value = read.value.value;
   return { ok: true, value: { value: isJsonObject(value) ? value : undefined, json: compactJson(input) } };
@@ -196,6 +234,10 @@ function readHeader(input: JsonInput): Result<JsonObject, SignError> {
   const header = read.value.value;
   if (header === undefined) return fail('ERR_SIGN_HEADER', 'The header is JSON but not a JSON object (RFC 7515 §4)', 'header');
   if (header['enc'] !== undefined) return fail('ERR_SIGN_HEADER_JWE', 'The header has "enc", a JWE parameter; remove it to sign a JWS (RFC 7516 §4.1.2)', 'header');
+  // An unencoded payload (RFC 7797) is not a compact JWT, and critical extensions are the
+  // verifier's to understand: Token Lens signs neither, rather than a token no one reads alike.
+  if (header['b64'] !== undefined) return fail('ERR_SIGN_HEADER', 'The header has "b64" (RFC 7797 unencoded payload); Token Lens signs compact JWS with a base64url payload only, remove it', 'header');
+  if (header['crit'] !== undefined) return fail('ERR_SIGN_HEADER', 'The header has "crit"; Token Lens signs no critical header extensions (RFC 7515 §4.1.11), remove it', 'header');
   return { ok: true, value: header };
 }
 
@@ -206,7 +248,7 @@ function chooseAlgorithm(key: PrivateKey, header: JsonObject, option: string | u
   const allowed = signingAlgorithms(key);
   if (option !== undefined) {
     if (ALG_NONE.test(option)) return fail('ERR_SIGN_ALG_NONE', 'A key never signs with "none"; ask for an unsecured token explicitly to get one', 'alg');
-    if (!(SIGNING_ALGORITHMS as readonly string[]).includes(option)) return fail('ERR_SIGN_ALG_UNSUPPORTED', `"${option.slice(0, 32)}" is not a signing algorithm Token Lens supports (${SIGNING_ALGORITHMS.join(', ')})`, 'alg');
+    if (!(SIGNING_ALGORITHMS as readonly string[]).includes(option)) return fail('ERR_SIGN_ALG_UNSUPPORTED', `"${quoteText(option, 32)}" is not a signing algorithm Token Lens supports (${SIGNING_ALGORITHMS.join(', ')})`, 'alg');
     if (!(allowed as readonly string[]).includes(option)) {
       const fits = allowed.length > 0 ? `it signs with ${allowed.join(', ')}` : 'it cannot sign';
       return fail('ERR_SIGN_ALG_KEY_MISMATCH', `${option} does not fit this ${key.description}: ${fits}`, 'alg');
@@ -216,12 +258,12 @@ function chooseAlgorithm(key: PrivateKey, header: JsonObject, option: string | u
   const headerAlg = header['alg'];
   if (typeof headerAlg === 'string' && (allowed as readonly string[]).includes(headerAlg)) return { ok: true, value: { alg: headerAlg as SigningAlgorithm, source: 'header' } };
   const fallback = defaultSigningAlgorithm(key);
-  if (fallback === undefined) return fail('ERR_SIGN_ALG_KEY_MISMATCH', `This ${key.description} cannot sign a JWS${key.alg !== undefined ? ` (its JWK is pinned to "${key.alg.slice(0, 32)}")` : ''}`, 'key');
+  if (fallback === undefined) return fail('ERR_SIGN_ALG_KEY_MISMATCH', `This ${key.description} cannot sign a JWS${key.alg !== undefined ? ` (its JWK is pinned to "${quoteText(key.alg, 32)}")` : ''}`, 'key');
   return { ok: true, value: { alg: fallback, source: 'key' } };
 }
 
 function keyUseError(key: PrivateKey): { ok: false; error: SignError } | undefined {
-  if (key.use !== undefined && key.use !== 'sig') return fail('ERR_SIGN_KEY_USE', `The key is marked "use": "${key.use.slice(0, 16)}", not "sig" (RFC 7517 §4.2)`, 'key');
+  if (key.use !== undefined && key.use !== 'sig') return fail('ERR_SIGN_KEY_USE', `The key is marked "use": "${quoteText(key.use, 16)}", not "sig" (RFC 7517 §4.2)`, 'key');
   if (key.keyOps !== undefined && !key.keyOps.includes('sign')) return fail('ERR_SIGN_KEY_USE', 'The key\'s "key_ops" do not include "sign" (RFC 7517 §4.3)', 'key');
   return undefined;
 }
@@ -270,12 +312,17 @@ function unsecuredToken(input: UnsecuredInput): Result<SignedToken, SignError> {
  */
 export async function signToken(input: SignInput | UnsecuredInput): Promise<Result<SignedToken, SignError>> {
   try {
+    if (typeof input !== 'object' || input === null) return fail('ERR_SIGN_HEADER', 'Nothing to sign: give a header, a payload and a key', 'header');
     if (input.unsecured === true) return unsecuredToken(input);
     const headerRead = readHeader(input.header);
     if (!headerRead.ok) return headerRead;
     const payload = readPart(input.payload, 'payload');
     if (!payload.ok) return payload;
     const { key } = input;
+    if (!isPrivateKey(key)) return fail('ERR_SIGN_KEY', 'No signing key was given', 'key');
+    const tooLarge = rsaKeyTooLarge(key);
+    if (tooLarge !== undefined) return fail('ERR_SIGN_KEY', `Refused before signing: ${tooLarge}`, 'key');
+    if (input.alg !== undefined && typeof input.alg !== 'string') return fail('ERR_SIGN_ALG_UNSUPPORTED', 'The algorithm is not a string', 'alg');
     const useError = keyUseError(key);
     if (useError !== undefined) return useError;
     const chosen = chooseAlgorithm(key, headerRead.value, input.alg);
@@ -302,7 +349,7 @@ export async function signToken(input: SignInput | UnsecuredInput): Promise<Resu
       const signingKey = await importPrivateKey(key, alg);
       token = await new CompactSign(new TextEncoder().encode(payload.value.json)).setProtectedHeader(header as CompactJWSHeaderParameters).sign(signingKey);
     } catch (error) {
-      return fail('ERR_SIGN_FAILED', `Signing with ${alg} failed (${error instanceof Error ? error.message : 'error'})`, 'key');
+      return fail('ERR_SIGN_FAILED', `Signing with ${alg} failed (${quoteText(error instanceof Error ? error.message : 'error', 120)})`, 'key');
     }
     return {
       ok: true,

@@ -76,3 +76,17 @@ describe('generateSigningKeyPair', () => {
     assert.notEqual(a.value.kid, b.value.kid);
   });
 });
+
+describe('generateSigningKeyPair: totality', () => {
+  it('reads null options as none, and a non-string alg or type as a typed error', async () => {
+    const hostile = <T>(value: unknown) => value as T;
+    const pair = await generateSigningKeyPair('Ed25519', hostile(null));
+    assert.ok(pair.ok);
+    const alg = await generateSigningKeyPair('Ed25519', hostile({ alg: 5 }));
+    assert.ok(!alg.ok);
+    assert.equal(alg.error.code, 'ERR_KEYGEN_ALG');
+    const type = await generateSigningKeyPair(hostile({}));
+    assert.ok(!type.ok);
+    assert.equal(type.error.code, 'ERR_KEYGEN_TYPE');
+  });
+});

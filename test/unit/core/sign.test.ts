@@ -3,7 +3,7 @@ import { base64url, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { decodeToken } from '../../../src/core/decoder';
 import { parsePrivateKey, verificationKeyFor } from '../../../src/core/keys';
 import type { PrivateKey, PrivateKeyMaterial } from '../../../src/core/keys';
-import { compactJson, defaultSigningAlgorithm, setMembers, SIGNING_ALGORITHMS, signToken } from '../../../src/core/sign';
+import { compactJson, defaultSigningAlgorithm, MAX_SIGN_INPUT_CHARS, setMembers, SIGNING_ALGORITHMS, signingAlgorithms, signToken } from '../../../src/core/sign';
 import { verifyToken } from '../../../src/core/verify';
 
 async function privateKey(material: PrivateKeyMaterial): Promise<PrivateKey> {
@@ -210,5 +210,77 @@ describe('signToken', () => {
       assert.ok(!result.ok);
       assert.equal(result.error.code, 'ERR_SIGN_PAYLOAD');
     }
+  });
+});
+
+describe('signToken: review fixes (bounds, b64/crit, totality)', () => {
+  // A stored key that never went through the parser: only its claimed size matters here.
+  const fakeRsa16k = { family: 'rsa', bits: 16384, jwk: { kty: 'RSA', n: base64url.encode(new Uint8Array(2048).fill(0xab)), e: 'AQAB', d: 'AQAB' }, description: 'RSA private key (16384 bit)' } as unknown as PrivateKey;
+
+  it('refuses an RSA key over MAX_RSA_MODULUS_BITS before signing (ERR_SIGN_KEY)', async () => {
+    const result = await signToken({ header: '{}', payload: '{}', key: fakeRsa16k });
+    assert.ok(!result.ok);
+    assert.equal(result.error.code, 'ERR_SIGN_KEY');
+    assert.match(result.error.message, /too large \(16384 bit; at most 8192\)/);
+  });
+
+  it('refuses a header or payload text over MAX_SIGN_INPUT_CHARS (ERR_SIGN_TOO_LARGE)', async () => {
+    const key = await privateKey({ kind: 'secret', value: SECRET_64, encoding: 'utf8' });
+    const big = `{"a":"${'x'.repeat(MAX_SIGN_INPUT_CHARS)}"}`;
+    for (const input of [{ header: big, payload: '{}' }, { header: '{}', payload: big }]) {
+      const result = await signToken({ ...input, key });
+      assert.ok(!result.ok);
+      assert.equal(result.error.code, 'ERR_SIGN_TOO_LARGE');
+      assert.ok(result.error.message.length < 200);
+    }
+    const members = setMembers(big, { exp: 1 });
+    assert.ok(!members.ok);
+    assert.equal(members.error.code, 'ERR_SIGN_TOO_LARGE');
+  });
+
+  it('refuses "b64" and "crit" in the header to sign (RFC 7797, RFC 7515 §4.1.11), without jose\'s message', async () => {
+    const key = await privateKey({ kind: 'secret', value: SECRET_64, encoding: 'utf8' });
+    for (const [header, said] of [['{"b64":false}', /"b64"/], ['{"b64":false,"crit":["b64"]}', /"b64"/], ['{"crit":["exp"],"exp":1}', /"crit"/]] as const) {
+      const result = await signToken({ header, payload: '{}', key });
+      assert.ok(!result.ok, header);
+      assert.equal(result.error.code, 'ERR_SIGN_HEADER');
+      assert.match(result.error.message, said);
+      assert.doesNotMatch(result.error.message, /failed/);
+    }
+  });
+
+  it('quotes a duplicate member name cut and escaped', async () => {
+    const key = await privateKey({ kind: 'secret', value: SECRET_64, encoding: 'utf8' });
+    const name = `\u001b]8;;http://evil/\u0007${'X'.repeat(5000)}`;
+    const result = await signToken({ header: '{}', payload: `{${JSON.stringify(name)}:1,${JSON.stringify(name)}:2}`, key });
+    assert.ok(!result.ok);
+    assert.equal(result.error.code, 'ERR_SIGN_DUPLICATE_MEMBER');
+    assert.ok(result.error.message.length <= 200, String(result.error.message.length));
+    assert.ok(![...result.error.message].some((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f)));
+  });
+
+  it('is total on hostile arguments: typed errors or results, never an exception', async () => {
+    const hostile = <T>(value: unknown) => value as T;
+    const noMembers = setMembers('{}', hostile(undefined));
+    assert.ok(!noMembers.ok);
+    assert.equal(noMembers.error.code, 'ERR_SIGN_PAYLOAD');
+    const bigint = setMembers('{}', hostile({ a: 1n }));
+    assert.ok(!bigint.ok);
+    assert.equal(bigint.error.code, 'ERR_SIGN_PAYLOAD');
+    const notText = setMembers(hostile(5), {});
+    assert.ok(!notText.ok);
+    assert.equal(compactJson(hostile(5)), '');
+    assert.equal(defaultSigningAlgorithm(hostile(undefined)), undefined);
+    assert.deepEqual(signingAlgorithms(hostile({})), []);
+    const nothing = await signToken(hostile(undefined));
+    assert.ok(!nothing.ok);
+    const noKey = await signToken({ header: '{}', payload: '{}', key: hostile(undefined) });
+    assert.ok(!noKey.ok);
+    assert.equal(noKey.error.code, 'ERR_SIGN_KEY');
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    const cycle = await signToken({ header: hostile(cyclic), payload: '{}', unsecured: true });
+    assert.ok(!cycle.ok);
+    assert.equal(cycle.error.code, 'ERR_SIGN_HEADER');
   });
 });
