@@ -16,9 +16,11 @@
  */
 import { compactDecrypt, errors } from 'jose';
 import { decodeToken, MAX_DECODE_LENGTH, readPayloadBytes } from './decoder';
+import { quoteText } from './format';
 import { readProtectedHeader } from './header';
 import { inspectToken } from './inspect';
-import { importPrivateKey } from './keys';
+import { isJsonObject } from './json';
+import { importPrivateKey, rsaKeyTooLarge } from './keys';
 import type { PrivateKey } from './keys';
 import type { DecodedPayload, InspectOptions, Inspection, JsonObject, Result } from './types';
 
@@ -155,8 +157,16 @@ function positiveInteger(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isSafeInteger(value) && value > 0 ? value : fallback;
 }
 
-/** Why `key` cannot decrypt a token with this `alg`/`enc`, or undefined when it fits. */
-function keyMismatch(key: PrivateKey, alg: string, enc: string): string | undefined {
+/** The curve of an `epk` or key: `P-256`…, `X25519`, or the key type when it has none. */
+function curveOf(kty: unknown, crv: unknown): string {
+  return typeof crv === 'string' ? quoteText(crv, 16) : typeof kty === 'string' ? `a ${quoteText(kty, 8)} key without a curve` : 'no curve';
+}
+
+/** Why `key` cannot decrypt a token with this header's `alg`/`enc`, or undefined when it fits. */
+function keyMismatch(key: PrivateKey, alg: string, enc: string, header: JsonObject): string | undefined {
+  if (typeof key !== 'object' || key === null) return 'no key was given';
+  const tooLarge = rsaKeyTooLarge(key);
+  if (tooLarge !== undefined) return tooLarge;
   if (alg === 'dir') {
     if (key.family !== 'hmac') return `"dir" needs a ${CONTENT_KEY_BYTES[enc]}-byte secret, not an ${key.description}`;
     const want = CONTENT_KEY_BYTES[enc]!;
@@ -171,12 +181,19 @@ function keyMismatch(key: PrivateKey, alg: string, enc: string): string | undefi
   if (alg.startsWith('RSA-OAEP')) return key.family === 'rsa' ? undefined : `${alg} needs an RSA private key, not ${key.family === 'hmac' ? 'a secret' : `an ${key.description}`}`;
   // ECDH-ES*: an EC key on a NIST curve, or X25519 (RFC 8037 §3.2).
   const ecdh = (key.family === 'ec' && ['P-256', 'P-384', 'P-521'].includes(key.crv ?? '')) || (key.family === 'okp' && key.crv === 'X25519');
-  return ecdh ? undefined : `${alg} needs an EC (P-256/384/521) or X25519 private key, not ${key.family === 'hmac' ? 'a secret' : `an ${key.description}`}`;
+  if (!ecdh) return `${alg} needs an EC (P-256/384/521) or X25519 private key, not ${key.family === 'hmac' ? 'a secret' : `an ${key.description}`}`;
+  // The ephemeral key must be on the key's curve (RFC 7518 §4.6.1.1); said here, before any
+  // crypto, not left to WebCrypto's key agreement to fail as something else.
+  const epk = header['epk'];
+  if (isJsonObject(epk) && (epk['kty'] !== (key.family === 'ec' ? 'EC' : 'OKP') || epk['crv'] !== key.crv)) {
+    return `the token's epk is on ${curveOf(epk['kty'], epk['crv'])}, the key on ${key.crv ?? 'no curve'}`;
+  }
+  return undefined;
 }
 
 /** A key's use markings that rule out decryption (RFC 7517 §4.2, §4.3). */
 function useMismatch(key: PrivateKey): string | undefined {
-  if (key.use !== undefined && key.use !== 'enc') return `the key is marked "use": "${key.use.slice(0, 16)}", not "enc"`;
+  if (key.use !== undefined && key.use !== 'enc') return `the key is marked "use": "${quoteText(key.use, 16)}", not "enc"`;
   const decrypting = ['decrypt', 'unwrapKey', 'deriveKey', 'deriveBits'];
   if (key.keyOps !== undefined && !key.keyOps.some((op) => decrypting.includes(op))) return 'the key\'s "key_ops" allow no decryption';
   return undefined;
@@ -185,6 +202,9 @@ function useMismatch(key: PrivateKey): string | undefined {
 function describeKey(key: PrivateKey): string {
   return key.kid !== undefined ? `${key.description}, kid ${key.kid}` : key.description;
 }
+
+/** Longest jose/WebCrypto message quoted in a {@link DecryptError}. */
+const JOSE_MESSAGE_CHARS = 120;
 
 /** A jose failure as a step. jose gives decompression and the cap one code, so its message tells them apart. */
 function joseFailure(error: unknown, alg: string): DecryptError {
@@ -197,11 +217,12 @@ function joseFailure(error: unknown, alg: string): DecryptError {
   if (error instanceof errors.JWEInvalid) {
     if (/exceeded the configured limit/.test(error.message)) return { code: 'ERR_JWE_TOO_LARGE', step: 'cap', message: '' };
     if (/decompress/i.test(error.message)) return { code: 'ERR_JWE_DECOMPRESSION', step: 'decompression', message: 'The zip "DEF" plaintext does not inflate (it is not raw DEFLATE, RFC 1951)' };
-    return { code: 'ERR_JWE_HEADER', step: 'header', message: `The JWE is not valid: ${error.message}` };
+    return { code: 'ERR_JWE_HEADER', step: 'header', message: `The JWE is not valid: ${quoteText(error.message, JOSE_MESSAGE_CHARS)}` };
   }
-  if (error instanceof errors.JOSENotSupported || error instanceof errors.JOSEAlgNotAllowed) return { code: 'ERR_JWE_UNSUPPORTED', step: 'header', message: `Not supported: ${error.message}` };
-  // jose's own messages name parameters, never key material; a WebCrypto failure is named by its type only.
-  if (error instanceof TypeError) return { code: 'ERR_JWE_KEY_MISMATCH', step: 'key', message: `The key cannot be used for ${alg}: ${error.message}` };
+  if (error instanceof errors.JOSENotSupported || error instanceof errors.JOSEAlgNotAllowed) return { code: 'ERR_JWE_UNSUPPORTED', step: 'header', message: `Not supported: ${quoteText(error.message, JOSE_MESSAGE_CHARS)}` };
+  // jose's own messages name parameters, never key material, but may quote the token's
+  // header: cut and escaped. A WebCrypto failure is named by its type only.
+  if (error instanceof TypeError) return { code: 'ERR_JWE_KEY_MISMATCH', step: 'key', message: `The key cannot be used for ${alg}: ${quoteText(error.message, JOSE_MESSAGE_CHARS)}` };
   return { code: 'ERR_JWE_KEY_UNWRAP', step: 'key-unwrap', message: `The content key could not be derived or unwrapped (${alg}, ${error instanceof Error ? error.name : 'error'})` };
 }
 
@@ -225,11 +246,21 @@ function guard(token: string, limits: Limits): Result<{ header: JsonObject; head
   const { header, json } = read.value;
   const alg = header.alg;
   const enc = header['enc'] as string;
+  // RFC 7515 §4.1.11 (RFC 7516 §4.1.13): a critical parameter the recipient does not
+  // understand makes the JWE invalid. Token Lens (like jose by default) understands none.
+  const crit = header['crit'];
+  if (crit !== undefined) {
+    if (!Array.isArray(crit) || crit.length === 0 || !crit.every((name) => typeof name === 'string')) {
+      return fail('ERR_JWE_HEADER', 'header', '"crit" must be a non-empty array of header parameter names (RFC 7515 §4.1.11)');
+    }
+    const more = crit.length > 1 ? ` and ${crit.length - 1} more` : '';
+    return fail('ERR_JWE_UNSUPPORTED', 'header', `The header marks "${quoteText(crit[0], 32)}"${more} critical, an extension Token Lens does not understand, so the JWE must be rejected (RFC 7515 §4.1.11)`);
+  }
   if (!(KEY_MANAGEMENT_ALGORITHMS as readonly string[]).includes(alg)) {
     const why = alg === 'RSA1_5' ? ': RSAES-PKCS1-v1_5 is open to padding-oracle attacks (RFC 8725 §3.2)' : '';
-    return fail('ERR_JWE_UNSUPPORTED', 'header', `Key management algorithm "${alg.slice(0, 32)}" is not supported${why}`);
+    return fail('ERR_JWE_UNSUPPORTED', 'header', `Key management algorithm "${quoteText(alg, 32)}" is not supported${why}`);
   }
-  if (CONTENT_KEY_BYTES[enc] === undefined) return fail('ERR_JWE_UNSUPPORTED', 'header', `Content encryption "${enc.slice(0, 32)}" is not supported (RFC 7518 §5.1)`);
+  if (CONTENT_KEY_BYTES[enc] === undefined) return fail('ERR_JWE_UNSUPPORTED', 'header', `Content encryption "${quoteText(enc, 32)}" is not supported (RFC 7518 §5.1)`);
   const zip = header['zip'];
   if (zip !== undefined && zip !== 'DEF') return fail('ERR_JWE_UNSUPPORTED', 'header', 'Only zip "DEF" is defined (RFC 7516 §4.1.3)');
   if (alg.startsWith('PBES2-')) {
@@ -262,7 +293,7 @@ async function decryptAt(token: string, keys: readonly PrivateKey[], limits: Lim
   const reasons: string[] = [];
   const fitting: number[] = [];
   keys.forEach((key, index) => {
-    const why = keyMismatch(key, alg, enc) ?? useMismatch(key);
+    const why = keyMismatch(key, alg, enc, header) ?? useMismatch(key);
     if (why === undefined) fitting.push(index);
     else reasons.push(why);
   });
@@ -314,7 +345,7 @@ async function decryptAt(token: string, keys: readonly PrivateKey[], limits: Lim
     if (candidate === undefined) return { ok: true, value: decrypted };
     const inspection = inspectToken(candidate.token, limits.inspect);
     if (!inspection.ok) {
-      notes.push(`The header says cty "${String(header['cty']).slice(0, 16)}" but the plaintext is not a token: ${inspection.error.message}`);
+      notes.push(`The header says cty "${quoteText(String(header['cty']), 16)}" but the plaintext is not a token: ${quoteText(inspection.error.message, 120)}`);
       return { ok: true, value: decrypted };
     }
     let inner: InnerToken = { token: candidate.token, via: candidate.via, inspection: inspection.value };

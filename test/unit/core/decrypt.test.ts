@@ -304,3 +304,56 @@ describe('decryptToken: inner tokens', () => {
     assert.equal(result.value.inner?.error?.step, 'content-decryption');
   });
 });
+
+describe('decryptToken: review fixes (crit, quoted jose text, epk curve, RSA size)', () => {
+  const TAIL = '..AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA';
+  const isControl = (c: string) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f);
+
+  it('refuses an unknown critical parameter itself (RFC 7515 §4.1.11), quoting a cut, escaped name', async () => {
+    const key = await secret(new Uint8Array(16));
+    const name = `\u001b]8;;http://evil/\u0007CLICK${'X'.repeat(5000)}`;
+    const token = b64({ alg: 'dir', enc: 'A128GCM', crit: [name], [name]: 1 }) + TAIL;
+    for (const result of [await decryptToken(token, key), checkDecryptable(token)]) {
+      assert.ok(!result.ok);
+      assert.equal(result.error.step, 'header');
+      assert.equal(result.error.code, 'ERR_JWE_UNSUPPORTED');
+      assert.ok(result.error.message.length <= 200, String(result.error.message.length));
+      assert.ok(![...result.error.message].some(isControl), JSON.stringify(result.error.message));
+      assert.match(result.error.message, /\\u001b\]8;;http:\/\/evil\/\\u0007/);
+    }
+    const malformed = checkDecryptable(b64({ alg: 'dir', enc: 'A128GCM', crit: 'x' }) + TAIL);
+    assert.ok(!malformed.ok);
+    assert.equal(malformed.error.code, 'ERR_JWE_HEADER');
+  });
+
+  it('cuts and escapes an algorithm name quoted from the header', () => {
+    const result = checkDecryptable(b64({ alg: `\u001b[31m${'A'.repeat(5000)}`, enc: 'A128GCM' }) + TAIL);
+    assert.ok(!result.ok);
+    assert.ok(result.error.message.length <= 200);
+    assert.ok(![...result.error.message].some(isControl));
+  });
+
+  it('names an ECDH-ES epk on another curve than the key, at step key, before any crypto', async () => {
+    const ec = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
+    const key = await privateKey({ kind: 'jwk', json: JSON.stringify(await exportJWK(ec.privateKey)) });
+    const other = await generateKeyPair('ECDH-ES', { crv: 'P-384', extractable: true });
+    const epk = await exportJWK(other.publicKey);
+    const result = await decryptToken(b64({ alg: 'ECDH-ES', enc: 'A128GCM', epk }) + TAIL, key);
+    assert.ok(!result.ok);
+    assert.equal(result.error.step, 'key');
+    assert.equal(result.error.code, 'ERR_JWE_KEY_MISMATCH');
+    assert.match(result.error.message, /the token's epk is on P-384, the key on P-256/);
+    const okp = await decryptToken(b64({ alg: 'ECDH-ES', enc: 'A128GCM', epk: { kty: 'OKP', crv: 'X25519', x: 'A'.repeat(43) } }) + TAIL, key);
+    assert.ok(!okp.ok);
+    assert.equal(okp.error.step, 'key');
+    assert.match(okp.error.message, /epk is on X25519, the key on P-256/);
+  });
+
+  it('refuses a stored RSA key over MAX_RSA_MODULUS_BITS at step key', async () => {
+    const fake = { family: 'rsa', bits: 16384, jwk: { kty: 'RSA', n: base64url.encode(new Uint8Array(2048).fill(0xab)), e: 'AQAB', d: 'AQAB' }, description: 'RSA private key (16384 bit)' } as unknown as PrivateKey;
+    const result = await decryptToken(b64({ alg: 'RSA-OAEP', enc: 'A128GCM' }) + '.AAAA.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA', fake);
+    assert.ok(!result.ok);
+    assert.equal(result.error.step, 'key');
+    assert.match(result.error.message, /too large \(16384 bit/);
+  });
+});
