@@ -7,6 +7,7 @@
  * printed.
  */
 import { setMembers, signToken } from '../core';
+import { MAX_SIGN_INPUT_CHARS } from '../core/sign';
 import type { SignedToken } from '../core';
 import { terminalJson, terminalText } from '../present';
 import type { CliCommand } from './args';
@@ -16,7 +17,7 @@ import type { LabelledPrivateKey } from './privateKeys';
 import { JSON_SCHEMA_VERSION } from './report';
 
 /** Largest header or payload file read (far above any token that fits a header line). */
-const MAX_JSON_FILE_BYTES = 1024 * 1024;
+const MAX_JSON_FILE_BYTES = MAX_SIGN_INPUT_CHARS;
 
 /** What `encode` needs from the runner. */
 export interface EncodeContext {
@@ -51,7 +52,9 @@ async function readJsonArgument(value: string, what: string, readStdin: () => Pr
   if (value.trimStart().startsWith('{')) return { ok: true, text: value };
   if (value === '-') {
     try {
-      return { ok: true, text: await readStdin() };
+      const text = await readStdin();
+      if (text.length > MAX_SIGN_INPUT_CHARS) return { ok: false, message: `the ${what} on stdin is longer than ${MAX_SIGN_INPUT_CHARS} characters (1 MiB), the most encode signs` };
+      return { ok: true, text };
     } catch {
       return { ok: false, message: `cannot read the ${what} from stdin` };
     }

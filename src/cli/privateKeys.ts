@@ -11,6 +11,7 @@
  */
 import { basename } from 'node:path';
 import { guessKeyKind, parsePrivateKey, verificationKeyFor } from '../core';
+import { MAX_SIGN_INPUT_CHARS } from '../core/sign';
 import type { PrivateKey, VerificationKey } from '../core';
 import { readRegularFile } from './files';
 import { loadCliKeys, type CliKeySource } from './verify';
@@ -53,6 +54,7 @@ async function readSecret(source: SecretSource, readStdin: () => Promise<string>
     } catch {
       return { ok: false, message: 'cannot read the secret from stdin' };
     }
+    if (text.length > MAX_SIGN_INPUT_CHARS) return { ok: false, message: `--secret -: stdin holds more than ${MAX_SIGN_INPUT_CHARS} characters (1 MiB); a secret is far shorter` };
     const value = secretText(text);
     return value.length === 0 ? { ok: false, message: '--secret -: stdin held no secret' } : { ok: true, value };
   }

@@ -129,3 +129,12 @@ describe('cli decrypt and decode of a JWE with a key', () => {
     assert.match(jws.err, /decrypt takes a compact JWE/);
   });
 });
+
+describe('cli decrypt: input bounds', () => {
+  it('refuses a --secret - on stdin longer than MAX_SIGN_INPUT_CHARS before decrypting', async () => {
+    const result = await runWithStdin(['decrypt', vector('5.3').compact, '--secret', '-'], 'p'.repeat(1024 * 1024 + 1));
+    assert.equal(result.code, 2, result.err);
+    assert.match(result.err, /stdin holds more than 1048576 characters/);
+    assert.equal(result.out, '');
+  });
+});

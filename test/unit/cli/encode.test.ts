@@ -154,3 +154,16 @@ describe('cli encode', () => {
     assert.ok(!decode.out.includes(SECRET) && !scan.out.includes(SECRET));
   });
 });
+
+describe('cli encode: input bounds', () => {
+  it('refuses a payload on stdin longer than MAX_SIGN_INPUT_CHARS, and a --secret - over it', async () => {
+    const big = `{"a":"${'x'.repeat(1024 * 1024)}"}`;
+    const payload = await runWithStdin(['encode', '-', '--secret', SECRET], big);
+    assert.equal(payload.code, 2, payload.err);
+    assert.match(payload.err, /payload on stdin is longer than 1048576 characters/);
+    assert.equal(payload.out, '');
+    const secret = await runWithStdin(['encode', '{}', '--secret', '-'], 's'.repeat(1024 * 1024 + 1));
+    assert.equal(secret.code, 2, secret.err);
+    assert.match(secret.err, /stdin holds more than 1048576 characters/);
+  });
+});
