@@ -6,8 +6,7 @@
  * piped; what was done (algorithm, key id, remarks) goes to stderr. Key material is never
  * printed.
  */
-import { setMembers, signToken } from '../core';
-import { MAX_SIGN_INPUT_CHARS } from '../core/sign';
+import { MAX_SIGN_INPUT_CHARS, setMembers, signToken } from '../core';
 import type { SignedToken } from '../core';
 import { terminalJson, terminalText } from '../present';
 import type { CliCommand } from './args';

@@ -10,8 +10,7 @@
  * only labels (the file name, `--secret`).
  */
 import { basename } from 'node:path';
-import { guessKeyKind, parsePrivateKey, verificationKeyFor } from '../core';
-import { MAX_SIGN_INPUT_CHARS } from '../core/sign';
+import { guessKeyKind, MAX_SIGN_INPUT_CHARS, parsePrivateKey, verificationKeyFor } from '../core';
 import type { PrivateKey, VerificationKey } from '../core';
 import { readRegularFile } from './files';
 import { loadCliKeys, type CliKeySource } from './verify';
