@@ -14,6 +14,8 @@ const STAGES = [
   { name: 'host setup', cmd: ['node', 'scripts/lib/host.mjs'] },
   { name: 'hermetic home', cmd: ['node', 'scripts/test-hermetic.mjs'], counts: 'result' },
   { name: 'integration', cmd: ['node', 'scripts/test-integration.mjs'], counts: 'result' },
+  // One more host in German (code-server --locale de): the extension's German bundles in a real host.
+  { name: 'integration (German)', cmd: ['node', 'scripts/test-integration.mjs', '--locale', 'de'], counts: 'result' },
   // The same suites again in the web worker extension host (dist/web/extension.js; issue 15).
   { name: 'integration (web worker)', cmd: ['node', 'scripts/test-integration-web.mjs'], counts: 'result' },
   { name: 'e2e', cmd: ['node', 'scripts/test-e2e.mjs'], counts: 'result' },

@@ -212,6 +212,16 @@ export async function startCodeServer(opts) {
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...USER_SETTINGS, ...(opts.settings ?? {}) }, null, 2),
   );
+  if (opts.locale !== undefined) {
+    // The server takes a display language only from an installed language pack (else it
+    // resolves 'en'); this registers one for `locale` whose core translations are empty: the
+    // workbench keeps its English text, extensions get `vscode.env.language === locale`, and
+    // VS Code loads their own bundles (package.nls.<locale>.json, l10n/bundle.l10n.<locale>.json).
+    const core = path.join(tmp, `core.${opts.locale}.i18n.json`);
+    fs.writeFileSync(core, JSON.stringify({ contents: {} }));
+    const pack = { hash: `token-lens-test-${opts.locale}`, label: opts.locale, extensions: [{ extensionIdentifier: { id: `token-lens-test.language-pack-${opts.locale}` }, version: '0.0.0' }], translations: { vscode: core } };
+    fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [opts.locale]: pack }));
+  }
   const port = await freePort();
   const auth = opts.auth ?? 'none';
   const password = auth === 'password' ? crypto.randomBytes(18).toString('base64url') : undefined;

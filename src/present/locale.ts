@@ -20,6 +20,11 @@ export function configureLocale(language: string, bundle: Record<string, string 
   displayLanguage = language;
 }
 
+/** The display language for Intl date formats: `undefined` (the runtime's own) when unconfigured. */
+export function dateLocale(): string | undefined {
+  return displayLanguage;
+}
+
 const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [['year', 365 * 86_400_000], ['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000], ['second', 1000]];
 
 /** `in 4 Min.`, `vor 3 Tagen`: the largest whole unit, through Intl in the display language. */

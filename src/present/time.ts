@@ -5,7 +5,7 @@
  */
 import type { TimeReport, TokenKind, VerificationTiming } from '../core';
 import * as l10n from '@vscode/l10n';
-import { relativeText } from './locale';
+import { dateLocale, relativeText } from './locale';
 
 /** The parts of a time report the relative text is made of. */
 type RelativeTime = Pick<TimeReport, 'status' | 'relative' | 'msToExpiry' | 'claims' | 'now'>;
@@ -73,7 +73,7 @@ export function countdownText(report: TimeReport): string {
 export function absoluteTimeText(seconds: number, display: 'local' | 'utc'): string {
   const date = new Date(seconds * 1000);
   if (Number.isNaN(date.getTime())) return 'outside the Date range';
-  return display === 'utc' ? date.toISOString().replace('.000Z', 'Z') : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+  return display === 'utc' ? date.toISOString().replace('.000Z', 'Z') : date.toLocaleString(dateLocale(), { dateStyle: 'medium', timeStyle: 'long' });
 }
 
 /**
@@ -86,7 +86,7 @@ export function absoluteTimeText(seconds: number, display: 'local' | 'utc'): str
 export function instantText(seconds: number, display: 'local' | 'utc'): string {
   const date = new Date(seconds * 1000);
   if (Number.isNaN(date.getTime())) return 'a time outside the Date range';
-  if (display === 'local') return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+  if (display === 'local') return date.toLocaleString(dateLocale(), { dateStyle: 'medium', timeStyle: 'long' });
   return date.toISOString().replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
 }
 

@@ -17,7 +17,7 @@ describe('German hover (real host, --locale de)', function () {
     assert.equal(vscode.l10n.t('Copy payload'), 'Payload kopieren');
   });
 
-  it('a hover reads in German: actions, relative expiry through Intl, severity words', async () => {
+  it('a hover reads in German: actions, status words, relative times and dates through Intl', async () => {
     const token = makeToken({ sub: 'alice', exp: nowSec() + 12 * 60 + 30 });
     const editor = await openFile(`GET https://api.example.com/\nAuthorization: Bearer ${token}\n`);
     const text = await hoverText(editor.document.uri, new vscode.Position(1, 30));
@@ -30,7 +30,12 @@ describe('German hover (real host, --locale de)', function () {
     const old = makeToken({ sub: 'bob', exp: nowSec() - 2 * 86400 - 60 });
     const expired = await openFile(`GET https://api.example.com/\nAuthorization: Bearer ${old}\n`);
     const text2 = await hoverText(expired.document.uri, new vscode.Position(1, 30));
+    console.log(`  expired hover: ${text2.replace(/\(command:[^)]*\)/g, '(…)').replace(/\n+/g, ' ⏎ ').slice(0, 600)}`);
     assert.match(text2, /vor 2 Tagen abgelaufen/);
-    assert.match(text2, /Fehler: /, 'the expired finding is labelled in German');
+    assert.match(text2, /\*\*exp\*\* \d{2}\.\d{2}\.20\d\d, \d{2}:\d{2}:\d{2}/, 'the exp instant is a German date');
+    const later = makeToken({ sub: 'carol', nbf: nowSec() + 2 * 3600 + 120, exp: nowSec() + 5 * 3600 });
+    const notYet = await openFile(`GET https://api.example.com/\nAuthorization: Bearer ${later}\n`);
+    const text3 = await hoverText(notYet.document.uri, new vscode.Position(1, 30));
+    assert.match(text3, /Noch nicht gültig: gültig in 2 Std\./, 'the status word and the relative start, in German');
   });
 });
