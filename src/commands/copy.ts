@@ -42,10 +42,10 @@ export async function copyTokenPart(tokens: TokenIndex, part: CopyPart, arg?: un
   }
   const text = render(decoded.value, part);
   if (text === undefined) {
-    void vscode.window.showWarningMessage('Token Lens: the payload is encrypted or binary and has no JSON to copy.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Token Lens: the payload is encrypted or binary and has no JSON to copy.'));
     return undefined;
   }
   await vscode.env.clipboard.writeText(text);
-  void vscode.window.setStatusBarMessage(`Token Lens: ${part === 'table' ? 'claims table' : `${part} JSON`} copied`, 3000);
+  void vscode.window.setStatusBarMessage(part === 'table' ? vscode.l10n.t('Token Lens: claims table copied') : part === 'header' ? vscode.l10n.t('Token Lens: header JSON copied') : vscode.l10n.t('Token Lens: payload JSON copied'), 3000);
   return text;
 }

@@ -26,13 +26,13 @@ export async function copyClaimValue(tokens: TokenIndex, arg?: unknown): Promise
   const claim = claimArg(arg);
   const resolved = await resolveTarget(tokens, arg);
   if (claim === undefined || !resolved.ok) {
-    void vscode.window.showWarningMessage(notificationText(resolved.ok ? 'Token Lens: choose a claim in the Tokens view to copy its value.' : resolved.message));
+    void vscode.window.showWarningMessage(notificationText(resolved.ok ? vscode.l10n.t('Token Lens: choose a claim in the Tokens view to copy its value.') : resolved.message));
     return undefined;
   }
   const decoded = decodeToken(resolved.target.token);
   const members = !decoded.ok ? undefined : claim.segment === 'header' ? decoded.value.header : decoded.value.payload.type === 'claims' ? decoded.value.payload.claims : undefined;
   if (members === undefined || !Object.prototype.hasOwnProperty.call(members, claim.name)) {
-    void vscode.window.showWarningMessage(notificationText(`Token Lens: the token has no ${claim.segment} claim "${claim.name}" any more.`));
+    void vscode.window.showWarningMessage(notificationText(vscode.l10n.t('Token Lens: the token has no {0} claim "{1}" any more.', claim.segment, claim.name)));
     return undefined;
   }
   const text = claimText(members[claim.name]);

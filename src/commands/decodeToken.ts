@@ -33,8 +33,8 @@ export async function decodeToken(tokens: TokenIndex, showInPanel: ShowInPanel, 
     return target;
   }
   const typed = await vscode.window.showInputBox({
-    title: 'Token Lens: Decode Token',
-    prompt: 'Paste a JWT or JWE (a "Bearer " prefix, quotes and whitespace are fine)',
+    title: vscode.l10n.t('Token Lens: Decode Token'),
+    prompt: vscode.l10n.t('Paste a JWT or JWE (a "Bearer " prefix, quotes and whitespace are fine)'),
     ignoreFocusOut: true,
     password: false,
     validateInput: (value) => {
@@ -101,8 +101,8 @@ async function decodeInBrowser(showInPanel: ShowInPanel): Promise<InspectTarget 
   const text = chosen.choice.source === 'clipboard' ? await readClipboard() : chosen.value;
   const normalized = normalizeTokenInput(text);
   if (!normalized.ok) {
-    const what = chosen.choice.source === 'clipboard' ? 'the clipboard holds no token' : 'not a token';
-    void vscode.window.showWarningMessage(notificationText(`Token Lens: ${what}: ${normalized.error.message}`));
+    const message = chosen.choice.source === 'clipboard' ? vscode.l10n.t('Token Lens: the clipboard holds no token: {0}', normalized.error.message) : vscode.l10n.t('Token Lens: not a token: {0}', normalized.error.message);
+    void vscode.window.showWarningMessage(notificationText(message));
     return undefined;
   }
   const target = { token: normalized.value, label: chosen.choice.source === 'clipboard' ? 'clipboard' : 'pasted token' };

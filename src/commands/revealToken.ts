@@ -22,7 +22,7 @@ export async function revealToken(tokens: TokenIndex, inspector: Inspector, arg?
     editor = await vscode.window.showTextDocument(uri, { selection: range, preserveFocus: false });
   } catch {
     // A scan result or stale hover link whose file was deleted or moved since: say so plainly.
-    void vscode.window.showWarningMessage('Token Lens: the document holding this token can no longer be opened.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Token Lens: the document holding this token can no longer be opened.'));
     return undefined;
   }
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -42,7 +42,7 @@ export async function scanWorkspace(scanResults: ScanResults): Promise<ScanSumma
   let files = 0;
   let cancelled = false;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Token Lens: scanning workspace', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Token Lens: scanning workspace'), cancellable: true },
     async (progress, cancel) => {
       const uris = await vscode.workspace.findFiles('**/*', excludeGlob(), MAX_FILES, cancel);
       const decoder = new TextDecoder('utf-8');
