@@ -4,7 +4,6 @@
  */
 import { algorithmInfo } from './algorithms';
 import { FindingCodes } from './codes';
-import { quoteText } from './format';
 import { DEFAULT_THRESHOLDS, pushFinding, sortFindings } from './hints';
 import { SEGMENT_LABELS } from './segments';
 import type { SegmentName } from './segments';
@@ -72,8 +71,10 @@ function segmentLabel(name: SegmentName): string {
   return SEGMENT_LABELS[name];
 }
 
+/** Cut, controls left as they are: evidence is data each surface escapes for its own output (present/escape.ts, present/terminal.ts), unlike the sentences of core errors (`quoteText`). */
 function quote(value: unknown): string {
-  return quoteText(value, 80);
+  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 
 /**
