@@ -10,11 +10,17 @@ describe('German hover (real host, --locale de)', function () {
   before(api);
   after(cleanUp);
 
-  it('the host speaks German and loads the extension\'s German bundle', () => {
+  it('the host speaks German and loads the extension\'s German bundles (runtime and manifest)', () => {
     console.log(`  vscode.env.language: ${vscode.env.language}, l10n.uri: ${vscode.l10n.uri?.path ?? 'none'}`);
     assert.equal(vscode.env.language, 'de');
     assert.match(vscode.l10n.uri?.path ?? '', /\/l10n\/bundle\.l10n\.de\.json$/);
     assert.equal(vscode.l10n.t('Copy payload'), 'Payload kopieren');
+    // The manifest the host read, with package.nls.de.json applied.
+    const manifest = vscode.extensions.all.find((e) => e.packageJSON?.name === 'token-lens')?.packageJSON as { contributes: { commands: { command: string; title: string | { value: string; original: string } }[] } } | undefined;
+    // A translated command title comes as { value, original } (the palette finds it by both).
+    const title = manifest?.contributes.commands.find((c) => c.command === 'tokenLens.inspectToken')?.title;
+    console.log(`  command title: ${JSON.stringify(title)}`);
+    assert.deepEqual(title, { value: 'Token an der Cursorposition untersuchen', original: 'Inspect Token at Cursor' });
   });
 
   it('a hover reads in German: actions, status words, relative times and dates through Intl', async () => {
