@@ -113,14 +113,14 @@ describe('parsePrivateKey: review fixes (RSA size bound, PEM label, totality)', 
   const fakeRsaJwk = (bits: number) => JSON.stringify({ kty: 'RSA', n: random(bits / 8), e: 'AQAB', d: random(bits / 8), p: random(bits / 16), q: random(bits / 16), dp: random(bits / 16), dq: random(bits / 16), qi: random(bits / 16) });
 
   it(`refuses a 16384-bit RSA JWK with ERR_KEY_TOO_LARGE (over MAX_RSA_MODULUS_BITS = ${MAX_RSA_MODULUS_BITS}) before importing it`, async () => {
+    // ERR_KEY_TOO_LARGE comes only from the check before importJWK (an import of these random
+    // members would fail as ERR_KEY_INVALID-like errors, or take seconds for a real key of this
+    // size); no absolute time bound, which a loaded machine would make flaky.
     const json = fakeRsaJwk(16384);
-    const started = performance.now();
     const parsed = await parsePrivateKey({ kind: 'jwk', json });
-    const elapsed = performance.now() - started;
     assert.ok(!parsed.ok);
     assert.equal(parsed.error.code, 'ERR_KEY_TOO_LARGE');
     assert.match(parsed.error.message, /16384 bit.*8192/);
-    assert.ok(elapsed < 50, `${elapsed} ms`);
   });
 
   it('refuses a PKCS#8 PEM too large for an 8192-bit RSA key before importing it', async () => {
