@@ -21,12 +21,12 @@ export interface Session {
 
 /**
  * Starts a session on `workspace` (default: the integration fixtures); `settings` are written
- * to the fresh user settings.json.
+ * to the fresh user settings.json; `locale` is the display language (`de`).
  */
-export async function openSession(settings: Record<string, unknown> = {}, workspace: string = FIXTURES): Promise<Session> {
+export async function openSession(settings: Record<string, unknown> = {}, workspace: string = FIXTURES, locale?: string): Promise<Session> {
   ensureHost();
   const vsix = process.env.TOKEN_LENS_E2E_VSIX;
-  const host = await startCodeServer({ workspace, settings, label: 'e2e' });
+  const host = await startCodeServer({ workspace, settings, label: 'e2e', ...(locale !== undefined ? { locale } : {}) });
   if (vsix) installVsix(vsix, host.extensionsDir);
   const { browser, close } = await launchBrowser();
   const page = await browser.newPage();
