@@ -23,7 +23,7 @@ export async function listVerificationKeys(store: KeyStore, options: { readonly 
     const parsed = await parseVerificationKey(input);
     summaries.push({
       label: input.label,
-      description: parsed.ok ? parsed.value.description : `unreadable: ${parsed.error.message}`,
+      description: parsed.ok ? parsed.value.description : vscode.l10n.t('unreadable: {0}', parsed.error.message),
       ...(input.iss ? { iss: input.iss } : {}),
       ...(input.kid ? { kid: input.kid } : {}),
     });
@@ -35,7 +35,7 @@ export async function listVerificationKeys(store: KeyStore, options: { readonly 
       description: labelText(s.description, { icons: true, max: 160 }),
       detail: labelText(bindingText(s.iss, s.kid), { icons: true, max: 300 }),
     }));
-    void vscode.window.showQuickPick(items, { title: 'Verification keys (stored in SecretStorage)', placeHolder: items.length ? undefined : 'No keys: run "Token Lens: Add Verification Key"' });
+    void vscode.window.showQuickPick(items, { title: vscode.l10n.t('Verification keys (stored in SecretStorage)'), placeHolder: items.length ? undefined : vscode.l10n.t('No keys: run "Token Lens: Add Verification Key"') });
   }
   return summaries;
 }

@@ -12,26 +12,26 @@ import { bindingText } from './addVerificationKey';
 export async function removeVerificationKey(store: KeyStore, label?: unknown): Promise<boolean> {
   const keys = await store.list();
   if (keys.length === 0) {
-    void vscode.window.showInformationMessage('Token Lens: no verification keys are stored.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Token Lens: no verification keys are stored.'));
     return false;
   }
   let target = typeof label === 'string' ? keys.find((k) => k.label === label) : undefined;
   if (target === undefined) {
     const picked = await vscode.window.showQuickPick(
       keys.map((k) => ({ label: labelText(k.label, { icons: true, max: 120 }), description: k.material.kind, detail: labelText(bindingText(k.iss, k.kid), { icons: true, max: 300 }), key: k })),
-      { title: 'Remove Verification Key', placeHolder: 'Choose the key to remove' },
+      { title: vscode.l10n.t('Remove Verification Key'), placeHolder: vscode.l10n.t('Choose the key to remove') },
     );
     target = picked?.key;
   }
   if (target === undefined) return false;
-  const remove = 'Remove Key';
+  const remove = vscode.l10n.t('Remove Key');
   const answer = await vscode.window.showWarningMessage(
-    `Remove the verification key "${labelText(target.label, { max: 80 })}"?`,
-    { modal: true, detail: `${target.material.kind} key · ${labelText(bindingText(target.iss, target.kid), { max: 300 })}. Tokens it verified show "unverified" afterwards.` },
+    vscode.l10n.t('Remove the verification key "{0}"?', labelText(target.label, { max: 80 })),
+    { modal: true, detail: vscode.l10n.t('{0} key · {1}. Tokens it verified show "unverified" afterwards.', target.material.kind, labelText(bindingText(target.iss, target.kid), { max: 300 })) },
     remove,
   );
   if (answer !== remove) return false;
   const removed = await store.remove(target.label);
-  if (removed) void vscode.window.showInformationMessage(notificationText(`Token Lens: removed verification key "${target.label}".`));
+  if (removed) void vscode.window.showInformationMessage(notificationText(vscode.l10n.t('Token Lens: removed verification key "{0}".', target.label)));
   return removed;
 }
