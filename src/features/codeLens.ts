@@ -23,7 +23,7 @@ export class TokenCodeLensProvider implements vscode.CodeLensProvider, vscode.Di
       const location: TokenLocation = { uri: document.uri.toString(), line: range.start.line, character: range.start.character };
       const glance = this.tokens.inspections.glance(match.token, document.uri, now);
       const title = glance.ok ? lensTitle(glance.value) : labelText(undecodedText(glance.error).text, { icons: true, max: 120 });
-      return new vscode.CodeLens(range, { title, command: CommandIds.inspectToken, arguments: [location], tooltip: 'Open in the Token Inspector' });
+      return new vscode.CodeLens(range, { title, command: CommandIds.inspectToken, arguments: [location], tooltip: vscode.l10n.t('Open in the Token Inspector') });
     });
   }
 

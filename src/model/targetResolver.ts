@@ -48,7 +48,7 @@ export function targetAt(
   if (ref === undefined) return undefined;
   if (!ref.result.ok) return { ok: false, message: ref.result.error.message, reason: ref.result.error.code === 'ERR_EXTERNAL' ? 'not-a-token' : 'explained' };
   const normalized = normalizeTokenInput(ref.result.value);
-  if (!normalized.ok) return { ok: false, message: `"{{${truncate(ref.name, 60)}}}" does not hold a token: ${normalized.error.message}`, reason: 'not-a-token' };
+  if (!normalized.ok) return { ok: false, message: vscode.l10n.t('"{0}" does not hold a token: {1}', `{{${truncate(ref.name, 60)}}}`, normalized.error.message), reason: 'not-a-token' };
   const label = ref.environment !== undefined ? `{{${ref.name}}} · env ${ref.environment}` : `{{${ref.name}}}`;
   return { ok: true, target: { token: normalized.value, label, uri: document.uri, range: ref.range } };
 }
@@ -64,13 +64,13 @@ export async function resolveTarget(tokens: TokenIndex, arg: unknown): Promise<T
     try {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(arg.uri));
       const env = await loadEnvironments(tokens, document);
-      return targetAt(tokens, document, new vscode.Position(arg.line, arg.character), env) ?? { ok: false, message: 'No token at that location any more.', reason: 'explained' };
+      return targetAt(tokens, document, new vscode.Position(arg.line, arg.character), env) ?? { ok: false, message: vscode.l10n.t('No token at that location any more.'), reason: 'explained' };
     } catch {
-      return { ok: false, message: 'The document holding that token could not be opened.', reason: 'explained' };
+      return { ok: false, message: vscode.l10n.t('The document holding that token could not be opened.'), reason: 'explained' };
     }
   }
   const editor = vscode.window.activeTextEditor;
-  if (editor === undefined) return { ok: false, message: 'Token Lens: no active editor. Place the cursor on a token.', reason: 'nothing' };
+  if (editor === undefined) return { ok: false, message: vscode.l10n.t('Token Lens: no active editor. Place the cursor on a token.'), reason: 'nothing' };
   const env = await loadEnvironments(tokens, editor.document);
   const atCursor = targetAt(tokens, editor.document, editor.selection.active, env);
   if (atCursor !== undefined) return atCursor;
@@ -79,9 +79,9 @@ export async function resolveTarget(tokens: TokenIndex, arg: unknown): Promise<T
   if (!editor.selection.isEmpty) {
     const normalized = normalizeTokenInput(editor.document.getText(editor.selection));
     if (normalized.ok) return { ok: true, target: { token: normalized.value, label: 'selection', uri: editor.document.uri, range: editor.selection } };
-    return { ok: false, message: `Token Lens: the selection is not a token: ${normalized.error.message}`, reason: 'explained' };
+    return { ok: false, message: vscode.l10n.t('Token Lens: the selection is not a token: {0}', normalized.error.message), reason: 'explained' };
   }
-  return { ok: false, message: 'Token Lens: the cursor is not on a token.', reason: 'nothing' };
+  return { ok: false, message: vscode.l10n.t('Token Lens: the cursor is not on a token.'), reason: 'nothing' };
 }
 
 /** A malformed token-looking word at `position`, explained (a clear message instead of silence). */
@@ -91,7 +91,7 @@ export function explainMalformedAt(document: vscode.TextDocument, position: vsco
   const word = document.getText(range);
   if (!word.startsWith('eyJ') || !word.includes('.')) return undefined;
   const normalized = normalizeTokenInput(word);
-  return normalized.ok ? 'Token Lens: this looks like a token but its header has no usable `alg`.' : `Token Lens: malformed token: ${normalized.error.message}`;
+  return normalized.ok ? vscode.l10n.t('Token Lens: this looks like a token but its header has no usable `alg`.') : vscode.l10n.t('Token Lens: malformed token: {0}', normalized.error.message);
 }
 
 /** Loads the environment files next to an http document (cached; a no-op for other files). */
