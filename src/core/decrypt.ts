@@ -17,7 +17,7 @@
 import { compactDecrypt, errors } from 'jose';
 import { decodeToken, MAX_DECODE_LENGTH, readPayloadBytes } from './decoder';
 import { quoteText } from './format';
-import { readProtectedHeader } from './header';
+import { readProtectedHeader, saysNestedJwt } from './header';
 import { inspectToken } from './inspect';
 import { isJsonObject } from './json';
 import { importPrivateKey, rsaKeyTooLarge } from './keys';
@@ -277,8 +277,7 @@ function guard(token: string, limits: Limits): Result<{ header: JsonObject; head
 function innerCandidate(plaintext: DecodedPayload, header: JsonObject): { token: string; via: InnerToken['via'] } | undefined {
   if (plaintext.type !== 'text') return undefined;
   const text = plaintext.text.trim();
-  const cty = header['cty'];
-  if (typeof cty === 'string' && /^(application\/)?jwt$/i.test(cty)) return { token: text, via: 'cty' };
+  if (saysNestedJwt(header)) return { token: text, via: 'cty' };
   if (!/^[A-Za-z0-9_=-]+(\.[A-Za-z0-9_=-]*){2}(\.[A-Za-z0-9_=-]*){0,2}$/.test(text)) return undefined;
   const decoded = decodeToken(text);
   return decoded.ok && decoded.value.segmentErrors === undefined ? { token: text, via: 'plaintext' } : undefined;

@@ -54,6 +54,16 @@ export function readProtectedHeader(segment: string, options: ReadHeaderOptions 
   return { ok: true, value: { header: header as ProtectedHeader['header'], json, reading: read.value } };
 }
 
+/**
+ * The header says its payload is itself a JWT: `cty: JWT` (RFC 7519 §5.2); media type names
+ * are case-insensitive and may carry `application/` (RFC 7515 §4.1.10). Nested tokens of a JWS
+ * and a JWE's decrypted plaintext are recognised by it.
+ */
+export function saysNestedJwt(header: JsonObject): boolean {
+  const cty = header['cty'];
+  return typeof cty === 'string' && /^(?:application\/)?jwt$/i.test(cty);
+}
+
 const ALG_NONE = /^none$/i;
 
 /**

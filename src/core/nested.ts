@@ -14,7 +14,7 @@
  * and a string is tested with one pass before anything is decoded.
  */
 import { decodeToken } from './decoder';
-import { readProtectedHeader } from './header';
+import { readProtectedHeader, saysNestedJwt } from './header';
 import { inspectDecoded } from './inspect';
 import type { DecodedToken, InspectOptions, Inspection, JsonValue } from './types';
 
@@ -84,11 +84,6 @@ const MIN_TOKEN_LENGTH = 16;
 /** Longest string tested: the scanner's token limit (64 KiB) is far below; an 8 MiB outer token bounds it anyway. */
 const MAX_TOKEN_LENGTH = 1024 * 1024;
 
-/** `cty: JWT` (RFC 7519 §5.2); media type names are case-insensitive and may carry `application/` (RFC 7515 §4.1.10). */
-function saysNestedJwt(header: DecodedToken['header']): boolean {
-  const cty = header['cty'];
-  return typeof cty === 'string' && /^(?:application\/)?jwt$/i.test(cty);
-}
 
 /**
  * The decoded token when `text` is a compact JWS or JWE: the shape first (one pass), then the
