@@ -64,6 +64,15 @@ function interleaved(ops: readonly Timed[], runs: number): Measurement[] {
 }
 
 /**
+ * Several operations timed in the same interleaved rounds against one reference pass (e.g. the
+ * n, 2n and 4n inputs of a growth series): their ratios share the reference, so a reference
+ * run that a neighbour slowed cannot make one size look faster than another.
+ */
+export function measureTogether(ops: readonly Timed[], runs = RUNS): Measurement[] {
+  return interleaved(ops, runs);
+}
+
+/**
  * Times `op` against the reference pass over `chars` characters (usually the input's length):
  * best of `runs` interleaved runs of each; each run calls `op` `reps` times.
  */
