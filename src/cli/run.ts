@@ -96,30 +96,14 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
     return runEncode(command, { stdout: io.stdout, stderr: io.stderr, readStdin: io.readStdin, key: privateKeys[0], usageError: (message) => usageError(io, message) });
   }
   if (command.command === 'decrypt') {
-    let input = command.input;
-    if (input === '-') {
-      try {
-        input = await io.readStdin();
-      } catch {
-        return usageError(io, 'cannot read stdin');
-      }
-    }
-    const token = normalizeTokenInput(input);
-    if (!token.ok) return usageError(io, token.error.message);
+    const token = await tokenArgument(command.input, io);
+    if (!token.ok) return usageError(io, token.message);
     return runDecrypt(command, token.value, decryptContext, now);
   }
 
   if (command.command === 'decode') {
-    let input = command.input;
-    if (input === '-') {
-      try {
-        input = await io.readStdin();
-      } catch {
-        return usageError(io, 'cannot read stdin');
-      }
-    }
-    const token = normalizeTokenInput(input);
-    if (!token.ok) return usageError(io, token.error.message);
+    const token = await tokenArgument(command.input, io);
+    if (!token.ok) return usageError(io, token.message);
     if (privateKeys.length > 0 && isCompactJwe(token.value)) {
       const inspected = inspect(token.value, options);
       if (!inspected.ok) return usageError(io, inspected.error.message);
@@ -142,4 +126,18 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
   }
 
   return runScan(keySources === command.keySources ? command : { ...command, keySources }, { io, inspect, options, keys, now, style, usageError: (message) => usageError(io, message) });
+}
+
+/** The token argument of decode/decrypt (`-`: read from stdin), normalised; or why it is unusable. */
+async function tokenArgument(input: string, io: Pick<CliIo, 'readStdin'>): Promise<{ ok: true; value: string } | { ok: false; message: string }> {
+  let text = input;
+  if (text === '-') {
+    try {
+      text = await io.readStdin();
+    } catch {
+      return { ok: false, message: 'cannot read stdin' };
+    }
+  }
+  const token = normalizeTokenInput(text);
+  return token.ok ? { ok: true, value: token.value } : { ok: false, message: token.error.message };
 }
