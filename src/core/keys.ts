@@ -191,12 +191,12 @@ function pemLabelAt(pem: string, at: number, marker: string): string | undefined
  * searched again only once a BEGIN line lies past it (a regex with a back-reference retries
  * every BEGIN line to the end of the text).
  */
-function readPem(pem: string): Result<PemBlock, KeyError> {
+function readPem(pem: string, skip?: string): Result<PemBlock, KeyError> {
   let end = -1;
   let endLabel: string | undefined;
   for (let begin = pem.indexOf(PEM_BEGIN); begin !== -1; begin = pem.indexOf(PEM_BEGIN, begin + PEM_BEGIN.length)) {
     const label = pemLabelAt(pem, begin, PEM_BEGIN);
-    if (label === undefined) continue;
+    if (label === undefined || label === skip) continue;
     const bodyStart = begin + PEM_BEGIN.length + label.length + PEM_DASHES.length;
     if (end < bodyStart) {
       end = pem.indexOf(PEM_END, bodyStart);
@@ -486,7 +486,7 @@ export function guessKeyKind(text: string): KeyMaterial['kind'] {
 
 /**
  * Signing or decryption material as entered or stored: a shared secret (typed, or raw bytes),
- * a PKCS#8 PEM private key (`-----BEGIN PRIVATE KEY-----`; a PKCS#1 `RSA PRIVATE KEY` is
+ * a PKCS#8 PEM private key (`-----BEGIN PRIVATE KEY-----`; a PKCS#1 `RSA PRIVATE KEY` or a SEC1 `EC PRIVATE KEY` is
  * rewrapped) or a private JWK (an `oct` JWK is a secret).
  */
 export type PrivateKeyMaterial =
@@ -530,6 +530,88 @@ function pkcs1PrivateToPkcs8(pkcs1: Uint8Array): Uint8Array {
   out.set(head, 0);
   out.set(pkcs1, head.length);
   return out;
+}
+
+/** One DER element: its tag, where its contents start and end (RFC 5280's subset of X.690). */
+interface DerElement {
+  readonly tag: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The element at `at` within `der[..limit]`: single-byte tags, definite lengths of at most 4 bytes. Undefined when it does not fit. */
+function derElement(der: Uint8Array, at: number, limit: number): DerElement | undefined {
+  if (at + 2 > limit) return undefined;
+  const tag = der[at]!;
+  let length = der[at + 1]!;
+  let start = at + 2;
+  if (length >= 0x80) {
+    const bytes = length & 0x7f;
+    if (bytes === 0 || bytes > 4 || start + bytes > limit) return undefined;
+    length = 0;
+    for (let i = 0; i < bytes; i++) length = length * 256 + der[start + i]!;
+    start += bytes;
+  }
+  return start + length <= limit ? { tag, start, end: start + length } : undefined;
+}
+
+/** DER of the named-curve OIDs of the curves WebCrypto imports (RFC 5480 §2.1.1.1), by the length of their private key. */
+const EC_CURVES: readonly { readonly crv: string; readonly oid: readonly number[]; readonly keyBytes: number }[] = [
+  { crv: 'P-256', oid: [0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07], keyBytes: 32 },
+  { crv: 'P-384', oid: [0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22], keyBytes: 48 },
+  { crv: 'P-521', oid: [0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x23], keyBytes: 66 },
+];
+/** OID id-ecPublicKey, 1.2.840.10045.2.1 (RFC 5480 §2.1.1). */
+const EC_PUBLIC_KEY_OID = [0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
+
+function sameBytes(a: Uint8Array, b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/**
+ * Wraps a SEC1 `ECPrivateKey` (RFC 5915 §3, `-----BEGIN EC PRIVATE KEY-----` as `openssl
+ * ecparam -genkey` writes it) in a PKCS#8 `PrivateKeyInfo` (RFC 5208 §5), because WebCrypto
+ * (and so jose) imports only PKCS#8: SEQUENCE { INTEGER 0, SEQUENCE { id-ecPublicKey, curve
+ * OID }, OCTET STRING { the ECPrivateKey as it is } }. The curve is the key's `[0]` named
+ * curve, or, when the key omits it, the one its private key length implies; explicit curve
+ * parameters and other curves are refused. Exported for the tests.
+ */
+export function sec1ToPkcs8(sec1: Uint8Array): Result<Uint8Array, KeyError> {
+  const malformed = fail('ERR_PEM_MALFORMED', 'The EC PRIVATE KEY is not a SEC1 ECPrivateKey (RFC 5915 §3)');
+  const outer = derElement(sec1, 0, sec1.length);
+  if (outer === undefined || outer.tag !== 0x30 || outer.end !== sec1.length) return malformed;
+  const version = derElement(sec1, outer.start, outer.end);
+  if (version === undefined || version.tag !== 0x02 || version.end - version.start !== 1 || sec1[version.start] !== 1) return malformed;
+  const key = derElement(sec1, version.end, outer.end);
+  if (key === undefined || key.tag !== 0x04) return malformed;
+  let curve: (typeof EC_CURVES)[number] | undefined;
+  let at = key.end;
+  while (at < outer.end) {
+    const part = derElement(sec1, at, outer.end);
+    if (part === undefined) return malformed;
+    if (part.tag === 0xa0) {
+      const oid = derElement(sec1, part.start, part.end);
+      if (oid === undefined || oid.tag !== 0x06) {
+        return fail('ERR_PEM_UNSUPPORTED', 'The EC PRIVATE KEY gives its curve as explicit parameters; use a named curve (openssl ecparam -name prime256v1 -genkey)');
+      }
+      const bytes = sec1.subarray(part.start, oid.end);
+      curve = EC_CURVES.find((c) => sameBytes(bytes, c.oid));
+      if (curve === undefined) return fail('ERR_PEM_UNSUPPORTED', 'The EC PRIVATE KEY is on a curve WebCrypto does not import; use P-256, P-384 or P-521');
+    }
+    at = part.end;
+  }
+  curve ??= EC_CURVES.find((c) => c.keyBytes === key.end - key.start);
+  if (curve === undefined) return malformed;
+  const algorithm = [...EC_PUBLIC_KEY_OID, ...curve.oid];
+  const version0 = [0x02, 0x01, 0x00];
+  const algorithmIdentifier = [0x30, ...derLength(algorithm.length), ...algorithm];
+  const octet = [0x04, ...derLength(sec1.length)];
+  const innerLength = version0.length + algorithmIdentifier.length + octet.length + sec1.length;
+  const head = [0x30, ...derLength(innerLength), ...version0, ...algorithmIdentifier, ...octet];
+  const out = new Uint8Array(head.length + sec1.length);
+  out.set(head, 0);
+  out.set(sec1, head.length);
+  return { ok: true, value: out };
 }
 
 /** RSA modulus bits of a JWK `n` (each 4 base64url characters carry 3 bytes). */
@@ -609,7 +691,8 @@ async function privateFromJwk(raw: Record<string, unknown>): Promise<Result<Priv
 }
 
 async function privateFromPem(pem: string): Promise<Result<PrivateKey, KeyError>> {
-  const block = readPem(pem);
+  // `openssl ecparam -genkey` writes an EC PARAMETERS block before the key: the key is what counts.
+  const block = readPem(pem, 'EC PARAMETERS');
   if (!block.ok) return block;
   const { label, der } = block.value;
   if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' || label === 'CERTIFICATE') {
@@ -619,7 +702,11 @@ async function privateFromPem(pem: string): Promise<Result<PrivateKey, KeyError>
   let pkcs8: Uint8Array;
   if (label === 'PRIVATE KEY') pkcs8 = der;
   else if (label === 'RSA PRIVATE KEY') pkcs8 = pkcs1PrivateToPkcs8(der);
-  else return fail('ERR_PEM_UNSUPPORTED', `PEM "${quoteText(label, 40)}" is not supported; use a PKCS#8 PRIVATE KEY (openssl pkcs8 -topk8 -nocrypt -in key.pem)`);
+  else if (label === 'EC PRIVATE KEY') {
+    const wrapped = sec1ToPkcs8(der);
+    if (!wrapped.ok) return wrapped;
+    pkcs8 = wrapped.value;
+  } else return fail('ERR_PEM_UNSUPPORTED', `PEM "${quoteText(label, 40)}" is not supported; use a PKCS#8 PRIVATE KEY (openssl pkcs8 -topk8 -nocrypt -in key.pem)`);
   if (pkcs8.length > MAX_PRIVATE_DER_BYTES) return tooLarge(`about ${Math.floor((pkcs8.length * 8) / 4.5 / 8) * 8}`);
   const text = toPem('PRIVATE KEY', pkcs8);
   for (const alg of PRIVATE_PROBE_ALGORITHMS) {
