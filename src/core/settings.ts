@@ -20,6 +20,10 @@ export const NUMERIC_SETTINGS = {
   sizeWarningBytes: { fallback: 1024, min: 64, max: 65_536, restricted: true },
   clockSkewSeconds: { fallback: 60, min: 0, max: 600, restricted: true },
   'scan.maxFileSizeKB': { fallback: 2048, min: 1, max: 102_400, restricted: true },
+  // JWE guards (decrypt.ts DEFAULT_MAX_PBES2_COUNT, DEFAULT_MAX_DECOMPRESSED_BYTES): a workspace
+  // that raised them could make a token decide how long a hover takes or how much it inflates.
+  'decryption.maxPbes2Count': { fallback: 10_000, min: 1, max: 1_000_000, restricted: true },
+  'decryption.maxDecompressedBytes': { fallback: 1_048_576, min: 1024, max: 8_388_608, restricted: true },
 } as const satisfies Readonly<Record<string, SettingBounds>>;
 
 export type NumericSetting = keyof typeof NUMERIC_SETTINGS;

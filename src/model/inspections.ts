@@ -141,7 +141,7 @@ export class InspectionCache implements vscode.Disposable {
     let cached = this.settingsByFolder.get(folderKey);
     if (cached === undefined) {
       const settings = readSettings(folder?.uri ?? scope);
-      const key = `${settings.clockSkewSeconds}|${settings.maxLifetimeMinutes}|${settings.sizeWarningBytes}`;
+      const key = `${settings.clockSkewSeconds}|${settings.maxLifetimeMinutes}|${settings.sizeWarningBytes}|${settings.decryptionMaxPbes2Count}`;
       cached = { settings, key };
       this.settingsByFolder.set(folderKey, cached);
     }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { InspectOptions } from '../core';
+import type { DecryptOptions, InspectOptions } from '../core';
 import { boundedSetting, restrictedValue, RESTRICTED_SETTINGS, type NumericSetting } from '../core/settings';
 
 /** The `tokenLens.*` settings, read once per use and passed down as an options object. */
@@ -14,6 +14,10 @@ export interface TokenLensSettings {
   readonly inspectorFollowCursor: boolean;
   readonly statusBarEnabled: boolean;
   readonly scanMaxFileSizeKB: number;
+  /** `tokenLens.decryption.maxPbes2Count`: a PBES2 JWE over it is refused before any key derivation. */
+  readonly decryptionMaxPbes2Count: number;
+  /** `tokenLens.decryption.maxDecompressedBytes`: the cap of a `zip: "DEF"` plaintext. */
+  readonly decryptionMaxDecompressedBytes: number;
 }
 
 export const SETTINGS_SECTION = 'tokenLens';
@@ -43,6 +47,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): TokenLensSettin
     inspectorFollowCursor: c.get<boolean>('inspector.followCursor', true) !== false,
     statusBarEnabled: c.get<boolean>('statusBar.enabled', true) !== false,
     scanMaxFileSizeKB: num('scan.maxFileSizeKB'),
+    decryptionMaxPbes2Count: num('decryption.maxPbes2Count'),
+    decryptionMaxDecompressedBytes: num('decryption.maxDecompressedBytes'),
   };
 }
 
@@ -54,7 +60,18 @@ export function inspectOptions(settings: TokenLensSettings, now: number = Date.n
     thresholds: {
       maxLifetimeSec: settings.maxLifetimeMinutes * 60,
       sizeWarningBytes: settings.sizeWarningBytes,
+      // TL214 says what decryption refuses: the same bound.
+      maxPbes2Count: settings.decryptionMaxPbes2Count,
     },
+  };
+}
+
+/** Core decryption options (the JWE guards) derived from the settings. */
+export function decryptOptions(settings: TokenLensSettings, now: number = Date.now()): DecryptOptions {
+  return {
+    maxPbes2Count: settings.decryptionMaxPbes2Count,
+    maxDecompressedBytes: settings.decryptionMaxDecompressedBytes,
+    inspect: inspectOptions(settings, now),
   };
 }
 
