@@ -270,6 +270,18 @@ export function expandPaths(args: readonly string[]): ScanPath[] {
   return files;
 }
 
+/** Whether any of the path arguments is walked (a glob or a directory), not only read: a scan that may meet many files. */
+export function walksTree(args: readonly string[]): boolean {
+  return args.some((arg) => {
+    if (isGlob(arg)) return true;
+    try {
+      return statSync(arg).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** What a non-regular file is, or undefined for a regular file. */
 function specialKind(stats: Stats): string | undefined {
   if (stats.isFile()) return undefined;

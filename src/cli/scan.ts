@@ -10,7 +10,7 @@ import { terminalJson, terminalText } from '../present';
 import type { CliCommand } from './args';
 import { loadAllowFiles, type AllowList } from './allow';
 import { EXIT_FINDINGS, EXIT_OK } from './exitCodes';
-import { expandPaths, MissingPathError, UNREADABLE, type ScanPath } from './files';
+import { expandPaths, MissingPathError, UNREADABLE, walksTree, type ScanPath } from './files';
 import { Progress } from './progress';
 import { countSeverities, JSON_SCHEMA_VERSION, meetsFailLevel, scanErrorLine, scanTokenLines, skippedLine, tokenReport, type ScanFileReport, type ScanReport, type ScanTokenReport, type Style } from './report';
 import { sarifLog, type SarifFile } from './sarif';
@@ -128,13 +128,26 @@ export async function runScan(command: Extract<CliCommand, { command: 'scan' }>,
       return run.usageError('cannot read stdin');
     }
   }
+  const maxBytes = command.maxFileSizeKb * 1024;
+  const paths = command.paths.filter((p) => p !== '-');
+  // Workers start before the walk, so they have booted when it ends: asked for with --jobs, or
+  // chosen when a directory or glob is walked on a machine with the cores (and given up after
+  // the walk when it found too few files to be worth them).
+  const cores = io.cores ?? 1;
+  const autoJobs = command.jobs === undefined && cores >= AUTO_WORKER_MIN_CORES && walksTree(paths) ? Math.min(cores, AUTO_WORKER_MAX) : undefined;
+  const poolJobs = command.jobs ?? autoJobs ?? 1;
+  let pool = poolJobs > 1 && io.scanPool ? io.scanPool(poolJobs - 1, { options: run.options, keySources: command.keySources ?? [], maxBytes }) : undefined;
   let files: ScanPath[];
   try {
-    files = expandPaths(command.paths.filter((p) => p !== '-'));
+    files = expandPaths(paths);
   } catch (e) {
+    await pool?.close();
     return run.usageError(e instanceof MissingPathError ? e.message : 'cannot read the given paths');
   }
-  const maxBytes = command.maxFileSizeKb * 1024;
+  if (pool && (files.length < 2 || (autoJobs !== undefined && files.length < AUTO_WORKER_MIN_FILES))) {
+    await pool.close();
+    pool = undefined;
+  }
   const progress = new Progress(files.length + (stdinText === undefined ? 0 : 1), io.stderrIsTty ? io.stderr : undefined, io.clock);
 
   const scans: { scan: FileScan; fsPath?: Buffer }[] = [];
@@ -143,10 +156,7 @@ export async function runScan(command: Extract<CliCommand, { command: 'scan' }>,
     scans.push({ scan: await scanText('<stdin>', stdinText, ctx) });
     progress.fileDone(0);
   }
-  // Threads scanning: this one and jobs − 1 workers.
-  const cores = io.cores ?? 1;
-  const jobs = Math.min(files.length, command.jobs ?? (files.length >= AUTO_WORKER_MIN_FILES && cores >= AUTO_WORKER_MIN_CORES ? Math.min(cores, AUTO_WORKER_MAX) : 1));
-  const pool = jobs > 1 && io.scanPool ? io.scanPool(jobs - 1, { options: run.options, keySources: command.keySources ?? [], maxBytes }) : undefined;
+  // Threads scanning: this one and the pool's workers.
   const results = pool ? await scanInPool(files, pool, (file) => scanFile(file, maxBytes, ctx), progress) : await scanHere(files, maxBytes, ctx, progress);
   progress.finish();
   results.forEach((scan, i) => scans.push({ scan, fsPath: files[i]!.fsPath }));

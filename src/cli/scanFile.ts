@@ -4,7 +4,7 @@
  * the scan workers (workers.ts), so the report does not depend on where a file was scanned.
  */
 import { createHash } from 'node:crypto';
-import { mayHoldToken, sortFindings, thoroughScanFor, type VerificationKey, type VerificationResult, type WeakSecretChecker } from '../core';
+import { CANDIDATE_SPAN, findTokens, mayHoldToken, sortFindings, thoroughScanFor, type VerificationKey, type VerificationResult, type WeakSecretChecker } from '../core';
 import type { Finding, InspectOptions, Inspection, Result, TokenError, TokenMatch } from '../core/types';
 import { BINARY_SNIFF_BYTES, looksBinary } from '../present';
 import { isAscii } from 'node:buffer';
@@ -105,6 +105,22 @@ export function scanText(path: string, text: string, ctx: ScanContext): Promise<
 
 const NO_TOKENS: readonly FoundToken[] = [];
 
+/** Bytes the prefilter reads as one latin1 string: small strings die young (a whole 2 MiB file's would be a large object for the full collector). */
+const PREFILTER_WINDOW = 64 * 1024;
+
+/**
+ * Whether the bytes may hold a token (core `mayHoldToken` on their latin1 reading), asked of
+ * windows that overlap by the span of a candidate, so none is missed. Candidates are ASCII and
+ * UTF-8 keeps ASCII bytes as they are, so the latin1 reading holds one exactly where the
+ * decoded text does.
+ */
+export function bytesMayHoldToken(bytes: Buffer, thorough: boolean): boolean {
+  for (let at = 0; at < bytes.length; at += PREFILTER_WINDOW) {
+    if (mayHoldToken(bytes.toString('latin1', Math.max(0, at - CANDIDATE_SPAN), Math.min(bytes.length, at + PREFILTER_WINDOW)), thorough)) return true;
+  }
+  return false;
+}
+
 /**
  * Scans one file, read in chunks: a file found by a walk or a glob is capped at `maxBytes`,
  * a file named on the command line is read whatever its size, in bounded memory. A file read
@@ -130,15 +146,19 @@ export function scanFile(file: ScanPath, maxBytes: number, ctx: ScanContext): Pr
         return false;
       }
       if (first && last) {
-        // Candidates are ASCII and UTF-8 keeps ASCII bytes as they are: the latin1 reading holds
-        // one exactly where the decoded text does, and is the decoded text when every byte is ASCII.
+        if (!bytesMayHoldToken(bytes, thorough)) return false;
+        // The latin1 reading is the decoded text when every byte is ASCII.
         const latin1 = bytes.toString('latin1');
-        if (!mayHoldToken(latin1, thorough)) return false;
         if (isAscii(bytes)) {
           stream = new TokenStream({ thorough });
           for (const m of stream.push(latin1)) matches.push(m);
           return false;
         }
+        // Tokens are ASCII, and a character that is not (one in the decoded text, two to four in
+        // the latin1 reading) bounds a token the same way in both: the latin1 reading holds a
+        // token exactly when the decoded text does (a property test checks it). So a file is
+        // decoded only when it holds one, to place it by the decoded text's lines and columns.
+        if (findTokens(latin1, { thorough }).length === 0) return false;
       }
       stream ??= new TokenStream({ thorough });
       decoder ??= new StringDecoder('utf8');

@@ -59,17 +59,21 @@ export function serveScanWorker(port: MessagePort, init: ScanWorkerInit): void {
   });
 }
 
-/** A pool of `size` workers running `entry` (the CLI's own file), started by `scanAll`; the calling thread scans alongside them. */
+/**
+ * A pool of `size` workers running `entry` (the CLI's own file). The workers start loading at
+ * once, so they boot while the calling thread walks the tree; `scanAll` hands them batches and
+ * the calling thread scans alongside them.
+ */
 export function createScanPool(entry: string, size: number, init: ScanWorkerInit): ScanPool {
   const options = { workerData: { role: SCAN_WORKER_ROLE, init }, argv: [SCAN_WORKER_ARG] };
+  const started: Promise<Worker[]> = import('node:worker_threads').then(({ Worker }) =>
+    // From the source tree (tests run src/cli/main.ts through tsx) the worker loads the TypeScript through tsx too.
+    Array.from({ length: size }, () => (entry.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { ...options, eval: true }) : new Worker(entry, options))),
+  );
   let workers: Worker[] = [];
   return {
     async scanAll(files, onDone, scanHere) {
-      const { Worker } = await import('node:worker_threads');
-      // From the source tree (tests run src/cli/main.ts through tsx) the worker loads the TypeScript through tsx too.
-      workers = Array.from({ length: size }, () =>
-        entry.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(entry)});`, { ...options, eval: true }) : new Worker(entry, options),
-      );
+      workers = await started;
       return new Promise<FileScan[]>((resolve, reject) => {
         const results = new Array<FileScan>(files.length);
         const batchStart = new Map<number, number>();
@@ -137,6 +141,7 @@ export function createScanPool(entry: string, size: number, init: ScanWorkerInit
       });
     },
     async close() {
+      workers = await started;
       for (const worker of workers) worker.removeAllListeners('exit');
       await Promise.all(workers.map((w) => w.terminate()));
     },

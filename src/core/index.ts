@@ -6,7 +6,7 @@
  * Each module adds its own explicit export lines below.
  */
 export type * from './types';
-export { DEFAULT_MAX_TOKEN_LENGTH, findTokenAt, findTokens, mayHoldToken, thoroughScanFor } from './scanner';
+export { CANDIDATE_SPAN, DEFAULT_MAX_TOKEN_LENGTH, findTokenAt, findTokens, mayHoldToken, thoroughScanFor } from './scanner';
 export { MAX_WRAPPED_USER_LENGTH, unwrapBase64Token } from './shapes/wrapped';
 export type { UnwrappedToken } from './shapes/wrapped';
 export { decodeBase64 } from './shapes/base64';
@@ -53,7 +53,10 @@ export type { InstantError, InstantOptions } from './instant';
 export { glanceAt, glanceOf, glanceRecord } from './glance';
 export type { Glance, GlanceRecord } from './glance';
 export type { TimeOptions } from './time';
-export { formatBytes, formatDuration, formatIso, formatRelative, formatValidIn, quoteText } from './format';
+export { durationParts, formatBytes, formatDuration, formatIso, formatRelative, formatValidIn, quoteText } from './format';
+export type { DurationUnit } from './format';
+export { englishParam, fillTemplate, FINDING_TEXTS, findingCodeOf, makeFinding } from './findingTexts';
+export type { FindingTemplate, FindingTextId } from './findingTexts';
 export { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, SESSION_ID_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES, utf8Length } from './size';
 export type { SizeOptions } from './size';
 export { algorithmInfo } from './algorithms';
@@ -71,7 +74,7 @@ export { compactJson, defaultSigningAlgorithm, MAX_SIGN_INPUT_CHARS, setMembers,
 export type { AlgorithmSource, JsonInput, SignedToken, SignError, SignErrorCode, SignInput, SigningAlgorithm, UnsecuredInput } from './sign';
 export { generateSigningKeyPair, KEY_PAIR_TYPES } from './keygen';
 export type { GeneratedKeyPair, KeyGenError, KeyGenErrorCode, KeyGenOptions, KeyPairType } from './keygen';
-export { checkDecryptable, decryptToken, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_PBES2_COUNT, KEY_MANAGEMENT_ALGORITHMS, MAX_JWE_DEPTH } from './decrypt';
+export { checkDecryptable, decryptionAlgorithms, decryptToken, DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_PBES2_COUNT, KEY_MANAGEMENT_ALGORITHMS, MAX_JWE_DEPTH } from './decrypt';
 export type { DecryptedToken, DecryptError, DecryptErrorCode, DecryptOptions, DecryptStep, InnerToken } from './decrypt';
 export { SUPPORTED_ALGORITHMS, allowedAlgorithms, isZeroEcdsaSignature, measureVerification, verifyToken } from './verify';
 export type { NotCheckedReason, TimingError, VerificationResult, VerificationStatus, VerificationTiming, VerifyOptions } from './verify';

@@ -100,6 +100,15 @@ const THOROUGH_CANDIDATE = new RegExp(
 /** Characters {@link CANDIDATE} reads from a candidate start. */
 const CANDIDATE_LENGTH = MIN_HEADER_LENGTH;
 
+/**
+ * Characters a candidate of either pattern spans with the one character its lookbehind reads
+ * (every alternative of both matches 14 characters): windows of a text that overlap by this
+ * many characters hold every candidate of the text whole, so {@link mayHoldToken} over them
+ * misses none (a window's first character has nothing before it, so a window can only say yes
+ * more often than the whole text).
+ */
+export const CANDIDATE_SPAN = CANDIDATE_LENGTH + 1;
+
 /** Characters checked one by one before handing a long run to the sticky regex. */
 const SHORT_RUN = 24;
 

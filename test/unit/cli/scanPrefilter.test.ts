@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { chunkBuffer, scanFile, tokenHash, type FileScan, type ScanContext } from '../../../src/cli/scanFile';
+import { bytesMayHoldToken, chunkBuffer, scanFile, tokenHash, type FileScan, type ScanContext } from '../../../src/cli/scanFile';
 import { TokenStream } from '../../../src/cli/tokenStream';
 import { createWeakSecretChecker, findTokens, inspectToken, mayHoldToken, thoroughScanFor } from '../../../src/core';
 import { looksBinary } from '../../../src/present';
@@ -131,6 +131,11 @@ describe('cli scan prefilter: a file is decoded only when it may hold a token', 
       const display = relative(dir, file);
       const full = fullScan(file, display);
       assert.deepEqual(await prefilteredScan(file, display), full, `variant ${i} (${from}-${to})`);
+      if (full !== 'binary') {
+        // The latin1 reading holds the tokens the decoded text holds (scanFile decodes only when it holds one).
+        const tokensOf = (text: string) => findTokens(text, { thorough: thoroughScanFor(display) }).map((m) => m.token);
+        assert.deepEqual(tokensOf(bytes.toString('latin1')), tokensOf(new StringDecoder('utf8').end(bytes)), `variant ${i}, latin1 reading`);
+      }
       if (full !== 'binary' && full.length > 0) {
         withTokens++;
         assert.ok(mayHoldToken(bytes.toString('latin1'), thoroughScanFor(display)), `variant ${i}`);
@@ -156,6 +161,26 @@ describe('cli scan prefilter: a file is decoded only when it may hold a token', 
     }
   });
 
+  it('reads the bytes in overlapping windows and misses no candidate across a window edge', () => {
+    const window = 64 * 1024;
+    const filler = (n: number) => Buffer.from('ab, '.repeat(Math.ceil(n / 4)).slice(0, n));
+    for (const candidate of ['eyJhbGciOiJub25lIn0', 'ZXlKaGJHY2lPaUpJVXpJMU5pSjk']) {
+      for (const thorough of [false, true]) {
+        // The candidate starts anywhere from well before the first edge to after it, after a space or a run character.
+        for (let start = window - 40; start <= window + 3; start++) {
+          for (const before of [' ', 'x']) {
+            const bytes = Buffer.concat([filler(start - 1), Buffer.from(before + candidate + ' '), filler(3 * window)]);
+            const whole = mayHoldToken(bytes.toString('latin1'), thorough);
+            // Never less than the whole text says; more only where a window starts right before a candidate.
+            if (whole) assert.equal(bytesMayHoldToken(bytes, thorough), true, `${candidate} at ${start}, after '${before}'`);
+          }
+        }
+      }
+    }
+    assert.equal(bytesMayHoldToken(filler(5 * window), true), false);
+    assert.equal(bytesMayHoldToken(Buffer.alloc(0), false), false);
+  });
+
   it('never hands a file without a candidate to the scanner; a file with one is scanned', async () => {
     // Words with the candidates' letters that start none: `key`, `eye`, `new`, `ewe`, `eyJ` inside a run; non-ASCII text.
     const plain = 'const keyCode = new View(eyes); // ewe, they, ünïcödé, abceyJhbGciOiJIUzI1NiJ9x, e30\n'.repeat(2000);
@@ -164,9 +189,19 @@ describe('cli scan prefilter: a file is decoded only when it may hold a token', 
     assert.equal(mayHoldToken(Buffer.from(plain).toString('latin1')), false);
     assert.equal(await charactersScanned(async () => assert.deepEqual(await prefilteredScan(none, 'none.js'), [])), 0);
 
-    // One candidate at the end (a header that is no token): the whole file is decoded and scanned.
+    // One candidate at the end (a header that is no token) in non-ASCII text: its latin1 reading
+    // is scanned and holds no token, so the file is not decoded.
     const one = join(dir, 'one.js');
     writeFileSync(one, `${plain} eyJhbGciOiJub25lIn0\n`);
-    assert.equal(await charactersScanned(async () => assert.deepEqual(await prefilteredScan(one, 'one.js'), [])), plain.length + 21);
+    assert.equal(await charactersScanned(async () => assert.deepEqual(await prefilteredScan(one, 'one.js'), [])), 0);
+
+    // A token there: the whole file is decoded and scanned, and the token placed by the decoded text.
+    const token = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.';
+    const two = join(dir, 'two.js');
+    writeFileSync(two, `${plain} ${token}\n`);
+    let found: Awaited<ReturnType<typeof prefilteredScan>> = [];
+    assert.equal(await charactersScanned(async () => (found = await prefilteredScan(two, 'two.js'))), plain.length + token.length + 2);
+    assert.deepEqual(found, fullScan(two, 'two.js'));
+    assert.equal(Array.isArray(found) && found.map((t) => [t.line, t.column]).join(), '2001,2');
   });
 });

@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { runCli, type CliIo } from '../../../src/cli/run';
+import type { ScanPool } from '../../../src/cli/scan';
+import { inspectToken } from '../../../src/core';
 import { runChild, runInProcess } from './harness';
 
 const ROOT = join(__dirname, '../../..');
@@ -40,6 +43,58 @@ describe('token-lens scan over worker threads', function () {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('token-lens scan: when workers start', () => {
+  /** runCli in this process on a machine of `cores` cores, with a pool that scans on the calling thread and records what was asked of it. */
+  async function scanWith(argv: string[], cores: number) {
+    const events: string[] = [];
+    let out = '';
+    const io: CliIo = {
+      stdout: (t) => (out += t),
+      stderr: () => undefined,
+      readStdin: () => Promise.resolve(''),
+      isTty: false,
+      stderrIsTty: false,
+      env: {},
+      version: 'test',
+      clock: () => Date.parse(NOW),
+      cores,
+      scanPool: (size): ScanPool => {
+        events.push(`start ${size}`);
+        return {
+          async scanAll(files, onDone, scanHere) {
+            events.push(`scan ${files.length}`);
+            const results = [];
+            for (const file of files) results.push(await scanHere(file));
+            results.forEach(onDone);
+            return results;
+          },
+          close: async () => void events.push('close'),
+        };
+      },
+    };
+    const code = await runCli(argv, io, inspectToken);
+    return { code, out, events };
+  }
+
+  it('starts the pool before the walk, and gives it up after a walk that found too few files to be worth it', async () => {
+    const auto = await scanWith(['scan', join(FIXTURES, 'scan'), '--json', '--now', NOW], 8);
+    assert.deepEqual(auto.events, ['start 7', 'close']);
+    assert.equal(auto.out, (await runInProcess(['scan', join(FIXTURES, 'scan'), '--json', '--now', NOW], { now: NOW })).out);
+  });
+
+  it('keeps the pool --jobs asked for, and starts none for one named file or on a machine below the cores it needs', async () => {
+    assert.deepEqual((await scanWith(['scan', join(FIXTURES, 'scan'), '--json', '--now', NOW, '--jobs', '3'], 2)).events, ['start 2', 'scan 5', 'close']);
+    assert.deepEqual((await scanWith(['scan', join(FIXTURES, 'scan'), '--json', '--now', NOW], 1)).events, []);
+    assert.deepEqual((await scanWith(['scan', join(FIXTURES, 'scan', 'requests.http'), '--json', '--now', NOW], 8)).events, []);
+  });
+
+  it('closes a pool it started when a path names nothing (a usage error, exit 2)', async () => {
+    const missing = await scanWith(['scan', join(FIXTURES, 'scan'), join(FIXTURES, 'no-such-dir'), '--now', NOW, '--jobs', '2'], 8);
+    assert.equal(missing.code, 2);
+    assert.deepEqual(missing.events, ['start 1', 'close']);
   });
 });
 
