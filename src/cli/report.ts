@@ -119,9 +119,14 @@ function ownReport(inspection: Inspection): TokenReport {
     time: inspection.time,
     size: inspection.size,
     algorithm: inspection.algorithm,
-    hints: inspection.hints,
-    findings: inspection.findings,
+    hints: inspection.hints.map(reportedFinding),
+    findings: inspection.findings.map(reportedFinding),
   };
+}
+
+/** A finding as the JSON report has it: its English text, without the text id and params the editor translates from. */
+function reportedFinding(f: Finding): Finding {
+  return { code: f.code, severity: f.severity, message: f.message, evidence: f.evidence, reference: f.reference };
 }
 
 /** Count of hints + findings at each severity. */

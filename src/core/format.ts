@@ -2,17 +2,42 @@
  * Human-readable durations and relative times, shared by the hover, webview, tree and CLI.
  */
 
-const UNITS: readonly { readonly sec: number; readonly short: string; readonly long: string }[] = [
-  { sec: 365 * 86400, short: 'y', long: 'year' },
-  { sec: 86400, short: 'd', long: 'day' },
-  { sec: 3600, short: 'h', long: 'h' },
-  { sec: 60, short: 'min', long: 'min' },
-  { sec: 1, short: 's', long: 's' },
+/** The units a duration is written in, largest first. */
+export type DurationUnit = 'year' | 'day' | 'hour' | 'minute' | 'second';
+
+const UNITS: readonly { readonly sec: number; readonly unit: DurationUnit }[] = [
+  { sec: 365 * 86400, unit: 'year' },
+  { sec: 86400, unit: 'day' },
+  { sec: 3600, unit: 'hour' },
+  { sec: 60, unit: 'minute' },
+  { sec: 1, unit: 'second' },
 ];
+const WORDS: Readonly<Record<DurationUnit, string>> = { year: 'year', day: 'day', hour: 'h', minute: 'min', second: 's' };
 
 function plural(n: number, unit: string): string {
   // Only spelled-out units take a plural: "3 days", but "5 min", "2 h".
   return unit === 'year' || unit === 'day' ? `${n} ${unit}${n === 1 ? '' : 's'}` : `${n} ${unit}`;
+}
+
+/**
+ * A duration in seconds as at most two whole units, largest first (`[{ value: 1, unit: 'hour' },
+ * { value: 5, unit: 'minute' }]`), the words of {@link formatDuration} for every language;
+ * `undefined` for a non-finite duration. Negative values use their magnitude.
+ */
+export function durationParts(sec: number): { readonly value: number; readonly unit: DurationUnit }[] | undefined {
+  if (!Number.isFinite(sec)) return undefined;
+  let rest = Math.floor(Math.abs(sec));
+  if (rest === 0) return [{ value: 0, unit: 'second' }];
+  const parts: { value: number; unit: DurationUnit }[] = [];
+  for (const unit of UNITS) {
+    const n = Math.floor(rest / unit.sec);
+    if (n > 0) {
+      parts.push({ value: n, unit: unit.unit });
+      if (parts.length === 2) break;
+      rest -= n * unit.sec;
+    } else if (parts.length > 0) break; // "1 day 0 h" reads worse than "1 day"
+  }
+  return parts;
 }
 
 /**
@@ -22,20 +47,9 @@ function plural(n: number, unit: string): string {
  * @example formatDuration(3900) // '1 h 5 min'
  */
 export function formatDuration(sec: number): string {
-  if (!Number.isFinite(sec)) return 'an unbounded time';
-  let rest = Math.floor(Math.abs(sec));
-  if (rest === 0) return '0 s';
-  let text = '';
-  let count = 0;
-  for (const unit of UNITS) {
-    const n = Math.floor(rest / unit.sec);
-    if (n > 0) {
-      text = count === 0 ? plural(n, unit.long) : `${text} ${plural(n, unit.long)}`;
-      if (++count === 2) break;
-      rest -= n * unit.sec;
-    } else if (count > 0) break; // "1 day 0 h" reads worse than "1 day"
-  }
-  return text;
+  const parts = durationParts(sec);
+  if (parts === undefined) return 'an unbounded time';
+  return parts.map((p) => plural(p.value, WORDS[p.unit])).join(' ');
 }
 
 /**

@@ -3,8 +3,8 @@
  * token. Every hint cites its reason and states the evidence found in this token.
  */
 import { ARTICLE_REASONS, FindingCodes } from './codes';
-import { formatBytes, formatDuration } from './format';
-import type { AlgorithmInfo, ArticleReason, DecodedToken, Finding, JsonObject, Reference, Severity, SizeReport, Thresholds, TimeClaim, TimeReport } from './types';
+import { makeFinding, type FindingTextId } from './findingTexts';
+import type { AlgorithmInfo, ArticleReason, DecodedToken, Finding, FindingParam, JsonObject, Reference, Severity, SizeReport, Thresholds, TimeClaim, TimeReport } from './types';
 
 /** Default thresholds (also the defaults of the `tokenLens.*` settings). */
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -31,9 +31,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.length > 1 ? findings.sort(compareFindings) : findings;
 }
 
-/** Appends one finding. */
-export function pushFinding(out: Finding[], code: string, severity: Severity, message: string, evidence: string, reference: Reference): void {
-  out.push({ code, severity, message, evidence, reference });
+/** Appends one finding, written from its text (findingTexts.ts) and params. */
+export function pushFinding(out: Finding[], id: FindingTextId, severity: Severity, reference: Reference, params: readonly FindingParam[] = []): void {
+  out.push(makeFinding(id, severity, reference, params));
 }
 
 function has(claims: JsonObject, name: string): boolean {
@@ -44,25 +44,34 @@ const REFRESH = /refresh/i;
 const REFRESH_TYPE_CLAIMS: readonly string[] = ['token_use', 'token_type', 'typ'];
 const OFFLINE_ACCESS = 'offline_access';
 
-/** Signs that a token is a refresh token: `typ`, `token_use`, `offline_access` scope. */
-export function refreshTokenEvidence(decoded: DecodedToken): string | undefined {
+/** What makes a token a refresh token: its `typ`, a type claim (`name`) or the `offline_access` scope. */
+type RefreshSign = { readonly by: 'typ'; readonly value: string } | { readonly by: 'claim'; readonly name: string; readonly value: string } | { readonly by: 'scope' };
+
+function refreshSign(decoded: DecodedToken): RefreshSign | undefined {
   const typ = decoded.header['typ'];
-  if (typeof typ === 'string' && REFRESH.test(typ)) return `header typ "${typ}"`;
+  if (typeof typ === 'string' && REFRESH.test(typ)) return { by: 'typ', value: typ };
   if (decoded.payload.type !== 'claims') return undefined;
   const claims = decoded.payload.claims;
   for (const name of REFRESH_TYPE_CLAIMS) {
     const v = claims[name];
-    if (typeof v === 'string' && REFRESH.test(v)) return `claim ${name} "${v}"`;
+    if (typeof v === 'string' && REFRESH.test(v)) return { by: 'claim', name, value: v };
   }
   const scope = claims['scope'] ?? claims['scp'];
   // A scope string is split only when it mentions offline_access at all.
   const scopes = typeof scope === 'string' ? (scope.includes(OFFLINE_ACCESS) ? scope.split(/\s+/) : []) : Array.isArray(scope) ? scope : [];
-  if (scopes.includes(OFFLINE_ACCESS)) return 'scope includes offline_access';
+  if (scopes.includes(OFFLINE_ACCESS)) return { by: 'scope' };
   return undefined;
 }
 
-function pushHint(hints: Finding[], code: string, severity: Severity, reason: ArticleReason, message: string, evidence: string): void {
-  hints.push({ code, severity, message, evidence, reference: articleReference(reason) });
+/** Signs that a token is a refresh token: `typ`, `token_use`, `offline_access` scope. */
+export function refreshTokenEvidence(decoded: DecodedToken): string | undefined {
+  const sign = refreshSign(decoded);
+  if (sign === undefined) return undefined;
+  return sign.by === 'typ' ? `header typ "${sign.value}"` : sign.by === 'claim' ? `claim ${sign.name} "${sign.value}"` : 'scope includes offline_access';
+}
+
+function pushHint(hints: Finding[], id: FindingTextId, severity: Severity, reason: ArticleReason, params: readonly FindingParam[] = []): void {
+  hints.push(makeFinding(id, severity, articleReference(reason), params));
 }
 
 /** Options of {@link riskHints}. */
@@ -86,59 +95,37 @@ export function riskHints(decoded: DecodedToken, time: TimeReport, size: SizeRep
       }
     }
     if (exp === undefined) {
-      pushHint(hints, FindingCodes.NO_EXPIRY, 'warning', 1, 'This token never expires: once leaked it stays usable until the signing key is rotated.', 'no `exp` claim');
+      pushHint(hints, FindingCodes.NO_EXPIRY, 'warning', 1);
     }
     if (time.lifetimeSec !== undefined && time.lifetimeSec > thresholds.maxLifetimeSec) {
-      const until = exp?.iso ?? 'its expiry';
-      pushHint(hints, 
-        FindingCodes.LONG_LIFETIME,
-        'warning',
-        2,
-        `A leaked copy of this token works until ${until}; nothing short of a denylist stops it sooner.`,
-        `lifetime ${formatDuration(time.lifetimeSec)} (exp − iat), over the ${formatDuration(thresholds.maxLifetimeSec)} threshold`,
-      );
+      const until = exp?.iso;
+      pushHint(hints, until !== undefined ? FindingCodes.LONG_LIFETIME : 'TL102.noDate', 'warning', 2, [until ?? '', { seconds: time.lifetimeSec }, { seconds: thresholds.maxLifetimeSec }]);
     }
     if (!has(claims, 'jti')) {
-      pushHint(hints, FindingCodes.NO_JTI, 'info', 1, 'Without a token id a denylist cannot revoke this one token, only all tokens of its subject or key.', 'no `jti` claim');
+      pushHint(hints, FindingCodes.NO_JTI, 'info', 1);
     }
     if (!has(claims, 'sid')) {
-      pushHint(hints, FindingCodes.NO_SID, 'info', 4, 'Without a session id this token cannot be tied to one device for per-device logout or session tracking.', 'no `sid` claim');
+      pushHint(hints, FindingCodes.NO_SID, 'info', 4);
     }
-    const refresh = refreshTokenEvidence(decoded);
+    const refresh = refreshSign(decoded);
     if (refresh !== undefined && (exp === undefined || (time.lifetimeSec !== undefined && time.lifetimeSec > thresholds.refreshMaxLifetimeSec))) {
-      const life = time.lifetimeSec !== undefined ? `lifetime ${formatDuration(time.lifetimeSec)}` : 'no `exp`';
-      pushHint(hints, 
-        FindingCodes.LONG_LIVED_REFRESH,
-        'warning',
-        2,
-        'A long-lived refresh token mints new access tokens for as long as it lives: a leak is a long-term account takeover.',
-        `${refresh}; ${life}`,
-      );
+      const life = time.lifetimeSec;
+      const id: FindingTextId = life !== undefined ? `TL105.${refresh.by}` : `TL105.${refresh.by}.noExp`;
+      pushHint(hints, id, 'warning', 2, [refresh.by === 'scope' ? '' : refresh.value, life !== undefined ? { seconds: life } : '', refresh.by === 'claim' ? refresh.name : '']);
     }
   }
   const exceeded = size.limits.filter((l) => l.exceeded);
   for (const limit of exceeded) {
-    pushHint(hints, 
-      FindingCodes.SIZE_LIMIT_EXCEEDED,
-      'error',
-      3,
-      `This token does not fit the ${limit.label.toLowerCase()} limit; servers or browsers will reject or drop it.`,
-      `${limit.used} bytes against ${limit.bytes} (${limit.source})`,
-    );
+    pushHint(hints, `TL107.${limit.id}`, 'error', 3, [limit.used, limit.bytes, limit.source]);
   }
   if (size.totalBytes > thresholds.sizeWarningBytes) {
     const heaviest = size.heaviestClaims[0];
-    pushHint(hints, 
-      FindingCodes.LARGE_TOKEN,
-      'warning',
-      3,
-      `Every request carries ${formatBytes(size.totalBytes)} for this token, ${size.timesSessionId.toFixed(0)}× a 32-byte session id.`,
-      `${size.totalBytes} bytes, over the ${thresholds.sizeWarningBytes}-byte threshold; ${formatBytes(size.bytesPerMillionRequests)} per million requests` +
-        (heaviest !== undefined ? `; heaviest claim \`${heaviest.name}\` (${heaviest.bytes} B)` : ''),
-    );
+    const params: FindingParam[] = [{ bytes: size.totalBytes }, Number(size.timesSessionId.toFixed(0)), size.totalBytes, thresholds.sizeWarningBytes, { bytes: size.bytesPerMillionRequests }];
+    if (heaviest !== undefined) params.push(heaviest.name, heaviest.bytes);
+    pushHint(hints, heaviest !== undefined ? 'TL106.heaviest' : FindingCodes.LARGE_TOKEN, 'warning', 3, params);
   }
   if (algorithm !== undefined && decoded.kind !== 'unsecured' && algorithm.family !== 'none' && algorithm.family !== 'unknown') {
-    pushHint(hints, FindingCodes.VERIFICATION_COST, 'info', 5, 'Every request that carries this token pays for a cryptographic check, where a session lookup would not.', `alg ${algorithm.alg}: ${algorithm.costNote}`);
+    pushHint(hints, FindingCodes.VERIFICATION_COST, 'info', 5, [algorithm.alg, algorithm.costNote]);
   }
   return sortFindings(hints);
 }

@@ -338,7 +338,22 @@ export interface Finding {
   /** What in *this* token triggers it, e.g. "no `exp` claim", "lifetime 30 days (exp − iat)". */
   readonly evidence: string;
   readonly reference: Reference;
+  /**
+   * The `FINDING_TEXTS` id (findingTexts.ts) `message` and `evidence` were written from, so a
+   * surface can write them in the display language (present `findingText`). Absent on a finding
+   * written elsewhere (the CLI's TL217), whose text is English only.
+   */
+  readonly textId?: string;
+  /** The values of the templates' `{0}`, `{1}`, … (with `textId`). */
+  readonly params?: readonly FindingParam[];
 }
+
+/**
+ * A value in a finding's text: token data or a word as it is (a string), a count (a number,
+ * written with the display language's digits), a duration in seconds or a size in bytes (written
+ * in the display language's units).
+ */
+export type FindingParam = string | number | { readonly seconds: number } | { readonly bytes: number };
 
 // ---------------------------------------------------------------------------------------
 // Analysis

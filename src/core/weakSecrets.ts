@@ -7,6 +7,7 @@
 import { FindingCodes } from './codes';
 import { readProtectedHeader } from './header';
 import { base64urlBody, decodeBody } from './segments';
+import { makeFinding } from './findingTexts';
 import type { Finding } from './types';
 
 /** The bundled weak secrets, in the order tried. */
@@ -62,13 +63,7 @@ const HMAC_ALGS = new Set(['HS256', 'HS384', 'HS512']);
 
 /** What a hit reports. */
 function weakSecretFinding(alg: string, secret: string): Finding {
-  return {
-    code: FindingCodes.WEAK_SECRET,
-    severity: 'error',
-    message: 'Signed with a publicly known secret: anyone can forge tokens that this service accepts.',
-    evidence: `${alg} signature verifies with the well-known secret "${secret}"`,
-    reference: { kind: 'rfc', rfc: 8725, section: '3.5', title: 'Ensure Cryptographic Keys Have Sufficient Entropy' },
-  };
+  return makeFinding(FindingCodes.WEAK_SECRET, 'error', { kind: 'rfc', rfc: 8725, section: '3.5', title: 'Ensure Cryptographic Keys Have Sufficient Entropy' }, [alg, secret]);
 }
 
 /** A checker that tries a list of weak secrets on HS* tokens; see {@link createWeakSecretChecker}. */

@@ -6,7 +6,7 @@ import type { TokenIndex } from '../model/tokenIndex';
 import { isHttpLike } from '../model/tokenIndex';
 import { nextTimeBoundary } from '../core/boundary';
 import type { Clock } from '../model/clock';
-import { instantText } from '../present';
+import { findingText, instantText } from '../present';
 
 /** Diagnostic codes for time status (the core reports status, not a finding, for these). */
 
@@ -57,7 +57,9 @@ export function tokenDiagnostics(inspection: Glance, range: vscode.Range, timeDi
     make(nbf !== undefined ? `Token not valid before ${instantText(nbf, timeDisplay)}` : 'Token not valid yet', vscode.DiagnosticSeverity.Warning, FindingCodes.NOT_YET_VALID);
   }
   for (const f of inspection.notable) {
-    if (REPORTED.has(f.code)) make(`${f.message} (${f.evidence})`, severity(f.severity), f.code);
+    if (!REPORTED.has(f.code)) continue;
+    const words = findingText(f);
+    make(`${words.message} (${words.evidence})`, severity(f.severity), f.code);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { Finding, Inspection } from '../core';
 import { CommandIds, HOVER_COMMANDS, type TokenLocation } from '../model/commandIds';
 import { loadEnvironments, targetAt } from '../model/targetResolver';
 import type { TokenIndex } from '../model/tokenIndex';
-import { bySeverity, claimText, exceededLimitsText, instantText, kindLabel, markdownText, severityIcon, severityLabel, sizeText, statusLook, timeText, tokenStatus, undecodedText } from '../present';
+import { bySeverity, claimText, exceededLimitsText, findingText, instantText, kindLabel, markdownText, severityIcon, severityLabel, sizeText, statusLook, timeText, tokenStatus, undecodedText } from '../present';
 import type { VerificationService, SignatureStatus } from '../model/verification';
 import { verificationMarkdownLine } from './verification';
 
@@ -72,7 +72,7 @@ export function hoverMarkdown(inspection: Inspection, label: string, location: T
   if (findings.length > 0) {
     const more = all.length > findings.length ? `  \n${vscode.l10n.t('… and {0} more in the inspector', all.length - findings.length)}` : '';
     md.appendMarkdown(
-      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${severityLabel(f.severity)}: ${markdownText(f.message, 300)} (${markdownText(f.code)}${f.reference.kind === 'article' ? `, ${vscode.l10n.t('reason {0}', f.reference.reason)}` : ''})`).join('  \n')}${more}`,
+      `${findings.map((f) => `$(${severityIcon(f.severity)}) ${severityLabel(f.severity)}: ${markdownText(findingText(f).message, 300)} (${markdownText(f.code)}${f.reference.kind === 'article' ? `, ${vscode.l10n.t('reason {0}', f.reference.reason)}` : ''})`).join('  \n')}${more}`,
     );
   }
   return md;

@@ -10,6 +10,7 @@ import {
   claimText,
   compareSeverity,
   contextLabel,
+  findingText,
   labelText,
   severityIcon,
   severityLabel,
@@ -71,8 +72,8 @@ export interface RowVerdict {
  * nothing above info.
  */
 export function rowVerdict(glance: Glance, signature: SignatureStatus | undefined): RowVerdict | undefined {
-  const found: RowVerdict[] = glance.notable.map((f) => ({ severity: f.severity, reason: `${f.code}: ${f.message}` }));
-  if (signature?.weakSecret !== undefined) found.push({ severity: 'error', reason: `${signature.weakSecret.code}: ${signature.weakSecret.message}` });
+  const found: RowVerdict[] = glance.notable.map((f) => ({ severity: f.severity, reason: `${f.code}: ${findingText(f).message}` }));
+  if (signature?.weakSecret !== undefined) found.push({ severity: 'error', reason: `${signature.weakSecret.code}: ${findingText(signature.weakSecret).message}` });
   if (signature !== undefined) {
     const badge = signatureBadge(signature);
     if (badge.tone === 'error' || badge.tone === 'warning') found.push({ severity: badge.tone, reason: badge.label });
@@ -204,8 +205,9 @@ export class DetailNode extends vscode.TreeItem {
 }
 
 function findingNode(f: Finding): DetailNode {
-  const ref = f.reference.kind === 'article' ? `article reason ${f.reference.reason}` : f.reference.title;
-  return new DetailNode(f.code, `${severityLabel(f.severity)}: ${f.message}`, severityIcon(f.severity), `${f.message}\nEvidence: ${f.evidence}\nSource: ${ref}`);
+  const ref = f.reference.kind === 'article' ? vscode.l10n.t('article reason {0}', f.reference.reason) : f.reference.title;
+  const words = findingText(f);
+  return new DetailNode(f.code, `${severityLabel(f.severity)}: ${words.message}`, severityIcon(f.severity), `${words.message}\n${vscode.l10n.t('Evidence: {0}', words.evidence)}\n${vscode.l10n.t('Source: {0}', ref)}`);
 }
 
 /**

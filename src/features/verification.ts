@@ -1,6 +1,6 @@
 import type { VerificationService, SignatureStatus } from '../model/verification';
 import type { SignatureSource } from '../model/types';
-import { verificationBadge, verificationTimingText } from '../present';
+import { findingText, localizedFinding, verificationBadge, verificationTimingText } from '../present';
 import type { VerificationBadge } from '../present';
 import type { SignatureView } from '../present/inspector/protocol';
 
@@ -18,7 +18,7 @@ export function signatureView(status: SignatureStatus): SignatureView {
     label: badge.label,
     message: status.result.message,
     ...(status.timing !== undefined ? { timing: verificationTimingText(status.timing) } : {}),
-    ...(status.weakSecret !== undefined ? { weakSecret: status.weakSecret } : {}),
+    ...(status.weakSecret !== undefined ? { weakSecret: localizedFinding(status.weakSecret) } : {}),
   };
 }
 
@@ -39,7 +39,8 @@ export function verificationMarkdownLine(status: SignatureStatus, escape: (text:
   const weak = status.weakSecret;
   if (weak !== undefined) {
     const also = status.result.status === 'verified' ? ` · ${escape(status.result.message)}` : '';
-    return `$(${badge.icon}) ${escape(badge.label)} — ${escape(weak.message)} ${escape(weak.evidence)} (${weak.code})${also}${timing}`;
+    const words = findingText(weak);
+    return `$(${badge.icon}) ${escape(badge.label)} — ${escape(words.message)} ${escape(words.evidence)} (${weak.code})${also}${timing}`;
   }
   return `$(${badge.icon}) ${escape(badge.label)} — ${escape(status.result.message)}${timing}`;
 }

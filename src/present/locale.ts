@@ -15,7 +15,12 @@ let displayLanguage: string | undefined;
  * `l10n/bundle.l10n.<language>.json`). An English language or no bundle keeps the English text.
  */
 export function configureLocale(language: string, bundle: Record<string, string | { message: string; comment: string[] }> | undefined): void {
-  if (bundle === undefined || /^en\b/i.test(language)) return;
+  if (bundle === undefined || /^en\b/i.test(language)) {
+    // Back to English (a test that configured another language, then the CLI's default).
+    if (displayLanguage !== undefined) l10n.config({ contents: {} });
+    displayLanguage = undefined;
+    return;
+  }
   l10n.config({ contents: bundle });
   displayLanguage = language;
 }
@@ -23,6 +28,22 @@ export function configureLocale(language: string, bundle: Record<string, string 
 /** The display language for Intl date formats: `undefined` (the runtime's own) when unconfigured. */
 export function dateLocale(): string | undefined {
   return displayLanguage;
+}
+
+/** The configured display language, `undefined` while the text is the core's English. */
+export function displayLanguageOf(): string | undefined {
+  return displayLanguage;
+}
+
+/**
+ * A number in the display language's digits and grouping (`4.096` in German); unconfigured, as
+ * the core writes it (`4096`).
+ *
+ * @example numberText(4096) === '4096' // unconfigured
+ */
+export function numberText(n: number, options?: Intl.NumberFormatOptions): string {
+  if (displayLanguage === undefined || !Number.isFinite(n)) return String(n);
+  return new Intl.NumberFormat(displayLanguage, options).format(n);
 }
 
 const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [['year', 365 * 86_400_000], ['day', 86_400_000], ['hour', 3_600_000], ['minute', 60_000], ['second', 1000]];

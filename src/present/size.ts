@@ -5,14 +5,32 @@
  */
 import { formatBytes, SESSION_ID_BYTES } from '../core';
 import type { SizeLimit, SizeReport } from '../core';
+import { displayLanguageOf, numberText } from './locale';
+
+/** The decimal units of {@link bytesText}, as Intl names them. */
+const BYTE_UNITS: readonly [number, 'kilobyte' | 'megabyte' | 'gigabyte'][] = [[1_000_000_000, 'gigabyte'], [1_000_000, 'megabyte'], [1000, 'kilobyte']];
 
 /**
- * Exact bytes, for summaries: `812 B`, `20480 B`.
+ * A rounded size in the display language (`4,1 kB`, `297 MB`, `812 Byte` in German, through
+ * Intl); unconfigured, the core's `formatBytes` (`4.1 KB`, `812 B`). 1 kB = 1000 B.
+ *
+ * @example bytesText(4096) === '4.1 KB' // unconfigured
+ */
+export function bytesText(bytes: number): string {
+  const language = displayLanguageOf();
+  if (language === undefined || !Number.isFinite(bytes)) return formatBytes(bytes);
+  const [size, unit] = BYTE_UNITS.find(([size]) => bytes >= size) ?? [1, 'byte' as const];
+  const digits = size === 1 ? 0 : 1;
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(bytes / size);
+}
+
+/**
+ * Exact bytes, for summaries: `812 B`, `20480 B` (`20.480 B` in German: digits in the display language).
  *
  * @example sizeText(812) === '812 B'
  */
 export function sizeText(bytes: number): string {
-  return `${bytes} B`;
+  return `${numberText(bytes)} B`;
 }
 
 /**

@@ -3,9 +3,10 @@
  * second countdown, absolute instants, and the measured cost of one verification. Pure: `now`
  * comes in with the report, never from a clock here.
  */
-import type { TimeReport, TokenKind, VerificationTiming } from '../core';
+import { durationParts, formatDuration } from '../core';
+import type { DurationUnit, TimeReport, TokenKind, VerificationTiming } from '../core';
 import * as l10n from '@vscode/l10n';
-import { dateLocale, relativeText } from './locale';
+import { dateLocale, displayLanguageOf, relativeText } from './locale';
 
 /** The parts of a time report the relative text is made of. */
 type RelativeTime = Pick<TimeReport, 'status' | 'relative' | 'msToExpiry' | 'claims' | 'now'>;
@@ -32,6 +33,23 @@ export function timeText(time: RelativeTime, kind?: TokenKind): string | undefin
  */
 export function statusWords(time: RelativeTime, kind: TokenKind): string {
   return kind === 'jwe' ? l10n.t('expiry unknown (encrypted)') : relativeText(time);
+}
+
+/** Years and days are written out (`30 Tage`), hours, minutes and seconds short (`1 Std. 5 Min.`), as the English `30 days`, `1 h 5 min`. */
+const LONG_UNITS: ReadonlySet<DurationUnit> = new Set(['year', 'day']);
+
+/**
+ * A duration in seconds as at most two units in the display language (`1 Std. 5 Min.`,
+ * `30 Tage`, through Intl); unconfigured, the core's `formatDuration` (`1 h 5 min`, `30 days`).
+ *
+ * @example durationText(3900) === '1 h 5 min' // unconfigured
+ */
+export function durationText(seconds: number): string {
+  const language = displayLanguageOf();
+  if (language === undefined) return formatDuration(seconds);
+  const parts = durationParts(seconds);
+  if (parts === undefined) return l10n.t('an unbounded time');
+  return parts.map((p) => new Intl.NumberFormat(language, { style: 'unit', unit: p.unit, unitDisplay: LONG_UNITS.has(p.unit) ? 'long' : 'short' }).format(p.value)).join(' ');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { FINDING_TEXTS } from '../../src/core';
 
 // Localisation (issue 15): package.json contributions through package.nls*.json, runtime strings
 // through l10n/bundle.l10n*.json; every language has every key, and none is left empty or English.
@@ -15,6 +16,9 @@ const LOCALISED = new Set([
 ]);
 /** German text that is rightly the same as the English: the product name and words German UI uses as is. */
 const SAME_IN_GERMAN = new Set(['Token Lens', 'Tokens']);
+/** Names from the token itself (header parameters, claims, JOSE terms): an evidence template made only of them and placeholders reads the same in German (`kid {0}`). */
+const TOKEN_WORDS = new Set(['alg', 'kid', 'crit', 'zip', 'b64', 'false', 'typ', 'enc', 'p2c', '_sd_alg', 'JWS', 'JWE']);
+const onlyTokenWords = (s: string): boolean => (s.replace(/\{\d+\}/g, ' ').match(/[\p{L}_][\p{L}\d_]*/gu) ?? []).every((w) => TOKEN_WORDS.has(w));
 const NLS_KEY = /^%([^%]+)%$/;
 
 /** Every localisable string of the manifest, with where it is. */
@@ -51,7 +55,7 @@ function checkTranslations(english: Record<string, string>, translations: { lang
       const text = valueOf(other[k]);
       assert.equal(typeof text, 'string', `${file}: ${k} is text`);
       assert.notEqual((text as string).trim(), '', `${file}: ${k} is empty`);
-      if (lang === 'de' && !SAME_IN_GERMAN.has(en)) assert.notEqual(text, en, `${file}: ${k} is still English`);
+      if (lang === 'de' && !SAME_IN_GERMAN.has(en) && !onlyTokenWords(en)) assert.notEqual(text, en, `${file}: ${k} is still English`);
       // Placeholders and command links carry meaning: a translation keeps every one of them.
       const marks = (s: string): string[] => [...s.matchAll(/\{\d+\}|\(command:[^)]*\)/g)].map((m) => m[0]).sort();
       assert.deepEqual(marks(text as string), marks(en), `${file}: ${k} keeps placeholders and command links`);
@@ -92,5 +96,35 @@ describe('localisation: runtime strings (l10n/bundle.l10n.json)', () => {
     const english = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, text(v) as string]));
     assert.ok(Object.keys(english).length > 0, 'the bundle has strings');
     checkTranslations(english, languageFiles('l10n', 'bundle.l10n'), text);
+  });
+
+  const englishKeys = (): Set<string> => new Set(Object.keys(readJson('l10n/bundle.l10n.json') as Record<string, unknown>));
+
+  it('every finding template of the core (src/core/findingTexts.ts) is a key of the bundle, so every language has it (npm run l10n adds them)', () => {
+    const keys = englishKeys();
+    const templates = Object.values(FINDING_TEXTS).flatMap((t) => [t.message, t.evidence]).filter((t) => /\p{L}/u.test(t));
+    assert.ok(templates.length > 100, `read the table (${templates.length} templates)`);
+    assert.deepEqual([...new Set(templates)].filter((t) => !keys.has(t)), []);
+  });
+
+  it('every l10n.t literal in src is a key of the bundle (what l10n-dev export writes)', () => {
+    const keys = englishKeys();
+    const literals: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.ts$/.test(entry.name)) {
+          const source = readFileSync(full, 'utf8');
+          // l10n.t('…') and l10n.t("…") with a literal first argument (template literals are not keys).
+          for (const m of source.matchAll(/\bl10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {
+            literals.push(JSON.parse(`"${(m[1] ?? m[2]!).replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"')}"`) as string);
+          }
+        }
+      }
+    };
+    walk(path.join(ROOT, 'src'));
+    assert.ok(literals.length > 50, `found the l10n.t calls (${literals.length})`);
+    assert.deepEqual([...new Set(literals)].filter((t) => !keys.has(t)), [], 'run npm run l10n');
   });
 });

@@ -8,7 +8,6 @@
  * checks a `v4.public` signature with Web Crypto Ed25519 over PAE (the spec's
  * pre-authentication encoding). Total: a typed result or a typed error, never a throw.
  */
-import { FindingCodes } from '../codes';
 import { pushFinding, sortFindings } from '../hints';
 import { isJsonObject, readJson } from '../json';
 import { base64urlBody, decodeBody, decodeUtf8 } from '../segments';
@@ -139,13 +138,13 @@ export function inspectPaseto(token: string, options: InspectOptions = {}): Resu
     const findings: Finding[] = [];
     if (claims !== undefined) {
       for (const c of timeClaims) {
-        if (c.invalid !== undefined) pushFinding(findings, FindingCodes.INVALID_TIME_CLAIM, 'error', `The ${c.name} claim is unusable, so the token's validity cannot be judged.`, `${c.name} is ${c.invalid}`, DATE_TIME);
+        if (c.invalid !== undefined) pushFinding(findings, 'TL215.paseto', 'error', DATE_TIME, [c.name, '', c.invalid]);
       }
       if (!Object.prototype.hasOwnProperty.call(claims, 'exp')) {
-        pushFinding(findings, FindingCodes.NO_EXPIRY, 'warning', 'No exp: this token never expires; a leaked copy works until the key is rotated.', 'no `exp` claim', { kind: 'article', reason: 1, title: 'Revocation is a Nightmare' });
+        pushFinding(findings, 'TL101.paseto', 'warning', { kind: 'article', reason: 1, title: 'Revocation is a Nightmare' });
       }
       if (!Object.prototype.hasOwnProperty.call(claims, 'jti')) {
-        pushFinding(findings, FindingCodes.NO_JTI, 'info', 'No jti: a denylist cannot revoke this one token by id.', 'no `jti` claim', { kind: 'article', reason: 1, title: 'Revocation is a Nightmare' });
+        pushFinding(findings, 'TL103.paseto', 'info', { kind: 'article', reason: 1, title: 'Revocation is a Nightmare' });
       }
     }
     return { ok: true, value: { decoded: decoded.value, time, timeClaims, size, findings: sortFindings(findings) } };

@@ -278,7 +278,7 @@ async function inspect(presentation: string, options: InspectOptions): Promise<R
   for (let k = 0; k < queue.length; k++) {
     const { digest, path, type } = queue[k] as Embedded;
     if (seen.has(digest)) {
-      pushFinding(findings, FindingCodes.SD_DUPLICATE_DIGEST, 'error', 'A digest occurs more than once in the SD-JWT: a verifier must reject it.', `digest at ${path || 'top level'}`, RFC9901('7.1', 'Verification of the SD-JWT'));
+      pushFinding(findings, path ? FindingCodes.SD_DUPLICATE_DIGEST : 'TL232.top', 'error', RFC9901('7.1', 'Verification of the SD-JWT'), [path]);
       continue;
     }
     seen.add(digest);
@@ -286,7 +286,7 @@ async function inspect(presentation: string, options: InspectOptions): Promise<R
     const disclosure = index === undefined ? undefined : read[index];
     if (index === undefined || disclosure === undefined || disclosure.problem !== undefined || disclosure.type !== type) {
       if (disclosure !== undefined && disclosure.problem === undefined && disclosure.type !== type) {
-        pushFinding(findings, FindingCodes.SD_MALFORMED_DISCLOSURE, 'error', 'A disclosure is used where the other kind belongs (an object property in an array, or the reverse).', `disclosure ${index} at ${path || 'top level'}`, RFC9901('7.1', 'Verification of the SD-JWT'));
+        pushFinding(findings, path ? 'TL231.misplaced' : 'TL231.misplaced.top', 'error', RFC9901('7.1', 'Verification of the SD-JWT'), [index ?? '', path]);
       }
       if (index === undefined) unmatchedDigests.push({ digest, path, type });
       continue;
@@ -303,24 +303,24 @@ async function inspect(presentation: string, options: InspectOptions): Promise<R
   });
   const unmatchedDisclosures = webCryptoHash === undefined ? [] : disclosures.filter((d) => !d.matched).map((d) => d.index);
   for (const d of disclosures) {
-    if (d.problem !== undefined) pushFinding(findings, FindingCodes.SD_MALFORMED_DISCLOSURE, 'error', 'A disclosure is malformed: a verifier must reject the SD-JWT.', `disclosure ${d.index}: ${d.problem}`, RFC9901('4.2', 'Disclosures'));
+    if (d.problem !== undefined) pushFinding(findings, FindingCodes.SD_MALFORMED_DISCLOSURE, 'error', RFC9901('4.2', 'Disclosures'), [d.index, d.problem]);
   }
   if (webCryptoHash === undefined) {
-    pushFinding(findings, FindingCodes.SD_UNSUPPORTED_HASH, 'warning', 'The disclosures were not matched: Token Lens cannot compute this _sd_alg.', `_sd_alg "${hashAlg}"`, RFC9901('4.1.1', 'Hash Function Claim'));
+    pushFinding(findings, FindingCodes.SD_UNSUPPORTED_HASH, 'warning', RFC9901('4.1.1', 'Hash Function Claim'), [String(hashAlg)]);
   } else if (unmatchedDisclosures.length > 0) {
-    pushFinding(findings, FindingCodes.SD_UNMATCHED_DISCLOSURE, 'error', 'A disclosure matches no digest in the SD-JWT: it was altered or belongs to another SD-JWT, and a verifier must reject it.', `disclosure ${unmatchedDisclosures.join(', ')}`, RFC9901('7.1', 'Verification of the SD-JWT'));
+    pushFinding(findings, FindingCodes.SD_UNMATCHED_DISCLOSURE, 'error', RFC9901('7.1', 'Verification of the SD-JWT'), [unmatchedDisclosures.join(', ')]);
   }
 
   let kbReport: KeyBindingReport | undefined;
   if (parts.keyBindingJwt !== undefined) {
     kbReport = await keyBinding(parts, parts.keyBindingJwt, claims, webCryptoHash);
     const kbSection = RFC9901('7.3', 'Verification by the Verifier');
-    if (!kbReport.typOk) pushFinding(findings, FindingCodes.SD_KB_TYP, 'error', 'The key-binding JWT is not typed kb+jwt.', 'header typ', RFC9901('4.3', 'Key Binding JWT'));
+    if (!kbReport.typOk) pushFinding(findings, FindingCodes.SD_KB_TYP, 'error', RFC9901('4.3', 'Key Binding JWT'));
     if (webCryptoHash !== undefined && !kbReport.sdHash.matches) {
-      pushFinding(findings, FindingCodes.SD_KB_SD_HASH, 'error', 'The key-binding JWT\'s sd_hash does not cover this SD-JWT: it was made for other disclosures, or one was changed.', kbReport.sdHash.presented === undefined ? 'no sd_hash claim' : 'sd_hash differs from the hash of the presented SD-JWT', kbSection);
+      pushFinding(findings, kbReport.sdHash.presented === undefined ? 'TL235.missing' : FindingCodes.SD_KB_SD_HASH, 'error', kbSection);
     }
-    if (kbReport.signature.status === 'invalid') pushFinding(findings, FindingCodes.SD_KB_SIGNATURE, 'error', 'The key-binding JWT is not signed by the holder key in cnf.', kbReport.signature.message, kbSection);
-    else if (kbReport.signature.status === 'not-checked') pushFinding(findings, FindingCodes.SD_KB_NOT_CHECKED, 'warning', 'The key-binding JWT signature could not be checked.', kbReport.signature.message, kbSection);
+    if (kbReport.signature.status === 'invalid') pushFinding(findings, FindingCodes.SD_KB_SIGNATURE, 'error', kbSection, [kbReport.signature.message]);
+    else if (kbReport.signature.status === 'not-checked') pushFinding(findings, FindingCodes.SD_KB_NOT_CHECKED, 'warning', kbSection, [kbReport.signature.message]);
   }
   const value: SdJwtInspection = {
     parts,

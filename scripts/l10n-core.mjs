@@ -1,0 +1,23 @@
+// Adds the core's finding templates (src/core/findingTexts.ts) to the English runtime bundle,
+// l10n/bundle.l10n.json: `l10n-dev export` sees only string literals passed to l10n.t, and the
+// present layer passes these as variables (present/findingText.ts). Templates of placeholders
+// only (`{0}`) are the same in every language and stay out. Keeps every other entry as it is.
+// Run after the export: `npm run l10n` does both. The l10n unit test fails when one is missing.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FINDING_TEXTS } from '../src/core/findingTexts.ts';
+
+const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'l10n', 'bundle.l10n.json');
+const bundle = JSON.parse(readFileSync(file, 'utf8'));
+let added = 0;
+for (const { message, evidence } of Object.values(FINDING_TEXTS)) {
+  for (const template of [message, evidence]) {
+    if (/\p{L}/u.test(template) && !(template in bundle)) {
+      bundle[template] = template;
+      added++;
+    }
+  }
+}
+writeFileSync(file, JSON.stringify(bundle, null, 2));
+console.log(`l10n/bundle.l10n.json: ${added} finding templates added, ${Object.keys(bundle).length} strings`);

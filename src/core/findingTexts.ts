@@ -1,0 +1,144 @@
+/**
+ * The words of every finding, in one table: a message and an evidence template per text id
+ * (the finding code, or the code and a variant after a dot: `TL102.noDate`). `{0}`, `{1}`, …
+ * stand for the finding's `params`, one list shared by both templates. The core writes the
+ * English text from here (the CLI and `--json` show it as is); `present/findingText.ts` writes
+ * the same template in the display language through `l10n.t`, so each language has its text in
+ * one place (English here, the others in `l10n/bundle.l10n.<language>.json`, keyed by these
+ * English templates; `npm run l10n` adds them to the English bundle, and the l10n unit test
+ * fails when one is missing from any bundle).
+ */
+import { formatBytes, formatDuration } from './format';
+import type { Finding, FindingParam, Reference, Severity } from './types';
+
+/** A finding's message and evidence templates. */
+export interface FindingTemplate {
+  readonly message: string;
+  readonly evidence: string;
+}
+
+const REFRESH = 'A long-lived refresh token mints new access tokens for as long as it lives: a leak is a long-term account takeover.';
+const LARGE = 'Every request carries {0} for this token, {1}× a 32-byte session id.';
+const LARGE_EVIDENCE = '{2} bytes, over the {3}-byte threshold; {4} per million requests';
+const LIMIT_EVIDENCE = '{0} bytes against {1} ({2})';
+const MALFORMED_EVIDENCE = 'disclosure {0}: {1}';
+const SIGNATURE_WORDS = 'header alg "{0}"';
+const REMOTE_KEY = 'The header names a remote key URL ({0}); a verifier that fetches it lets the token choose its own key (server-side request forgery too).';
+const EMBEDDED_KEY = 'The header embeds a key ({0}); trusting it lets an attacker sign with their own key.';
+const SEGMENTS_ONE = 'The {0} segment does not decode: the token was cut, wrapped or is a placeholder, and no verifier accepts it; the rest is shown.';
+const SEGMENTS_MANY = 'The {0} segments do not decode: the token was cut, wrapped or is a placeholder, and no verifier accepts it; the rest is shown.';
+const MALFORMED_DISCLOSURE = 'A disclosure is malformed: a verifier must reject the SD-JWT.';
+const MISPLACED_DISCLOSURE = 'A disclosure is used where the other kind belongs (an object property in an array, or the reverse).';
+const SD_HASH = 'The key-binding JWT\'s sd_hash does not cover this SD-JWT: it was made for other disclosures, or one was changed.';
+const DUPLICATE_DIGEST = 'A digest occurs more than once in the SD-JWT: a verifier must reject it.';
+const PAYLOAD_NOT_CLAIMS = 'The payload is not a JWT claims set; JWT libraries will reject this token.';
+const PADDING = 'A segment carries `=` padding, which base64url in JOSE forbids; strict libraries reject it.';
+
+/** Every finding text, by text id. */
+export const FINDING_TEXTS = {
+  TL101: { message: 'This token never expires: once leaked it stays usable until the signing key is rotated.', evidence: 'no `exp` claim' },
+  'TL101.paseto': { message: 'No exp: this token never expires; a leaked copy works until the key is rotated.', evidence: 'no `exp` claim' },
+  TL102: { message: 'A leaked copy of this token works until {0}; nothing short of a denylist stops it sooner.', evidence: 'lifetime {1} (exp − iat), over the {2} threshold' },
+  'TL102.noDate': { message: 'A leaked copy of this token works until its expiry; nothing short of a denylist stops it sooner.', evidence: 'lifetime {1} (exp − iat), over the {2} threshold' },
+  TL103: { message: 'Without a token id a denylist cannot revoke this one token, only all tokens of its subject or key.', evidence: 'no `jti` claim' },
+  'TL103.paseto': { message: 'No jti: a denylist cannot revoke this one token by id.', evidence: 'no `jti` claim' },
+  TL104: { message: 'Without a session id this token cannot be tied to one device for per-device logout or session tracking.', evidence: 'no `sid` claim' },
+  'TL105.typ': { message: REFRESH, evidence: 'header typ "{0}"; lifetime {1}' },
+  'TL105.typ.noExp': { message: REFRESH, evidence: 'header typ "{0}"; no `exp`' },
+  'TL105.claim': { message: REFRESH, evidence: 'claim {2} "{0}"; lifetime {1}' },
+  'TL105.claim.noExp': { message: REFRESH, evidence: 'claim {2} "{0}"; no `exp`' },
+  'TL105.scope': { message: REFRESH, evidence: 'scope includes offline_access; lifetime {1}' },
+  'TL105.scope.noExp': { message: REFRESH, evidence: 'scope includes offline_access; no `exp`' },
+  TL106: { message: LARGE, evidence: LARGE_EVIDENCE },
+  'TL106.heaviest': { message: LARGE, evidence: `${LARGE_EVIDENCE}; heaviest claim \`{5}\` ({6} B)` },
+  'TL107.cookie': { message: 'This token does not fit the cookie limit; servers or browsers will reject or drop it.', evidence: LIMIT_EVIDENCE },
+  'TL107.header-line': { message: 'This token does not fit the header line limit; servers or browsers will reject or drop it.', evidence: LIMIT_EVIDENCE },
+  'TL107.total-headers': { message: 'This token does not fit the all request headers limit; servers or browsers will reject or drop it.', evidence: LIMIT_EVIDENCE },
+  TL108: { message: 'Every request that carries this token pays for a cryptographic check, where a session lookup would not.', evidence: 'alg {0}: {1}' },
+
+  TL201: { message: 'This token is unsigned: anyone can forge it, and a verifier must never accept it.', evidence: SIGNATURE_WORDS },
+  TL202: { message: REMOTE_KEY, evidence: '{0}: {1} (not fetched)' },
+  TL203: { message: EMBEDDED_KEY, evidence: 'header {0} present' },
+  TL204: { message: 'The key id looks like a path or query fragment; a verifier using it in a file path or database query can be attacked.', evidence: 'kid {0}' },
+  TL205: { message: 'The header lists critical extensions; a verifier that does not understand one of them must reject the token.', evidence: 'crit {0}' },
+  TL206: { message: 'The payload is not base64url-encoded (b64: false); few libraries support it and the compact form is unusual.', evidence: 'header b64: false' },
+  TL207: { message: 'Without an explicit type this token can be confused with other kinds of JWT signed by the same key.', evidence: 'no `typ` header' },
+  TL208: { message: 'The token becomes valid only after it expires: it is never valid.', evidence: 'nbf {0} after exp {1}' },
+  TL209: { message: 'The token claims to be issued in the future: the issuer clock is off, or the token was crafted.', evidence: 'iat {0} is after now + {1} s skew' },
+  TL210: { message: 'Without an issuer a verifier cannot check who minted this token.', evidence: 'no `iss` claim' },
+  TL211: { message: 'Without an audience this token can be replayed at any service that trusts the same issuer.', evidence: 'no `aud` claim' },
+  TL212: { message: 'Personal data in a signed token is readable by anyone who holds it: signing is not encryption.', evidence: 'claims {0}' },
+  TL213: { message: 'The plaintext is compressed before encryption, which can leak its content through the ciphertext length.', evidence: 'zip {0}' },
+  TL214: { message: 'The PBES2 iteration count is unbounded or very high: decrypting it can tie up the server (denial of service).', evidence: 'p2c {0}, bound {1}' },
+  TL215: { message: 'The {0} claim is not a usable NumericDate; verifiers will reject the token or misjudge its age.', evidence: '{0}: {1} is {2}' },
+  'TL215.paseto': { message: 'The {0} claim is unusable, so the token\'s validity cannot be judged.', evidence: '{0} is {2}' },
+  'TL216.unknown': { message: 'The algorithm is not a registered JOSE algorithm; libraries will reject it, or a lax one may do something unexpected.', evidence: SIGNATURE_WORDS },
+  'TL216.jwe': { message: 'The header names a signature algorithm on an encrypted token; verifiers must pin the algorithms they expect.', evidence: 'header alg "{0}" on a JWE' },
+  'TL216.jws': { message: 'The header names a key-management (JWE) algorithm on a signed token; verifiers must pin the algorithms they expect.', evidence: 'header alg "{0}" on a JWS' },
+  TL218: { message: 'The signature was stripped: the header names a signing algorithm but the signature is empty, and a verifier that accepts it accepts any payload.', evidence: 'header alg "{0}", empty signature segment' },
+  TL219: { message: 'The initialization vector is empty: every registered content encryption needs one, so this JWE cannot be decrypted (it was cut or built wrong).', evidence: 'empty initialization vector segment, enc {0}' },
+  TL220: { message: 'The authentication tag is empty: the ciphertext\'s integrity cannot be checked, and a decrypter that skips the check can be fed altered ciphertext.', evidence: 'empty authentication tag segment, enc {0}' },
+  TL230: { message: 'A disclosure matches no digest in the SD-JWT: it was altered or belongs to another SD-JWT, and a verifier must reject it.', evidence: 'disclosure {0}' },
+  TL231: { message: MALFORMED_DISCLOSURE, evidence: MALFORMED_EVIDENCE },
+  'TL231.misplaced': { message: MISPLACED_DISCLOSURE, evidence: 'disclosure {0} at {1}' },
+  'TL231.misplaced.top': { message: MISPLACED_DISCLOSURE, evidence: 'disclosure {0} at top level' },
+  TL232: { message: DUPLICATE_DIGEST, evidence: 'digest at {0}' },
+  'TL232.top': { message: DUPLICATE_DIGEST, evidence: 'digest at top level' },
+  TL233: { message: 'The disclosures were not matched: Token Lens cannot compute this _sd_alg.', evidence: '_sd_alg "{0}"' },
+  TL234: { message: 'The key-binding JWT is not typed kb+jwt.', evidence: 'header typ' },
+  TL235: { message: SD_HASH, evidence: 'sd_hash differs from the hash of the presented SD-JWT' },
+  'TL235.missing': { message: SD_HASH, evidence: 'no sd_hash claim' },
+  TL236: { message: 'The key-binding JWT is not signed by the holder key in cnf.', evidence: '{0}' },
+  TL237: { message: 'The key-binding JWT signature could not be checked.', evidence: '{0}' },
+
+  'TL301.unknown': { message: PADDING, evidence: 'trailing `=` in a segment' },
+  TL301: { message: PADDING, evidence: 'trailing `=` in the {0} segment' },
+  'TL301.many': { message: PADDING, evidence: 'trailing `=` in the {0} segments' },
+  TL302: { message: 'A member name occurs twice; parsers disagree on which value wins, which attackers exploit.', evidence: 'duplicate {0}' },
+  TL303: { message: 'A number is beyond what JavaScript holds exactly; the raw JSON shows its exact value.', evidence: '{0}' },
+  TL304: { message: PAYLOAD_NOT_CLAIMS, evidence: '{0}' },
+  'TL304.json': { message: PAYLOAD_NOT_CLAIMS, evidence: 'payload is JSON that is not an object' },
+  'TL304.text': { message: PAYLOAD_NOT_CLAIMS, evidence: 'payload is text that is not JSON' },
+  'TL304.binary': { message: PAYLOAD_NOT_CLAIMS, evidence: 'payload is bytes that are not UTF-8' },
+  TL305: { message: SEGMENTS_ONE, evidence: '{1}' },
+  'TL305.many': { message: SEGMENTS_MANY, evidence: '{1}' },
+  TL306: { message: 'The header is a JWE header (enc) but the token has too few segments: a truncated JWE, not a JWS; it cannot be decrypted.', evidence: 'enc {0} on {1} segments; missing {2}' },
+
+  TL401: { message: 'Signed with a publicly known secret: anyone can forge tokens that this service accepts.', evidence: '{0} signature verifies with the well-known secret "{1}"' },
+} as const satisfies Record<string, FindingTemplate>;
+
+/** A key of {@link FINDING_TEXTS}. */
+export type FindingTextId = keyof typeof FINDING_TEXTS;
+
+const PLACEHOLDER = /\{(\d+)\}/g;
+
+/** A parameter as the English text writes it: numbers as digits, durations and sizes as the core formats them. */
+export function englishParam(param: FindingParam | undefined): string {
+  if (param === undefined) return '';
+  if (typeof param === 'string') return param;
+  if (typeof param === 'number') return String(param);
+  return 'seconds' in param ? formatDuration(param.seconds) : formatBytes(param.bytes);
+}
+
+/**
+ * `template` with each `{n}` replaced by `params[n]` written by `write` (one pass: a parameter's
+ * own text is never read for placeholders). A placeholder with no parameter stays as it is.
+ */
+export function fillTemplate(template: string, params: readonly FindingParam[], write: (param: FindingParam) => string = englishParam): string {
+  return template.replace(PLACEHOLDER, (match, n: string) => {
+    const param = params[Number(n)];
+    return param === undefined ? match : write(param);
+  });
+}
+
+/** The code a text id belongs to: `TL102.noDate` → `TL102`. */
+export function findingCodeOf(id: FindingTextId): string {
+  const dot = id.indexOf('.');
+  return dot < 0 ? id : id.slice(0, dot);
+}
+
+/** A finding written from its text id: the English message and evidence, and the id and params each language writes it from. */
+export function makeFinding(id: FindingTextId, severity: Severity, reference: Reference, params: readonly FindingParam[] = []): Finding {
+  const template: FindingTemplate = FINDING_TEXTS[id];
+  return { code: findingCodeOf(id), severity, message: fillTemplate(template.message, params), evidence: fillTemplate(template.evidence, params), reference, textId: id, params };
+}

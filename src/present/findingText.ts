@@ -1,0 +1,56 @@
+/**
+ * A finding's message and evidence in the display language: the template of its text id
+ * (core `FINDING_TEXTS`, the English written once) through `l10n.t`, whose bundle holds the
+ * same template in that language, with the params written for it (counts through
+ * `Intl.NumberFormat`, durations and sizes in its units). Unconfigured (the CLI, English) it is
+ * the core's own English text, byte for byte. The parameters are data: every surface still
+ * escapes the text for where it goes.
+ */
+import * as l10n from '@vscode/l10n';
+import { fillTemplate, FINDING_TEXTS } from '../core';
+import type { Finding, FindingParam, FindingTemplate } from '../core';
+import { displayLanguageOf, numberText } from './locale';
+import { bytesText } from './size';
+import { durationText } from './time';
+
+/** What a surface shows of a finding. */
+export interface FindingWords {
+  readonly message: string;
+  readonly evidence: string;
+}
+
+const TEMPLATES: Readonly<Record<string, FindingTemplate>> = FINDING_TEXTS;
+
+/** A template that holds words; one of placeholders only (`{0}`) is the same in every language. */
+const WORDS = /\p{L}/u;
+
+/** A param in the display language. */
+function localParam(param: FindingParam): string {
+  if (typeof param === 'string') return param;
+  if (typeof param === 'number') return numberText(param);
+  return 'seconds' in param ? durationText(param.seconds) : bytesText(param.bytes);
+}
+
+function translate(template: string, params: readonly FindingParam[]): string {
+  const args = params.map(localParam);
+  return WORDS.test(template) ? l10n.t(template, ...args) : fillTemplate(template, params, localParam);
+}
+
+/**
+ * The message and evidence of `finding` in the display language; a finding without a text id
+ * (or one this build does not know) keeps its English.
+ *
+ * @example findingText(hint).message // 'This token never expires: …' (unconfigured)
+ */
+export function findingText(finding: Pick<Finding, 'message' | 'evidence' | 'textId' | 'params'>): FindingWords {
+  const template = finding.textId !== undefined && Object.prototype.hasOwnProperty.call(TEMPLATES, finding.textId) ? TEMPLATES[finding.textId] : undefined;
+  if (template === undefined || displayLanguageOf() === undefined) return { message: finding.message, evidence: finding.evidence };
+  const params = finding.params ?? [];
+  return { message: translate(template.message, params), evidence: translate(template.evidence, params) };
+}
+
+/** `finding` with its message and evidence in the display language, and without the text id and params (what a view model or a report carries). */
+export function localizedFinding(finding: Finding): Finding {
+  const { message, evidence } = findingText(finding);
+  return { code: finding.code, severity: finding.severity, message, evidence, reference: finding.reference };
+}

@@ -1,0 +1,162 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createWeakSecretChecker, FINDING_TEXTS, inspectToken } from '../../../src/core';
+import type { Finding, Inspection } from '../../../src/core';
+import { bytesText, configureLocale, durationText, findingText, localizedFinding, sizeText } from '../../../src/present';
+import { markdownText } from '../../../src/present/escape';
+
+// Finding texts in the display language (issue 15): the core writes English from one table
+// (src/core/findingTexts.ts), present/findingText.ts writes the same template through the
+// German bundle with the params in German digits and units.
+const ROOT = path.join(__dirname, '..', '..', '..');
+const GERMAN = JSON.parse(readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+const b64 = (v: unknown): string => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+const T = 1_700_000_000;
+const NOW = (T + 60) * 1000;
+
+function inspect(header: unknown, payload: unknown, signature = 'c2lnbmF0dXJl'): Inspection {
+  const r = inspectToken(`${b64(header)}.${b64(payload)}.${signature}`, { now: NOW });
+  assert.ok(r.ok);
+  return r.value;
+}
+const all = (i: Inspection): Finding[] => [...i.findings, ...i.hints];
+const byCode = (i: Inspection, code: string): Finding => {
+  const f = all(i).find((x) => x.code === code);
+  assert.ok(f, `${code} found`);
+  return f;
+};
+
+/** Tokens that raise most findings between them. */
+function fixtures(): Inspection[] {
+  return [
+    inspect({ alg: 'RS256', typ: 'JWT' }, { sub: 'x', iat: T, exp: T + 30 * 86400 }),
+    inspect({ alg: 'ES256' }, { sub: 'x', email: 'a@b.c' }),
+    inspect({ alg: 'RS256', typ: 'refresh+jwt' }, { sub: 'x', iat: T, exp: T + 90 * 86400 }),
+    inspect({ alg: 'RS256', typ: 'JWT' }, { sub: 'x', iat: T, exp: T + 600, blob: 'x'.repeat(9000) }),
+    inspect({ alg: 'RS256', jku: 'https://evil/jwks', jwk: { kty: 'oct', k: 'AA' }, kid: '../etc/passwd', crit: ['b64'], b64: false }, { sub: 'x', exp: T }),
+    inspect({ alg: 'RS256', typ: 'JWT' }, { sub: 'x', iat: T + 99_999, nbf: T + 5000, exp: T + 100, auth_time: 'yesterday' }),
+    inspect({ alg: 'none' }, { sub: 'x' }, ''),
+    inspect({ alg: 'HS256' }, { sub: 'x' }, ''),
+    inspect({ alg: 'XY999' }, [1, 2]),
+  ];
+}
+
+describe('present findingText: findings in the display language', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('unconfigured (the CLI, English) it is the core text, byte for byte, for every finding of the fixtures', () => {
+    const found = fixtures().flatMap(all);
+    assert.ok(found.length > 30, `${found.length} findings`);
+    for (const f of found) {
+      assert.ok(f.textId !== undefined && f.textId in FINDING_TEXTS, `${f.code} has a text id`);
+      assert.deepEqual(findingText(f), { message: f.message, evidence: f.evidence });
+    }
+  });
+
+  it('the core writes its English from the table, with durations and sizes in the core formats', () => {
+    const life = byCode(fixtures()[0]!, 'TL102');
+    assert.equal(life.message, 'A leaked copy of this token works until 2023-12-14T22:13:20.000Z; nothing short of a denylist stops it sooner.');
+    assert.equal(life.evidence, 'lifetime 30 days (exp − iat), over the 1 h threshold');
+    assert.deepEqual(life.params, ['2023-12-14T22:13:20.000Z', { seconds: 30 * 86400 }, { seconds: 3600 }]);
+    const large = byCode(fixtures()[3]!, 'TL106');
+    assert.match(large.message, /^Every request carries \d+\.\d KB for this token, \d+× a 32-byte session id\.$/);
+    assert.match(large.evidence, /^\d{5} bytes, over the 1024-byte threshold; .* per million requests; heaviest claim `blob` \(\d{4,5} B\)$/);
+  });
+
+  it('in German: every finding of the fixtures reads in German, with its placeholders filled', () => {
+    configureLocale('de', GERMAN);
+    for (const f of fixtures().flatMap(all)) {
+      const words = findingText(f);
+      assert.notEqual(words.message, f.message, `${f.textId} message translated`);
+      assert.doesNotMatch(`${words.message} ${words.evidence}`, /\{\d+\}/, `${f.textId}: no placeholder left`);
+    }
+  });
+
+  it('in German: durations, dates and thresholds in German units (TL102)', () => {
+    configureLocale('de', GERMAN);
+    const words = findingText(byCode(fixtures()[0]!, 'TL102'));
+    assert.equal(words.message, 'Eine abgeflossene Kopie dieses Tokens funktioniert bis 2023-12-14T22:13:20.000Z; früher stoppt sie nur eine Sperrliste.');
+    assert.equal(words.evidence, 'Lebensdauer 30 Tage (exp − iat), über dem Schwellenwert von 1 Std.');
+  });
+
+  it('in German: sizes and counts through Intl (TL106, TL107: 12.124 Byte, 4.096)', () => {
+    configureLocale('de', GERMAN);
+    const big = fixtures()[3]!;
+    const large = findingText(byCode(big, 'TL106'));
+    const total = big.size.totalBytes;
+    const grouped = new Intl.NumberFormat('de').format(total);
+    assert.match(grouped, /^\d+\.\d{3}$/);
+    assert.match(large.message, /^Jede Anfrage trägt \d+,\d kB für dieses Token mit, das \d+-Fache einer 32-Byte-Sitzungs-ID\.$/);
+    assert.ok(large.evidence.startsWith(`${grouped} Byte, über dem Schwellenwert von 1.024 Byte; `), large.evidence);
+    assert.match(large.evidence, / \d+,\d\sGB pro Million Anfragen; größter Claim `blob` \(\d+\.\d{3} B\)$/);
+    const cookie = all(big).find((f) => f.textId === 'TL107.cookie');
+    assert.ok(cookie);
+    const limit = findingText(cookie);
+    assert.equal(limit.message, 'Dieses Token überschreitet die Größengrenze für Cookies; Server oder Browser lehnen es ab oder verwerfen es.');
+    assert.match(limit.evidence, /^\d+\.\d{3} Byte bei einer Grenze von 4\.096 \(RFC 6265/);
+  });
+
+  it('in German: the weak-secret finding (TL401) and a finding without a text id keeps its English', async () => {
+    const header = b64({ alg: 'HS256', typ: 'JWT' });
+    const payload = b64({ sub: 'x' });
+    const { createHmac } = await import('node:crypto');
+    const token = `${header}.${payload}.${createHmac('sha256', 'secret').update(`${header}.${payload}`).digest('base64url')}`;
+    const weak = await createWeakSecretChecker().check(token);
+    assert.ok(weak);
+    configureLocale('de', GERMAN);
+    assert.deepEqual(findingText(weak), {
+      message: 'Mit einem öffentlich bekannten Geheimnis signiert: Jeder kann Tokens fälschen, die dieser Dienst akzeptiert.',
+      evidence: 'Die HS256-Signatur ist mit dem bekannten Geheimnis „secret“ gültig',
+    });
+    const cli: Finding = { code: 'TL217', severity: 'error', message: 'A live credential.', evidence: 'git index', reference: { kind: 'owasp', title: 'x' } };
+    assert.deepEqual(findingText(cli), { message: 'A live credential.', evidence: 'git index' });
+  });
+
+  it('params are data: token text in a German template is still escaped by the surface, and never read for placeholders', () => {
+    configureLocale('de', GERMAN);
+    const kid = findingText(byCode(inspect({ alg: 'RS256', kid: '../{0}*[x](command:evil)' }, { sub: 'x' }), 'TL204'));
+    assert.equal(kid.evidence, 'kid ../{0}*[x](command:evil)');
+    assert.ok(!markdownText(kid.evidence).includes('[x](command:'), 'markdown escapes the token text');
+  });
+
+  it('localizedFinding: the German words without text id and params (what the inspector posts)', () => {
+    configureLocale('de', GERMAN);
+    const f = byCode(fixtures()[1]!, 'TL101');
+    const local = localizedFinding(f);
+    assert.deepEqual(Object.keys(local), ['code', 'severity', 'message', 'evidence', 'reference']);
+    assert.equal(local.evidence, 'kein `exp`-Claim');
+  });
+
+  it('back to English after configureLocale("en")', () => {
+    configureLocale('de', GERMAN);
+    configureLocale('en', undefined);
+    const f = byCode(fixtures()[1]!, 'TL101');
+    assert.equal(findingText(f).message, f.message);
+  });
+});
+
+describe('present size and duration words through Intl', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('unconfigured: the core formats (4096 B, 4.1 KB, 1 h 5 min)', () => {
+    assert.equal(sizeText(4096), '4096 B');
+    assert.equal(bytesText(4096), '4.1 KB');
+    assert.equal(bytesText(812), '812 B');
+    assert.equal(durationText(3900), '1 h 5 min');
+    assert.equal(durationText(30 * 86400), '30 days');
+    assert.equal(durationText(Infinity), 'an unbounded time');
+  });
+
+  it('German: 4.096 B, 4,1 kB, 1 Std. 5 Min., 30 Tage', () => {
+    configureLocale('de', GERMAN);
+    assert.equal(sizeText(4096), '4.096 B');
+    assert.equal(bytesText(4096), '4,1 kB');
+    assert.equal(bytesText(297_000_000), '297,0 MB');
+    assert.equal(bytesText(812), '812 Byte');
+    assert.equal(durationText(3900), '1 Std. 5 Min.');
+    assert.equal(durationText(30 * 86400), '30 Tage');
+    assert.equal(durationText(86400 + 5), '1 Tag');
+    assert.equal(durationText(Infinity), 'unbegrenzt');
+  });
+});
