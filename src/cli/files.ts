@@ -182,7 +182,7 @@ interface WalkEntry {
   readonly path: BytePath;
   /** Its path as shown (display names, as {@link displayPath} gives for the whole path). */
   readonly display: string;
-  /** Its path below the root, `/`-separated display names (what globs match). */
+  /** Its path below the root, `/`-separated display names (what globs match); empty for a walk without a glob. */
   readonly relative: string;
   readonly entry: Dirent<string>;
 }
@@ -190,9 +190,9 @@ interface WalkEntry {
 /**
  * Visits every non-directory entry under `dir` in name order (byte order: latin1 names compare
  * as their bytes do). `display` is the display form of `dir`; display names compose over
- * separators, which no UTF-8 sequence holds.
+ * separators, which no UTF-8 sequence holds. `relative` is undefined when no glob reads it.
  */
-function walk(dir: BytePath, display: string, relative: string, visit: (found: WalkEntry) => void): void {
+function walk(dir: BytePath, display: string, relative: string | undefined, visit: (found: WalkEntry) => void): void {
   let entries: Dirent<string>[];
   try {
     entries = readdirSync(Buffer.from(dir, 'latin1'), { withFileTypes: true, encoding: 'latin1' });
@@ -200,14 +200,16 @@ function walk(dir: BytePath, display: string, relative: string, visit: (found: W
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // A path whose bytes are ASCII is its own display form: one string for both.
+  const sameDisplay = display === dir;
   for (const entry of entries) {
     const name = displayName(entry.name);
     const path = child(dir, entry.name);
-    const shown = child(display, name);
-    const rel = relative ? `${relative}/${name}` : name;
+    const shown = sameDisplay && name === entry.name ? path : child(display, name);
+    const rel = relative === undefined ? undefined : relative ? `${relative}/${name}` : name;
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(name)) walk(path, shown, rel, visit);
-    } else visit({ path, display: shown, relative: rel, entry });
+    } else visit({ path, display: shown, relative: rel ?? '', entry });
   }
 }
 
@@ -231,17 +233,17 @@ export function expandPaths(args: readonly string[]): ScanPath[] {
     }
   };
   /** Walks `base`, adding what `accept` takes; each entry's key is the root's absolute path and the entry's path below it. */
-  const walkFrom = (base: string, accept: (relative: string) => boolean): boolean => {
+  const walkFrom = (base: string, accept?: (relative: string) => boolean): boolean => {
     const root = Buffer.from(walkRoot(base)).toString('latin1');
     const rootKey = resolve(cwd, root);
     const keyPrefix = rootKey.endsWith(sep) ? rootKey : rootKey + sep;
     const below = root === '.' ? 0 : root.endsWith(sep) ? root.length : root.length + 1;
     let matched = false;
-    walk(root, displayPath(Buffer.from(root, 'latin1')), '', ({ path, display, relative, entry }) => {
-      if (!accept(relative)) return;
+    walk(root, displayPath(Buffer.from(root, 'latin1')), accept === undefined ? undefined : '', ({ path, display, relative, entry }) => {
+      if (accept !== undefined && !accept(relative)) return;
       matched = true;
       const kind = entry.isSymbolicLink() ? { skipped: 'symbolic link (not followed)' } : entry.isFile() ? { regular: true } : {};
-      add(keyPrefix + path.slice(below), { fsPath: Buffer.from(path, 'latin1'), display, given: false, ...kind });
+      add(dedupe ? keyPrefix + path.slice(below) : '', { fsPath: Buffer.from(path, 'latin1'), display, given: false, ...kind });
     });
     return matched;
   };
@@ -261,7 +263,7 @@ export function expandPaths(args: readonly string[]): ScanPath[] {
     } catch {
       throw new MissingPathError(arg);
     }
-    if (stat.isDirectory()) walkFrom(arg, () => true);
+    if (stat.isDirectory()) walkFrom(arg);
     else {
       const fsPath = Buffer.from(arg);
       add(resolve(cwd, fsPath.toString('latin1')), { fsPath, display: arg, given: true });

@@ -27,7 +27,7 @@ const MAX_BATCH = 64;
 /** Batches handed to one worker before it reports back: keeps each busy while the main thread collects. */
 const BATCHES_IN_FLIGHT = 2;
 
-type Task = { readonly fsPath: Uint8Array; readonly display: string; readonly given: boolean; readonly skipped?: string };
+type Task = { readonly fsPath: Uint8Array; readonly display: string; readonly given: boolean; readonly skipped?: string; readonly regular?: boolean };
 type Batch = { readonly id: number; readonly tasks: readonly Task[] };
 type Reply = { readonly id: number; readonly results: readonly FileScan[] } | { readonly id: number; readonly failed: string };
 
@@ -48,7 +48,7 @@ export function serveScanWorker(port: MessagePort, init: ScanWorkerInit): void {
       try {
         const results: FileScan[] = [];
         for (const task of batch.tasks) {
-          const file: ScanPath = { fsPath: Buffer.from(task.fsPath.buffer, task.fsPath.byteOffset, task.fsPath.byteLength), display: task.display, given: task.given, ...(task.skipped !== undefined ? { skipped: task.skipped } : {}) };
+          const file: ScanPath = { fsPath: Buffer.from(task.fsPath.buffer, task.fsPath.byteOffset, task.fsPath.byteLength), display: task.display, given: task.given, ...(task.skipped !== undefined ? { skipped: task.skipped } : {}), ...(task.regular === true ? { regular: true } : {}) };
           results.push(await scanFile(file, init.maxBytes, ctx));
         }
         port.postMessage({ id: batch.id, results } satisfies Reply);
@@ -105,7 +105,8 @@ export function createScanPool(entry: string, size: number, init: ScanWorkerInit
         const send = (worker: Worker) => {
           const batch = take();
           if (batch === undefined) return;
-          const tasks = batch[1].map((f): Task => ({ fsPath: f.fsPath, display: f.display, given: f.given, ...(f.skipped !== undefined ? { skipped: f.skipped } : {}) }));
+          // `regular`: the walk's entry said a regular file, so the worker opens it without a stat first, as this thread does.
+          const tasks = batch[1].map((f): Task => ({ fsPath: f.fsPath, display: f.display, given: f.given, ...(f.skipped !== undefined ? { skipped: f.skipped } : {}), ...(f.regular === true ? { regular: true } : {}) }));
           batchStart.set(batchId, batch[0]);
           worker.postMessage({ id: batchId++, tasks } satisfies Batch);
         };
