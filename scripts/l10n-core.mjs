@@ -1,4 +1,4 @@
-// Adds the core's finding templates (src/core/findingTexts.ts) to the English runtime bundle,
+// Adds the core's finding and message templates (src/core/findingTexts.ts) to the English runtime bundle,
 // l10n/bundle.l10n.json: `l10n-dev export` sees only string literals passed to l10n.t, and the
 // present layer passes these as variables (present/findingText.ts). Templates of placeholders
 // only (`{0}`) are the same in every language and stay out. Keeps every other entry as it is.
@@ -6,13 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FINDING_TEXTS } from '../src/core/findingTexts.ts';
+import { FINDING_TEXTS, MESSAGE_TEXTS } from '../src/core/findingTexts.ts';
 
 const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'l10n', 'bundle.l10n.json');
 const bundle = JSON.parse(readFileSync(file, 'utf8'));
 let added = 0;
-for (const { message, evidence } of Object.values(FINDING_TEXTS)) {
-  for (const template of [message, evidence]) {
+const templates = [...Object.values(FINDING_TEXTS).flatMap((t) => [t.message, t.evidence]), ...Object.values(MESSAGE_TEXTS)];
+{
+  for (const template of templates) {
     if (/\p{L}/u.test(template) && !(template in bundle)) {
       bundle[template] = template;
       added++;
@@ -20,4 +21,4 @@ for (const { message, evidence } of Object.values(FINDING_TEXTS)) {
   }
 }
 writeFileSync(file, JSON.stringify(bundle, null, 2));
-console.log(`l10n/bundle.l10n.json: ${added} finding templates added, ${Object.keys(bundle).length} strings`);
+console.log(`l10n/bundle.l10n.json: ${added} core templates added, ${Object.keys(bundle).length} strings`);

@@ -124,6 +124,15 @@ function ownReport(inspection: Inspection): TokenReport {
   };
 }
 
+/** A verification result as the JSON report has it: its English sentence, without the text id and params the editor translates from. */
+export function reportedVerification(v: VerificationResult): VerificationResult {
+  if (v.textId === undefined && v.params === undefined) return v;
+  const rest: Record<string, unknown> = { ...v };
+  delete rest['textId'];
+  delete rest['params'];
+  return rest as VerificationResult;
+}
+
 /** A finding as the JSON report has it: its English text, without the text id and params the editor translates from. */
 function reportedFinding(f: Finding): Finding {
   return { code: f.code, severity: f.severity, message: f.message, evidence: f.evidence, reference: f.reference };

@@ -14,7 +14,7 @@ import { isCompactJwe, runDecodeJwe, runDecrypt, type DecryptContext } from './d
 import { runScan, type ScanPoolFactory } from './scan';
 import { runDiff } from './diff';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exitCodes';
-import { COLOR, JSON_SCHEMA_VERSION, meetsFailLevel, PLAIN, renderInspection, tokenReport, verificationLine, type DecodeReport } from './report';
+import { COLOR, JSON_SCHEMA_VERSION, meetsFailLevel, PLAIN, renderInspection, reportedVerification, tokenReport, verificationLine, type DecodeReport } from './report';
 
 export type { InspectFunction } from './scanFile';
 
@@ -116,7 +116,7 @@ export async function runCli(argv: readonly string[], io: CliIo, engine: Inspect
     const nested = nestedTokens(inspection.decoded, options);
     if (command.json) {
       const report: DecodeReport = { schemaVersion: JSON_SCHEMA_VERSION, command: 'decode', now: new Date(now).toISOString(), token: tokenReport(inspection, nested) };
-      io.stdout(terminalJson(verification ? { ...report, verification } : report) + '\n');
+      io.stdout(terminalJson(verification ? { ...report, verification: reportedVerification(verification) } : report) + '\n');
     } else {
       io.stdout(renderInspection(inspection, style, nested) + (verification ? `\n${verificationLine(verification)}` : '') + '\n');
     }

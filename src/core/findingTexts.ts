@@ -107,6 +107,52 @@ export const FINDING_TEXTS = {
   TL401: { message: 'Signed with a publicly known secret: anyone can forge tokens that this service accepts.', evidence: '{0} signature verifies with the well-known secret "{1}"' },
 } as const satisfies Record<string, FindingTemplate>;
 
+/**
+ * The words of other core results a surface shows (verification outcomes, …), by text id: one
+ * template each, written like {@link FINDING_TEXTS} (English here, the other languages in the
+ * bundles under the same English key; present `messageText`).
+ */
+export const MESSAGE_TEXTS = {
+  'verify.jwe': 'JWE tokens are encrypted, not signed: there is no signature to verify',
+  'verify.segments': 'Not a compact JWS (three dot-separated segments expected)',
+  'verify.undecodable': 'Not a decodable JWS: {0}',
+  'verify.truncatedJwe': 'A JWE header (enc) on three segments: a truncated JWE, encrypted rather than signed, so there is no signature to verify',
+  'verify.unsecured': 'Unsecured token (alg "none"): anyone can forge it, so it is never treated as verified',
+  'verify.brokenSegment': 'Not checked: {0}',
+  'verify.stripped': 'Not checked: the signature was stripped (alg "{0}", empty signature segment), so there is nothing to verify and a verifier must reject it',
+  'verify.signatureBase64': 'The signature segment is not valid base64url',
+  'verify.unsupported': 'Algorithm "{0}" is not supported for verification (supported: {1})',
+  'verify.noKey': 'No verification key has been added',
+  'verify.notBound': 'No verification key is bound to this token\'s "iss"/"kid"',
+  'verify.allBoundElsewhere': 'No stored key matches this token: all {0} are bound to another "iss"/"kid"',
+  'verify.noMatch.kid': 'No stored key matches this token: {0} tried, none verifies it and none is bound to its kid "{1}". Not a verdict on the signature; bind a key to this issuer or key id for one',
+  'verify.noMatch.iss': 'No stored key matches this token: {0} tried, none verifies it and none is bound to its issuer "{1}". Not a verdict on the signature; bind a key to this issuer or key id for one',
+  'verify.noMatch': 'No stored key matches this token: {0} tried, none verifies it and none is bound to its "iss"/"kid". Not a verdict on the signature; bind a key to this issuer or key id for one',
+  'verify.keyMismatch': 'The token says {0} but the matching keys ({1}) do not allow it; not verified.',
+  'verify.keyMismatch.confusion': 'The token says {0} but the matching keys ({1}) do not allow it; not verified. Using a public key as an HMAC secret would let anyone forge tokens (algorithm confusion, RFC 8725 §2.1).',
+  'verify.zeroEcdsa': 'Invalid ECDSA signature: r or s is zero (the CVE-2022-21449 "psychic signature" forgery)',
+  'verify.verified': 'Signature verified ({0}) with key "{1}"',
+  'verify.verified.kid': 'Signature verified ({0}) with key "{1}" (kid {2})',
+  'verify.invalid': 'Invalid signature: it does not verify with key "{0}"',
+  'verify.invalid.many': 'Invalid signature: it does not verify with any of {1} keys ({0})',
+  'verify.failed': 'Verification could not run ({0})',
+} as const satisfies Record<string, string>;
+
+/** A key of {@link MESSAGE_TEXTS}. */
+export type MessageTextId = keyof typeof MESSAGE_TEXTS;
+
+/** A core sentence with the text id and params each language writes it from. */
+export interface CoreMessage {
+  readonly message: string;
+  readonly textId: MessageTextId;
+  readonly params: readonly FindingParam[];
+}
+
+/** The English sentence `id` with `params`, and what each language writes it from. */
+export function coreMessage(id: MessageTextId, params: readonly FindingParam[] = []): CoreMessage {
+  return { message: fillTemplate(MESSAGE_TEXTS[id], params), textId: id, params };
+}
+
 /** A key of {@link FINDING_TEXTS}. */
 export type FindingTextId = keyof typeof FINDING_TEXTS;
 
@@ -117,6 +163,7 @@ export function englishParam(param: FindingParam | undefined): string {
   if (param === undefined) return '';
   if (typeof param === 'string') return param;
   if (typeof param === 'number') return String(param);
+  if ('message' in param) return param.lower === true ? lowerFirst(param.message) : param.message;
   return 'seconds' in param ? formatDuration(param.seconds) : formatBytes(param.bytes);
 }
 
@@ -129,6 +176,10 @@ export function fillTemplate(template: string, params: readonly FindingParam[], 
     const param = params[Number(n)];
     return param === undefined ? match : write(param);
   });
+}
+
+function lowerFirst(sentence: string): string {
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
 
 /** The code a text id belongs to: `TL102.noDate` → `TL102`. */

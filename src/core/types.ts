@@ -353,7 +353,19 @@ export interface Finding {
  * written with the display language's digits), a duration in seconds or a size in bytes (written
  * in the display language's units).
  */
-export type FindingParam = string | number | { readonly seconds: number } | { readonly bytes: number };
+export type FindingParam = string | number | { readonly seconds: number } | { readonly bytes: number } | NestedMessage;
+
+/**
+ * A sentence of the core inside another (`Not checked: {0}`): its English, and when it has one
+ * its own text id and params, so a language writes it in its words too. `lower`: the English
+ * starts it in lower case (as the middle of a sentence).
+ */
+export interface NestedMessage {
+  readonly message: string;
+  readonly textId?: string;
+  readonly params?: readonly FindingParam[];
+  readonly lower?: boolean;
+}
 
 // ---------------------------------------------------------------------------------------
 // Analysis

@@ -10,13 +10,19 @@ import { compactVerify, importJWK } from 'jose';
 import { decodeToken } from './decoder';
 import type { KeyEntry, KeyFamily, VerificationKey } from './keys';
 import { decodeBody } from './segments';
-import type { Result } from './types';
+import { coreMessage, type MessageTextId } from './findingTexts';
+import type { FindingParam, NestedMessage, Result } from './types';
 
 /** Why a token was not checked at all. */
 export type NotCheckedReason = 'no-key' | 'jwe' | 'unsecured' | 'malformed';
 
-/** Outcome of {@link verifyToken}. Switch on `status`; `message` is one presentable sentence. */
-export type VerificationResult =
+/**
+ * Outcome of {@link verifyToken}. Switch on `status`; `message` is one presentable sentence (in
+ * English; `textId` and `params` are what other languages write it from, present `messageText`).
+ */
+export type VerificationResult = VerificationOutcome & { readonly textId?: string; readonly params?: readonly FindingParam[] };
+
+type VerificationOutcome =
   | { readonly status: 'verified'; readonly alg: string; readonly keyLabel: string; readonly kid?: string; readonly message: string }
   | { readonly status: 'invalid-signature'; readonly alg: string; readonly keyLabels: readonly string[]; readonly message: string }
   | { readonly status: 'key-mismatch'; readonly alg: string; readonly keyLabels: readonly string[]; readonly message: string }
@@ -86,30 +92,31 @@ interface ParsedJws {
 function parseJws(token: string): Result<ParsedJws, VerificationResult> {
   const trimmed = token.trim();
   const parts = trimmed.split('.');
-  const notChecked = (reason: NotCheckedReason, message: string) => ({ ok: false as const, error: { status: 'not-checked' as const, reason, message } });
-  if (parts.length === 5) return notChecked('jwe', 'JWE tokens are encrypted, not signed: there is no signature to verify');
-  if (parts.length !== 3) return notChecked('malformed', 'Not a compact JWS (three dot-separated segments expected)');
+  const notChecked = (reason: NotCheckedReason, id: MessageTextId, params: readonly FindingParam[] = []) => ({ ok: false as const, error: { status: 'not-checked' as const, reason, ...coreMessage(id, params) } });
+  if (parts.length === 5) return notChecked('jwe', 'verify.jwe');
+  if (parts.length !== 3) return notChecked('malformed', 'verify.segments');
   const decoded = decodeToken(trimmed);
-  if (!decoded.ok) return notChecked('malformed', `Not a decodable JWS: ${decoded.error.message}`);
+  if (!decoded.ok) return notChecked('malformed', 'verify.undecodable', [nested(decoded.error)]);
   const { header, payload, kind, segmentErrors } = decoded.value;
   const alg = header['alg'] as string;
-  if (kind === 'jwe') return notChecked('jwe', 'A JWE header (enc) on three segments: a truncated JWE, encrypted rather than signed, so there is no signature to verify');
+  if (kind === 'jwe') return notChecked('jwe', 'verify.truncatedJwe');
   if (alg.toLowerCase() === 'none' || kind === 'unsecured') {
-    return notChecked('unsecured', 'Unsecured token (alg "none"): anyone can forge it, so it is never treated as verified');
+    return notChecked('unsecured', 'verify.unsecured');
   }
   // A token decoded leniently is shown, never verified: what failed to decode was not signed as is.
   const broken = segmentErrors?.[0];
-  if (broken !== undefined) return notChecked('malformed', `Not checked: ${lowerFirst(broken.message)}`);
-  if (parts[2]!.length === 0) return notChecked('malformed', `Not checked: the signature was stripped (alg "${alg}", empty signature segment), so there is nothing to verify and a verifier must reject it`);
+  if (broken !== undefined) return notChecked('malformed', 'verify.brokenSegment', [{ ...nested(broken), lower: true }]);
+  if (parts[2]!.length === 0) return notChecked('malformed', 'verify.stripped', [alg]);
   const signature = decodeBody(parts[2]!);
-  if (signature === undefined) return notChecked('malformed', 'The signature segment is not valid base64url');
+  if (signature === undefined) return notChecked('malformed', 'verify.signatureBase64');
   const iss = payload.type === 'claims' && typeof payload.claims['iss'] === 'string' ? payload.claims['iss'] : undefined;
   const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
   return { ok: true, value: { alg, signature, ...(kid !== undefined ? { kid } : {}), ...(iss !== undefined ? { iss } : {}) } };
 }
 
-function lowerFirst(sentence: string): string {
-  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+/** A core error's sentence as a param of another (its text id along, when it has one). */
+function nested(error: { readonly message: string; readonly textId?: string; readonly params?: readonly FindingParam[] }): NestedMessage {
+  return { message: error.message, ...(error.textId !== undefined ? { textId: error.textId } : {}), ...(error.params !== undefined ? { params: error.params } : {}) };
 }
 
 /** What a key can be bound to: a token's `iss` claim and header `kid` (each when a string). */
@@ -192,11 +199,15 @@ function labelsOf(candidates: readonly Candidate[]): string[] {
 
 /** "No stored key matches …": keys that do not apply to a token are not a verdict on it. */
 function noMatchingKey(jws: ParsedJws, tried: number, stored: number): VerificationResult {
-  const message =
+  const text =
     tried === 0
-      ? `No stored key matches this token: all ${stored} are bound to another "iss"/"kid"`
-      : `No stored key matches this token: ${tried} tried, none verifies it and none is bound to its ${jws.kid !== undefined ? `kid "${jws.kid}"` : jws.iss !== undefined ? `issuer "${jws.iss}"` : '"iss"/"kid"'}. Not a verdict on the signature; bind a key to this issuer or key id for one`;
-  return { status: 'not-checked', reason: 'no-matching-key', tried, message };
+      ? coreMessage('verify.allBoundElsewhere', [stored])
+      : jws.kid !== undefined
+        ? coreMessage('verify.noMatch.kid', [tried, jws.kid])
+        : jws.iss !== undefined
+          ? coreMessage('verify.noMatch.iss', [tried, jws.iss])
+          : coreMessage('verify.noMatch', [tried]);
+  return { status: 'not-checked', reason: 'no-matching-key', tried, ...text };
 }
 
 /**
@@ -217,14 +228,14 @@ export async function verifyToken(token: string, keys: readonly VerificationKey[
     if (!parsed.ok) return parsed.error;
     const jws = parsed.value;
     if (!SUPPORTED_ALGORITHMS.includes(jws.alg)) {
-      return { status: 'unsupported', alg: jws.alg, message: `Algorithm "${jws.alg}" is not supported for verification (supported: ${SUPPORTED_ALGORITHMS.join(', ')})` };
+      return { status: 'unsupported', alg: jws.alg, ...coreMessage('verify.unsupported', [jws.alg, SUPPORTED_ALGORITHMS.join(', ')]) };
     }
-    if (keys.length === 0) return { status: 'not-checked', reason: 'no-key', message: 'No verification key has been added' };
+    if (keys.length === 0) return { status: 'not-checked', reason: 'no-key', ...coreMessage('verify.noKey') };
     const stored = options.keySource === 'stored';
     const candidates = candidateEntries(jws, keys, options);
     if (candidates.length === 0) {
       if (stored) return noMatchingKey(jws, 0, keys.length);
-      return { status: 'not-checked', reason: 'no-key', message: 'No verification key is bound to this token\'s "iss"/"kid"' };
+      return { status: 'not-checked', reason: 'no-key', ...coreMessage('verify.notBound') };
     }
     // The keys whose failure is a verdict: all of them when the user chose them, else the bound ones.
     const judging = stored ? candidates.filter((c) => c.bound) : candidates;
@@ -232,14 +243,12 @@ export async function verifyToken(token: string, keys: readonly VerificationKey[
     if (fitting.length === 0) {
       if (judging.length === 0) return noMatchingKey(jws, labelsOf(candidates).length, keys.length);
       const families = [...new Set(judging.map((c) => FAMILY_NAMES[c.entry.family]))].join(', ');
-      const confusion = jws.alg.startsWith('HS') && judging.some((c) => c.entry.family !== 'hmac')
-        ? ' Using a public key as an HMAC secret would let anyone forge tokens (algorithm confusion, RFC 8725 §2.1).'
-        : '';
+      const confusion = jws.alg.startsWith('HS') && judging.some((c) => c.entry.family !== 'hmac');
       return {
         status: 'key-mismatch',
         alg: jws.alg,
         keyLabels: labelsOf(judging),
-        message: `The token says ${jws.alg} but the matching keys (${families}) do not allow it; not verified.${confusion}`,
+        ...coreMessage(confusion ? 'verify.keyMismatch.confusion' : 'verify.keyMismatch', [jws.alg, families]),
       };
     }
     // An all-zero r or s is invalid whatever the key: a verdict even from an unbound key.
@@ -248,7 +257,7 @@ export async function verifyToken(token: string, keys: readonly VerificationKey[
         status: 'invalid-signature',
         alg: jws.alg,
         keyLabels: labelsOf(fitting),
-        message: 'Invalid ECDSA signature: r or s is zero (the CVE-2022-21449 "psychic signature" forgery)',
+        ...coreMessage('verify.zeroEcdsa'),
       };
     }
     for (const candidate of fitting) {
@@ -259,7 +268,7 @@ export async function verifyToken(token: string, keys: readonly VerificationKey[
           alg: jws.alg,
           keyLabel: candidate.key.label,
           ...(kid !== undefined ? { kid } : {}),
-          message: `Signature verified (${jws.alg}) with key "${candidate.key.label}"${kid !== undefined ? ` (kid ${kid})` : ''}`,
+          ...(kid !== undefined ? coreMessage('verify.verified.kid', [jws.alg, candidate.key.label, kid]) : coreMessage('verify.verified', [jws.alg, candidate.key.label])),
         };
       }
     }
@@ -270,11 +279,11 @@ export async function verifyToken(token: string, keys: readonly VerificationKey[
       status: 'invalid-signature',
       alg: jws.alg,
       keyLabels: labels,
-      message: `Invalid signature: it does not verify with ${labels.length === 1 ? `key "${labels[0]}"` : `any of ${labels.length} keys (${labels.join(', ')})`}`,
+      ...(labels.length === 1 ? coreMessage('verify.invalid', [labels[0]!]) : coreMessage('verify.invalid.many', [labels.join(', '), labels.length])),
     };
   } catch (error) {
     // Totality guard: an unexpected jose/WebCrypto failure is reported, not thrown.
-    return { status: 'not-checked', reason: 'malformed', message: `Verification could not run (${error instanceof Error ? error.name : 'error'})` };
+    return { status: 'not-checked', reason: 'malformed', ...coreMessage('verify.failed', [error instanceof Error ? error.name : 'error']) };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { VerificationService, SignatureStatus } from '../model/verification';
 import type { SignatureSource } from '../model/types';
-import { findingText, localizedFinding, verificationBadge, verificationTimingText } from '../present';
+import { findingText, localizedFinding, messageText, verificationBadge, verificationTimingText } from '../present';
 import type { VerificationBadge } from '../present';
 import type { SignatureView } from '../present/inspector/protocol';
 
@@ -16,7 +16,7 @@ export function signatureView(status: SignatureStatus): SignatureView {
     state: status.result.status,
     icon: badge.icon,
     label: badge.label,
-    message: status.result.message,
+    message: messageText(status.result),
     ...(status.timing !== undefined ? { timing: verificationTimingText(status.timing) } : {}),
     ...(status.weakSecret !== undefined ? { weakSecret: localizedFinding(status.weakSecret) } : {}),
   };
@@ -38,9 +38,9 @@ export function verificationMarkdownLine(status: SignatureStatus, escape: (text:
   const timing = status.timing ? ` · ${verificationTimingText(status.timing)}` : '';
   const weak = status.weakSecret;
   if (weak !== undefined) {
-    const also = status.result.status === 'verified' ? ` · ${escape(status.result.message)}` : '';
+    const also = status.result.status === 'verified' ? ` · ${escape(messageText(status.result))}` : '';
     const words = findingText(weak);
     return `$(${badge.icon}) ${escape(badge.label)} — ${escape(words.message)} ${escape(words.evidence)} (${weak.code})${also}${timing}`;
   }
-  return `$(${badge.icon}) ${escape(badge.label)} — ${escape(status.result.message)}${timing}`;
+  return `$(${badge.icon}) ${escape(badge.label)} — ${escape(messageText(status.result))}${timing}`;
 }

@@ -7,8 +7,8 @@
  * escapes the text for where it goes.
  */
 import * as l10n from '@vscode/l10n';
-import { fillTemplate, FINDING_TEXTS } from '../core';
-import type { Finding, FindingParam, FindingTemplate } from '../core';
+import { fillTemplate, FINDING_TEXTS, MESSAGE_TEXTS } from '../core';
+import type { Finding, FindingParam, FindingTemplate, NestedMessage } from '../core';
 import { displayLanguageOf, numberText } from './locale';
 import { bytesText } from './size';
 import { durationText } from './time';
@@ -20,6 +20,8 @@ export interface FindingWords {
 }
 
 const TEMPLATES: Readonly<Record<string, FindingTemplate>> = FINDING_TEXTS;
+const MESSAGES: Readonly<Record<string, string>> = MESSAGE_TEXTS;
+const own = (table: object, id: string | undefined): id is string => id !== undefined && Object.prototype.hasOwnProperty.call(table, id);
 
 /** A template that holds words; one of placeholders only (`{0}`) is the same in every language. */
 const WORDS = /\p{L}/u;
@@ -28,7 +30,16 @@ const WORDS = /\p{L}/u;
 function localParam(param: FindingParam): string {
   if (typeof param === 'string') return param;
   if (typeof param === 'number') return numberText(param);
+  if ('message' in param) return nestedText(param);
   return 'seconds' in param ? durationText(param.seconds) : bytesText(param.bytes);
+}
+
+/**
+ * A sentence inside another, in the display language when it has a text id, else its English as
+ * it is (a whole sentence; only the English template lowers its first letter, `lower`).
+ */
+function nestedText(param: NestedMessage): string {
+  return own(MESSAGES, param.textId) ? translate(MESSAGES[param.textId]!, param.params ?? []) : param.message;
 }
 
 function translate(template: string, params: readonly FindingParam[]): string {
@@ -43,7 +54,7 @@ function translate(template: string, params: readonly FindingParam[]): string {
  * @example findingText(hint).message // 'This token never expires: …' (unconfigured)
  */
 export function findingText(finding: Pick<Finding, 'message' | 'evidence' | 'textId' | 'params'>): FindingWords {
-  const template = finding.textId !== undefined && Object.prototype.hasOwnProperty.call(TEMPLATES, finding.textId) ? TEMPLATES[finding.textId] : undefined;
+  const template = own(TEMPLATES, finding.textId) ? TEMPLATES[finding.textId] : undefined;
   if (template === undefined || displayLanguageOf() === undefined) return { message: finding.message, evidence: finding.evidence };
   const params = finding.params ?? [];
   return { message: translate(template.message, params), evidence: translate(template.evidence, params) };
@@ -53,4 +64,15 @@ export function findingText(finding: Pick<Finding, 'message' | 'evidence' | 'tex
 export function localizedFinding(finding: Finding): Finding {
   const { message, evidence } = findingText(finding);
   return { code: finding.code, severity: finding.severity, message, evidence, reference: finding.reference };
+}
+
+/**
+ * A core result's sentence (a verification outcome, a decode error) in the display language:
+ * its `MESSAGE_TEXTS` template through `l10n.t`; without a text id, or unconfigured, its English.
+ *
+ * @example messageText(result) // 'Kein Prüfschlüssel hinzugefügt' (German)
+ */
+export function messageText(result: { readonly message: string; readonly textId?: string; readonly params?: readonly FindingParam[] }): string {
+  if (displayLanguageOf() === undefined || !own(MESSAGES, result.textId)) return result.message;
+  return translate(MESSAGES[result.textId]!, result.params ?? []);
 }

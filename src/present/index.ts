@@ -16,7 +16,7 @@ export { atLeast, bySeverity, compareSeverity, SEVERITIES, severityCounts, sever
 export { statusLook, tokenStatus, verificationBadge } from './status';
 export type { BadgeOptions, StatusLook, TokenStatus, VerificationBadge, VerificationIcon } from './status';
 export { configureLocale, numberText, relativeText } from './locale';
-export { findingText, localizedFinding } from './findingText';
+export { findingText, localizedFinding, messageText } from './findingText';
 export type { FindingWords } from './findingText';
 export { absoluteTimeText, clockText, countdownText, durationText, ENCRYPTED_TIME_TEXT, instantText, statusWords, timeText, verificationTimingText } from './time';
 export { bytesText, exceededLimits, exceededLimitsText, limitText, sizeCostText, sizeText } from './size';

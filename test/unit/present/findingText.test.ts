@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createWeakSecretChecker, FINDING_TEXTS, inspectToken } from '../../../src/core';
+import { createWeakSecretChecker, FINDING_TEXTS, inspectToken, MESSAGE_TEXTS, parseVerificationKey, verifyToken } from '../../../src/core';
 import type { Finding, Inspection } from '../../../src/core';
-import { bytesText, configureLocale, durationText, findingText, localizedFinding, sizeText } from '../../../src/present';
+import { bytesText, configureLocale, durationText, findingText, localizedFinding, messageText, sizeText } from '../../../src/present';
 import { markdownText } from '../../../src/present/escape';
 
 // Finding texts in the display language (issue 15): the core writes English from one table
@@ -158,5 +158,50 @@ describe('present size and duration words through Intl', () => {
     assert.equal(durationText(30 * 86400), '30 Tage');
     assert.equal(durationText(86400 + 5), '1 Tag');
     assert.equal(durationText(Infinity), 'unbegrenzt');
+  });
+});
+
+describe('present messageText: verification outcomes in the display language', () => {
+  afterEach(() => configureLocale('en', undefined));
+  const hs = async (secret: string): Promise<string> => {
+    const { createHmac } = await import('node:crypto');
+    const input = `${b64({ alg: 'HS256', kid: 'k1' })}.${b64({ sub: 'x' })}`;
+    return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+  };
+  const secretKey = async (label: string, value: string) => {
+    const r = await parseVerificationKey({ label, material: { kind: 'secret', value, encoding: 'utf8' } });
+    assert.ok(r.ok);
+    return r.value;
+  };
+
+  it('unconfigured: the core sentence; in German: the same outcome in German, params filled', async () => {
+    const token = await hs('s3cret-value-for-tests');
+    const results = [
+      await verifyToken(token, []),
+      await verifyToken(token, [await secretKey('prod', 's3cret-value-for-tests')]),
+      await verifyToken(token, [await secretKey('other', 'wrong-secret-value-here')]),
+      await verifyToken(`${b64({ alg: 'none' })}.${b64({ sub: 'x' })}.`, []),
+      await verifyToken(`${b64({ alg: 'RS256' })}.e!!.c2ln`, [await secretKey('prod', 'x')]),
+    ];
+    for (const r of results) {
+      assert.ok(r.textId !== undefined && r.textId in MESSAGE_TEXTS, `${r.status} has a text id`);
+      assert.equal(messageText(r), r.message);
+    }
+    assert.equal(results[1]!.message, 'Signature verified (HS256) with key "prod"');
+    configureLocale('de', GERMAN);
+    assert.deepEqual(results.map((r) => messageText(r)), [
+      'Es wurde noch kein Prüfschlüssel hinzugefügt',
+      'Signatur bestätigt (HS256) mit dem Schlüssel "prod"',
+      'Ungültige Signatur: Sie lässt sich mit dem Schlüssel "other" nicht bestätigen',
+      'Ungesichertes Token (alg "none"): Jeder kann es fälschen, daher gilt es nie als geprüft',
+      messageText(results[4]!),
+    ]);
+    // A nested sentence without a text id keeps its English (decode errors: not yet translated) inside the German one.
+    assert.match(messageText(results[4]!), /^Nicht geprüft: The payload segment is not base64url at offset 1/);
+  });
+
+  it('a result without a text id keeps its English', () => {
+    configureLocale('de', GERMAN);
+    assert.equal(messageText({ message: 'Verification could not run' }), 'Verification could not run');
   });
 });
