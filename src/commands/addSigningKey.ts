@@ -74,7 +74,8 @@ export async function addSigningKey(store: KeyStore): Promise<string | undefined
     validateInput: (v) => (v.length > 512 ? 'At most 512 characters' : undefined),
   });
   if (kid === undefined) return undefined;
-  const replaces = (await store.signingKeys()).some((k) => k.label === label.trim());
+  // Labels are unique among all private keys (a decryption key of this label is replaced too).
+  const replaces = await store.hasPrivateKey(label.trim());
   const storeIt = 'Store Signing Key';
   const answer = await vscode.window.showWarningMessage(
     `${replaces ? 'Replace' : 'Store'} the signing key "${labelText(label.trim(), { max: 80 })}"?`,

@@ -6,6 +6,7 @@ import type { KeyStore } from '../model/keyStore';
 import type { ScanResults } from '../model/scanResults';
 import type { TokenIndex } from '../model/tokenIndex';
 import type { Inspector } from '../model/types';
+import { addDecryptionKey } from './addDecryptionKey';
 import { addSigningKey } from './addSigningKey';
 import { addVerificationKey } from './addVerificationKey';
 import { compareTokens } from './compareTokens';
@@ -17,6 +18,7 @@ import { generateKeyPair } from './generateKeyPair';
 import { inspectToken, type ShowInPanel } from './inspectToken';
 import { listVerificationKeys } from './listVerificationKeys';
 import { newToken } from './newToken';
+import { removeDecryptionKey } from './removeDecryptionKey';
 import { removeSigningKey } from './removeSigningKey';
 import { removeVerificationKey } from './removeVerificationKey';
 import { revealToken } from './revealToken';
@@ -63,5 +65,8 @@ export function registerAllCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand(CommandIds.generateKeyPair, () => generateKeyPair(keyStore)),
     vscode.commands.registerCommand(CommandIds.addSigningKey, () => addSigningKey(keyStore)),
     vscode.commands.registerCommand(CommandIds.removeSigningKey, (label?: unknown) => removeSigningKey(keyStore, label)),
+    // Decryption keys: the same rules (material only from the prompts; a label only pre-selects a removal).
+    vscode.commands.registerCommand(CommandIds.addDecryptionKey, () => addDecryptionKey(keyStore)),
+    vscode.commands.registerCommand(CommandIds.removeDecryptionKey, (label?: unknown) => removeDecryptionKey(keyStore, label)),
   ];
 }

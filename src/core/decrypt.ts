@@ -390,6 +390,25 @@ export async function decryptToken(token: string, key: PrivateKey | readonly Pri
 }
 
 /**
+ * The key management algorithms (RFC 7518 §4.1) a key can decrypt with — `dir` when a
+ * content encryption algorithm takes a key of its size — so a UI can say what a key is for
+ * before it is stored. Empty for a key that decrypts nothing (an Ed25519 key, a key marked
+ * `"use": "sig"`). Total.
+ *
+ * @example decryptionAlgorithms(rsaKey) // ['RSA-OAEP', 'RSA-OAEP-256', 'RSA-OAEP-384', 'RSA-OAEP-512']
+ */
+export function decryptionAlgorithms(key: PrivateKey): string[] {
+  try {
+    if (typeof key !== 'object' || key === null || useMismatch(key) !== undefined) return [];
+    return KEY_MANAGEMENT_ALGORITHMS.filter((alg) =>
+      alg === 'dir' ? Object.keys(CONTENT_KEY_BYTES).some((enc) => keyMismatch(key, alg, enc, {}) === undefined) : keyMismatch(key, alg, 'A256GCM', {}) === undefined,
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
  * The guards alone: reads the protected header and applies the `p2c` bound and the
  * `alg`/`enc`/`zip` checks, without a key and without decrypting. `decryptToken` runs this
  * first; a UI can call it to say why a token will be refused before asking for a key.

@@ -21,6 +21,8 @@ export const CommandIds = {
   generateKeyPair: 'tokenLens.generateKeyPair',
   addSigningKey: 'tokenLens.addSigningKey',
   removeSigningKey: 'tokenLens.removeSigningKey',
+  addDecryptionKey: 'tokenLens.addDecryptionKey',
+  removeDecryptionKey: 'tokenLens.removeDecryptionKey',
 } as const;
 
 /** Commands allowed in hover markdown links (`isTrusted.enabledCommands`). */

@@ -25,6 +25,12 @@ export interface SigningKeyInput {
   readonly publicJwk?: string;
   /** Short description without material: "EC P-256 private key", "HMAC secret (32 bytes)". */
   readonly description: string;
+  /**
+   * What the key is for. Absent: a signing key (Add Signing Key, Generate Key Pair), which also
+   * decrypts a JWE it fits (an RSA or EC key pair, a `dir`/`A*KW` secret). `decrypt`: a
+   * decryption key (*Add Decryption Key*): it decrypts and is never offered for signing.
+   */
+  readonly purpose?: 'decrypt';
 }
 
 /** What a picker shows of a signing key: never its material. */
@@ -35,15 +41,26 @@ export interface SigningKeySummary {
   readonly kid?: string;
 }
 
+/** A stored private key used for decryption, as a surface names it: never its material. */
+export interface DecryptionKeySummary {
+  readonly label: string;
+  readonly description: string;
+  /** True for a signing key (it decrypts too); false for a decryption key. */
+  readonly signs: boolean;
+}
+
 /**
  * The user's keys, kept in VS Code `SecretStorage` only (OS keychain): never in settings,
- * logs, workspace state or webview state. Verification keys and signing keys are two secrets,
- * each holding its whole list so that add/remove are a single write.
+ * logs, workspace state or webview state. Verification keys and private keys are two secrets,
+ * each holding its whole list so that add/remove are a single write. The private keys are one
+ * home for signing and decryption material: signing keys (which also decrypt what they fit)
+ * and decryption keys (`purpose: 'decrypt'`, never offered for signing), labels unique among
+ * them all.
  */
 export class KeyStore implements vscode.Disposable {
   /** SecretStorage key of the verification keys. */
   static readonly SECRET_KEY = 'tokenLens.verificationKeys';
-  /** SecretStorage key of the signing keys (issue 11). */
+  /** SecretStorage key of the private keys: signing keys and decryption keys (issue 11). */
   static readonly SIGNING_SECRET_KEY = 'tokenLens.signingKeys';
 
   private readonly changed = new vscode.EventEmitter<void>();
@@ -74,9 +91,40 @@ export class KeyStore implements vscode.Disposable {
     return this.removeFrom(KeyStore.SECRET_KEY, await this.list(), label);
   }
 
+  /** Every stored private key, signing and decryption keys (material included: never for display). */
+  private async privateKeys(): Promise<SigningKeyInput[]> {
+    return (await this.read(KeyStore.SIGNING_SECRET_KEY)).filter(isSigningKeyInput);
+  }
+
   /** All stored signing keys (material included: for the signer only, never for display). */
   async signingKeys(): Promise<SigningKeyInput[]> {
-    return (await this.read(KeyStore.SIGNING_SECRET_KEY)).filter(isSigningKeyInput);
+    return (await this.privateKeys()).filter((k) => k.purpose !== 'decrypt');
+  }
+
+  /** Every private key decryption may try: the signing keys, then the decryption keys (material included: for the decrypter only). */
+  async decryptionKeys(): Promise<SigningKeyInput[]> {
+    const all = await this.privateKeys();
+    return [...all.filter((k) => k.purpose !== 'decrypt'), ...all.filter((k) => k.purpose === 'decrypt')];
+  }
+
+  /** Labels and descriptions of every key decryption may try, without material. */
+  async decryptionKeySummaries(): Promise<DecryptionKeySummary[]> {
+    return (await this.decryptionKeys()).map((k) => ({ label: k.label, description: k.description, signs: k.purpose !== 'decrypt' }));
+  }
+
+  /** True when a private key (signing or decryption) has this label. */
+  async hasPrivateKey(label: string): Promise<boolean> {
+    return (await this.privateKeys()).some((k) => k.label === label);
+  }
+
+  /** Adds a decryption key, replacing any private key with the same label. */
+  async addDecryptionKey(key: Omit<SigningKeyInput, 'purpose'>): Promise<void> {
+    await this.putPrivateKey({ ...key, purpose: 'decrypt' });
+  }
+
+  /** Removes the decryption key (not a signing key) with this label; returns whether one was removed. */
+  async removeDecryptionKey(label: string): Promise<boolean> {
+    return this.removePrivateKey((k) => k.label === label && k.purpose === 'decrypt');
   }
 
   /** Labels, descriptions and bindings of the signing keys, without material. */
@@ -89,16 +137,31 @@ export class KeyStore implements vscode.Disposable {
     return (await this.signingKeys()).find((k) => k.label === label);
   }
 
-  /** Adds a signing key, replacing one with the same label. */
+  /** Adds a signing key, replacing any private key with the same label. */
   async addSigningKey(key: SigningKeyInput): Promise<void> {
-    const keys = (await this.signingKeys()).filter((k) => k.label !== key.label);
-    keys.push(key);
-    await this.secrets.store(KeyStore.SIGNING_SECRET_KEY, JSON.stringify(keys));
+    const signing: SigningKeyInput = { ...key };
+    delete (signing as { purpose?: unknown }).purpose;
+    await this.putPrivateKey(signing);
   }
 
   /** Removes the signing key with this label; returns whether one was removed. */
   async removeSigningKey(label: string): Promise<boolean> {
-    return this.removeFrom(KeyStore.SIGNING_SECRET_KEY, await this.signingKeys(), label);
+    return this.removePrivateKey((k) => k.label === label && k.purpose !== 'decrypt');
+  }
+
+  private async putPrivateKey(key: SigningKeyInput): Promise<void> {
+    const keys = (await this.privateKeys()).filter((k) => k.label !== key.label);
+    keys.push(key);
+    await this.secrets.store(KeyStore.SIGNING_SECRET_KEY, JSON.stringify(keys));
+  }
+
+  private async removePrivateKey(matches: (key: SigningKeyInput) => boolean): Promise<boolean> {
+    const keys = await this.privateKeys();
+    const rest = keys.filter((k) => !matches(k));
+    if (rest.length === keys.length) return false;
+    if (rest.length === 0) await this.secrets.delete(KeyStore.SIGNING_SECRET_KEY);
+    else await this.secrets.store(KeyStore.SIGNING_SECRET_KEY, JSON.stringify(rest));
+    return true;
   }
 
   /**
@@ -160,6 +223,7 @@ export function isSigningKeyInput(value: unknown): value is SigningKeyInput {
   const m = v['material'] as Record<string, unknown> | undefined;
   if (typeof v['label'] !== 'string' || typeof v['description'] !== 'string' || typeof m !== 'object' || m === null) return false;
   if (v['publicJwk'] !== undefined && typeof v['publicJwk'] !== 'string') return false;
+  if (v['purpose'] !== undefined && v['purpose'] !== 'decrypt') return false;
   switch (m['kind']) {
     case 'secret':
       return typeof m['value'] === 'string' && SECRET_ENCODINGS.includes(m['encoding'] as string);
