@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { glanceOf, nestedTokens } from '../core';
+import { glanceOf, inspectDecoded, nestedTokens } from '../core';
 import type { Finding, Glance, Inspection, NestedNotice, NestedToken, NestedTokens, Severity } from '../core';
 import { CommandIds } from '../model/commandIds';
 import { inspectOptions } from '../model/settings';
@@ -12,6 +12,7 @@ import {
   contextLabel,
   findingText,
   labelText,
+  messageText,
   severityIcon,
   severityLabel,
   statusLook,
@@ -26,6 +27,9 @@ import {
 } from '../present';
 import type { Tone } from '../present';
 import type { VerificationService, SignatureStatus } from '../model/verification';
+import type { DecryptionOutcome, DecryptionService } from '../model/decryption';
+import { decryptedAlgText, decryptionText } from '../present/decryption';
+import { decryptionState } from './decryption';
 import { signatureBadge } from './verification';
 
 /** Tree nodes: the scan results heading, files (scan results), tokens, nested tokens, claims and findings. */
@@ -150,16 +154,18 @@ export class ClaimNode extends vscode.TreeItem {
     readonly segment: 'header' | 'payload',
     readonly name: string,
     value: unknown,
+    /** A claim of a decrypted JWE's plaintext: the token text holds only ciphertext, so there is nothing to copy from it. */
+    decrypted = false,
   ) {
     // Claim names and values are token text: one line, no controls, bounded.
     super(labelText(name, { max: 80 }), vscode.TreeItemCollapsibleState.None);
     const text = claimText(value);
     this.description = labelText(text, { max: 120 });
     this.iconPath = new vscode.ThemeIcon(segment === 'header' ? 'symbol-field' : 'symbol-property');
-    this.tooltip = `${segment} · ${truncate(text, 2000)}\nClick to copy the value`;
-    this.contextValue = 'tokenLens.claim';
-    this.accessibilityInformation = { label: `${labelText(name, { max: 80 })}: ${labelText(text, { max: 200 })} (${segment})` };
-    this.command = { title: 'Copy claim value', command: CommandIds.copyClaimValue, arguments: [{ target, segment, name }] };
+    this.tooltip = decrypted ? `decrypted payload · ${truncate(text, 2000)}` : `${segment} · ${truncate(text, 2000)}\nClick to copy the value`;
+    this.contextValue = decrypted ? 'tokenLens.decryptedClaim' : 'tokenLens.claim';
+    this.accessibilityInformation = { label: `${labelText(name, { max: 80 })}: ${labelText(text, { max: 200 })} (${decrypted ? 'decrypted payload' : segment})` };
+    if (!decrypted) this.command = { title: 'Copy claim value', command: CommandIds.copyClaimValue, arguments: [{ target, segment, name }] };
   }
 }
 
@@ -172,22 +178,32 @@ export class NestedTokenNode extends vscode.TreeItem {
   readonly kind = 'nested';
   /** The inner token as a target of its own (no location: it is a value inside its parent). */
   readonly target: InspectTarget;
-  constructor(readonly nested: NestedToken) {
+  /**
+   * `signature`: the inner token of a decrypted JWE, checked with the stored keys; `opens`: the
+   * target a click opens instead of this token (the decrypted JWE, so its plaintext is never a
+   * target of its own).
+   */
+  constructor(
+    readonly nested: NestedToken,
+    readonly signature?: SignatureStatus,
+    opens?: InspectTarget,
+  ) {
     super(labelText(nested.label, { max: 120 }), vscode.TreeItemCollapsibleState.Collapsed);
     this.target = { token: nested.token, label: nested.label };
-    // The same verdict, icon and words as a token row (no signature check: a nested token has no key binding).
+    // The same verdict, icon and words as a token row (a claim's nested token has no key binding, so no signature check).
     const glance = glanceOf(nested.inspection);
-    const verdict = rowVerdict(glance, undefined);
-    const summary = summaryText(tokenSummary(glance));
+    const verdict = rowVerdict(glance, signature);
+    const signed = signature !== undefined ? ` · ${signatureBadge(signature).label}` : '';
+    const summary = `${summaryText(tokenSummary(glance))}${signed}`;
     this.description = labelText(`${summary}${verdictWords(summary, verdict)}`, { max: 160 });
-    const look = rowLook(glance, undefined, verdict);
+    const look = rowLook(glance, signature, verdict);
     const color = themeColor(look.tone);
     this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
     const worst = verdict !== undefined ? `\n${verdict.severity}: ${verdict.reason}` : '';
     this.tooltip = `${labelText(nested.label, { max: 200 })}\n${labelText(summary, { max: 200 })}${labelText(worst, { max: 300 })}\nClick to open it in the inspector`;
     this.contextValue = 'tokenLens.nestedToken';
     this.accessibilityInformation = { label: `Nested token ${labelText(nested.label, { max: 120 })}: ${labelText(summary, { max: 200 })}${verdict !== undefined ? `; ${verdict.severity}: ${labelText(verdict.reason, { max: 200 })}` : ''}` };
-    this.command = { title: 'Inspect nested token', command: CommandIds.inspectToken, arguments: [{ target: this.target }] };
+    this.command = { title: 'Inspect nested token', command: CommandIds.inspectToken, arguments: [{ target: opens ?? this.target }] };
   }
 }
 
@@ -228,9 +244,12 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
     private readonly tokens: TokenIndex,
     private readonly scan: ScanResults,
     private readonly verification?: VerificationService,
+    /** Decrypts an expanded JWE row with the stored keys (issue 11). */
+    private readonly decryption?: DecryptionService,
   ) {
     this.disposables.push(
       this.changed,
+      ...(decryption !== undefined ? [decryption.onDidChange(() => this.refresh())] : []),
       scan.onDidChange(() => this.refresh()),
       ...(verification !== undefined ? [verification.onDidChange(() => this.refresh())] : []),
       vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
@@ -272,10 +291,15 @@ export class TokenTreeProvider implements vscode.TreeDataProvider<TokenTreeNode>
       const inspection = this.tokens.inspections.inspect(node.target.token, node.target.uri);
       if (!inspection.ok) return [];
       // Nested tokens are looked for when a row is expanded, with the inspection's instant and settings.
-      const nested = nestedTokens(inspection.value.decoded, inspectOptions(this.tokens.inspections.settings(node.target.uri), inspection.value.time.now));
-      return details(node.target, inspection.value, node.signature, nested);
+      const options = inspectOptions(this.tokens.inspections.settings(node.target.uri), inspection.value.time.now);
+      if (inspection.value.decoded.kind === 'jwe' && this.decryption !== undefined) {
+        // Decrypted when the row is expanded, held by the rows only (a refresh asks again).
+        const outcome = await this.decryption.decrypt(node.target.token, node.target.uri, inspection.value.time.now);
+        return decryptedDetails(node.target, inspection.value, outcome, options);
+      }
+      return details(node.target, inspection.value, node.signature, nestedTokens(inspection.value.decoded, options));
     }
-    if (node instanceof NestedTokenNode) return details(node.target, node.nested.inspection, undefined, node.nested);
+    if (node instanceof NestedTokenNode) return details(node.target, node.nested.inspection, node.signature, node.nested);
     return [];
   }
 
@@ -321,22 +345,49 @@ function noticeNode(n: NestedNotice): DetailNode {
   return new DetailNode('nested token', n.message, n.code === 'encrypted' ? 'lock' : 'info', `${n.label}\n${n.message}`);
 }
 
+/**
+ * An expanded JWE row with the stored keys' answer: a `decrypted` row (key label, alg/enc) then
+ * the plaintext's details — the inner token (`cty: JWT`) as a nested row with its signature,
+ * the decrypted claims (not copyable: the token holds ciphertext), findings — or an `encrypted`
+ * row saying why (no key stored, none fits, refused, the step that failed) then the JWE's own.
+ */
+function decryptedDetails(target: InspectTarget, inspection: Inspection, outcome: DecryptionOutcome, options: ReturnType<typeof inspectOptions>): (ClaimNode | NestedTokenNode | DetailNode)[] {
+  const state = decryptionState(outcome);
+  const text = decryptionText(state);
+  if (outcome.status !== 'decrypted') {
+    return [new DetailNode('encrypted', text.headline, text.icon, text.message), ...details(target, inspection, undefined, nestedTokens(inspection.decoded, options))];
+  }
+  const d = outcome.decrypted;
+  const line = new DetailNode('decrypted', `${text.headline} · ${decryptedAlgText(d)}`, text.icon, text.message);
+  const decoded = { ...inspection.decoded, payload: d.payload };
+  const plain = inspectDecoded(decoded, options);
+  let nested = nestedTokens(decoded, options);
+  const inner = d.inner;
+  if (inner !== undefined && !nested.tokens.some((t) => t.via === 'cty' && t.path.length === 0)) {
+    // The plaintext is a token although the header does not say cty: JWT.
+    const deeper = nestedTokens(inner.inspection.decoded, options);
+    nested = { tokens: [{ path: [], label: 'payload (decrypted token)', depth: 1, via: 'cty', token: inner.token, inspection: inner.inspection, tokens: deeper.tokens, notices: deeper.notices }, ...nested.tokens], notices: nested.notices };
+  }
+  return [line, ...details(target, plain, undefined, nested, { signatures: outcome.signatures })];
+}
+
 /** A token's details: signature, nested tokens (and where their search stopped), header parameters, claims, findings. */
-function details(target: InspectTarget, inspection: Inspection, sig: SignatureStatus | undefined, nested: NestedTokens): (ClaimNode | NestedTokenNode | DetailNode)[] {
+function details(target: InspectTarget, inspection: Inspection, sig: SignatureStatus | undefined, nested: NestedTokens, decrypted?: { readonly signatures: ReadonlyMap<string, SignatureStatus> }): (ClaimNode | NestedTokenNode | DetailNode)[] {
   const out: (ClaimNode | NestedTokenNode | DetailNode)[] = [];
   if (sig !== undefined) {
     const badge = signatureBadge(sig);
     const timing = sig.timing !== undefined ? `\n${verificationTimingText(sig.timing)}` : '';
-    out.push(new DetailNode('signature', badge.label, badge.icon, `${sig.result.message}${timing}`));
+    out.push(new DetailNode('signature', badge.label, badge.icon, `${messageText(sig.result)}${timing}`));
     if (sig.weakSecret !== undefined) out.push(findingNode(sig.weakSecret));
   }
   // Nested tokens first: in a narrow tree they would be below the fold of a long claims list.
-  for (const t of nested.tokens) out.push(new NestedTokenNode(t));
+  // The inner token of a decrypted JWE opens the JWE (its plaintext is never a target of its own).
+  for (const t of nested.tokens) out.push(decrypted !== undefined ? new NestedTokenNode(t, decrypted.signatures.get(t.token), target) : new NestedTokenNode(t));
   for (const n of nested.notices) out.push(noticeNode(n));
   for (const [k, v] of Object.entries(inspection.decoded.header)) out.push(new ClaimNode(target, 'header', k, v));
   const p = inspection.decoded.payload;
   if (p.type === 'claims') {
-    for (const [k, v] of Object.entries(p.claims)) out.push(new ClaimNode(target, 'payload', k, v));
+    for (const [k, v] of Object.entries(p.claims)) out.push(new ClaimNode(target, 'payload', k, v, decrypted !== undefined));
   } else if (p.type === 'encrypted') {
     out.push(new DetailNode('payload', `encrypted (${p.ciphertextBytes} B)`, 'lock'));
   }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { SignatureView } from '../present/inspector/protocol';
+import type { DecryptionInput } from '../present/inspector/viewModel';
 
 /** A token the user asked to see, and where it came from (for "reveal" and live updates). */
 export interface InspectTarget {
@@ -25,5 +26,15 @@ export interface Inspector {
  */
 export interface SignatureSource {
   status(token: string): Promise<SignatureView>;
+  readonly onDidChange: vscode.Event<void>;
+}
+
+/**
+ * Where the inspector gets a JWE's decryption with the stored keys (issue 11). `decrypt` never
+ * rejects and caches nothing: the session holds the answer while it shows the token.
+ * `onDidChange` fires when keys were added or removed.
+ */
+export interface DecryptionSource {
+  decrypt(token: string, scope?: vscode.Uri): Promise<DecryptionInput>;
   readonly onDidChange: vscode.Event<void>;
 }

@@ -70,6 +70,14 @@ export class VerificationService implements vscode.Disposable {
     return pending;
   }
 
+  /**
+   * Status of `token` computed now and kept nowhere: for a token decrypted from a JWE, which is
+   * plaintext and lives only while a surface shows it (the cache above outlives that). Never rejects.
+   */
+  checkOnce(token: string): Promise<SignatureStatus> {
+    return this.compute(token);
+  }
+
   private async compute(token: string): Promise<SignatureStatus> {
     try {
       const keys = await this.loadKeys();

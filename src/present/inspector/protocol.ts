@@ -157,6 +157,25 @@ export interface TokenViewModel {
   readonly nested?: NestedView;
   /** The last comparison of this token with another one (*Compare with…*), until another token is shown. */
   readonly comparison?: ComparisonView;
+  /**
+   * A JWE's decryption with the stored keys (issue 11), set by the inspector session: pending,
+   * no key stored, failed or refused (the step, no key material), or decrypted — then `payload`,
+   * `timeClaims`, the findings and the size are the decrypted plaintext's, held in memory only
+   * while shown. Absent for a JWS, or when no decrypter is wired.
+   */
+  readonly decryption?: DecryptionView;
+}
+
+/** How a JWE's decryption reads in the inspector (present/decryption.ts words). */
+export interface DecryptionView {
+  readonly state: 'pending' | 'no-keys' | 'failed' | 'decrypted';
+  /** `Decrypted with key “dev”`, `Encrypted — no stored key fits`, `Refused before decryption`. */
+  readonly headline: string;
+  readonly message: string;
+  /** A codicon from a closed list: `unlock`, `lock`, `error`, `loading`. */
+  readonly icon: 'unlock' | 'lock' | 'error' | 'loading';
+  /** Remarks of a decrypted token (an inner JWE left encrypted at the depth limit). */
+  readonly notes: readonly string[];
 }
 
 /** A token that could not be decoded. */

@@ -3,11 +3,13 @@
  * unit-tested directly, called by the panel and the sidebar view.
  */
 import { format, applyEdits } from 'jsonc-parser';
-import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectToken, nestedTokens, sortFindings } from '../../core';
-import type { ArticleReason, ComparisonSummary, Finding, InspectOptions, Inspection, JsonObject, JsonValue, NestedTokens } from '../../core';
+import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectDecoded, inspectToken, nestedTokens, sortFindings } from '../../core';
+import type { ArticleReason, ComparisonSummary, DecodedToken, DecryptedToken, Finding, InnerToken, InspectOptions, Inspection, JsonObject, JsonValue, NestedTokens } from '../../core';
+import { decryptionText, type DecryptionState } from '../decryption';
 import { comparisonHeadline, comparisonLines } from '../compare';
+import { localizedFinding } from '../findingText';
 import { headerAlg } from '../summary';
-import type { ClaimRow, ComparisonView, HintGroup, InspectorViewModel, NestedView, PayloadView, TokenPart, TokenViewModel } from './protocol';
+import type { ClaimRow, ComparisonView, DecryptionView, HintGroup, InspectorViewModel, NestedTokenView, NestedView, PayloadView, SignatureView, TokenPart, TokenViewModel } from './protocol';
 
 /** Name and explanation of a registered claim or header parameter, when known. */
 export interface ClaimDescription {
@@ -35,7 +37,21 @@ export interface ViewModelOptions {
   readonly explain?: (code: string) => string | undefined;
   /** The token's last comparison with another one (*Compare with…*): shown until another token is. */
   readonly comparison?: { readonly summary: ComparisonSummary; readonly other: string };
+  /** `tokenLens.decryption.maxPbes2Count`: the bound finding TL214 names (what decryption refuses). */
+  readonly maxPbes2Count?: number;
+  /**
+   * A JWE's decryption with the stored keys, when a decrypter is wired: the view shows it, and
+   * a decrypted token's plaintext in place of the ciphertext (see {@link DecryptionInput}).
+   */
+  readonly decryption?: DecryptionInput;
 }
+
+/**
+ * What the inspector session knows of a JWE's decryption (present/decryption.ts states), with
+ * the signature status of each inner token by its text (checked with the stored verification
+ * keys and never cached beyond the session). Memory only: the session drops it with the token.
+ */
+export type DecryptionInput = DecryptionState & { readonly signatures?: ReadonlyMap<string, SignatureView> };
 
 /** Longest JSON text re-indented for the pretty view; beyond it the exact text is shown. */
 const MAX_PRETTY_CHARS = 256 * 1024;
@@ -123,7 +139,11 @@ function payloadView(inspection: Inspection, describe: ClaimDescriber | undefine
 
 /** The core inspection options the view model's options stand for (the nested tokens are inspected with them). */
 function inspectOptionsOf(options: ViewModelOptions): InspectOptions {
-  return { now: options.now, clockSkewSec: options.clockSkewSec, thresholds: { maxLifetimeSec: options.maxLifetimeSec, sizeWarningBytes: options.sizeWarningBytes } };
+  return {
+    now: options.now,
+    clockSkewSec: options.clockSkewSec,
+    thresholds: { maxLifetimeSec: options.maxLifetimeSec, sizeWarningBytes: options.sizeWarningBytes, ...(options.maxPbes2Count !== undefined ? { maxPbes2Count: options.maxPbes2Count } : {}) },
+  };
 }
 
 /**
@@ -163,7 +183,7 @@ function tokenView(inspection: Inspection, options: ViewModelOptions, nested: Ne
     if (claims !== undefined && Object.prototype.hasOwnProperty.call(claims, name)) timeClaims[name] = claims[name] as JsonValue;
   }
   const alg = headerAlg(decoded.header) ?? '';
-  const verdict = verdictFindings(inspection.findings, inspection.hints);
+  const verdict = verdictFindings(inspection.findings, inspection.hints).map(localizedFinding);
   const enc = typeof decoded.header.enc === 'string' ? decoded.header.enc : undefined;
   const inner = nestedView(nested, options);
   return {
@@ -186,8 +206,8 @@ function tokenView(inspection: Inspection, options: ViewModelOptions, nested: Ne
     size: inspection.size,
     sizeWarningBytes: options.sizeWarningBytes,
     algorithm: inspection.algorithm,
-    hintGroups: groupHints(inspection.hints),
-    findings: [...inspection.findings],
+    hintGroups: groupHints(inspection.hints.map(localizedFinding)),
+    findings: inspection.findings.map(localizedFinding),
     verdict,
     explanations: explanationsOf([...verdict, ...inspection.findings, ...inspection.hints], options.explain),
     canReveal: options.canReveal,
@@ -214,7 +234,60 @@ export function buildViewModel(token: string, options: ViewModelOptions): Inspec
   if (!result.ok) {
     return { state: 'error', title: options.title, error: result.error, length: token.length, canReveal: options.canReveal };
   }
+  const decryption = options.decryption;
+  if (decryption !== undefined && result.value.decoded.kind === 'jwe') {
+    if (decryption.state === 'decrypted') return decryptedView(result.value, decryption.decrypted, decryption, options);
+    return { ...tokenView(result.value, options, nestedTokens(result.value.decoded, inspectOptionsOf(options))), decryption: decryptionView(decryption) };
+  }
   return viewModelOfInspection(result.value, options);
+}
+
+/** The decryption card's words (present/decryption.ts) for one level. */
+function decryptionView(state: DecryptionState): DecryptionView {
+  const text = decryptionText(state);
+  return { state: state.state, headline: text.headline, message: text.message, icon: text.icon, notes: state.state === 'decrypted' ? [...state.decrypted.notes] : [] };
+}
+
+/** Label of a decrypted plaintext that is a token although the header has no `cty: JWT`. */
+const PLAINTEXT_TOKEN_LABEL = 'payload (decrypted token)';
+
+/**
+ * A decrypted JWE: the outer token's header and parts, with the plaintext in place of the
+ * ciphertext — analysed by core `inspectDecoded` as a JWS payload would be (claims, times,
+ * findings, size) — the inner token (`cty: JWT`) as a nested card with its own header, claims,
+ * times, findings and signature, and an inner JWE decrypted in turn (core `decryptToken` went
+ * to depth 3). Everything is inspected at `options.now`, so "valid at…" needs no decryption.
+ */
+function decryptedView(outer: Inspection, d: DecryptedToken, input: DecryptionInput, options: ViewModelOptions): TokenViewModel {
+  const opts = inspectOptionsOf(options);
+  const decoded: DecodedToken = { ...outer.decoded, payload: d.payload };
+  const inspection = inspectDecoded(decoded, opts);
+  let nested = nestedTokens(decoded, opts);
+  const inner = d.inner;
+  if (inner !== undefined && !nested.tokens.some((t) => t.via === 'cty' && t.path.length === 0)) {
+    // The plaintext is a token, but the header does not say cty: JWT (nestedTokens looks only then).
+    const own = inspectToken(inner.token, opts);
+    if (own.ok) {
+      const deeper = nestedTokens(own.value.decoded, opts);
+      nested = { tokens: [{ path: [], label: PLAINTEXT_TOKEN_LABEL, depth: 1, via: 'cty', token: inner.token, inspection: own.value, tokens: deeper.tokens, notices: deeper.notices }, ...nested.tokens], notices: nested.notices };
+    }
+  }
+  const model = tokenView(inspection, options, nested);
+  const cards = model.nested?.tokens.map((card) => (inner !== undefined && card.depth === 1 && card.via === 'cty' ? innerCard(card, inner, input, options) : card));
+  return { ...model, ...(model.nested !== undefined && cards !== undefined ? { nested: { ...model.nested, tokens: cards } } : {}), decryption: decryptionView(input) };
+}
+
+/** The inner token's card: its signature with the stored keys, or — an inner JWE — its own decryption. */
+function innerCard(card: NestedTokenView, inner: InnerToken, input: DecryptionInput, options: ViewModelOptions): NestedTokenView {
+  if (inner.decrypted !== undefined) {
+    const own = inspectToken(inner.token, inspectOptionsOf(options));
+    if (!own.ok) return card;
+    const level: DecryptionInput = { state: 'decrypted', decrypted: inner.decrypted, keyLabels: input.state === 'decrypted' ? input.keyLabels : [], ...(input.signatures !== undefined ? { signatures: input.signatures } : {}) };
+    return { ...card, model: decryptedView(own.value, inner.decrypted, level, { ...options, title: card.label, canReveal: false, comparison: undefined }) };
+  }
+  if (inner.error !== undefined) return { ...card, model: { ...card.model, decryption: decryptionView({ state: 'failed', error: inner.error }) } };
+  const signature = input.signatures?.get(inner.token);
+  return signature !== undefined ? { ...card, model: { ...card.model, signature } } : card;
 }
 
 /** Text a copy button puts on the clipboard, or `undefined` when the token has no such part. */
