@@ -16,6 +16,8 @@ import { TokenEditFileSystem } from './model/editSessions';
 import { KeyStore } from './model/keyStore';
 import { ScanResults } from './model/scanResults';
 import { VerificationService } from './model/verification';
+import { DecryptionService } from './model/decryption';
+import { decryptionSource } from './features/decryption';
 import { signatureSource } from './features/verification';
 import type { InspectTarget } from './model/types';
 import { InspectorPanel } from './webview/inspectorPanel';
@@ -42,6 +44,8 @@ export interface TokenLensApi {
   readonly inspectorView: InspectorViewProvider;
   /** Signature status per token (keys in SecretStorage). */
   readonly verification: VerificationService;
+  /** JWE decryption with the stored private keys (issue 11). */
+  readonly decryption: DecryptionService;
   /** The key store (tests add keys here; the commands always prompt). */
   readonly keyStore: KeyStore;
   /** The open inspector panel, if any. */
@@ -69,12 +73,15 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   setTimeout(() => void verification.warm(), 0);
   const scanResults = new ScanResults();
   const signatures = signatureSource(verification);
-  const tree = new TokenTreeProvider(tokens, scanResults, verification);
+  // JWEs decrypted with the stored private keys (issue 11); nothing decrypted is cached.
+  const decryption = new DecryptionService(keyStore, verification, (scope) => tokens.inspections.settings(scope));
+  const decryptions = decryptionSource(decryption);
+  const tree = new TokenTreeProvider(tokens, scanResults, verification, decryption);
   // Multi-select: two token rows can be compared (Compare Tokens).
   const treeView = vscode.window.createTreeView('tokenLens.tokens', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
-  const inspectorView = new InspectorViewProvider(context.extensionUri, signatures, testMode);
-  const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target, signatures);
+  const inspectorView = new InspectorViewProvider(context.extensionUri, signatures, testMode, decryptions);
+  const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target, signatures, decryptions);
   const clock = new Clock();
   const diagnostics = new TokenDiagnostics(tokens, clock);
   const codeLens = new TokenCodeLensProvider(tokens);
@@ -87,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     clock,
     keyStore,
     verification,
+    decryption,
     scanResults,
     tokens,
     tree,
@@ -109,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     vscode.workspace.registerTextDocumentContentProvider(CompareDocuments.scheme, comparisons),
     vscode.workspace.registerFileSystemProvider(TokenEditFileSystem.scheme, edits, { isCaseSensitive: true }),
     vscode.languages.registerInlayHintsProvider(EditTimeHintsProvider.selector, new EditTimeHintsProvider()),
-    vscode.languages.registerHoverProvider(selector, new TokenHoverProvider(tokens, verification)),
+    vscode.languages.registerHoverProvider(selector, new TokenHoverProvider(tokens, verification, decryption)),
     vscode.languages.registerCodeLensProvider(selector, codeLens),
     vscode.languages.registerCodeActionsProvider(selector, new InspectTokenCodeActionProvider(), {
       providedCodeActionKinds: InspectTokenCodeActionProvider.providedCodeActionKinds,
@@ -138,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
     cursor,
     inspectorView,
     verification,
+    decryption,
     inspectorPanel: () => InspectorPanel.current,
     comparisons,
     edits,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Inspector, InspectTarget, SignatureSource } from '../model/types';
+import type { DecryptionSource, Inspector, InspectTarget, SignatureSource } from '../model/types';
 import type { RenderedSummary } from '../present/inspector/protocol';
 import { webviewOptions } from './html';
 import { InspectorSession } from './inspectorSession';
@@ -22,8 +22,9 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
     extensionUri: vscode.Uri,
     signatures: SignatureSource | undefined,
     private readonly testMode: boolean,
+    decryption: DecryptionSource | undefined,
   ) {
-    this.session = new InspectorSession(panel.webview, extensionUri, 'panel', undefined, signatures, testMode);
+    this.session = new InspectorSession(panel.webview, extensionUri, 'panel', undefined, signatures, testMode, decryption);
     this.disposables.push(
       this.session,
       panel.onDidDispose(() => this.dispose()),
@@ -38,8 +39,8 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
     return InspectorPanel.instance;
   }
 
-  /** Opens the panel (or reuses the open one) and shows `target`; `signatures` adds the signature status. */
-  static createOrShow(context: Pick<vscode.ExtensionContext, 'extensionUri' | 'extensionMode'>, target: InspectTarget, signatures?: SignatureSource): InspectorPanel {
+  /** Opens the panel (or reuses the open one) and shows `target`; `signatures` adds the signature status, `decryption` a JWE's decryption with the stored keys. */
+  static createOrShow(context: Pick<vscode.ExtensionContext, 'extensionUri' | 'extensionMode'>, target: InspectTarget, signatures?: SignatureSource, decryption?: DecryptionSource): InspectorPanel {
     const existing = InspectorPanel.instance;
     if (existing !== undefined) {
       existing.show(target, { reveal: true });
@@ -51,7 +52,7 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { ...webviewOptions(context.extensionUri), retainContextWhenHidden: false },
     );
-    const created = new InspectorPanel(panel, context.extensionUri, signatures, context.extensionMode === vscode.ExtensionMode.Test);
+    const created = new InspectorPanel(panel, context.extensionUri, signatures, context.extensionMode === vscode.ExtensionMode.Test, decryption);
     InspectorPanel.instance = created;
     created.show(target);
     return created;

@@ -3,12 +3,12 @@ import type { ComparisonSummary } from '../core';
 import { CommandIds } from '../model/commandIds';
 import type { CompareOutcome } from '../model/compareDocuments';
 import { readSettings } from '../model/settings';
-import type { InspectTarget, SignatureSource } from '../model/types';
+import type { DecryptionSource, InspectTarget, SignatureSource } from '../model/types';
 import { claimsTableMarkdown, parseWebviewMessage } from '../present/inspector/protocol';
 import type { HostMessage, InspectorViewModel, RenderedSummary, SignatureView, WebviewMessage } from '../present/inspector/protocol';
 import { buildViewModel, copyText } from '../present/inspector/viewModel';
 import { findingExplanation } from '../present/findingHelp';
-import type { ClaimDescriber } from '../present/inspector/viewModel';
+import type { ClaimDescriber, DecryptionInput } from '../present/inspector/viewModel';
 import { inspectorHtml } from './html';
 
 /**
@@ -22,6 +22,13 @@ export class InspectorSession implements vscode.Disposable {
   private asOf: number | undefined;
   /** "Compare with…": the shown token's last comparison, until another token is shown. */
   private comparison: { readonly summary: ComparisonSummary; readonly other: string } | undefined;
+  /**
+   * The shown JWE's decryption (issue 11): plaintext, held only while this token is shown here —
+   * dropped when another token is shown, keys change or the inspector closes; never persisted.
+   */
+  private decrypted: { readonly token: string; readonly input: DecryptionInput } | undefined;
+  /** The decryption run whose answer is awaited (an older one's answer is dropped). */
+  private decryptRun = 0;
   private model: InspectorViewModel = { state: 'empty' };
   private ready = false;
   private readonly waiters: ((s: RenderedSummary) => void)[] = [];
@@ -39,9 +46,21 @@ export class InspectorSession implements vscode.Disposable {
     private readonly signatures?: SignatureSource,
     /** Extension tests only: the page reports what it rendered (`rendered`, `report`). */
     private readonly testMode = false,
+    /** Decrypts a shown JWE with the stored keys; absent, a JWE stays encrypted. */
+    private readonly decryption?: DecryptionSource,
   ) {
     this.disposables.push(webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
     if (signatures !== undefined) this.disposables.push(signatures.onDidChange(() => this.refresh()));
+    if (decryption !== undefined) {
+      this.disposables.push(
+        decryption.onDidChange(() => {
+          // Keys changed: what was decrypted (or not) with the old ones is stale.
+          this.decrypted = undefined;
+          this.decryptRun++;
+          this.refresh();
+        }),
+      );
+    }
     webview.html = inspectorHtml(webview, extensionUri, layout, testMode);
   }
 
@@ -56,6 +75,8 @@ export class InspectorSession implements vscode.Disposable {
       // Another token: back to now, and the comparison was of the other one.
       this.asOf = undefined;
       this.comparison = undefined;
+      // The plaintext of the token shown before is dropped with it.
+      this.decrypted = undefined;
     }
     this.target = target;
     this.refresh();
@@ -68,6 +89,8 @@ export class InspectorSession implements vscode.Disposable {
       this.model = { state: 'empty' };
     } else {
       const settings = readSettings(t.uri);
+      const held = this.decrypted?.token === t.token ? this.decrypted.input : undefined;
+      const decryption: DecryptionInput | undefined = held ?? (this.decryption !== undefined ? { state: 'pending' } : undefined);
       this.model = buildViewModel(t.token, {
         title: t.label,
         now: this.asOf ?? Date.now(),
@@ -79,11 +102,25 @@ export class InspectorSession implements vscode.Disposable {
         canReveal: t.uri !== undefined,
         ...(this.describe !== undefined ? { describe: this.describe } : {}),
         ...(this.comparison !== undefined ? { comparison: this.comparison } : {}),
+        maxPbes2Count: settings.decryptionMaxPbes2Count,
+        ...(decryption !== undefined ? { decryption } : {}),
         explain: findingExplanation,
       });
+      if (this.model.state === 'token' && this.model.kind === 'jwe' && held === undefined) this.decrypt(t);
       if (this.model.state === 'token' && this.signatures !== undefined) this.checkSignature(t.token);
     }
     this.post();
+  }
+
+  /** Decrypts the shown JWE and shows it again with the answer (unless another token is shown by then). */
+  private decrypt(t: InspectTarget): void {
+    if (this.decryption === undefined) return;
+    const run = ++this.decryptRun;
+    void this.decryption.decrypt(t.token, t.uri).then((input) => {
+      if (run !== this.decryptRun || this.target?.token !== t.token) return;
+      this.decrypted = { token: t.token, input };
+      this.refresh();
+    });
   }
 
   /** Shows "checking" now and the verification status when it arrives (unless the token changed meanwhile). */
@@ -224,5 +261,6 @@ export class InspectorSession implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.waiters.length = 0;
     this.target = undefined;
+    this.decrypted = undefined;
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Inspector, InspectTarget, SignatureSource } from '../model/types';
+import type { DecryptionSource, Inspector, InspectTarget, SignatureSource } from '../model/types';
 import type { RenderedSummary } from '../present/inspector/protocol';
 import { webviewOptions } from './html';
 import { InspectorSession } from './inspectorSession';
@@ -24,6 +24,8 @@ export class InspectorViewProvider implements vscode.WebviewViewProvider, Inspec
     private readonly signatures?: SignatureSource,
     /** Extension tests only: the view reports what it rendered. */
     private readonly testMode = false,
+    /** A JWE's decryption with the stored keys (absent: a JWE stays encrypted). */
+    private readonly decryption?: DecryptionSource,
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -36,7 +38,7 @@ export class InspectorViewProvider implements vscode.WebviewViewProvider, Inspec
     this.session?.dispose();
     this.view = view;
     view.webview.options = webviewOptions(this.extensionUri);
-    const session = new InspectorSession(view.webview, this.extensionUri, 'sidebar', undefined, this.signatures, this.testMode);
+    const session = new InspectorSession(view.webview, this.extensionUri, 'sidebar', undefined, this.signatures, this.testMode, this.decryption);
     this.session = session;
     for (const w of this.renderWaiters.splice(0)) void session.whenRendered().then(w);
     view.onDidDispose(() => {

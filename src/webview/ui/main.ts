@@ -10,7 +10,7 @@ import type { Finding, Reference, TimeStatus } from '../../core';
 import { parseHostMessage } from '../../present/inspector/protocol';
 import { kindLabel, limitText, severityIcon, statusLook } from '../../present';
 import { countdownAnnouncement, nextAnnouncement, type Announcement } from '../../present/time';
-import type { ClaimRow, ComparisonView, CopyTarget, ErrorViewModel, InspectorViewModel, NestedTokenView, NestedView, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../../present/inspector/protocol';
+import type { ClaimRow, ComparisonView, CopyTarget, DecryptionView, ErrorViewModel, InspectorViewModel, NestedTokenView, NestedView, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../../present/inspector/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -533,7 +533,7 @@ function payloadSection(model: TokenViewModel, relatives: { el: HTMLElement; sec
   const p = model.payload;
   if (p.type === 'claims') {
     const c = claimsViews(p.rows, p.json, p.pretty, 'Payload', model, relatives);
-    const ps = section('payload', 'Payload claims', c.toggles, copyButton('payload', 'payload', 'Copy JSON'), copyButton('claims', 'claims as a Markdown table', 'Copy as table'));
+    const ps = section('payload', model.decryption?.state === 'decrypted' ? 'Decrypted payload claims' : 'Payload claims', c.toggles, copyButton('payload', 'payload', 'Copy JSON'), copyButton('claims', 'claims as a Markdown table', 'Copy as table'));
     ps.body.append(c.body);
     if (model.payloadNote !== undefined) ps.body.append(el('p', 'notice', model.payloadNote));
     return ps.section;
@@ -579,6 +579,28 @@ function nestedVerdict(model: TokenViewModel): HTMLElement {
   return list;
 }
 
+/** A JWE's decryption in words: the state's icon (a closed list), the sentence, the notes. */
+function decryptionLine(d: DecryptionView): HTMLElement {
+  const wrap = el('div', `decryption decryption-${d.state}`);
+  const line = el('p', 'decryption-message');
+  const name = (['unlock', 'lock', 'error', 'loading'] as const).find((i) => i === d.icon) ?? 'lock';
+  line.append(icon(name === 'loading' ? 'loading codicon-modifier-spin' : name), document.createTextNode(` ${d.message}`));
+  wrap.append(line);
+  for (const note of d.notes) wrap.append(el('p', 'notice', note));
+  return wrap;
+}
+
+/**
+ * The decryption card of a JWE (issue 11), its heading the headline (“Decrypted with key
+ * “dev””, “Encrypted — no stored key fits”, “Refused before decryption”): the plaintext below
+ * it is held in memory only while shown.
+ */
+function decryptionSection(d: DecryptionView): HTMLElement {
+  const { section: s, body } = section('decryption', d.headline);
+  body.append(decryptionLine(d));
+  return s;
+}
+
 /** What a nested token's payload is when it is not claims (the card shows claims as a table). */
 function nestedPayloadNote(model: TokenViewModel): string {
   const p = model.payload;
@@ -617,6 +639,13 @@ function nestedCard(view: NestedTokenView, relatives: { el: HTMLElement; seconds
   card.append(head);
   const body = el('div', 'nested-body');
   body.append(el('h3', undefined, 'Verdict'), nestedVerdict(m));
+  // Issue 11: an inner JWE's own decryption, an inner token's own signature (stored keys).
+  if (m.decryption !== undefined) body.append(el('h3', undefined, m.decryption.headline), decryptionLine(m.decryption));
+  if (m.signature !== undefined) {
+    const sig = el('p', `signature-status signature-${m.signature.state}`);
+    sig.append(icon(m.signature.icon === 'loading' ? 'loading codicon-modifier-spin' : m.signature.icon), document.createTextNode(` ${m.signature.message}`));
+    body.append(el('h3', undefined, `Signature: ${m.signature.label}`), sig);
+  }
   body.append(el('h3', undefined, 'Claims'));
   if (m.payload.type === 'claims') body.append(claimTable(m.payload.rows, `Claims of ${view.label}`, m.timeDisplay, relatives));
   else body.append(el('p', 'muted', nestedPayloadNote(m)));
@@ -710,6 +739,11 @@ function renderToken(model: TokenViewModel): void {
   const badges = el('div', 'badges');
   badges.append(el('span', 'badge kind', kindLabel(model.kind)), el('span', 'badge alg', model.enc !== undefined ? `${model.alg} · ${model.enc}` : model.alg));
   if (model.signature !== undefined) badges.append(signatureBadge(model.signature));
+  if (model.decryption?.state === 'decrypted') {
+    const unlocked = el('span', 'badge decrypted');
+    unlocked.append(icon('unlock'), document.createTextNode(' decrypted'));
+    badges.append(unlocked);
+  }
   // The time status in words, ticking: the page's one countdown.
   const badge = el('span', 'badge status');
   badge.id = 'countdown';
@@ -729,7 +763,9 @@ function renderToken(model: TokenViewModel): void {
   header.append(actions);
   root.append(header);
   if (model.comparison !== undefined) root.append(comparisonSection(model.comparison));
-  root.append(verdictSection(model), payloadSection(model, relatives));
+  root.append(verdictSection(model));
+  if (model.decryption !== undefined) root.append(decryptionSection(model.decryption));
+  root.append(payloadSection(model, relatives));
   const nested: StatusBadge[] = [];
   if (model.nested !== undefined) root.append(nestedSection(model.nested, relatives, nested));
 
