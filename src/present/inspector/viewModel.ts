@@ -248,6 +248,9 @@ function decryptionView(state: DecryptionState): DecryptionView {
   return { state: state.state, headline: text.headline, message: text.message, icon: text.icon, notes: state.state === 'decrypted' ? [...state.decrypted.notes] : [] };
 }
 
+/** What the payload pane says of a plaintext that is a token. */
+const INNER_TOKEN_NOTE = 'The decrypted plaintext is a nested token: its header, claims, times, findings and signature are in its card under “Nested token”.';
+
 /** Label of a decrypted plaintext that is a token although the header has no `cty: JWT`. */
 const PLAINTEXT_TOKEN_LABEL = 'payload (decrypted token)';
 
@@ -260,10 +263,12 @@ const PLAINTEXT_TOKEN_LABEL = 'payload (decrypted token)';
  */
 function decryptedView(outer: Inspection, d: DecryptedToken, input: DecryptionInput, options: ViewModelOptions): TokenViewModel {
   const opts = inspectOptionsOf(options);
-  const decoded: DecodedToken = { ...outer.decoded, payload: d.payload };
-  const inspection = inspectDecoded(decoded, opts);
-  let nested = nestedTokens(decoded, opts);
   const inner = d.inner;
+  // A plaintext that is a token is shown as its card: it is no claims set the outer token failed to be (TL304).
+  const decoded: DecodedToken = { ...outer.decoded, payload: d.payload, ...(inner !== undefined ? { payloadNote: INNER_TOKEN_NOTE } : {}) };
+  const analysed = inspectDecoded(decoded, opts);
+  const inspection = inner !== undefined ? { ...analysed, findings: analysed.findings.filter((f) => !f.code.startsWith('TL304')) } : analysed;
+  let nested = nestedTokens(decoded, opts);
   if (inner !== undefined && !nested.tokens.some((t) => t.via === 'cty' && t.path.length === 0)) {
     // The plaintext is a token, but the header does not say cty: JWT (nestedTokens looks only then).
     const own = inspectToken(inner.token, opts);

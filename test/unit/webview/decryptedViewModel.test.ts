@@ -62,6 +62,8 @@ describe('inspector view model: decrypted JWEs (issue 11)', () => {
     assert.match(m.decryption?.message ?? '', /^RSA-OAEP-256 · A256GCM · \d+ B of plaintext\. Shown from memory only/);
     assert.strictEqual(m.decryption?.icon, 'unlock');
     assert.strictEqual(m.payload.type, 'text', 'the plaintext is the inner token');
+    assert.match(m.payloadNote ?? '', /nested token: its header, claims, times, findings and signature are in its card/);
+    assert.ok(!m.findings.some((f) => f.code.startsWith('TL304')), 'a token plaintext is no failed claims set');
     const card = m.nested?.tokens[0];
     assert.ok(card, 'the inner token has a card');
     assert.deepStrictEqual([card.label, card.depth, card.via], ['payload (cty: JWT)', 1, 'cty']);
