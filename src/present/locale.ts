@@ -5,6 +5,7 @@
  * bundle VS Code loaded for the display language (`vscode.l10n.bundle`, node and web hosts).
  */
 import * as l10n from '@vscode/l10n';
+import { formatRelative } from '../core';
 import type { TimeReport } from '../core';
 
 // The language sits beside @vscode/l10n's own (module-wide) bundle: both are set once per process.
@@ -52,6 +53,18 @@ const RELATIVE_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [['year
 function relative(ms: number, language: string): string {
   const [unit, size] = RELATIVE_UNITS.find(([, size]) => Math.abs(ms) >= size) ?? RELATIVE_UNITS[RELATIVE_UNITS.length - 1]!;
   return new Intl.RelativeTimeFormat(language, { numeric: 'always', style: 'short' }).format(Math.trunc(ms / size), unit);
+}
+
+/**
+ * An instant `ms` from now, as the inspector writes it beside a date: `in 5 min`, `3 days ago`
+ * (`in 5 Min.`, `vor 3 Tagen` in German, through Intl); unconfigured, the core's English words.
+ *
+ * @example relativeTimeText(-3 * 86_400_000) === '3 days ago' // unconfigured
+ */
+export function relativeTimeText(ms: number): string {
+  const language = displayLanguage;
+  if (language === undefined || !Number.isFinite(ms)) return formatRelative(ms).replace(/^expires in /, 'in ').replace(/^expired /, '');
+  return relative(ms, language);
 }
 
 /**

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FINDING_TEXTS, MESSAGE_TEXTS } from '../../src/core';
+import { WEBVIEW_STRINGS } from '../../src/present/inspector/strings';
 
 // Localisation (issue 15): package.json contributions through package.nls*.json, runtime strings
 // through l10n/bundle.l10n*.json; every language has every key, and none is left empty or English.
@@ -14,8 +15,8 @@ const LOCALISED = new Set([
   'title', 'shortTitle', 'category', 'name', 'contextualTitle', 'label', 'description', 'markdownDescription',
   'enumDescriptions', 'markdownEnumDescriptions', 'enumItemLabels', 'deprecationMessage', 'markdownDeprecationMessage', 'contents', 'altText',
 ]);
-/** German text that is rightly the same as the English: the product name and words German UI uses as is. */
-const SAME_IN_GERMAN = new Set(['Token Lens', 'Tokens']);
+/** German text that is rightly the same as the English: the product name and words German UI uses as is (the inspector's JWT terms, a table's "Name" column). */
+const SAME_IN_GERMAN = new Set(['Token Lens', 'Tokens', 'Header', 'Payload', 'Claims', 'Name']);
 /** Names from the token itself (header parameters, claims, JOSE terms): an evidence template made only of them and placeholders reads the same in German (`kid {0}`). */
 const TOKEN_WORDS = new Set(['alg', 'kid', 'crit', 'zip', 'b64', 'false', 'typ', 'enc', 'p2c', '_sd_alg', 'JWS', 'JWE']);
 const onlyTokenWords = (s: string): boolean => (s.replace(/\{\d+\}/g, ' ').match(/[\p{L}_][\p{L}\d_]*/gu) ?? []).every((w) => TOKEN_WORDS.has(w));
@@ -105,6 +106,13 @@ describe('localisation: runtime strings (l10n/bundle.l10n.json)', () => {
     const templates = [...Object.values(FINDING_TEXTS).flatMap((t) => [t.message, t.evidence]), ...Object.values(MESSAGE_TEXTS)].filter((t) => /\p{L}/u.test(t));
     assert.ok(templates.length > 120, `read the table (${templates.length} templates)`);
     assert.deepEqual([...new Set(templates)].filter((t) => !keys.has(t)), []);
+  });
+
+  it('every string of the inspector page (src/present/inspector/strings.ts) is a key of the bundle, so every language has it (scripts/l10n-webview.mjs adds them)', () => {
+    const keys = englishKeys();
+    const texts = Object.values(WEBVIEW_STRINGS);
+    assert.ok(texts.length > 100, `read the table (${texts.length} strings)`);
+    assert.deepEqual([...new Set(texts)].filter((t) => !keys.has(t)), []);
   });
 
   it('every l10n.t literal in src is a key of the bundle (what l10n-dev export writes)', () => {

@@ -5,11 +5,14 @@
  * the lifetime bar; the page itself is drawn once per `show`. No `setState`: tokens are not
  * persisted in webview state.
  */
-import { formatBytes, formatRelative, parseInstant, timeReport } from '../../core';
+import { parseInstant, timeReport } from '../../core';
 import type { Finding, Reference, TimeStatus } from '../../core';
 import { parseHostMessage } from '../../present/inspector/protocol';
 import { kindLabel, limitText, severityIcon, statusLook } from '../../present';
 import { countdownAnnouncement, nextAnnouncement, type Announcement } from '../../present/time';
+import { configureLocale, dateLocale, displayLanguageOf, numberText, relativeText, relativeTimeText } from '../../present/locale';
+import { bytesText, sizeText } from '../../present/size';
+import { fillPlaceholders, readWebviewLocale, webviewBundle, type WebviewStringId } from '../../present/inspector/strings';
 import type { ClaimRow, ComparisonView, CopyTarget, DecryptionView, ErrorViewModel, InspectorViewModel, NestedTokenView, NestedView, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../../present/inspector/protocol';
 
 interface VsCodeApi {
@@ -19,6 +22,31 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
+
+/**
+ * The page's words in the display language, read once from the host's data block (English for
+ * anything missing or malformed); the present texts drawn here (countdown, sizes, numbers) use
+ * the same language and words.
+ */
+const locale = readWebviewLocale(document.getElementById('strings')?.textContent);
+configureLocale(locale.language, webviewBundle(locale.strings));
+document.title = locale.strings['page.title'];
+
+/** The page's text `id`, its `{0}` … filled with `args` (numbers in the display language's digits). */
+function t(id: WebviewStringId, ...args: (string | number)[]): string {
+  return fillPlaceholders(locale.strings[id], args.map((a) => (typeof a === 'number' ? numberText(a) : a)));
+}
+
+/** A token part's (or size segment's) name in words: `encrypted key` for `encrypted_key`. */
+function partName(name: string): string {
+  const id = `part.${name}`;
+  return Object.prototype.hasOwnProperty.call(locale.strings, id) ? locale.strings[id as WebviewStringId] : name.replace('_', ' ');
+}
+
+/** `n` with `digits` decimals: `25.4` in English, `25,4` in German. */
+function fixed(n: number, digits: number): string {
+  return displayLanguageOf() === undefined ? n.toFixed(digits) : numberText(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
 /** The page's one polite live region (outside #root): the countdown in minutes, not seconds. */
 const announcer = document.getElementById('announcer');
 let announced: Announcement | undefined;
@@ -92,8 +120,8 @@ function section(id: string, heading: string, ...actions: HTMLElement[]): { sect
 
 function absoluteTime(seconds: number, display: 'local' | 'utc'): string {
   const d = new Date(seconds * 1000);
-  if (Number.isNaN(d.getTime())) return 'outside the Date range';
-  return display === 'utc' ? d.toISOString().replace('.000Z', 'Z') : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'long' });
+  if (Number.isNaN(d.getTime())) return t('times.outOfRange');
+  return display === 'utc' ? d.toISOString().replace('.000Z', 'Z') : d.toLocaleString(dateLocale(), { dateStyle: 'medium', timeStyle: 'long' });
 }
 
 /**
@@ -105,7 +133,7 @@ function countdownText(model: TokenViewModel, now: number): { status: TimeStatus
   const readable = model.payload.type === 'claims';
   const r = timeReport(readable ? model.timeClaims : undefined, { now, clockSkewSec: model.clockSkewSec });
   const encrypted = model.payload.type === 'encrypted';
-  const relative = encrypted ? 'expiry unknown (encrypted)' : r.relative;
+  const relative = encrypted ? t('time.encrypted') : relativeText(r);
   const spoken = countdownAnnouncement(r, encrypted ? 'jwe' : undefined);
   return { status: r.status, relative, spoken, ...(r.elapsedFraction !== undefined ? { fraction: r.elapsedFraction } : {}) };
 }
@@ -144,16 +172,16 @@ function paintStatus({ model, badge }: StatusBadge, now: number): ReturnType<typ
 function tick(): void {
   if (live === undefined) return;
   const now = live.model.asOf ?? Date.now();
-  const t = paintStatus(live, now);
-  announce(live.model, t.spoken);
+  const status = paintStatus(live, now);
+  announce(live.model, status.spoken);
   for (const n of live.nested) paintStatus(n, now);
-  if (live.bar !== undefined && t.fraction !== undefined) {
-    const pct = Math.round(t.fraction * 1000) / 10;
+  if (live.bar !== undefined && status.fraction !== undefined) {
+    const pct = Math.round(status.fraction * 1000) / 10;
     live.bar.style.width = `${pct}%`;
     live.bar.parentElement?.setAttribute('aria-valuenow', String(Math.round(pct)));
-    if (live.barLabel !== undefined) live.barLabel.textContent = `${pct.toFixed(1)} % of the lifetime elapsed`;
+    if (live.barLabel !== undefined) live.barLabel.textContent = t('times.lifetimePercent', fixed(pct, 1));
   }
-  for (const r of live.relatives) r.el.textContent = formatRelative(r.seconds * 1000 - now).replace(/^expires in /, 'in ').replace(/^expired /, '');
+  for (const r of live.relatives) r.el.textContent = relativeTimeText(r.seconds * 1000 - now);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -171,7 +199,7 @@ function claimTable(rows: readonly ClaimRow[], caption: string, timeDisplay: 'lo
   const table = el('table', 'claims');
   table.append(el('caption', 'visually-hidden', caption));
   const head = el('tr');
-  for (const h of ['Name', 'Value']) {
+  for (const h of [t('table.name'), t('table.value')]) {
     const th = el('th', undefined, h);
     th.scope = 'col';
     head.append(th);
@@ -190,7 +218,7 @@ function claimTable(rows: readonly ClaimRow[], caption: string, timeDisplay: 'lo
     value.append(el('code', undefined, r.nested !== undefined ? shortValue(r.value) : r.value));
     if (r.nested !== undefined) {
       const note = el('div', 'claim-nested');
-      note.append(icon('key'), document.createTextNode(` ${r.nested.length === 1 ? 'Nested token' : 'Nested tokens'} ${r.nested.join(', ')}: see ${r.nested.length === 1 ? 'its card' : 'their cards'} under “Nested tokens”`));
+      note.append(icon('key'), document.createTextNode(` ${t(r.nested.length === 1 ? 'claim.nestedOne' : 'claim.nestedMany', r.nested.join(', '))}`));
       value.append(note);
     }
     if (r.seconds !== undefined) {
@@ -212,19 +240,20 @@ function claimTable(rows: readonly ClaimRow[], caption: string, timeDisplay: 'lo
  * A claims table with two other views of the same segment: the JSON re-indented ("Pretty") and
  * exactly as in the token ("Exact"). One view shows at a time; the buttons say which.
  */
-function claimsViews(rows: readonly ClaimRow[], json: string, pretty: string, caption: string, model: TokenViewModel, relatives: { el: HTMLElement; seconds: number }[]): { body: HTMLElement; toggles: HTMLElement } {
+function claimsViews(rows: readonly ClaimRow[], json: string, pretty: string, segment: 'header' | 'payload', model: TokenViewModel, relatives: { el: HTMLElement; seconds: number }[]): { body: HTMLElement; toggles: HTMLElement } {
   const body = el('div');
-  const views: [string, string, HTMLElement][] = [
-    ['Table', 'table', claimTable(rows, caption, model.timeDisplay, relatives)],
-    ['Pretty JSON', 'json', rawJson(pretty, 'pretty')],
-    ['Exact JSON', 'symbol-string', rawJson(json, 'exact')],
+  const caption = t(segment === 'header' ? 'section.header' : 'section.payload');
+  const views: [string, string, string, HTMLElement][] = [
+    [t('view.table'), t(`view.${segment}.table`), 'table', claimTable(rows, caption, model.timeDisplay, relatives)],
+    [t('view.pretty'), t(`view.${segment}.pretty`), 'json', rawJson(pretty, 'pretty')],
+    [t('view.exact'), t(`view.${segment}.exact`), 'symbol-string', rawJson(json, 'exact')],
   ];
   const group = el('div', 'view-switch');
   group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', `${caption} view`);
-  const buttons = views.map(([label, iconName, view], i) => {
-    const b = button(label, iconName, `Show the ${caption.toLowerCase()} as ${label.toLowerCase()}`, () => {
-      views.forEach(([, , v], j) => (v.hidden = j !== i));
+  group.setAttribute('aria-label', t(`view.${segment}.group`));
+  const buttons = views.map(([label, does, iconName, view], i) => {
+    const b = button(label, iconName, does, () => {
+      views.forEach(([, , , v], j) => (v.hidden = j !== i));
       buttons.forEach((other, j) => other.setAttribute('aria-pressed', String(j === i)));
     });
     b.setAttribute('aria-pressed', String(i === 0));
@@ -232,7 +261,7 @@ function claimsViews(rows: readonly ClaimRow[], json: string, pretty: string, ca
     return b;
   });
   group.append(...buttons);
-  body.append(...views.map(([, , v]) => v));
+  body.append(...views.map(([, , , v]) => v));
   return { body, toggles: group };
 }
 
@@ -246,7 +275,7 @@ function rawJson(text: string, kind: 'pretty' | 'exact'): HTMLElement {
 function referenceText(r: Reference): string {
   switch (r.kind) {
     case 'article':
-      return `Article reason ${r.reason}: ${r.title}`;
+      return t('reference.article', r.reason, r.title);
     case 'rfc':
       return `RFC ${r.rfc} §${r.section} (${r.title})`;
     case 'owasp':
@@ -261,14 +290,14 @@ function referenceText(r: Reference): string {
 function findingItem(f: Finding, withReference: boolean, explanations?: Readonly<Record<string, string>>): HTMLElement {
   const li = el('li', `finding severity-${f.severity}`);
   li.dataset.code = f.code;
-  li.append(icon(severityIcon(f.severity), f.severity));
+  li.append(icon(severityIcon(f.severity), t(`severity.${f.severity}`)));
   const text = el('div', 'finding-text');
   const line = el('div', 'finding-message');
   line.append(el('span', 'code', f.code), document.createTextNode(` ${f.message}`));
-  text.append(line, el('div', 'finding-evidence', `Evidence: ${f.evidence}`));
+  text.append(line, el('div', 'finding-evidence', t('finding.evidence', f.evidence)));
   if (explanations !== undefined) {
     const details = el('details', 'explain');
-    details.append(el('summary', undefined, `Explain ${f.code}`));
+    details.append(el('summary', undefined, t('finding.explain', f.code)));
     const meaning = explanations[f.code];
     if (meaning !== undefined) details.append(el('p', undefined, meaning));
     details.append(el('p', 'finding-ref', referenceText(f.reference)));
@@ -283,42 +312,44 @@ function tokenParts(model: TokenViewModel): HTMLElement {
   model.parts.forEach((p, i) => {
     if (i > 0) code.append(el('span', 'dot', '.'));
     const s = el('span', `part part-${p.name}${p.error !== undefined ? ' part-broken' : ''}`, p.text);
-    s.title = p.error ?? `${p.name.replace('_', ' ')} (${p.text.length} B)`;
+    s.title = p.error ?? `${partName(p.name)} (${sizeText(p.text.length)})`;
     code.append(s);
   });
   const legend = el('ul', 'legend');
-  legend.setAttribute('aria-label', 'Colour legend');
+  legend.setAttribute('aria-label', t('raw.legend'));
   for (const p of model.parts) {
     const li = el('li');
-    li.append(el('span', `swatch part-${p.name}`), document.createTextNode(p.name.replace('_', ' ')));
+    li.append(el('span', `swatch part-${p.name}`), document.createTextNode(partName(p.name)));
     legend.append(li);
   }
   const wrap = el('div', 'token');
   // <code> takes no aria-label (no role): the summary is a sentence of its own.
-  wrap.append(el('p', 'visually-hidden', `Token with ${model.parts.length} parts: ${model.parts.map((p) => p.name.replace('_', ' ')).join(', ')}`), code, legend);
+  wrap.append(el('p', 'visually-hidden', t('raw.parts', model.parts.length, model.parts.map((p) => partName(p.name)).join(', '))), code, legend);
   for (const p of model.parts) if (p.error !== undefined) wrap.append(el('p', 'notice part-error-text', p.error));
   return wrap;
 }
 
 function sizeSection(model: TokenViewModel): HTMLElement {
-  const { section: s, body } = section('size', 'Size');
+  const { section: s, body } = section('size', t('section.size'));
   const size = model.size;
   const total = Math.max(1, size.totalBytes);
-  body.append(el('p', 'size-total', `${formatBytes(size.totalBytes)} · ${size.timesSessionId.toFixed(1)}× a 32-byte session id · ${formatBytes(size.bytesPerMillionRequests)} per million requests`));
+  body.append(el('p', 'size-total', t('size.total', bytesText(size.totalBytes), fixed(size.timesSessionId, 1), bytesText(size.bytesPerMillionRequests))));
   // The bar's scale is the largest relevant limit so the limit markers fit on it.
   const scale = Math.max(total, ...size.limits.filter((l) => l.bytes <= total * 4 || l.exceeded).map((l) => l.bytes), model.sizeWarningBytes);
   const bar = el('div', 'size-bar');
   bar.setAttribute('role', 'img');
-  bar.setAttribute('aria-label', size.segments.map((g) => `${g.name.replace('_', ' ')} ${g.encodedBytes} B`).join(', '));
+  bar.setAttribute('aria-label', size.segments.map((g) => `${partName(g.name)} ${sizeText(g.encodedBytes)}`).join(', '));
   for (const g of size.segments) {
     const seg = el('span', `size-seg part-${g.name}`);
     seg.style.width = `${(g.encodedBytes / scale) * 100}%`;
-    seg.title = `${g.name.replace('_', ' ')}: ${g.encodedBytes} B encoded, ${g.decodedBytes} B decoded`;
+    seg.title = t('size.segment', partName(g.name), sizeText(g.encodedBytes), sizeText(g.decodedBytes));
     bar.append(seg);
   }
+  // The cookie limit is a "Cookie" in German too; the other two limits have names of their own.
+  const limitLabel = (l: (typeof size.limits)[number]): string => (l.id === 'header-line' ? t('limit.header-line') : l.id === 'total-headers' ? t('limit.total-headers') : l.label);
   const markers: { bytes: number; label: string; exceeded: boolean }[] = [
-    { bytes: model.sizeWarningBytes, label: `warning ${limitText(model.sizeWarningBytes)}`, exceeded: size.totalBytes > model.sizeWarningBytes },
-    ...size.limits.map((l) => ({ bytes: l.bytes, label: l.label, exceeded: l.exceeded })),
+    { bytes: model.sizeWarningBytes, label: t('size.warning', limitText(model.sizeWarningBytes)), exceeded: size.totalBytes > model.sizeWarningBytes },
+    ...size.limits.map((l) => ({ bytes: l.bytes, label: limitLabel(l), exceeded: l.exceeded })),
   ];
   for (const m of markers) {
     if (m.bytes > scale) continue;
@@ -331,17 +362,17 @@ function sizeSection(model: TokenViewModel): HTMLElement {
   const limits = el('ul', 'limits');
   for (const l of size.limits) {
     const li = el('li', l.exceeded ? 'exceeded' : 'ok');
-    li.append(icon(l.exceeded ? 'error' : 'pass', l.exceeded ? 'exceeded' : 'within limit'), document.createTextNode(` ${l.label}: ${l.used} B of ${limitText(l.bytes)}`));
+    li.append(icon(l.exceeded ? 'error' : 'pass', l.exceeded ? t('size.exceeded') : t('size.withinLimit')), document.createTextNode(` ${t('size.limitUse', limitLabel(l), sizeText(l.used), limitText(l.bytes))}`));
     li.title = l.source;
     limits.append(li);
   }
   body.append(limits);
   if (size.heaviestClaims.length > 0) {
-    body.append(el('h3', undefined, 'Heaviest claims'));
+    body.append(el('h3', undefined, t('size.heaviest')));
     const list = el('ol', 'heaviest');
     for (const c of size.heaviestClaims.slice(0, 5)) {
       const li = el('li');
-      li.append(el('code', undefined, c.name), document.createTextNode(` ${formatBytes(c.bytes)} (${Math.round(c.share * 100)} %)`));
+      li.append(el('code', undefined, c.name), document.createTextNode(` ${bytesText(c.bytes)} (${numberText(Math.round(c.share * 100))} %)`));
       list.append(li);
     }
     body.append(list);
@@ -361,14 +392,14 @@ function signatureBadge(signature: SignatureView): HTMLElement {
 
 /** Signature status and what one verification of this token costs (article reason 5). */
 function signatureSection(model: TokenViewModel): HTMLElement {
-  const { section: s, body } = section('signature', 'Signature and verification cost');
+  const { section: s, body } = section('signature', t('section.signature'));
   const sig = model.signature;
   if (sig !== undefined) {
     const line = el('p', `signature-status signature-${sig.state}`);
     line.append(icon(sig.icon === 'loading' ? 'loading codicon-modifier-spin' : sig.icon), document.createTextNode(` ${sig.message}`));
     body.append(line);
     if (sig.state === 'not-checked' || sig.state === 'pending') {
-      body.append(el('p', 'muted', 'Add a key with “Token Lens: Add Verification Key”; keys stay in VS Code’s secret storage.'));
+      body.append(el('p', 'muted', t('signature.addKey')));
     }
     if (sig.weakSecret !== undefined) {
       const list = el('ul', 'findings');
@@ -378,18 +409,18 @@ function signatureSection(model: TokenViewModel): HTMLElement {
   }
   const cost = el('p', 'muted', `${model.algorithm.alg} · ${model.algorithm.family} · ${model.algorithm.costNote}`);
   body.append(cost);
-  if (sig?.timing !== undefined) body.append(el('p', 'timing', `Measured: ${sig.timing}. Every request that carries this token pays it (article reason 5).`));
+  if (sig?.timing !== undefined) body.append(el('p', 'timing', t('signature.measured', sig.timing)));
   return s;
 }
 
 /** The verdict card: every error and warning of every kind, errors first, each explained. */
 function verdictSection(model: TokenViewModel): HTMLElement {
-  const { section: s, body } = section('verdict', 'Verdict');
+  const { section: s, body } = section('verdict', t('section.verdict'));
   const weak = model.signature?.weakSecret;
   const all = weak !== undefined ? [weak, ...model.verdict.filter((f) => f.code !== weak.code)] : model.verdict;
   if (all.length === 0) {
     const line = el('p', 'verdict-clear');
-    line.append(icon('pass'), document.createTextNode(' No errors or warnings. Informational notes are in the sections below.'));
+    line.append(icon('pass'), document.createTextNode(` ${t('verdict.clear')}`));
     body.append(line);
   } else {
     const list = el('ul', 'findings');
@@ -399,13 +430,18 @@ function verdictSection(model: TokenViewModel): HTMLElement {
   const notes = model.findings.filter((f) => f.severity === 'info');
   if (notes.length > 0) {
     const details = el('details', 'notes');
-    details.append(el('summary', undefined, `${notes.length} security note${notes.length === 1 ? '' : 's'} (info)`));
+    details.append(el('summary', undefined, t(notes.length === 1 ? 'verdict.noteOne' : 'verdict.noteMany', notes.length)));
     const list = el('ul', 'findings');
     for (const f of notes) list.append(findingItem(f, true, model.explanations));
     details.append(list);
     body.append(details);
   }
   return s;
+}
+
+/** A timeline mark's name: a claim's own (`exp`), or "now" / "as of" in words. */
+function markName(name: string): string {
+  return name === 'now' ? t('times.now') : name === 'as of' ? t('times.asOf') : name;
 }
 
 /**
@@ -447,15 +483,15 @@ function timeline(model: TokenViewModel, now: number): HTMLElement | undefined {
   for (const p of [...points, { name: model.asOf !== undefined ? 'as of' : 'now', ms: now }]) {
     const mark = el('span', `timeline-mark mark-${p.name.replace(' ', '-')}`);
     mark.style.left = at(p.ms);
-    mark.title = `${p.name} ${absoluteTime(p.ms / 1000, model.timeDisplay)}`;
+    mark.title = `${markName(p.name)} ${absoluteTime(p.ms / 1000, model.timeDisplay)}`;
     bar.append(mark);
   }
   const order = [...points, { name: model.asOf !== undefined ? 'as of' : 'now', ms: now }].sort((x, y) => x.ms - y.ms);
   const legend = el('ol', 'timeline-legend');
-  legend.setAttribute('aria-label', 'Timeline');
+  legend.setAttribute('aria-label', t('times.timeline'));
   for (const p of order) {
     const li = el('li', `mark-${p.name.replace(' ', '-')}`);
-    li.append(el('span', 'swatch'), el('code', undefined, p.name), document.createTextNode(` ${absoluteTime(p.ms / 1000, model.timeDisplay)}`));
+    li.append(el('span', 'swatch'), el('code', undefined, markName(p.name)), document.createTextNode(` ${absoluteTime(p.ms / 1000, model.timeDisplay)}`));
     legend.append(li);
   }
   wrap.append(bar, legend);
@@ -465,8 +501,8 @@ function timeline(model: TokenViewModel, now: number): HTMLElement | undefined {
 /** "Valid at…": type an instant, everything is computed for it; "Now" goes back. */
 function validAtControl(model: TokenViewModel): HTMLElement {
   const form = el('form', 'valid-at');
-  form.setAttribute('aria-label', 'Evaluate the token at another time');
-  const label = el('label', undefined, 'Valid at');
+  form.setAttribute('aria-label', t('validAt.form'));
+  const label = el('label', undefined, t('validAt.label'));
   const input = el('input');
   input.id = 'valid-at-input';
   input.type = 'text';
@@ -479,10 +515,10 @@ function validAtControl(model: TokenViewModel): HTMLElement {
   error.id = 'valid-at-error';
   error.setAttribute('role', 'alert');
   input.setAttribute('aria-describedby', error.id);
-  const apply = el('button', 'action', 'Evaluate');
+  const apply = el('button', 'action', t('validAt.evaluate'));
   apply.type = 'submit';
   form.append(label, input, apply);
-  if (model.asOf !== undefined) form.append(button('Now', 'history', 'Now: evaluate at the current time again', () => vscode.postMessage({ type: 'validAt', at: null })));
+  if (model.asOf !== undefined) form.append(button(t('validAt.now'), 'history', t('validAt.now.label'), () => vscode.postMessage({ type: 'validAt', at: null })));
   form.append(error);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -501,14 +537,14 @@ function validAtControl(model: TokenViewModel): HTMLElement {
 
 /** `iat`, `nbf`, `exp`, `auth_time` with their dates, the timeline, the lifetime bar, the skew and "valid at…". */
 function timesSection(model: TokenViewModel, relatives: { el: HTMLElement; seconds: number }[]): { section: HTMLElement; bar?: HTMLElement; barLabel?: HTMLElement } {
-  const { section: s, body } = section('times', 'Times');
+  const { section: s, body } = section('times', t('section.times'));
   if (model.payload.type === 'encrypted') {
-    body.append(el('p', 'muted', 'Expiry unknown: the claims are encrypted (JWE).'));
+    body.append(el('p', 'muted', t('times.encrypted')));
     return { section: s };
   }
   const rows = model.payload.type === 'claims' ? model.payload.rows.filter((r) => r.seconds !== undefined) : [];
-  if (rows.length === 0) body.append(el('p', 'muted', model.payload.type === 'claims' ? 'No time claims: nothing limits how long this token is accepted.' : 'No readable claims.'));
-  else body.append(claimTable(rows, 'Time claims', model.timeDisplay, relatives));
+  if (rows.length === 0) body.append(el('p', 'muted', model.payload.type === 'claims' ? t('times.none') : t('times.unreadable')));
+  else body.append(claimTable(rows, t('times.caption'), model.timeDisplay, relatives));
   const line = timeline(model, model.asOf ?? Date.now());
   if (line !== undefined) body.append(line);
   let bar: HTMLElement | undefined;
@@ -518,13 +554,13 @@ function timesSection(model: TokenViewModel, relatives: { el: HTMLElement; secon
     track.setAttribute('role', 'progressbar');
     track.setAttribute('aria-valuemin', '0');
     track.setAttribute('aria-valuemax', '100');
-    track.setAttribute('aria-label', 'Lifetime elapsed');
+    track.setAttribute('aria-label', t('times.lifetime'));
     bar = el('div', 'lifetime-fill');
     track.append(bar);
     barLabel = el('p', 'lifetime-label');
     body.append(track, barLabel);
   }
-  body.append(el('p', 'muted', `Clock skew tolerated: ${model.clockSkewSec} s.`));
+  body.append(el('p', 'muted', t('times.skew', model.clockSkewSec)));
   if (model.payload.type === 'claims') body.append(validAtControl(model));
   return { section: s, ...(bar !== undefined ? { bar } : {}), ...(barLabel !== undefined ? { barLabel } : {}) };
 }
@@ -532,33 +568,33 @@ function timesSection(model: TokenViewModel, relatives: { el: HTMLElement; secon
 function payloadSection(model: TokenViewModel, relatives: { el: HTMLElement; seconds: number }[]): HTMLElement {
   const p = model.payload;
   if (p.type === 'claims') {
-    const c = claimsViews(p.rows, p.json, p.pretty, 'Payload', model, relatives);
-    const ps = section('payload', model.decryption?.state === 'decrypted' ? 'Decrypted payload claims' : 'Payload claims', c.toggles, copyButton('payload', 'payload', 'Copy JSON'), copyButton('claims', 'claims as a Markdown table', 'Copy as table'));
+    const c = claimsViews(p.rows, p.json, p.pretty, 'payload', model, relatives);
+    const ps = section('payload', model.decryption?.state === 'decrypted' ? t('section.decryptedPayloadClaims') : t('section.payloadClaims'), c.toggles, copyButton('payload', t('copy.what.payload'), t('copy.json')), copyButton('claims', t('copy.what.claims'), t('copy.table')));
     ps.body.append(c.body);
     if (model.payloadNote !== undefined) ps.body.append(el('p', 'notice', model.payloadNote));
     return ps.section;
   }
   const canCopy = p.type === 'json' || p.type === 'text';
-  const ps = section('payload', 'Payload', ...(canCopy ? [copyButton('payload', 'payload', p.type === 'json' ? 'Copy JSON' : 'Copy text')] : []));
+  const ps = section('payload', t('section.payload'), ...(canCopy ? [copyButton('payload', t('copy.what.payload'), p.type === 'json' ? t('copy.json') : t('copy.text'))] : []));
   if (p.type === 'json' || p.type === 'text') {
-    ps.body.append(el('p', 'muted', p.type === 'json' ? 'JSON that is not an object, so it has no claims:' : 'Text that is not JSON:'));
+    ps.body.append(el('p', 'muted', p.type === 'json' ? t('payload.notObject') : t('payload.notJson')));
     ps.body.append(rawJson(p.type === 'json' ? p.pretty : p.text, p.type === 'json' ? 'pretty' : 'exact'));
   } else if (p.type === 'bytes') {
-    ps.body.append(el('p', 'notice', `${p.byteLength} bytes of binary data: ${p.reason}.`));
+    ps.body.append(el('p', 'notice', t('payload.bytes', p.byteLength, p.reason)));
   } else {
-    ps.body.append(el('p', 'notice', `Encrypted (JWE): ${formatBytes(p.ciphertextBytes)} of ciphertext. The claims can only be read with the recipient's key; the header is all that is visible.`));
+    ps.body.append(el('p', 'notice', t('payload.encrypted', bytesText(p.ciphertextBytes))));
   }
   if (model.payloadNote !== undefined) ps.body.append(el('p', 'notice', model.payloadNote));
   return ps.section;
 }
 
 function hintsSection(model: TokenViewModel): HTMLElement {
-  const hints = section('hints', 'Revocation risks');
-  if (model.hintGroups.length === 0) hints.body.append(el('p', 'muted', 'No revocation-risk hints for this token.'));
+  const hints = section('hints', t('section.hints'));
+  if (model.hintGroups.length === 0) hints.body.append(el('p', 'muted', t('hints.none')));
   for (const g of model.hintGroups) {
     const group = el('div', 'hint-group');
     group.id = `reason-${g.reason}`;
-    group.append(el('h3', undefined, `Reason ${g.reason} · ${g.title}`));
+    group.append(el('h3', undefined, t('hints.reason', g.reason, g.title)));
     const list = el('ul', 'findings');
     for (const h of g.hints) list.append(findingItem(h, false));
     group.append(list);
@@ -571,7 +607,7 @@ function hintsSection(model: TokenViewModel): HTMLElement {
 function nestedVerdict(model: TokenViewModel): HTMLElement {
   if (model.verdict.length === 0) {
     const line = el('p', 'verdict-clear');
-    line.append(icon('pass'), document.createTextNode(' No errors or warnings.'));
+    line.append(icon('pass'), document.createTextNode(` ${t('verdict.clearNested')}`));
     return line;
   }
   const list = el('ul', 'findings');
@@ -608,13 +644,13 @@ function nestedPayloadNote(model: TokenViewModel): string {
     case 'claims':
       return '';
     case 'json':
-      return 'The payload is JSON that is not an object, so it has no claims.';
+      return t('nested.notObject');
     case 'text':
-      return 'The payload is text that is not JSON.';
+      return t('nested.notJson');
     case 'bytes':
-      return `The payload is ${p.byteLength} bytes of binary data: ${p.reason}.`;
+      return t('nested.bytes', p.byteLength, p.reason);
     case 'encrypted':
-      return `Encrypted (JWE): ${formatBytes(p.ciphertextBytes)} of ciphertext; only the header is visible.`;
+      return t('nested.encrypted', bytesText(p.ciphertextBytes));
   }
 }
 
@@ -634,26 +670,26 @@ function nestedCard(view: NestedTokenView, relatives: { el: HTMLElement; seconds
   const tags = el('span', 'badges');
   const status = el('span', 'badge status nested-status');
   badges.push({ model: m, badge: status });
-  tags.append(el('span', 'badge kind', kindLabel(m.kind)), el('span', 'badge alg', m.enc !== undefined ? `${m.alg} · ${m.enc}` : m.alg), status, el('span', 'nested-size', formatBytes(m.size.totalBytes)));
+  tags.append(el('span', 'badge kind', kindLabel(m.kind)), el('span', 'badge alg', m.enc !== undefined ? `${m.alg} · ${m.enc}` : m.alg), status, el('span', 'nested-size', bytesText(m.size.totalBytes)));
   head.append(line, tags);
   card.append(head);
   const body = el('div', 'nested-body');
-  body.append(el('h3', undefined, 'Verdict'), nestedVerdict(m));
+  body.append(el('h3', undefined, t('section.verdict')), nestedVerdict(m));
   // Issue 11: an inner JWE's own decryption, an inner token's own signature (stored keys).
   if (m.decryption !== undefined) body.append(el('h3', undefined, m.decryption.headline), decryptionLine(m.decryption));
   if (m.signature !== undefined) {
     const sig = el('p', `signature-status signature-${m.signature.state}`);
     sig.append(icon(m.signature.icon === 'loading' ? 'loading codicon-modifier-spin' : m.signature.icon), document.createTextNode(` ${m.signature.message}`));
-    body.append(el('h3', undefined, `Signature: ${m.signature.label}`), sig);
+    body.append(el('h3', undefined, t('nested.signature', m.signature.label)), sig);
   }
-  body.append(el('h3', undefined, 'Claims'));
-  if (m.payload.type === 'claims') body.append(claimTable(m.payload.rows, `Claims of ${view.label}`, m.timeDisplay, relatives));
+  body.append(el('h3', undefined, t('nested.claims')));
+  if (m.payload.type === 'claims') body.append(claimTable(m.payload.rows, t('nested.claimsOf', view.label), m.timeDisplay, relatives));
   else body.append(el('p', 'muted', nestedPayloadNote(m)));
   if (m.payloadNote !== undefined) body.append(el('p', 'notice', m.payloadNote));
-  body.append(el('h3', undefined, 'Header'), claimTable(m.headerRows, `Header of ${view.label}`, m.timeDisplay, relatives));
+  body.append(el('h3', undefined, t('section.header')), claimTable(m.headerRows, t('nested.headerOf', view.label), m.timeDisplay, relatives));
   const times = m.payload.type === 'claims' ? timeline(m, m.asOf ?? Date.now()) : undefined;
-  if (times !== undefined) body.append(el('h3', undefined, 'Times'), times);
-  if (m.nested !== undefined) body.append(el('h3', undefined, 'Nested tokens'), nestedList(m.nested, relatives, badges));
+  if (times !== undefined) body.append(el('h3', undefined, t('section.times')), times);
+  if (m.nested !== undefined) body.append(el('h3', undefined, t('nested.tokens')), nestedList(m.nested, relatives, badges));
   card.append(body);
   return card;
 }
@@ -661,7 +697,7 @@ function nestedCard(view: NestedTokenView, relatives: { el: HTMLElement; seconds
 /** The cards of a token's nested tokens, then where the search stopped (too deep, too many, encrypted). */
 function nestedList(nested: NestedView, relatives: { el: HTMLElement; seconds: number }[], badges: StatusBadge[]): HTMLElement {
   const list = el('div', 'nested-list');
-  for (const t of nested.tokens) list.append(nestedCard(t, relatives, badges));
+  for (const token of nested.tokens) list.append(nestedCard(token, relatives, badges));
   for (const n of nested.notices) {
     const p = el('p', `notice nested-notice nested-${n.code}`);
     p.append(icon(n.code === 'encrypted' ? 'lock' : 'info'), document.createTextNode(` ${n.message}`));
@@ -678,7 +714,7 @@ function nestedCount(nested: NestedView): number {
 /** Claims of this token that are tokens themselves (`id_token`, `act`, `cty: JWT`), each as a card. */
 function nestedSection(nested: NestedView, relatives: { el: HTMLElement; seconds: number }[], badges: StatusBadge[]): HTMLElement {
   const count = nestedCount(nested);
-  const { section: s, body } = section('nested', count === 1 ? 'Nested token' : `Nested tokens (${count})`);
+  const { section: s, body } = section('nested', count === 1 ? t('section.nestedOne') : t('section.nestedMany', count));
   body.append(nestedList(nested, relatives, badges));
   return s;
 }
@@ -693,14 +729,14 @@ function changeKind(line: string): string {
 
 /** The last "Compare with…" of this token: the summary the diff editor's title has, with every line. */
 function comparisonSection(c: ComparisonView): HTMLElement {
-  const close = button('Close', 'close', 'Close the comparison', () => vscode.postMessage({ type: 'clearComparison' }));
-  const { section: s, body } = section('comparison', `Compared with ${c.other}`, close);
+  const close = button(t('compare.close'), 'close', t('compare.close.label'), () => vscode.postMessage({ type: 'clearComparison' }));
+  const { section: s, body } = section('comparison', t('section.compared', c.other), close);
   const headline = el('p', `comparison-headline${c.identical ? ' identical' : ''}`);
   headline.append(icon(c.identical ? 'pass' : 'diff'), document.createTextNode(` ${c.headline}`));
   body.append(headline);
   if (c.lines.length > 0) {
     const list = el('ul', 'comparison-lines');
-    list.setAttribute('aria-label', 'Changes from this token to the other one');
+    list.setAttribute('aria-label', t('compare.changes'));
     for (const line of c.lines) {
       const li = el('li', `change change-${changeKind(line)}`);
       li.append(el('code', undefined, line));
@@ -708,7 +744,7 @@ function comparisonSection(c: ComparisonView): HTMLElement {
     }
     body.append(list);
   }
-  body.append(el('p', 'muted', `This token → ${c.other}: this token is the left side of the diff editor.`));
+  body.append(el('p', 'muted', t('compare.sides', c.other)));
   return s;
 }
 
@@ -718,7 +754,7 @@ function rawTokenSection(model: TokenViewModel): HTMLElement {
   details.id = 'token';
   if (model.parts.some((p) => p.error !== undefined)) details.open = true; // show where it breaks
   const summary = el('summary', 'card-head');
-  summary.append(el('h2', undefined, 'Raw token'));
+  summary.append(el('h2', undefined, t('section.rawToken')));
   details.append(summary);
   const body = el('div', 'card-body');
   body.append(tokenParts(model));
@@ -741,7 +777,7 @@ function renderToken(model: TokenViewModel): void {
   if (model.signature !== undefined) badges.append(signatureBadge(model.signature));
   if (model.decryption?.state === 'decrypted') {
     const unlocked = el('span', 'badge decrypted');
-    unlocked.append(icon('unlock'), document.createTextNode(' decrypted'));
+    unlocked.append(icon('unlock'), document.createTextNode(` ${t('badge.decrypted')}`));
     badges.append(unlocked);
   }
   // The time status in words, ticking: the page's one countdown.
@@ -749,15 +785,15 @@ function renderToken(model: TokenViewModel): void {
   badge.id = 'countdown';
   badges.append(badge);
   const actions = el('div', 'actions');
-  actions.append(copyButton('token', 'token', 'Copy token'));
-  if (model.canReveal) actions.append(button('Reveal', 'go-to-file', 'Reveal token in editor', () => vscode.postMessage({ type: 'reveal' })));
-  actions.append(button('Compare with…', 'diff', 'Compare this token with another one or the clipboard (diff editor and summary)', () => vscode.postMessage({ type: 'compare' })));
+  actions.append(copyButton('token', t('copy.what.token'), t('action.copyToken')));
+  if (model.canReveal) actions.append(button(t('action.reveal'), 'go-to-file', t('action.reveal.label'), () => vscode.postMessage({ type: 'reveal' })));
+  actions.append(button(t('action.compare'), 'diff', t('action.compare.label'), () => vscode.postMessage({ type: 'compare' })));
   header.append(title, badges);
   if (model.asOf !== undefined) {
     const asOf = el('p', 'as-of');
     asOf.id = 'as-of';
-    asOf.append(icon('history'), document.createTextNode(` As of ${absoluteTime(model.asOf / 1000, model.timeDisplay)}, not now: every status, finding and time below is for that instant. `));
-    asOf.append(button('Back to now', 'debug-restart', 'Back to now: evaluate at the current time again', () => vscode.postMessage({ type: 'validAt', at: null })));
+    asOf.append(icon('history'), document.createTextNode(` ${t('asOf', absoluteTime(model.asOf / 1000, model.timeDisplay))} `));
+    asOf.append(button(t('action.backToNow'), 'debug-restart', t('action.backToNow.label'), () => vscode.postMessage({ type: 'validAt', at: null })));
     header.append(asOf);
   }
   header.append(actions);
@@ -769,8 +805,8 @@ function renderToken(model: TokenViewModel): void {
   const nested: StatusBadge[] = [];
   if (model.nested !== undefined) root.append(nestedSection(model.nested, relatives, nested));
 
-  const h = claimsViews(model.headerRows, model.headerJson, model.headerPretty, 'Header', model, relatives);
-  const hs = section('header', 'Header', h.toggles, copyButton('header', 'header', 'Copy JSON'));
+  const h = claimsViews(model.headerRows, model.headerJson, model.headerPretty, 'header', model, relatives);
+  const hs = section('header', t('section.header'), h.toggles, copyButton('header', t('copy.what.header'), t('copy.json')));
   hs.body.append(h.body);
   const times = timesSection(model, relatives);
   root.append(hs.section, times.section, signatureSection(model), hintsSection(model), sizeSection(model), rawTokenSection(model));
@@ -789,15 +825,15 @@ function renderError(model: ErrorViewModel): void {
   box.append(el('h1', 'title', model.title));
   const msg = el('p', 'error-message');
   msg.append(icon('error'), document.createTextNode(` ${model.error.message}`));
-  box.append(msg, el('p', 'muted', `${model.error.code}${model.error.segment !== undefined ? ` · ${model.error.segment} segment` : ''} · ${model.length} characters`));
-  if (model.canReveal) box.append(button('Reveal', 'go-to-file', 'Reveal token in editor', () => vscode.postMessage({ type: 'reveal' })));
+  box.append(msg, el('p', 'muted', `${model.error.code}${model.error.segment !== undefined ? ` · ${t('error.segment', model.error.segment)}` : ''} · ${t('error.characters', model.length)}`));
+  if (model.canReveal) box.append(button(t('action.reveal'), 'go-to-file', t('action.reveal.label'), () => vscode.postMessage({ type: 'reveal' })));
   root.append(box);
 }
 
 function renderEmpty(): void {
   silence();
   const p = el('div', 'empty');
-  p.append(icon('key'), el('p', undefined, 'No token selected. Put the cursor on a JWT, or run “Token Lens: Inspect Token at Cursor”.'));
+  p.append(icon('key'), el('p', undefined, t('empty')));
   root.append(p);
 }
 
@@ -847,7 +883,7 @@ function render(model: InspectorViewModel): void {
     live = undefined;
     root.replaceChildren();
     const reason = e instanceof Error ? e.message : String(e);
-    renderError({ state: 'error', title: model.state === 'empty' ? 'Token Inspector' : model.title, error: { code: 'ERR_EMPTY', message: `The inspector could not draw this token: ${reason}` }, length: 0, canReveal: false });
+    renderError({ state: 'error', title: model.state === 'empty' ? t('page.title') : model.title, error: { code: 'ERR_EMPTY', message: t('drawError', reason) }, length: 0, canReveal: false });
   }
   postSummary(model);
 }

@@ -1,0 +1,110 @@
+import * as assert from 'assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { configureLocale, relativeText } from '../../../src/present';
+import { relativeTimeText } from '../../../src/present/locale';
+import { bytesText } from '../../../src/present/size';
+import {
+  fillPlaceholders, languageTag, localizedWebviewStrings, readWebviewLocale, webviewBundle, webviewLocaleJson, WEBVIEW_STRINGS, type WebviewStringId,
+} from '../../../src/present/inspector/strings';
+import { timeReport } from '../../../src/core';
+
+// The inspector page's words (issue 15): the table, its German from the shipped bundle, the data
+// block the host writes into the page, and how the page reads it back (English for anything bad).
+const ROOT = path.join(__dirname, '..', '..', '..');
+const GERMAN = JSON.parse(readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+const IDS = Object.keys(WEBVIEW_STRINGS) as WebviewStringId[];
+const marks = (s: string): string[] => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+
+describe('inspector page strings (present/inspector/strings.ts)', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('the host writes the table in English when no language is configured, and in German from the shipped bundle', () => {
+    assert.deepStrictEqual(localizedWebviewStrings(), WEBVIEW_STRINGS);
+    configureLocale('de', GERMAN);
+    const de = localizedWebviewStrings();
+    assert.deepStrictEqual(Object.keys(de).sort(), [...IDS].sort());
+    assert.strictEqual(de['section.payloadClaims'], 'Payload-Claims');
+    assert.strictEqual(de['section.hints'], 'Widerrufsrisiken');
+    assert.strictEqual(de['copy.table'], 'Als Tabelle kopieren');
+    assert.strictEqual(de['action.compare'], 'Vergleichen mit…');
+    // Every entry has a German text with the English entry's placeholders.
+    for (const id of IDS) assert.deepStrictEqual(marks(de[id]), marks(WEBVIEW_STRINGS[id]), id);
+    const untranslated = IDS.filter((id) => de[id] === WEBVIEW_STRINGS[id] && !['Header', 'Payload', 'Claims', 'Name'].includes(WEBVIEW_STRINGS[id]));
+    assert.deepStrictEqual(untranslated, []);
+  });
+
+  it('round-trips through the data block, which no text can end or turn into markup', () => {
+    configureLocale('de', GERMAN);
+    const strings = { ...localizedWebviewStrings(), empty: 'evil </script><script>alert(1)</script> & <!-- \u2028' };
+    const json = webviewLocaleJson({ language: 'de', strings });
+    assert.doesNotMatch(json, /[<>&\u2028]/);
+    const back = readWebviewLocale(json);
+    assert.strictEqual(back.language, 'de');
+    assert.deepStrictEqual(back.strings, strings);
+  });
+
+  it('the page falls back to English for a malformed block, never throwing', () => {
+    for (const text of [null, undefined, '', 'not json', '{"language":', '[]', 'null', '42', '"de"', '{"strings":[]}', '{"strings":null}']) {
+      const locale = readWebviewLocale(text);
+      assert.strictEqual(locale.language, 'en', String(text));
+      assert.deepStrictEqual(locale.strings, WEBVIEW_STRINGS, String(text));
+    }
+  });
+
+  it('the page takes each good entry and English for each missing, non-string, empty, overlong or placeholder-changed one', () => {
+    const locale = readWebviewLocale(JSON.stringify({
+      language: 'de',
+      strings: {
+        'section.hints': 'Widerrufsrisiken',
+        'section.size': 42,
+        'section.verdict': '',
+        'section.times': 'x'.repeat(5000),
+        'section.compared': 'Verglichen',          // lost its {0}
+        'section.nestedMany': 'Tokens ({0}) {1}',  // gained a {1}
+        'verdict.noteMany': '{0} Sicherheitshinweise (Info)',
+        'no.such.id': 'ignored',
+        __proto__: 'x',
+      },
+    }));
+    assert.strictEqual(locale.language, 'de');
+    assert.strictEqual(locale.strings['section.hints'], 'Widerrufsrisiken');
+    assert.strictEqual(locale.strings['verdict.noteMany'], '{0} Sicherheitshinweise (Info)');
+    for (const id of ['section.size', 'section.verdict', 'section.times', 'section.compared', 'section.nestedMany', 'empty'] as const) {
+      assert.strictEqual(locale.strings[id], WEBVIEW_STRINGS[id], id);
+    }
+    assert.ok(!('no.such.id' in locale.strings));
+    assert.deepStrictEqual(Object.keys(locale.strings).sort(), [...IDS].sort());
+  });
+
+  it('a language tag the page cannot use is English', () => {
+    assert.strictEqual(languageTag('de'), 'de');
+    assert.strictEqual(languageTag('zh-cn'), 'zh-cn');
+    assert.strictEqual(languageTag('pt-BR'), 'pt-BR');
+    for (const bad of [undefined, '', 'de"><script>', 'd', 'de_DE', 'x'.repeat(40)]) assert.strictEqual(languageTag(bad), 'en', String(bad));
+    assert.strictEqual(readWebviewLocale('{"language":"\\"><b>","strings":{}}').language, 'en');
+  });
+
+  it('fills placeholders by number and leaves one without an argument as it is', () => {
+    assert.strictEqual(fillPlaceholders('Grund {0} · {1}', ['3', 'Titel']), 'Grund 3 · Titel');
+    assert.strictEqual(fillPlaceholders('{1} vor {0}', ['a', 'b']), 'b vor a');
+    assert.strictEqual(fillPlaceholders('{0} und {2}', ['a']), 'a und {2}');
+  });
+
+  it('configures present/locale in the page: the countdown, claim times and sizes in German', () => {
+    configureLocale('de', GERMAN);
+    const locale = readWebviewLocale(webviewLocaleJson({ language: 'de', strings: localizedWebviewStrings() }));
+    configureLocale('en', undefined);
+    // What the page does at start: only the table's words, as a bundle.
+    configureLocale(locale.language, webviewBundle(locale.strings));
+    const now = Date.UTC(2026, 0, 1, 12);
+    const report = timeReport({ iat: now / 1000 - 60, exp: now / 1000 + 14 * 60 }, { now, clockSkewSec: 0 });
+    assert.strictEqual(relativeText(report), 'läuft in 14 Min. ab');
+    assert.strictEqual(relativeTimeText(-3 * 86_400_000), 'vor 3 Tagen');
+    assert.strictEqual(bytesText(4096), '4,1 kB');
+    configureLocale('en', undefined);
+    assert.strictEqual(relativeText(report), 'expires in 14 min');
+    assert.strictEqual(relativeTimeText(-3 * 86_400_000), '3 days ago');
+    assert.strictEqual(relativeTimeText(5 * 60_000), 'in 5 min');
+  });
+});
