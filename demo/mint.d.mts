@@ -5,3 +5,5 @@ export function mintDemoTokens(): Promise<Record<string, string>>;
 export function writeDemoWorkspace(target: string): Promise<Record<string, string>>;
 /** Lifetime of the live access token, in hours. */
 export const ACCESS_TOKEN_HOURS: number;
+/** The demo's `dir` (A256GCM) JWE key as text (public on purpose): Add Decryption Key… stores it. */
+export const DEMO_JWE_KEY: string;

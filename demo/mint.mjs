@@ -4,6 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT, UnsecuredJWT, EncryptJWT, generateKeyPair } from 'jose';
 
+/** The demo's `dir` (A256GCM) key, 32 bytes of text: public on purpose, for the demo only. */
+export const DEMO_JWE_KEY = 'token-lens-demo-dir-key-32-bytes';
+
 const ISSUER = 'https://auth.demo.example';
 const now = () => Math.floor(Date.now() / 1000);
 /** The live access token's lifetime: hours, so a slow first look still sees a live countdown. */
@@ -14,7 +17,8 @@ export async function mintDemoTokens() {
   const { privateKey } = await generateKeyPair('RS256');
   const es = await generateKeyPair('ES256');
   const hmac = crypto.getRandomValues(new Uint8Array(32));
-  const jweKey = crypto.getRandomValues(new Uint8Array(32));
+  // A published demo key (README, Decrypt): store it with Add Decryption Key… as text to see {{encryptedToken}} decrypted.
+  const jweKey = new TextEncoder().encode(DEMO_JWE_KEY);
   const t = now();
 
   const access = await new SignJWT({ scope: 'orders:read orders:write', email: 'alice@demo.example', name: 'Alice Demo' })
