@@ -44,9 +44,10 @@ function failureText(error: DecryptError): DecryptionText {
   const message = `${error.message} (step: ${error.step})`;
   switch (error.code) {
     case 'ERR_JWE_P2C':
-    case 'ERR_JWE_TOO_LARGE':
     case 'ERR_JWE_UNSUPPORTED':
       return { headline: 'Refused before decryption', message, refused: true, icon: 'error' };
+    case 'ERR_JWE_TOO_LARGE':
+      return { headline: 'Refused — the plaintext inflates past the cap', message, refused: true, icon: 'error' };
     case 'ERR_JWE_NO_KEY':
       return { headline: 'Encrypted — no decryption key stored', message, refused: false, icon: 'lock' };
     case 'ERR_JWE_KEY_MISMATCH':

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CompactEncrypt, CompactSign, exportJWK, generateKeyPair } from 'jose';
 import type { DetailNode, NestedTokenNode, TokenNode } from '../../../src/features/tokenTree';
-import { api, cleanUp, hoverText, nowSec, openFile, waitFor } from './featureHelpers';
+import { api, cleanUp, hoverText, nowSec, openFile, setSetting, waitFor } from './featureHelpers';
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const bytes = (v: unknown): Uint8Array => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
@@ -74,6 +74,7 @@ describe('JWE decryption with stored keys (real host)', function () {
   let dirJwe = '';
   let p2cJwe = '';
   let dirSecret = '';
+  let zipBomb = '';
 
   before(async () => {
     const { keyStore } = await api();
@@ -86,10 +87,12 @@ describe('JWE decryption with stored keys (real host)', function () {
     const now = nowSec();
     inner = await new CompactSign(bytes({ sub: 'inner-alice', iss: 'https://issuer.example', aud: 'api', iat: now - 60, exp: now + 1800 })).setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'issuer-1' }).sign(issuer.privateKey);
     rsaJwe = await new CompactEncrypt(bytes(inner)).setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'JWT' }).encrypt(recipient.publicKey);
-    pbesJwe = await new CompactEncrypt(bytes({ sub: 'pbes-bob', exp: now + 900 })).setProtectedHeader({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2c: 4096 }).encrypt(bytes('correct horse staple'));
+    pbesJwe = await new CompactEncrypt(bytes({ sub: 'pbes-bob', exp: now + 900 })).setProtectedHeader({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM' }).encrypt(bytes('correct horse staple'));
     const secret = crypto.getRandomValues(new Uint8Array(32));
     dirSecret = Buffer.from(secret).toString('base64url');
     dirJwe = await new CompactEncrypt(bytes({ sub: 'dir-carol', exp: now + 600 })).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(secret);
+    // 4 MiB of zeros, a few KiB deflated: past the 1 MiB cap.
+    zipBomb = await new CompactEncrypt(new Uint8Array(4 * 1024 * 1024)).setProtectedHeader({ alg: 'dir', enc: 'A256GCM', zip: 'DEF' } as never).encrypt(secret);
     p2cJwe = `${b64({ alg: 'PBES2-HS512+A256KW', enc: 'A256GCM', p2s: 'AAAAAAAAAAAAAAAAAAAAAA', p2c: 1_000_000 })}.AAAA.AAAA.AAAA.AAAA`;
     rsaJwk = JSON.stringify(privateJwk);
   });
@@ -156,6 +159,26 @@ describe('JWE decryption with stored keys (real host)', function () {
     // A million PBKDF2 rounds take seconds; the refusal is a header read (the hover's own work aside).
     assert.ok(took < 1500, `the p2c refusal took ${took} ms`);
     for (const text of [rsa, pbes, dir, bomb]) assert.ok(!text.includes(rsaD) && !text.includes(dirSecret) && !text.includes('correct horse'), 'no key material in a hover');
+  });
+
+  it('the guards follow the settings: a lower p2c bound refuses the PBES2 token; a zip bomb stops at the cap', async () => {
+    const editor = await openFile([`X-Pbes: ${pbesJwe}`, `X-Zip: ${zipBomb}`, ''].join('\n'));
+    const doc = editor.document;
+    const at = (line: number): vscode.Position => new vscode.Position(line, doc.lineAt(line).text.indexOf('ey') + 5);
+    const bomb = plain(await hoverText(doc.uri, at(1)));
+    assert.match(bomb, /Refused — the plaintext inflates past the cap\*\* — Refused: the zip "DEF" plaintext inflates past the cap of 1048576 bytes.*\(step: cap\)/);
+    const undo = await setSetting('decryption.maxPbes2Count', 1000);
+    try {
+      const refused = await waitFor(async () => {
+        const t = plain(await hoverText(doc.uri, at(0)));
+        return /Refused before decryption/.test(t) ? t : undefined;
+      }, 'the lower p2c bound', 10_000);
+      assert.match(refused, /PBES2 "p2c" is 2048, over the bound of 1000/); // jose writes p2c 2048
+      assert.match(refused, /TL214/, 'the finding names the same bound');
+    } finally {
+      await undo();
+    }
+    await waitFor(async () => (/Decrypted with key/.test(plain(await hoverText(doc.uri, at(0)))) ? true : undefined), 'decrypted again at the default bound', 10_000);
   });
 
   it('the inspector shows the JWE decrypted and its inner JWT as a nested card with its own verification; the tree a decrypted row and the inner token as a child row', async () => {
