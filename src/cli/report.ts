@@ -115,7 +115,7 @@ function ownReport(inspection: Inspection): TokenReport {
     payload: decoded.payload,
     duplicateKeys: decoded.duplicateKeys,
     padded: decoded.padded,
-    segmentErrors: decoded.segmentErrors ?? [],
+    segmentErrors: (decoded.segmentErrors ?? []).map(withoutTextId),
     time: inspection.time,
     size: inspection.size,
     algorithm: inspection.algorithm,
@@ -124,13 +124,24 @@ function ownReport(inspection: Inspection): TokenReport {
   };
 }
 
-/** A verification result as the JSON report has it: its English sentence, without the text id and params the editor translates from. */
-export function reportedVerification(v: VerificationResult): VerificationResult {
-  if (v.textId === undefined && v.params === undefined) return v;
-  const rest: Record<string, unknown> = { ...v };
+/** `value` without the text id and params the editor translates from: the JSON report keeps the English sentence only (its fields in their order). */
+function withoutTextId<T extends { readonly textId?: string; readonly params?: unknown }>(value: T): T {
+  if (value.textId === undefined && value.params === undefined) return value;
+  const rest: Record<string, unknown> = { ...value };
   delete rest['textId'];
   delete rest['params'];
-  return rest as VerificationResult;
+  return rest as T;
+}
+
+/** A verification result as the JSON report has it. */
+export function reportedVerification(v: VerificationResult): VerificationResult {
+  return withoutTextId(v);
+}
+
+/** A decode error as the JSON report has it (its partial segments' errors too). */
+export function reportedError(error: TokenError): TokenError {
+  const own = withoutTextId(error);
+  return own.partial === undefined ? own : { ...own, partial: { ...own.partial, segmentErrors: own.partial.segmentErrors.map(withoutTextId) } };
 }
 
 /** A finding as the JSON report has it: its English text, without the text id and params the editor translates from. */

@@ -12,7 +12,7 @@ import { loadAllowFiles, type AllowList } from './allow';
 import { EXIT_FINDINGS, EXIT_OK } from './exitCodes';
 import { expandPaths, MissingPathError, UNREADABLE, walksTree, type ScanPath } from './files';
 import { Progress } from './progress';
-import { countSeverities, JSON_SCHEMA_VERSION, meetsFailLevel, reportedVerification, scanErrorLine, scanTokenLines, skippedLine, tokenReport, type ScanFileReport, type ScanReport, type ScanTokenReport, type Style } from './report';
+import { countSeverities, JSON_SCHEMA_VERSION, meetsFailLevel, reportedError, reportedVerification, scanErrorLine, scanTokenLines, skippedLine, tokenReport, type ScanFileReport, type ScanReport, type ScanTokenReport, type Style } from './report';
 import { sarifLog, type SarifFile } from './sarif';
 import { chunkBuffer, scanFile, scanText, withFinding, type FileScan, type FoundToken, type InspectFunction, type ScanContext } from './scanFile';
 import type { TrackedFiles } from './tracked';
@@ -252,7 +252,7 @@ function jsonToken(t: ReportedToken): ScanTokenReport {
     tokenHash: t.tokenHash,
     ...(t.allowedBy !== undefined ? { allowed: t.allowedBy } : {}),
     ...(t.inspection ? { inspection: tokenReport(t.inspection) } : {}),
-    ...(t.error ? { error: t.error } : {}),
+    ...(t.error ? { error: reportedError(t.error) } : {}),
     ...(t.verification ? { verification: reportedVerification(t.verification) } : {}),
   };
 }

@@ -45,11 +45,11 @@ async function materialFromText(text: string): Promise<KeyMaterial | undefined> 
   if (kind === 'jwk' || kind === 'jwks') return { kind, json: text };
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'UTF-8 text', encoding: 'utf8' as SecretEncoding, detail: 'The secret is used byte for byte as typed' },
-      { label: 'base64', encoding: 'base64' as SecretEncoding, detail: 'Standard base64 (+ / =)' },
-      { label: 'base64url', encoding: 'base64url' as SecretEncoding, detail: 'URL-safe base64 (- _), as in a JWK "k"' },
+      { label: vscode.l10n.t('UTF-8 text'), encoding: 'utf8' as SecretEncoding, detail: vscode.l10n.t('The secret is used byte for byte as typed') },
+      { label: 'base64', encoding: 'base64' as SecretEncoding, detail: vscode.l10n.t('Standard base64 (+ / =)') },
+      { label: 'base64url', encoding: 'base64url' as SecretEncoding, detail: vscode.l10n.t('URL-safe base64 (- _), as in a JWK "k"') },
     ],
-    { title: 'How is the HMAC secret encoded?' },
+    { title: vscode.l10n.t('How is the HMAC secret encoded?') },
   );
   return picked ? { kind: 'secret', value: text, encoding: picked.encoding } : undefined;
 }
@@ -65,10 +65,10 @@ async function materialFromJwksUrl(text: string): Promise<KeyMaterial | undefine
     return undefined;
   }
   // Explicit, per-fetch consent naming the host: a JWKS URL is never fetched on our own.
-  const fetchIt = 'Fetch';
+  const fetchIt = vscode.l10n.t('Fetch');
   const answer = await vscode.window.showWarningMessage(
-    `Fetch the JWKS from ${parsed.url.host}?`,
-    { modal: true, detail: `Token Lens will send one GET request to ${parsed.url.origin}. No token is sent.` },
+    vscode.l10n.t('Fetch the JWKS from {0}?', parsed.url.host),
+    { modal: true, detail: vscode.l10n.t('Token Lens will send one GET request to {0}. No token is sent.', parsed.url.origin) },
     fetchIt,
   );
   if (answer !== fetchIt) return undefined;
@@ -83,33 +83,33 @@ async function materialFromJwksUrl(text: string): Promise<KeyMaterial | undefine
 async function pickMaterial(): Promise<KeyMaterial | undefined> {
   const source = await vscode.window.showQuickPick(
     [
-      { label: '$(clippy) Paste a secret, PEM, JWK or JWKS', source: 'paste' as Source },
-      { label: '$(file) Key file in this workspace…', source: 'workspace' as Source },
-      { label: '$(folder-opened) Open a key file…', source: 'open' as Source },
-      { label: '$(cloud-download) Fetch a JWKS from a URL…', source: 'url' as Source },
+      { label: `$(clippy) ${vscode.l10n.t('Paste a secret, PEM, JWK or JWKS')}`, source: 'paste' as Source },
+      { label: `$(file) ${vscode.l10n.t('Key file in this workspace…')}`, source: 'workspace' as Source },
+      { label: `$(folder-opened) ${vscode.l10n.t('Open a key file…')}`, source: 'open' as Source },
+      { label: `$(cloud-download) ${vscode.l10n.t('Fetch a JWKS from a URL…')}`, source: 'url' as Source },
     ],
-    { title: 'Add Verification Key' },
+    { title: vscode.l10n.t('Add Verification Key') },
   );
   if (!source) return undefined;
   switch (source.source) {
     case 'paste': {
-      const text = await vscode.window.showInputBox({ title: 'Paste the key', prompt: 'HMAC secret, PEM public key / certificate, JWK or JWKS', password: true, ignoreFocusOut: true });
+      const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Paste the key'), prompt: vscode.l10n.t('HMAC secret, PEM public key / certificate, JWK or JWKS'), password: true, ignoreFocusOut: true });
       return text ? materialFromText(text) : undefined;
     }
     case 'workspace': {
       const files = await vscode.workspace.findFiles(KEY_FILE_GLOB, '**/node_modules/**', 200);
       const picked = await vscode.window.showQuickPick(
         files.map((uri) => ({ label: labelText(vscode.workspace.asRelativePath(uri), { icons: true, max: 200 }), uri })),
-        { title: 'Key file', placeHolder: files.length ? 'Choose a key file' : 'No .pem/.crt/.jwk/.json files found' },
+        { title: vscode.l10n.t('Key file'), placeHolder: files.length ? vscode.l10n.t('Choose a key file') : vscode.l10n.t('No .pem/.crt/.jwk/.json files found') },
       );
       return picked ? materialFromText(await readFile(picked.uri)) : undefined;
     }
     case 'open': {
-      const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use as verification key' })) ?? [];
+      const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Use as verification key') })) ?? [];
       return uri ? materialFromText(await readFile(uri)) : undefined;
     }
     case 'url': {
-      const text = await vscode.window.showInputBox({ title: 'JWKS URL', prompt: 'https://…/.well-known/jwks.json', ignoreFocusOut: true });
+      const text = await vscode.window.showInputBox({ title: vscode.l10n.t('JWKS URL'), prompt: 'https://…/.well-known/jwks.json', ignoreFocusOut: true });
       return text ? materialFromJwksUrl(text) : undefined;
     }
   }
@@ -134,14 +134,14 @@ async function pickBinding(initial: { iss: string; kid: string }): Promise<{ iss
   if (choices.length > 0) {
     const picked = await vscode.window.showQuickPick(
       choices.map((c) => ({ ...c, label: labelText(c.label, { icons: true, max: 300 }), detail: labelText(c.detail, { icons: true, max: 300 }) })),
-      { title: 'Which tokens is this key for?', placeHolder: 'Bound to the token at the cursor; a key bound to a token gives a verdict on it', ignoreFocusOut: true },
+      { title: vscode.l10n.t('Which tokens is this key for?'), placeHolder: vscode.l10n.t('Bound to the token at the cursor; a key bound to a token gives a verdict on it'), ignoreFocusOut: true },
     );
     if (picked === undefined) return undefined;
     if (picked.custom !== true) return { iss: picked.iss ?? '', kid: picked.kid ?? '' };
   }
-  const iss = await vscode.window.showInputBox({ title: 'Only for tokens from this issuer (optional)', prompt: BINDING_PROMPTS.iss, value: initial.iss, ignoreFocusOut: true });
+  const iss = await vscode.window.showInputBox({ title: vscode.l10n.t('Only for tokens from this issuer (optional)'), prompt: BINDING_PROMPTS.iss, value: initial.iss, ignoreFocusOut: true });
   if (iss === undefined) return undefined;
-  const kid = await vscode.window.showInputBox({ title: 'Only for tokens with this key id (optional)', prompt: BINDING_PROMPTS.kid, value: initial.kid, ignoreFocusOut: true });
+  const kid = await vscode.window.showInputBox({ title: vscode.l10n.t('Only for tokens with this key id (optional)'), prompt: BINDING_PROMPTS.kid, value: initial.kid, ignoreFocusOut: true });
   if (kid === undefined) return undefined;
   return { iss, kid };
 }
@@ -164,10 +164,10 @@ export async function addVerificationKey(store: KeyStore, args?: unknown, tokens
     return undefined;
   }
   const label = await vscode.window.showInputBox({
-    title: 'Label for this key',
+    title: vscode.l10n.t('Label for this key'),
     value: probe.value.description,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' ? 'A label is required' : v.length > 200 ? 'At most 200 characters' : undefined),
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('A label is required') : v.length > 200 ? vscode.l10n.t('At most 200 characters') : undefined),
   });
   if (!label) return undefined;
   const binding = await pickBinding(initial);
@@ -180,7 +180,7 @@ export async function addVerificationKey(store: KeyStore, args?: unknown, tokens
     return undefined;
   }
   const replaces = (await store.list()).some((k) => k.label === input.label);
-  const store_ = 'Store Key';
+  const store_ = vscode.l10n.t('Store Key');
   const confirmation = keyConfirmation({ label: input.label, description: parsed.value.description, ...(input.iss ? { iss: input.iss } : {}), ...(input.kid ? { kid: input.kid } : {}), replaces });
   const answer = await vscode.window.showWarningMessage(labelText(confirmation.message), { modal: true, detail: labelText(confirmation.detail, { max: 800 }) }, store_);
   if (answer !== store_) return undefined;

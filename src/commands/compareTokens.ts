@@ -4,7 +4,7 @@ import type { CompareDocuments, CompareOutcome } from '../model/compareDocuments
 import { resolveTarget } from '../model/targetResolver';
 import type { TokenIndex } from '../model/tokenIndex';
 import type { InspectTarget } from '../model/types';
-import { comparisonHeadline, contextLabel } from '../present';
+import { comparisonHeadline, contextLabel, messageText } from '../present';
 import { labelText, notificationText } from '../present/escape';
 import { readClipboard } from './decodeToken';
 
@@ -18,7 +18,8 @@ interface TokenChoice extends vscode.QuickPickItem {
   readonly target?: InspectTarget;
 }
 
-const CLIPBOARD_CHOICE: TokenChoice = { label: '$(clippy) The clipboard', detail: 'Reads the clipboard now', alwaysShow: true };
+/** The clipboard as a choice (its words in the display language, read when the pick opens). */
+const clipboardChoice = (): TokenChoice => ({ label: `$(clippy) ${vscode.l10n.t('The clipboard')}`, detail: vscode.l10n.t('Reads the clipboard now'), alwaysShow: true });
 
 /**
  * Token Lens: Compare Tokens (issue 13). Opens VS Code's diff editor on the two tokens'
@@ -33,7 +34,7 @@ const CLIPBOARD_CHOICE: TokenChoice = { label: '$(clippy) The clipboard', detail
 export async function compareTokens(tokens: TokenIndex, documents: CompareDocuments, arg?: unknown, selected?: unknown): Promise<CompareOutcome | undefined> {
   const rows = selectedTargets(arg, selected);
   if (rows.length > 2) {
-    void vscode.window.showWarningMessage('Token Lens: select two tokens to compare.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Token Lens: select two tokens to compare.'));
     return undefined;
   }
   const [firstRow, secondRow] = rows;
@@ -50,14 +51,14 @@ export async function compareTokens(tokens: TokenIndex, documents: CompareDocume
   if (first !== undefined) {
     if (vscode.env.uiKind !== vscode.UIKind.Web) {
       const clip = normalizeTokenInput(await readClipboard());
-      if (clip.ok && clip.value !== first.token) return show(documents, first, { token: clip.value, label: 'clipboard' });
+      if (clip.ok && clip.value !== first.token) return show(documents, first, { token: clip.value, label: vscode.l10n.t('clipboard') });
     }
-    const second = await pickToken(tokens, `Compare "${labelText(first.label, { max: 60 })}" with…`, first);
+    const second = await pickToken(tokens, vscode.l10n.t('Compare "{0}" with…', labelText(first.label, { max: 60 })), first);
     return second === undefined ? undefined : show(documents, first, second);
   }
-  const a = await pickToken(tokens, 'First token to compare', undefined);
+  const a = await pickToken(tokens, vscode.l10n.t('First token to compare'), undefined);
   if (a === undefined) return undefined;
-  const b = await pickToken(tokens, `Compare "${labelText(a.label, { max: 60 })}" with…`, a);
+  const b = await pickToken(tokens, vscode.l10n.t('Compare "{0}" with…', labelText(a.label, { max: 60 })), a);
   return b === undefined ? undefined : show(documents, a, b);
 }
 
@@ -103,24 +104,24 @@ async function pickToken(tokens: TokenIndex, title: string, exclude: InspectTarg
       });
     }
   }
-  items.push(CLIPBOARD_CHOICE);
-  const choice = await vscode.window.showQuickPick(items, { title: `Token Lens: ${title}`, placeHolder: 'A token of the active editor, or the clipboard', matchOnDescription: true });
+  items.push(clipboardChoice());
+  const choice = await vscode.window.showQuickPick(items, { title: `Token Lens: ${title}`, placeHolder: vscode.l10n.t('A token of the active editor, or the clipboard'), matchOnDescription: true });
   if (choice === undefined) return undefined;
   if (choice.target !== undefined) return choice.target;
   const clip = normalizeTokenInput(await readClipboard());
   if (!clip.ok) {
-    void vscode.window.showWarningMessage(notificationText(`Token Lens: the clipboard holds no token: ${clip.error.message}`));
+    void vscode.window.showWarningMessage(notificationText(vscode.l10n.t('Token Lens: the clipboard holds no token: {0}', messageText(clip.error))));
     return undefined;
   }
-  return { token: clip.value, label: 'clipboard' };
+  return { token: clip.value, label: vscode.l10n.t('clipboard') };
 }
 
 /**
- * Where the diff editor opens: the active text editor's group; when none is active (the command
- * ran from the inspector panel), a visible text editor's group, so the inspector and its
- * comparison summary stay in view beside the diff; else beside the active group.
+ * Where the diff editor (and *Edit Token*'s tab) opens: the active text editor's group; when none
+ * is active (the command ran from the inspector panel), a visible text editor's group, so the
+ * inspector and its comparison summary stay in view beside the diff; else beside the active group.
  */
-function diffColumn(): vscode.ViewColumn {
+export function diffColumn(): vscode.ViewColumn {
   const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.viewColumn !== undefined);
   return editor?.viewColumn ?? vscode.ViewColumn.Beside;
 }
@@ -130,7 +131,7 @@ async function show(documents: CompareDocuments, a: InspectTarget, b: InspectTar
   const compared = compare(a.token, b.token);
   if (!compared.ok) {
     const which = compared.error.side === 'left' ? a : b;
-    void vscode.window.showWarningMessage(notificationText(`Token Lens: cannot compare "${which.label}": ${compared.error.error.message}`));
+    void vscode.window.showWarningMessage(notificationText(vscode.l10n.t('Token Lens: cannot compare "{0}": {1}', which.label, messageText(compared.error.error))));
     return undefined;
   }
   const { left, right, summary } = compared.value;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { decodeToken } from '../core';
 import type { DecodedToken } from '../core';
 import type { TokenIndex } from '../model/tokenIndex';
-import { claimsTable } from '../present';
+import { claimsTable, messageText } from '../present';
 import { resolveTarget } from '../model/targetResolver';
 import { notificationText } from '../present/escape';
 
@@ -37,7 +37,7 @@ export async function copyTokenPart(tokens: TokenIndex, part: CopyPart, arg?: un
   }
   const decoded = decodeToken(resolved.target.token);
   if (!decoded.ok) {
-    void vscode.window.showWarningMessage(notificationText(`Token Lens: ${decoded.error.message}`));
+    void vscode.window.showWarningMessage(notificationText(`Token Lens: ${messageText(decoded.error)}`));
     return undefined;
   }
   const text = render(decoded.value, part);

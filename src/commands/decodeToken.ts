@@ -4,6 +4,7 @@ import type { TokenIndex } from '../model/tokenIndex';
 import type { InspectTarget } from '../model/types';
 import type { ShowInPanel } from './inspectToken';
 import { resolveTarget } from '../model/targetResolver';
+import { messageText } from '../present';
 import { notificationText } from '../present/escape';
 
 /**
@@ -40,13 +41,13 @@ export async function decodeToken(tokens: TokenIndex, showInPanel: ShowInPanel, 
     validateInput: (value) => {
       if (value.trim() === '') return undefined;
       const r = normalizeTokenInput(value);
-      return r.ok ? undefined : r.error.message;
+      return r.ok ? undefined : messageText(r.error);
     },
   });
   if (typed === undefined) return undefined;
   const normalized = normalizeTokenInput(typed);
   if (!normalized.ok) {
-    void vscode.window.showWarningMessage(notificationText(`Token Lens: ${normalized.error.message}`));
+    void vscode.window.showWarningMessage(notificationText(`Token Lens: ${messageText(normalized.error)}`));
     return undefined;
   }
   const target = { token: normalized.value, label: 'pasted token' };
@@ -59,12 +60,13 @@ interface DecodeChoice extends vscode.QuickPickItem {
   readonly source: 'clipboard' | 'typed';
 }
 
-const CLIPBOARD_CHOICE: DecodeChoice = {
-  label: '$(clippy) Decode the token on the clipboard',
-  detail: 'Reads the clipboard now (the browser may ask for permission)',
+/** The clipboard as a choice (its words in the display language, read when the pick opens). */
+const clipboardChoice = (): DecodeChoice => ({
+  label: `$(clippy) ${vscode.l10n.t('Decode the token on the clipboard')}`,
+  detail: vscode.l10n.t('Reads the clipboard now (the browser may ask for permission)'),
   source: 'clipboard',
   alwaysShow: true,
-};
+});
 
 /**
  * The browser host's Decode Token: one pick to paste a token into, with the clipboard as a
@@ -72,16 +74,17 @@ const CLIPBOARD_CHOICE: DecodeChoice = {
  */
 async function decodeInBrowser(showInPanel: ShowInPanel): Promise<InspectTarget | undefined> {
   const pick = vscode.window.createQuickPick<DecodeChoice>();
-  pick.title = 'Token Lens: Decode Token';
-  pick.placeholder = 'Paste a JWT or JWE (a "Bearer " prefix, quotes and whitespace are fine), or decode the clipboard';
+  pick.title = vscode.l10n.t('Token Lens: Decode Token');
+  pick.placeholder = vscode.l10n.t('Paste a JWT or JWE (a "Bearer " prefix, quotes and whitespace are fine), or decode the clipboard');
   pick.ignoreFocusOut = true;
   pick.matchOnDetail = false;
+  const CLIPBOARD_CHOICE = clipboardChoice();
   pick.items = [CLIPBOARD_CHOICE];
   const typedItem = (value: string): DecodeChoice[] => {
     if (value.trim() === '') return [];
     const r = normalizeTokenInput(value);
     // The typed text is token text: its own item label is not, so nothing of it is drawn.
-    return [{ label: r.ok ? '$(key) Decode the pasted token' : '$(warning) Not a token', detail: r.ok ? undefined : notificationText(r.error.message), source: 'typed', alwaysShow: true }];
+    return [{ label: r.ok ? `$(key) ${vscode.l10n.t('Decode the pasted token')}` : `$(warning) ${vscode.l10n.t('Not a token')}`, detail: r.ok ? undefined : notificationText(messageText(r.error)), source: 'typed', alwaysShow: true }];
   };
   const chosen = await new Promise<{ choice: DecodeChoice; value: string } | undefined>((resolve) => {
     pick.onDidChangeValue((value) => {
@@ -101,7 +104,7 @@ async function decodeInBrowser(showInPanel: ShowInPanel): Promise<InspectTarget 
   const text = chosen.choice.source === 'clipboard' ? await readClipboard() : chosen.value;
   const normalized = normalizeTokenInput(text);
   if (!normalized.ok) {
-    const message = chosen.choice.source === 'clipboard' ? vscode.l10n.t('Token Lens: the clipboard holds no token: {0}', normalized.error.message) : vscode.l10n.t('Token Lens: not a token: {0}', normalized.error.message);
+    const message = chosen.choice.source === 'clipboard' ? vscode.l10n.t('Token Lens: the clipboard holds no token: {0}', messageText(normalized.error)) : vscode.l10n.t('Token Lens: not a token: {0}', messageText(normalized.error));
     void vscode.window.showWarningMessage(notificationText(message));
     return undefined;
   }

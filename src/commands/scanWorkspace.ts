@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { findTokens } from '../core';
 import { readSettings } from '../model/settings';
-import { contextLabel, LineIndex, looksBinary } from '../present';
+import { contextLabel, LineIndex, looksBinary, numberText } from '../present';
 import type { ScanResults, ScannedToken } from '../model/scanResults';
 
 /** Upper bound of files visited by one scan (a huge monorepo stays responsive). */
@@ -83,9 +83,9 @@ export async function scanWorkspace(scanResults: ScanResults): Promise<ScanSumma
   );
   scanResults.set(results);
   const summary = { files, tokens: results.length, skippedLarge, skippedBinary, cancelled, ms: Date.now() - started };
-  void vscode.window.showInformationMessage(
-    `Token Lens: ${summary.tokens} token${summary.tokens === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}` +
-      `${skippedLarge + skippedBinary > 0 ? ` (skipped ${skippedLarge} large, ${skippedBinary} binary)` : ''}${cancelled ? ' — cancelled' : ''}.`,
-  );
+  const tokenCount = summary.tokens === 1 ? vscode.l10n.t('1 token') : vscode.l10n.t('{0} tokens', numberText(summary.tokens));
+  const fileCount = files === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', numberText(files));
+  const skipped = skippedLarge + skippedBinary > 0 ? ` (${vscode.l10n.t('skipped {0} large, {1} binary', numberText(skippedLarge), numberText(skippedBinary))})` : '';
+  void vscode.window.showInformationMessage(vscode.l10n.t('Token Lens: {0} in {1}{2}{3}.', tokenCount, fileCount, skipped, cancelled ? ` — ${vscode.l10n.t('cancelled')}` : ''));
   return summary;
 }

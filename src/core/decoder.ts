@@ -14,15 +14,17 @@ import { compactKind, headerSegmentError, readProtectedHeader } from './header';
 import { DEFAULT_MAX_TOKEN_LENGTH, findTokens } from './scanner';
 import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
-import { base64urlBody, decodeBodyText, decodedLength, decodeUtf8, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS, segmentError } from './segments';
+import { coreMessage, segmentParam, type CoreMessage } from './findingTexts';
+import { base64urlBody, decodeBodyText, decodedLength, decodeUtf8, JWE_SEGMENTS, JWS_SEGMENTS, segmentError } from './segments';
 import type { BodyText, SegmentName } from './segments';
 import type { DecodedPayload, DecodedToken, DuplicateKey, PartialToken, Result, SegmentError, SegmentSize, TokenError, TokenErrorCode, TokenMatch } from './types';
 
 /** Longest token the decoder accepts (8 MiB): far above any transport limit, bounded work. */
 export const MAX_DECODE_LENGTH = 8 * 1024 * 1024;
 
-function error(code: TokenErrorCode, message: string, segment?: SegmentName): { ok: false; error: TokenError } {
-  return { ok: false, error: segment === undefined ? { code, message } : { code, message, segment } };
+function error(code: TokenErrorCode, text: string | CoreMessage, segment?: SegmentName): { ok: false; error: TokenError } {
+  const words = typeof text === 'string' ? { message: text } : text;
+  return { ok: false, error: segment === undefined ? { code, ...words } : { code, ...words, segment } };
 }
 
 /**
@@ -48,7 +50,7 @@ export function decodeToken(token: string): Result<DecodedToken> {
   } catch {
     // Defensive: decode is written to be total; an engine-level failure (e.g. out of memory on
     // a huge string) still comes back as a typed error rather than an exception.
-    return error('ERR_DECODE_FAILED', 'Failed to decode the token (the decoder itself failed)');
+    return error('ERR_DECODE_FAILED', coreMessage('decode.failed'));
   }
 }
 
@@ -81,11 +83,11 @@ export function notJoseMessage(match: TokenMatch): string | undefined {
 }
 
 function decode(token: string): Result<DecodedToken> {
-  if (typeof token !== 'string' || token.length === 0) return error('ERR_EMPTY', 'The token is empty');
-  if (token.length > MAX_DECODE_LENGTH) return error('ERR_TOO_LONG', `The token is longer than ${MAX_DECODE_LENGTH} characters`);
+  if (typeof token !== 'string' || token.length === 0) return error('ERR_EMPTY', coreMessage('decode.empty'));
+  if (token.length > MAX_DECODE_LENGTH) return error('ERR_TOO_LONG', coreMessage('decode.tooLong', [MAX_DECODE_LENGTH]));
   const parts = token.split('.');
   if (parts.length !== 3 && parts.length !== 5) {
-    return error('ERR_SEGMENT_COUNT', `Expected 3 (JWS) or 5 (JWE) dot-separated segments, found ${parts.length}`);
+    return error('ERR_SEGMENT_COUNT', coreMessage('decode.segmentCount', [parts.length]));
   }
   const [headerText = '', payloadText = ''] = parts;
   const headerRead = readProtectedHeader(headerText, { jwe: parts.length === 5 });
@@ -121,7 +123,7 @@ function decode(token: string): Result<DecodedToken> {
   }
   for (let i = parts.length; i < names.length; i++) {
     const name = names[i] ?? 'tag';
-    segmentErrors.push({ segment: name, code: 'missing', message: `The ${SEGMENT_LABELS[name]} segment is missing: a JWE header (enc) on ${parts.length} segments, a JWE has 5` });
+    segmentErrors.push({ segment: name, code: 'missing', ...coreMessage('segment.missing', [segmentParam(name), parts.length]) });
   }
 
   const duplicateKeys: DuplicateKey[] = [];

@@ -9,7 +9,7 @@
  * fails when one is missing from any bundle).
  */
 import { formatBytes, formatDuration } from './format';
-import type { Finding, FindingParam, Reference, Severity } from './types';
+import type { Finding, FindingParam, NestedMessage, Reference, Severity } from './types';
 
 /** A finding's message and evidence templates. */
 export interface FindingTemplate {
@@ -136,6 +136,46 @@ export const MESSAGE_TEXTS = {
   'verify.invalid': 'Invalid signature: it does not verify with key "{0}"',
   'verify.invalid.many': 'Invalid signature: it does not verify with any of {1} keys ({0})',
   'verify.failed': 'Verification could not run ({0})',
+
+  'segment.header': 'header',
+  'segment.payload': 'payload',
+  'segment.signature': 'signature',
+  'segment.encrypted_key': 'encrypted key',
+  'segment.iv': 'initialization vector',
+  'segment.ciphertext': 'ciphertext',
+  'segment.tag': 'authentication tag',
+  'segment.empty': 'The {0} segment is empty',
+  'segment.padding': 'The {0} segment has `=` at offset {1} that is not trailing padding',
+  'segment.base64url': 'The {0} segment is not base64url at offset {1}: {2}',
+  'segment.base64url.standard': 'The {0} segment is not base64url at offset {1}: {2} (standard base64, not base64url)',
+  'segment.base64url.wrapped': 'The {0} segment is not base64url at offset {1}: {2} (the token was wrapped or cut)',
+  'segment.base64url.placeholder': 'The {0} segment is not base64url at offset {1}: {2} (a placeholder, not a value)',
+  'segment.length': 'The {0} segment has {1} base64url characters, a length no encoding has (cut short, or a placeholder)',
+  'segment.undecodable': 'Failed to base64url decode the {0} segment',
+  'segment.missing': 'The {0} segment is missing: a JWE header (enc) on {1} segments, a JWE has 5',
+  'char.lineBreak': 'a line break',
+  'char.space': 'a space',
+
+  'decode.empty': 'The token is empty',
+  'decode.tooLong': 'The token is longer than {0} characters',
+  'decode.segmentCount': 'Expected 3 (JWS) or 5 (JWE) dot-separated segments, found {0}',
+  'decode.failed': 'Failed to decode the token (the decoder itself failed)',
+  'inspect.failed': 'Failed to analyse the token',
+  'header.empty': 'The header segment is empty',
+  'header.base64url': 'Failed to base64url decode the header segment',
+  'header.utf8': 'The header segment is not valid UTF-8',
+  'header.json': 'The header segment is not valid JSON ({0})',
+  'header.notObject': 'The header is JSON but not a JSON object',
+  'header.alg': 'The header has no string "alg" parameter (RFC 7515 §4.1.1)',
+  'header.enc': 'The JWE header has no string "enc" parameter (RFC 7516 §4.1.2)',
+  'input.emptyAfterFraming': 'No token found: the input is empty after removing the Bearer prefix and quotes',
+  'input.segmentCount': 'A compact token has 3 segments (JWS) or 5 (JWE) separated by dots; this has {0}',
+  'input.base64url': 'The {0} segment is not base64url',
+  'input.base64url.standard': 'The {0} segment is not base64url (it contains + or /: standard base64, not base64url)',
+  'input.notCompact': 'The segments do not form a compact JWS or JWE that Token Lens recognises',
+  'input.empty': 'Paste a token (JWS or JWE compact serialization)',
+  'input.tooLong': 'The input is longer than {0} characters',
+  'input.multiple': 'The input holds {0} different tokens; paste one at a time',
 } as const satisfies Record<string, string>;
 
 /** A key of {@link MESSAGE_TEXTS}. */
@@ -146,6 +186,12 @@ export interface CoreMessage {
   readonly message: string;
   readonly textId: MessageTextId;
   readonly params: readonly FindingParam[];
+}
+
+/** A segment's name as a param (`header`, `initialization vector`), written in each language. */
+export function segmentParam(name: 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag'): NestedMessage {
+  const id = `segment.${name}` as const;
+  return { message: MESSAGE_TEXTS[id], textId: id };
 }
 
 /** The English sentence `id` with `params`, and what each language writes it from. */

@@ -9,7 +9,8 @@
 import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
 import { base64urlBody, decodeBody, decodeBodyText, decodeUtf8, segmentError } from './segments';
-import type { JsonObject, Result, SegmentError, TokenError, TokenErrorCode, TokenKind } from './types';
+import { coreMessage, type MessageTextId } from './findingTexts';
+import type { FindingParam, JsonObject, Result, SegmentError, TokenError, TokenErrorCode, TokenKind } from './types';
 
 /** A protected header as read from its segment. */
 export interface ProtectedHeader {
@@ -26,8 +27,8 @@ export interface ReadHeaderOptions {
   readonly jwe?: boolean;
 }
 
-function fail(code: TokenErrorCode, message: string): { ok: false; error: TokenError } {
-  return { ok: false, error: { code, message, segment: 'header' } };
+function fail(code: TokenErrorCode, id: MessageTextId, params: readonly FindingParam[] = []): { ok: false; error: TokenError } {
+  return { ok: false, error: { code, ...coreMessage(id, params), segment: 'header' } };
 }
 
 /**
@@ -39,18 +40,18 @@ function fail(code: TokenErrorCode, message: string): { ok: false; error: TokenE
  * else r.error.code;            // e.g. 'ERR_HEADER_NOT_JSON'
  */
 export function readProtectedHeader(segment: string, options: ReadHeaderOptions = {}): Result<ProtectedHeader> {
-  if (typeof segment !== 'string' || segment.length === 0) return fail('ERR_BASE64URL', 'The header segment is empty');
+  if (typeof segment !== 'string' || segment.length === 0) return fail('ERR_BASE64URL', 'header.empty');
   const body = base64urlBody(segment);
   const decoded = body === undefined ? undefined : decodeBodyText(body);
-  if (decoded === undefined || (!decoded.ok && decoded.reason === 'base64url')) return fail('ERR_BASE64URL', 'Failed to base64url decode the header segment');
-  if (!decoded.ok) return fail('ERR_HEADER_NOT_JSON', 'The header segment is not valid UTF-8');
+  if (decoded === undefined || (!decoded.ok && decoded.reason === 'base64url')) return fail('ERR_BASE64URL', 'header.base64url');
+  if (!decoded.ok) return fail('ERR_HEADER_NOT_JSON', 'header.utf8');
   const json = decoded.text;
   const read = readJson(json);
-  if (!read.ok) return fail('ERR_HEADER_NOT_JSON', `The header segment is not valid JSON (${read.error.message})`);
+  if (!read.ok) return fail('ERR_HEADER_NOT_JSON', 'header.json', [read.error.message]);
   const header = read.value.value;
-  if (!isJsonObject(header)) return fail('ERR_HEADER_NOT_OBJECT', 'The header is JSON but not a JSON object');
-  if (typeof header['alg'] !== 'string') return fail('ERR_HEADER_ALG', 'The header has no string "alg" parameter (RFC 7515 §4.1.1)');
-  if (options.jwe === true && typeof header['enc'] !== 'string') return fail('ERR_HEADER_ENC', 'The JWE header has no string "enc" parameter (RFC 7516 §4.1.2)');
+  if (!isJsonObject(header)) return fail('ERR_HEADER_NOT_OBJECT', 'header.notObject');
+  if (typeof header['alg'] !== 'string') return fail('ERR_HEADER_ALG', 'header.alg');
+  if (options.jwe === true && typeof header['enc'] !== 'string') return fail('ERR_HEADER_ENC', 'header.enc');
   return { ok: true, value: { header: header as ProtectedHeader['header'], json, reading: read.value } };
 }
 
@@ -83,7 +84,12 @@ export function headerSegmentError(segment: string, error: TokenError): SegmentE
   if (error.code === 'ERR_HEADER_NOT_JSON') {
     const body = base64urlBody(segment);
     const bytes = body === undefined ? undefined : decodeBody(body);
-    if (bytes !== undefined && decodeUtf8(bytes) === undefined) return { segment: 'header', code: 'utf8', message: error.message };
+    if (bytes !== undefined && decodeUtf8(bytes) === undefined) return { segment: 'header', code: 'utf8', ...wordsOf(error) };
   }
-  return { segment: 'header', code: 'json', message: error.message };
+  return { segment: 'header', code: 'json', ...wordsOf(error) };
+}
+
+/** The message of an error with the text id and params it was written from, when it has them. */
+function wordsOf(error: TokenError): Pick<SegmentError, 'message' | 'textId' | 'params'> {
+  return { message: error.message, ...(error.textId !== undefined ? { textId: error.textId } : {}), ...(error.params !== undefined ? { params: error.params } : {}) };
 }

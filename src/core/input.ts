@@ -7,7 +7,8 @@
 import { notJoseMessage } from './decoder';
 import { readProtectedHeader } from './header';
 import { DEFAULT_MAX_TOKEN_LENGTH, findTokens } from './scanner';
-import { base64urlBody, JWE_SEGMENTS, JWS_SEGMENTS, SEGMENT_LABELS } from './segments';
+import { coreMessage, segmentParam, type CoreMessage } from './findingTexts';
+import { base64urlBody, JWE_SEGMENTS, JWS_SEGMENTS } from './segments';
 import type { Result, TokenError } from './types';
 
 /** Pasted text longer than this is refused outright (a token is at most 64 KiB by default). */
@@ -26,8 +27,9 @@ const FRAMING = [
   /^(?:Bearer|DPoP|JWT)\s+/i,
 ];
 
-function fail(code: TokenError['code'], message: string, segment?: TokenError['segment']): Result<string> {
-  return { ok: false, error: segment ? { code, message, segment } : { code, message } };
+function fail(code: TokenError['code'], text: string | CoreMessage, segment?: TokenError['segment']): Result<string> {
+  const words = typeof text === 'string' ? { message: text } : text;
+  return { ok: false, error: segment ? { code, ...words, segment } : { code, ...words } };
 }
 
 /** Drops leading quotes and trailing quotes/`,`/`;` (a loop: `/[…]+$/` is quadratic on long runs). */
@@ -56,13 +58,13 @@ function gluedStandardBase64(input: string, start: number, end: number): boolean
 
 /** Explains why `candidate` is not a compact token, with a stable code. */
 function diagnose(candidate: string): Result<string> {
-  if (candidate.length === 0) return fail('ERR_EMPTY', 'No token found: the input is empty after removing the Bearer prefix and quotes');
+  if (candidate.length === 0) return fail('ERR_EMPTY', coreMessage('input.emptyAfterFraming'));
   if (candidate.length > DEFAULT_MAX_TOKEN_LENGTH) {
-    return fail('ERR_TOO_LONG', `The token is longer than ${DEFAULT_MAX_TOKEN_LENGTH} characters`);
+    return fail('ERR_TOO_LONG', coreMessage('decode.tooLong', [DEFAULT_MAX_TOKEN_LENGTH]));
   }
   const segments = candidate.split('.');
   if (segments.length !== 3 && segments.length !== 5) {
-    return fail('ERR_SEGMENT_COUNT', `A compact token has 3 segments (JWS) or 5 (JWE) separated by dots; this has ${segments.length}`);
+    return fail('ERR_SEGMENT_COUNT', coreMessage('input.segmentCount', [segments.length]));
   }
   const names = segments.length === 5 ? JWE_SEGMENTS : JWS_SEGMENTS;
   const header = readProtectedHeader(segments[0], { jwe: segments.length === 5 });
@@ -71,13 +73,12 @@ function diagnose(candidate: string): Result<string> {
     if (segment !== undefined && base64urlBody(segments[i]) === undefined) {
       // The header reads: the decoder shows the token and marks this segment (lenient decoding).
       if (header.ok && i > 0) return { ok: true, value: candidate };
-      const hint = /[+/]/.test(segments[i]) ? ' (it contains + or /: standard base64, not base64url)' : '';
-      return fail('ERR_BASE64URL', `The ${SEGMENT_LABELS[segment]} segment is not base64url${hint}`, segment);
+      return fail('ERR_BASE64URL', coreMessage(/[+/]/.test(segments[i]) ? 'input.base64url.standard' : 'input.base64url', [segmentParam(segment)]), segment);
     }
   }
   if (!header.ok) return header;
   // The shape is right but the scanner refused it (e.g. an empty JWE ciphertext).
-  return fail('ERR_NOT_COMPACT', 'The segments do not form a compact JWS or JWE that Token Lens recognises');
+  return fail('ERR_NOT_COMPACT', coreMessage('input.notCompact'));
 }
 
 /**
@@ -95,8 +96,8 @@ function diagnose(candidate: string): Result<string> {
  * ```
  */
 export function normalizeTokenInput(input: string): Result<string> {
-  if (typeof input !== 'string' || input.trim().length === 0) return fail('ERR_EMPTY', 'Paste a token (JWS or JWE compact serialization)');
-  if (input.length > MAX_INPUT_LENGTH) return fail('ERR_TOO_LONG', `The input is longer than ${MAX_INPUT_LENGTH} characters`);
+  if (typeof input !== 'string' || input.trim().length === 0) return fail('ERR_EMPTY', coreMessage('input.empty'));
+  if (input.length > MAX_INPUT_LENGTH) return fail('ERR_TOO_LONG', coreMessage('input.tooLong', [MAX_INPUT_LENGTH]));
   // Thorough: a pasted base64 blob (a Secret's value) gives the token inside it.
   const found = findTokens(input, { thorough: true });
   if (found.length === 1) {
@@ -111,7 +112,7 @@ export function normalizeTokenInput(input: string): Result<string> {
   if (found.length > 1) {
     const distinct = new Set(found.map((m) => m.token));
     if (distinct.size === 1) return { ok: true, value: found[0].token };
-    return fail('ERR_MULTIPLE_TOKENS', `The input holds ${distinct.size} different tokens; paste one at a time`);
+    return fail('ERR_MULTIPLE_TOKENS', coreMessage('input.multiple', [distinct.size]));
   }
   const candidate = stripFraming(input);
   // A token wrapped over several lines by a terminal or an email client: join the pieces.

@@ -5,6 +5,7 @@
  */
 import { algorithmInfo } from './algorithms';
 import { decodeToken } from './decoder';
+import { coreMessage } from './findingTexts';
 import { DEFAULT_THRESHOLDS, riskHints } from './hints';
 import { securityFindings } from './security';
 import { sizeReport } from './size';
@@ -58,6 +59,6 @@ export function inspectToken(token: string, options: InspectOptions = {}): Resul
   try {
     return { ok: true, value: inspectDecoded(decoded.value, options) };
   } catch {
-    return { ok: false, error: { code: 'ERR_ANALYSIS_FAILED', message: 'Failed to analyse the token' } };
+    return { ok: false, error: { code: 'ERR_ANALYSIS_FAILED', ...coreMessage('inspect.failed') } };
   }
 }

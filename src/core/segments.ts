@@ -5,7 +5,8 @@
  * here and reported by the decoder.
  */
 import { base64url } from 'jose';
-import type { SegmentError, SegmentSize } from './types';
+import { coreMessage, MESSAGE_TEXTS, segmentParam, type MessageTextId } from './findingTexts';
+import type { FindingParam, SegmentError, SegmentSize } from './types';
 
 /** A segment of a compact JWS or JWE. */
 export type SegmentName = SegmentSize['name'];
@@ -105,19 +106,19 @@ function isBase64UrlChar(c: number): boolean {
 }
 
 /** A character named without copying token text beyond it: printable ASCII quoted, else its code point. */
-function describeCharacter(c: number): string {
-  if (c === 0x0a || c === 0x0d) return 'a line break';
-  if (c === 0x20 || c === 0x09) return 'a space';
+function describeCharacter(c: number): FindingParam {
+  if (c === 0x0a || c === 0x0d) return { message: MESSAGE_TEXTS['char.lineBreak'], textId: 'char.lineBreak' };
+  if (c === 0x20 || c === 0x09) return { message: MESSAGE_TEXTS['char.space'], textId: 'char.space' };
   if (c > 0x20 && c < 0x7f) return `'${String.fromCharCode(c)}'`;
   return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Why a character breaks base64url, when a common cause explains it. */
-function causeOf(c: number): string {
-  if (c === 0x2b || c === 0x2f) return ' (standard base64, not base64url)';
-  if (c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09) return ' (the token was wrapped or cut)';
-  if (c === 0x7b || c === 0x3c || c === 0x5b) return ' (a placeholder, not a value)';
-  return '';
+/** Why a character breaks base64url, when a common cause explains it: the sentence that says so. */
+function notBase64urlText(c: number): MessageTextId {
+  if (c === 0x2b || c === 0x2f) return 'segment.base64url.standard';
+  if (c === 0x0a || c === 0x0d || c === 0x20 || c === 0x09) return 'segment.base64url.wrapped';
+  if (c === 0x7b || c === 0x3c || c === 0x5b) return 'segment.base64url.placeholder';
+  return 'segment.base64url';
 }
 
 /**
@@ -128,8 +129,8 @@ function causeOf(c: number): string {
  * @example segmentError('signature', 'abc{x}').offset // 3
  */
 export function segmentError(name: SegmentName, text: string): SegmentError {
-  const label = SEGMENT_LABELS[name];
-  if (text.length === 0) return { segment: name, code: 'empty', message: `The ${label} segment is empty` };
+  const label = segmentParam(name);
+  if (text.length === 0) return { segment: name, code: 'empty', ...coreMessage('segment.empty', [label]) };
   let end = text.length;
   if (text.charCodeAt(end - 1) === 0x3d) {
     end--;
@@ -138,9 +139,9 @@ export function segmentError(name: SegmentName, text: string): SegmentError {
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isBase64UrlChar(c)) continue;
-    if (c === 0x3d) return { segment: name, code: 'padding', message: `The ${label} segment has \`=\` at offset ${i} that is not trailing padding`, offset: i };
-    return { segment: name, code: 'base64url', message: `The ${label} segment is not base64url at offset ${i}: ${describeCharacter(c)}${causeOf(c)}`, offset: i };
+    if (c === 0x3d) return { segment: name, code: 'padding', ...coreMessage('segment.padding', [label, i]), offset: i };
+    return { segment: name, code: 'base64url', ...coreMessage(notBase64urlText(c), [label, i, describeCharacter(c)]), offset: i };
   }
-  if (end % 4 === 1) return { segment: name, code: 'length', message: `The ${label} segment has ${end} base64url characters, a length no encoding has (cut short, or a placeholder)` };
-  return { segment: name, code: 'base64url', message: `Failed to base64url decode the ${label} segment` };
+  if (end % 4 === 1) return { segment: name, code: 'length', ...coreMessage('segment.length', [label, end]) };
+  return { segment: name, code: 'base64url', ...coreMessage('segment.undecodable', [label]) };
 }

@@ -194,6 +194,9 @@ export interface TokenError {
   readonly code: TokenErrorCode;
   /** One clear sentence, e.g. "Failed to base64url decode the header segment". */
   readonly message: string;
+  /** The `MESSAGE_TEXTS` id and params `message` was written from (present `messageText` writes it in the display language). */
+  readonly textId?: string;
+  readonly params?: readonly FindingParam[];
   /** Which segment, when it applies. */
   readonly segment?: 'header' | 'payload' | 'signature' | 'encrypted_key' | 'iv' | 'ciphertext' | 'tag';
   /**
@@ -227,6 +230,9 @@ export interface SegmentError {
   readonly code: SegmentErrorCode;
   /** One sentence naming the segment, e.g. "The signature segment is not base64url: character 12 is '{'". */
   readonly message: string;
+  /** The `MESSAGE_TEXTS` id and params `message` was written from (present `messageText`). */
+  readonly textId?: string;
+  readonly params?: readonly FindingParam[];
   /** Offset within the segment of the first offending character (`base64url`, `padding`). */
   readonly offset?: number;
 }

@@ -50,11 +50,11 @@ export function tokenDiagnostics(inspection: Glance, range: vscode.Range, timeDi
   };
   if (inspection.time.status === 'expired') {
     const exp = claimSeconds(inspection, 'exp');
-    make(exp !== undefined ? `Token expired at ${instantText(exp, timeDisplay)}` : 'Token expired', vscode.DiagnosticSeverity.Warning, FindingCodes.EXPIRED);
+    make(exp !== undefined ? vscode.l10n.t('Token expired at {0}', instantText(exp, timeDisplay)) : vscode.l10n.t('Token expired'), vscode.DiagnosticSeverity.Warning, FindingCodes.EXPIRED);
   }
   if (inspection.time.status === 'not-yet-valid') {
     const nbf = claimSeconds(inspection, 'nbf');
-    make(nbf !== undefined ? `Token not valid before ${instantText(nbf, timeDisplay)}` : 'Token not valid yet', vscode.DiagnosticSeverity.Warning, FindingCodes.NOT_YET_VALID);
+    make(nbf !== undefined ? vscode.l10n.t('Token not valid before {0}', instantText(nbf, timeDisplay)) : vscode.l10n.t('Token not valid yet'), vscode.DiagnosticSeverity.Warning, FindingCodes.NOT_YET_VALID);
   }
   for (const f of inspection.notable) {
     if (!REPORTED.has(f.code)) continue;
@@ -168,9 +168,10 @@ export class InspectTokenCodeActionProvider implements vscode.CodeActionProvider
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.find((d) => d.source === 'Token Lens');
     if (ours === undefined) return [];
-    const action = new vscode.CodeAction('Inspect token', vscode.CodeActionKind.QuickFix);
+    const title = vscode.l10n.t('Inspect token');
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     const location: TokenLocation = { uri: document.uri.toString(), line: ours.range.start.line, character: ours.range.start.character };
-    action.command = { title: 'Inspect token', command: CommandIds.inspectToken, arguments: [location] };
+    action.command = { title, command: CommandIds.inspectToken, arguments: [location] };
     action.diagnostics = [ours];
     action.isPreferred = true;
     return [action];

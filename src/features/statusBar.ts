@@ -4,7 +4,7 @@ import type { InspectTarget } from '../model/types';
 import type { CursorTokenTracker } from './cursorContext';
 import type { Clock } from '../model/clock';
 import type { InspectionCache } from '../model/inspections';
-import { kindLabel, labelText, statusLook, statusWords, tokenStatus } from '../present';
+import { kindLabel, labelText, messageText, statusLook, statusWords, tokenStatus } from '../present';
 
 /**
  * Status bar item while the cursor is on a token: a countdown ticking each second (the timer
@@ -57,7 +57,7 @@ export class TokenStatusBar implements vscode.Disposable {
     const glance = this.inspections.glance(target.token, target.uri);
     if (!glance.ok) {
       this.item.text = `$(${statusLook('malformed').icon}) ${vscode.l10n.t('Malformed token')}`;
-      this.item.tooltip = labelText(glance.error.message, { max: 300 });
+      this.item.tooltip = labelText(messageText(glance.error), { max: 300 });
       return;
     }
     const { time, kind } = glance.value;

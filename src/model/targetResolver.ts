@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { normalizeTokenInput } from '../core';
 import type { TokenIndex } from './tokenIndex';
 import { isHttpLike, referenceAt } from './tokenIndex';
-import { contextLabel } from '../present';
+import { contextLabel, messageText } from '../present';
 import { truncate } from '../present/escape';
 import type { InspectTarget } from './types';
 import type { HttpEnvironment } from './environments';
@@ -48,7 +48,7 @@ export function targetAt(
   if (ref === undefined) return undefined;
   if (!ref.result.ok) return { ok: false, message: ref.result.error.message, reason: ref.result.error.code === 'ERR_EXTERNAL' ? 'not-a-token' : 'explained' };
   const normalized = normalizeTokenInput(ref.result.value);
-  if (!normalized.ok) return { ok: false, message: vscode.l10n.t('"{0}" does not hold a token: {1}', `{{${truncate(ref.name, 60)}}}`, normalized.error.message), reason: 'not-a-token' };
+  if (!normalized.ok) return { ok: false, message: vscode.l10n.t('"{0}" does not hold a token: {1}', `{{${truncate(ref.name, 60)}}}`, messageText(normalized.error)), reason: 'not-a-token' };
   const label = ref.environment !== undefined ? `{{${ref.name}}} · env ${ref.environment}` : `{{${ref.name}}}`;
   return { ok: true, target: { token: normalized.value, label, uri: document.uri, range: ref.range } };
 }
@@ -79,7 +79,7 @@ export async function resolveTarget(tokens: TokenIndex, arg: unknown): Promise<T
   if (!editor.selection.isEmpty) {
     const normalized = normalizeTokenInput(editor.document.getText(editor.selection));
     if (normalized.ok) return { ok: true, target: { token: normalized.value, label: 'selection', uri: editor.document.uri, range: editor.selection } };
-    return { ok: false, message: vscode.l10n.t('Token Lens: the selection is not a token: {0}', normalized.error.message), reason: 'explained' };
+    return { ok: false, message: vscode.l10n.t('Token Lens: the selection is not a token: {0}', messageText(normalized.error)), reason: 'explained' };
   }
   return { ok: false, message: vscode.l10n.t('Token Lens: the cursor is not on a token.'), reason: 'nothing' };
 }
@@ -91,7 +91,7 @@ export function explainMalformedAt(document: vscode.TextDocument, position: vsco
   const word = document.getText(range);
   if (!word.startsWith('eyJ') || !word.includes('.')) return undefined;
   const normalized = normalizeTokenInput(word);
-  return normalized.ok ? vscode.l10n.t('Token Lens: this looks like a token but its header has no usable `alg`.') : vscode.l10n.t('Token Lens: malformed token: {0}', normalized.error.message);
+  return normalized.ok ? vscode.l10n.t('Token Lens: this looks like a token but its header has no usable `alg`.') : vscode.l10n.t('Token Lens: malformed token: {0}', messageText(normalized.error));
 }
 
 /** Loads the environment files next to an http document (cached; a no-op for other files). */

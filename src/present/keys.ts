@@ -3,6 +3,7 @@
  * offered when a key is added, and the store confirmation. Plain text: callers escape it for
  * their output (`labelText` for quick picks, modal messages).
  */
+import * as l10n from '@vscode/l10n';
 import { truncate } from './escape';
 
 /**
@@ -11,7 +12,7 @@ import { truncate } from './escape';
  * @example bindingText('https://issuer', undefined) === 'only for iss = "https://issuer", any kid'
  */
 export function bindingText(iss: string | undefined, kid: string | undefined): string {
-  return [iss ? `only for iss = "${iss}"` : 'any issuer', kid ? `only for kid = "${kid}"` : 'any kid'].join(', ');
+  return [iss ? l10n.t('only for iss = "{0}"', iss) : l10n.t('any issuer'), kid ? l10n.t('only for kid = "{0}"', kid) : l10n.t('any kid')].join(', ');
 }
 
 /** A binding a new key may get: `custom` asks for `iss` and `kid` in input boxes. */
@@ -23,8 +24,6 @@ export interface BindingChoice {
   readonly custom?: true;
 }
 
-/** Why a binding matters, in one sentence (shown with the unbound choice). */
-const UNBOUND_DETAIL = 'Tried on every token; where it does not verify one, that token shows "no matching key", never "invalid signature"';
 
 /**
  * The bindings offered when a key is added, from the `iss`/`kid` of the token at the cursor
@@ -37,21 +36,26 @@ const UNBOUND_DETAIL = 'Tried on every token; where it does not verify one, that
 export function bindingChoices(from: { readonly iss?: string; readonly kid?: string }): BindingChoice[] {
   const { iss, kid } = from;
   if (!iss && !kid) return [];
-  const bound = 'Gives a verdict on tokens it is bound to: "signature verified" or "invalid signature"';
+  const bound = l10n.t('Gives a verdict on tokens it is bound to: "signature verified" or "invalid signature"');
   const out: BindingChoice[] = [];
-  if (iss && kid) out.push({ label: `Only tokens from issuer "${iss}" with key id "${kid}"`, detail: bound, iss, kid });
-  if (iss) out.push({ label: `Only tokens from issuer "${iss}"`, detail: bound, iss });
-  if (kid) out.push({ label: `Only tokens with key id "${kid}"`, detail: bound, kid });
-  out.push({ label: 'Any token (no binding)', detail: UNBOUND_DETAIL });
-  out.push({ label: 'Enter an issuer or key id…', detail: 'Type the exact "iss" and header "kid" to bind to', custom: true });
+  if (iss && kid) out.push({ label: l10n.t('Only tokens from issuer "{0}" with key id "{1}"', iss, kid), detail: bound, iss, kid });
+  if (iss) out.push({ label: l10n.t('Only tokens from issuer "{0}"', iss), detail: bound, iss });
+  if (kid) out.push({ label: l10n.t('Only tokens with key id "{0}"', kid), detail: bound, kid });
+  // Why a binding matters, in one sentence (shown with the unbound choice).
+  out.push({ label: l10n.t('Any token (no binding)'), detail: l10n.t('Tried on every token; where it does not verify one, that token shows "no matching key", never "invalid signature"') });
+  out.push({ label: l10n.t('Enter an issuer or key id…'), detail: l10n.t('Type the exact "iss" and header "kid" to bind to'), custom: true });
   return out;
 }
 
-/** The prompts for a typed binding: what an unbound key means, said where it is chosen. */
+/** The prompts for a typed binding: what an unbound key means, said where it is chosen (in the display language when read). */
 export const BINDING_PROMPTS = {
-  iss: 'Exact "iss" value; leave empty for any issuer. An unbound key shows "no matching key" on tokens it does not verify',
-  kid: 'Exact header "kid"; leave empty for any',
-} as const;
+  get iss(): string {
+    return l10n.t('Exact "iss" value; leave empty for any issuer. An unbound key shows "no matching key" on tokens it does not verify');
+  },
+  get kid(): string {
+    return l10n.t('Exact header "kid"; leave empty for any');
+  },
+};
 
 /** What the store confirmation says about a key. */
 export interface KeyConfirmation {
@@ -73,10 +77,10 @@ export function keyConfirmation(key: { readonly label: string; readonly descript
   const what = sameText(key.label, key.description) ? '' : `${truncate(key.description, 120)} · `;
   const sentence = `${what}${binding}`;
   return {
-    message: `Store the verification key "${truncate(key.label, 80)}"?`,
+    message: l10n.t('Store the verification key "{0}"?', truncate(key.label, 80)),
     detail:
-      `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.${key.replaces ? ' It replaces the stored key with the same label.' : ''}` +
-      ' Kept in VS Code\'s secret storage only; tokens it verifies show "signature verified".',
+      `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.${key.replaces ? ` ${l10n.t('It replaces the stored key with the same label.')}` : ''}` +
+      ` ${l10n.t('Kept in VS Code\'s secret storage only; tokens it verifies show "signature verified".')}`,
   };
 }
 
@@ -91,5 +95,7 @@ function sameText(a: string, b: string): boolean {
  * @example keyAddedText('prod', 'RSA public key (2048 bit)') === 'Token Lens: added verification key "prod" (RSA public key (2048 bit)).'
  */
 export function keyAddedText(label: string, description: string): string {
-  return `Token Lens: added verification key "${truncate(label, 80)}"${sameText(label, description) ? '' : ` (${truncate(description, 120)})`}.`;
+  return sameText(label, description)
+    ? l10n.t('Token Lens: added verification key "{0}".', truncate(label, 80))
+    : l10n.t('Token Lens: added verification key "{0}" ({1}).', truncate(label, 80), truncate(description, 120));
 }

@@ -2,7 +2,10 @@
  * How a leniently decoded token's broken segments read (core `segmentErrors`): one line for a
  * summary, hover or CLI, and the error of one segment for a coloured raw token. Pure.
  */
+import * as l10n from '@vscode/l10n';
 import type { DecodedToken, SegmentError, SegmentSize, TokenError } from '../core';
+import { messageText } from './findingText';
+import { displayLanguageOf, numberText } from './locale';
 
 /**
  * The segment errors of a decode result, wherever they are: a token that decoded leniently
@@ -32,6 +35,8 @@ export function segmentErrorsText(errors: readonly SegmentError[]): string | und
   const first = errors[0];
   if (first === undefined) return undefined;
   const more = errors.length - 1;
-  const rest = more === 0 ? '' : ` (and ${more} more segment${more === 1 ? '' : 's'})`;
-  return `Partly decoded: ${first.message.charAt(0).toLowerCase()}${first.message.slice(1)}${rest}`;
+  const rest = more === 0 ? '' : ` ${more === 1 ? l10n.t('(and 1 more segment)') : l10n.t('(and {0} more segments)', numberText(more))}`;
+  // English lowers the sentence's first letter after the colon; another language keeps its sentence as written.
+  const said = displayLanguageOf() === undefined ? `${first.message.charAt(0).toLowerCase()}${first.message.slice(1)}` : messageText(first);
+  return l10n.t('Partly decoded: {0}{1}', said, rest);
 }

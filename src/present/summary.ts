@@ -3,8 +3,10 @@
  * the tree tooltip, the CLI's summary and scan lines. Built from parts so each surface can
  * escape (and the CLI colour) the token text in it.
  */
-import type { Glance, Inspection, TimeStatus } from '../core';
+import type { Glance, Inspection, TimeStatus, TokenError } from '../core';
+import * as l10n from '@vscode/l10n';
 import { labelText } from './escape';
+import { messageText } from './findingText';
 import { kindLabel, type KindLabel } from './kind';
 import { sizeText } from './size';
 import { timeText } from './time';
@@ -64,6 +66,6 @@ export function lensTitle(of: Inspection | Glance): string {
  * (`ERR_NOT_JOSE`: a PASETO, a Flask or Django signed cookie) is named for what it is, with
  * `malformed` false; anything else is a malformed token.
  */
-export function undecodedText(error: { readonly code: string; readonly message: string }): { readonly text: string; readonly malformed: boolean } {
-  return error.code === 'ERR_NOT_JOSE' ? { text: error.message, malformed: false } : { text: `Malformed token: ${error.message}`, malformed: true };
+export function undecodedText(error: { readonly code: string; readonly message: string; readonly textId?: string; readonly params?: TokenError['params'] }): { readonly text: string; readonly malformed: boolean } {
+  return error.code === 'ERR_NOT_JOSE' ? { text: messageText(error), malformed: false } : { text: l10n.t('Malformed token: {0}', messageText(error)), malformed: true };
 }

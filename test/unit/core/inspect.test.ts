@@ -32,7 +32,7 @@ describe('inspectToken', () => {
     const token = `${base64url.encode('{"alg":"HS256"}')}.${base64url.encode('{"sub":"x"}')}.c2ln`;
     const throwing = Object.defineProperty({}, 'now', { get: () => { throw new RangeError('engine'); } });
     const r = inspectToken(token, throwing);
-    assert.deepEqual(r, { ok: false, error: { code: 'ERR_ANALYSIS_FAILED', message: 'Failed to analyse the token' } });
+    assert.deepEqual(r, { ok: false, error: { code: 'ERR_ANALYSIS_FAILED', message: 'Failed to analyse the token', textId: 'inspect.failed', params: [] } });
   });
   it('the webview can recompute time each second without re-decoding', () => {
     const d = decodeToken(`${base64url.encode('{"alg":"HS256"}')}.${base64url.encode(JSON.stringify({ exp: S + 2 }))}.c2ln`);

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createWeakSecretChecker, FINDING_TEXTS, inspectToken, MESSAGE_TEXTS, parseVerificationKey, verifyToken } from '../../../src/core';
-import type { Finding, Inspection } from '../../../src/core';
-import { bytesText, configureLocale, durationText, findingText, localizedFinding, messageText, sizeText } from '../../../src/present';
+import { createWeakSecretChecker, decodeToken, FINDING_TEXTS, inspectToken, MESSAGE_TEXTS, normalizeTokenInput, parseVerificationKey, verifyToken } from '../../../src/core';
+import type { Finding, Inspection, TokenError } from '../../../src/core';
+import { bytesText, configureLocale, durationText, findingText, localizedFinding, messageText, segmentErrorsText, sizeText, undecodedText } from '../../../src/present';
 import { markdownText } from '../../../src/present/escape';
 
 // Finding texts in the display language (issue 15): the core writes English from one table
@@ -196,12 +196,53 @@ describe('present messageText: verification outcomes in the display language', (
       'Ungesichertes Token (alg "none"): Jeder kann es fälschen, daher gilt es nie als geprüft',
       messageText(results[4]!),
     ]);
-    // A nested sentence without a text id keeps its English (decode errors: not yet translated) inside the German one.
-    assert.match(messageText(results[4]!), /^Nicht geprüft: The payload segment is not base64url at offset 1/);
+    // The decode error inside the sentence is German too (its own text id, not lowered as the English is).
+    assert.equal(messageText(results[4]!), "Nicht geprüft: Das Segment Payload ist an Position 1 kein base64url: '!'");
+    configureLocale('en', undefined);
+    assert.equal(messageText(results[4]!), "Not checked: the payload segment is not base64url at offset 1: '!'");
   });
 
   it('a result without a text id keeps its English', () => {
     configureLocale('de', GERMAN);
     assert.equal(messageText({ message: 'Verification could not run' }), 'Verification could not run');
+  });
+});
+
+describe('present: decode errors in the display language', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('unconfigured: the core sentences; German: the same errors in German, segment names and counts included', () => {
+    const header = b64({ alg: 'HS256' });
+    const payload = b64({ sub: 'x' });
+    const errors = [decodeToken(''), decodeToken(`${header}.${payload}.c2ln.extra`), decodeToken(`${b64('[1]')}.${payload}.c2ln`), normalizeTokenInput(`${header}.${payload}`)];
+    for (const r of errors) {
+      assert.ok(!r.ok);
+      assert.ok(r.error.textId !== undefined && r.error.textId in MESSAGE_TEXTS, r.error.message);
+      assert.equal(messageText(r.error), r.error.message);
+    }
+    const partly = decodeToken(`${header}.${payload}.{{signature}}`);
+    assert.ok(partly.ok);
+    const broken = partly.value.segmentErrors ?? [];
+    assert.equal(segmentErrorsText(broken), "Partly decoded: the signature segment is not base64url at offset 0: '{' (a placeholder, not a value)");
+    assert.equal(undecodedText((errors[1] as { error: TokenError }).error).text, 'Malformed token: Expected 3 (JWS) or 5 (JWE) dot-separated segments, found 4');
+    configureLocale('de', GERMAN);
+    assert.deepEqual(errors.map((r) => messageText((r as { error: TokenError }).error)), [
+      'Das Token ist leer',
+      '3 (JWS) oder 5 (JWE) durch Punkte getrennte Segmente erwartet, 4 gefunden',
+      'Der Header ist JSON, aber kein JSON-Objekt',
+      'Ein kompaktes Token hat 3 (JWS) oder 5 (JWE) durch Punkte getrennte Segmente; dieses hat 2',
+    ]);
+    assert.equal(segmentErrorsText(broken), "Teilweise decodiert: Das Segment Signatur ist an Position 0 kein base64url: '{' (ein Platzhalter, kein Wert)");
+    assert.equal(undecodedText((errors[1] as { error: TokenError }).error).text, 'Fehlerhaftes Token: 3 (JWS) oder 5 (JWE) durch Punkte getrennte Segmente erwartet, 4 gefunden');
+    const long = decodeToken('x'.repeat(8 * 1024 * 1024 + 1));
+    assert.ok(!long.ok);
+    assert.equal(messageText(long.error), 'Das Token ist länger als 8.388.608 Zeichen', 'counts in German digits');
+  });
+
+  it('a line break in a segment is named in German; two broken segments say how many more', () => {
+    const partly = decodeToken(`${b64({ alg: 'HS256' })}.e\n30.ab+c`);
+    assert.ok(partly.ok);
+    configureLocale('de', GERMAN);
+    assert.equal(segmentErrorsText(partly.value.segmentErrors ?? []), 'Teilweise decodiert: Das Segment Payload ist an Position 1 kein base64url: ein Zeilenumbruch (das Token wurde umbrochen oder abgeschnitten) (und 1 weiteres Segment)');
   });
 });
