@@ -92,14 +92,21 @@ describe('e2e: a German hover (--locale de)', function () {
     assert.match(await read('#size .size-total'), /^\d+ Byte · das \d+,\d-Fache einer 32-Byte-Sitzungs-ID · [\d,]+ MB pro Million Anfragen$/);
     assert.match(await read('#times .muted'), /Tolerierte Uhrabweichung: \d+ s\./);
     assert.match(await read('#times table.claims thead'), /Name\s+Wert/);
+    // Claim rows: the registry's labels and explanations in German, the source a citation.
+    assert.match(await read('#payload tr:has(code:text-is("iss")) .claim-title'), /^Aussteller$/);
+    assert.match(await read('#payload tr:has(code:text-is("iss")) .claim-desc'), /^Wer das Token ausgestellt hat\. \(RFC 7519 §4\.1\.1\)$/);
     // Claim times beside their dates: Intl relative times in German.
     const relatives = await frame.locator('#times .claim-time .rel').allInnerTexts();
     assert.ok(relatives.length > 0 && relatives.every((r) => /^(in|vor) \d+/.test(r)), `relative times: ${relatives.join(' | ')}`);
     const text = await frame.locator('#root').innerText();
-    for (const english of ['Payload claims', 'Revocation risks', 'Copy JSON', 'Compare with', 'expires in', 'Clock skew', 'per million requests', 'Lifetime', 'Valid at']) {
+    for (const english of ['Payload claims', 'Revocation risks', 'Copy JSON', 'Compare with', 'expires in', 'Clock skew', 'per million requests', 'Lifetime', 'Valid at', 'Who minted', 'Issuer']) {
       assert.ok(!text.includes(english), `still English in the inspector: ${english}`);
     }
     assert.deepStrictEqual(await clippedOrOverlapping(frame), []);
+    // The hover that opened it is closed (it would cover the inspector in the picture).
+    await s.workbench.page.keyboard.press('Escape');
+    await s.workbench.page.mouse.move(700, 880);
+    await s.workbench.page.locator('.monaco-hover:not(.hidden)').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
     await s.workbench.screenshot('inspector-de-dark');
   });
 

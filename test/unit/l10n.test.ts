@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FINDING_TEXTS, MESSAGE_TEXTS } from '../../src/core';
+import { CLAIMS, FINDING_TEXTS, HEADER_PARAMETERS, MESSAGE_TEXTS } from '../../src/core';
 import { WEBVIEW_STRINGS } from '../../src/present/inspector/strings';
 
 // Localisation (issue 15): package.json contributions through package.nls*.json, runtime strings
@@ -112,6 +112,13 @@ describe('localisation: runtime strings (l10n/bundle.l10n.json)', () => {
     const keys = englishKeys();
     const texts = Object.values(WEBVIEW_STRINGS);
     assert.ok(texts.length > 100, `read the table (${texts.length} strings)`);
+    assert.deepEqual([...new Set(texts)].filter((t) => !keys.has(t)), []);
+  });
+
+  it('every label and explanation of the claim and header-parameter registry (src/core/claims.ts, the inspector\'s claim rows) is a key of the bundle', () => {
+    const keys = englishKeys();
+    const texts = [...CLAIMS.values(), ...HEADER_PARAMETERS.values()].flatMap((r) => [r.label, r.description]);
+    assert.ok(texts.length > 120, `read the registry (${texts.length} texts)`);
     assert.deepEqual([...new Set(texts)].filter((t) => !keys.has(t)), []);
   });
 

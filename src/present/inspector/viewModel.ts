@@ -3,6 +3,7 @@
  * unit-tested directly, called by the panel and the sidebar view.
  */
 import { format, applyEdits } from 'jsonc-parser';
+import * as l10n from '@vscode/l10n';
 import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectDecoded, inspectToken, nestedTokens, sortFindings } from '../../core';
 import type { ArticleReason, ComparisonSummary, DecodedToken, DecryptedToken, Finding, InnerToken, InspectOptions, Inspection, JsonObject, JsonValue, NestedTokens } from '../../core';
 import { decryptionText, type DecryptionState } from '../decryption';
@@ -77,7 +78,8 @@ export function verdictFindings(findings: readonly Finding[], hints: readonly Fi
 /** Registered JWT/OIDC claims and JOSE header parameters from the core registry (`claims.ts`). */
 export const describeRegistered: ClaimDescriber = (name, segment) => {
   const info = segment === 'header' ? headerParameterInfo(name) : claimInfo(name);
-  return info === undefined ? undefined : { title: info.label, description: `${info.description} (${info.source})` };
+  // The registry's English is the bundle key (scripts/l10n-webview.mjs adds it); the source is a citation.
+  return info === undefined ? undefined : { title: l10n.t(info.label), description: `${l10n.t(info.description)} (${info.source})` };
 };
 
 const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'auth_time'] as const;

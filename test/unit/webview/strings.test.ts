@@ -108,3 +108,26 @@ describe('inspector page strings (present/inspector/strings.ts)', () => {
     assert.strictEqual(relativeTimeText(5 * 60_000), 'in 5 min');
   });
 });
+
+describe('inspector claim rows in the display language (view model)', () => {
+  afterEach(() => configureLocale('en', undefined));
+  const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const token = `${b64({ alg: 'HS256', typ: 'JWT', kid: 'k1' })}.${b64({ iss: 'https://id.example', sub: 'u1', scope: 'a b', exp: 2_000_000_000 })}.${b64('sig')}`;
+  const options = { title: 't', now: Date.UTC(2026, 0, 1), clockSkewSec: 60, maxLifetimeSec: 3600, sizeWarningBytes: 1024, timeDisplay: 'utc' as const, canReveal: false };
+
+  it('the registry labels and explanations are German, the source stays a citation; English unconfigured', async () => {
+    const { buildViewModel } = await import('../../../src/present/inspector/viewModel');
+    const rows = (m: ReturnType<typeof buildViewModel>): Record<string, string> => {
+      assert.ok(m.state === 'token' && m.payload.type === 'claims');
+      return Object.fromEntries([...m.payload.rows, ...m.headerRows].map((r) => [r.name, `${r.title} · ${r.description}`]));
+    };
+    const en = rows(buildViewModel(token, options));
+    assert.strictEqual(en.iss, 'Issuer · Who minted the token. (RFC 7519 §4.1.1)');
+    configureLocale('de', GERMAN);
+    const de = rows(buildViewModel(token, options));
+    assert.strictEqual(de.iss, 'Aussteller · Wer das Token ausgestellt hat. (RFC 7519 §4.1.1)');
+    assert.strictEqual(de.kid, 'Schlüssel-ID · Hinweis, welcher Schlüssel das Token prüft. (RFC 7515 §4.1.4)');
+    assert.match(de.exp ?? '', /^Ablaufzeit · Nach diesem Zeitpunkt muss das Token abgelehnt werden\./);
+    for (const name of Object.keys(en)) assert.notStrictEqual(de[name], en[name], name);
+  });
+});
