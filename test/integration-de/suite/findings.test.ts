@@ -19,6 +19,9 @@ describe('German findings (real host, --locale de)', function () {
     console.log(`  hover: ${text.replace(/\(command:[^)]*\)/g, '(…)').replace(/\n+/g, ' ⏎ ').slice(0, 500)}`);
     assert.match(text, /Dieses Token läuft nie ab: Gelangt es in falsche Hände, bleibt es nutzbar, bis der Signaturschlüssel ausgetauscht wird\. \(TL101, Grund 1\)/);
     assert.doesNotMatch(text, /This token never expires/);
+    // The signature line: the core's verification sentence in German.
+    assert.match(text, /Es wurde noch kein Prüfschlüssel hinzugefügt/);
+    assert.doesNotMatch(text, /No verification key has been added/);
   });
 
   it('Problems entries read in German, with the evidence in German units (TL101, TL102)', async () => {
