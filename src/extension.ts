@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { registerAllCommands } from './commands';
-import { finishEdit } from './commands/editToken';
+import { finishEdit, inspectorTokenEditor } from './commands/editToken';
 import { TokenCodeLensProvider } from './features/codeLens';
 import { CursorTokenTracker } from './features/cursorContext';
 import { EditTimeHintsProvider } from './features/editInlayHints';
@@ -80,15 +80,17 @@ export function activate(context: vscode.ExtensionContext): TokenLensApi | undef
   // Multi-select: two token rows can be compared (Compare Tokens).
   const treeView = vscode.window.createTreeView('tokenLens.tokens', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const testMode = context.extensionMode === vscode.ExtensionMode.Test;
-  const inspectorView = new InspectorViewProvider(context.extensionUri, signatures, testMode, decryptions);
-  const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target, signatures, decryptions);
   const clock = new Clock();
+  const edits = new TokenEditFileSystem((session, text) => finishEdit(keyStore, session, text));
+  // The inspector's Edit… button and quick edits (issue 11), at the one clock's now.
+  const tokenEditor = inspectorTokenEditor({ tokens, edits, keyStore, scanResults }, clock);
+  const inspectorView = new InspectorViewProvider(context.extensionUri, signatures, testMode, tokenEditor, decryptions);
+  const showInPanel = (target: InspectTarget): void => void InspectorPanel.createOrShow(context, target, signatures, tokenEditor, decryptions);
   const diagnostics = new TokenDiagnostics(tokens, clock);
   const codeLens = new TokenCodeLensProvider(tokens);
   const cursor = new CursorTokenTracker(tokens);
   const statusBar = new TokenStatusBar(cursor, tokens.inspections, clock);
   const comparisons = new CompareDocuments();
-  const edits = new TokenEditFileSystem((session, text) => finishEdit(keyStore, session, text));
 
   context.subscriptions.push(
     clock,

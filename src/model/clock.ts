@@ -21,6 +21,11 @@ export class Clock implements vscode.Disposable {
   private readonly intervals = new Map<number, { timer: ReturnType<typeof setInterval>; readonly listeners: Set<() => void> }>();
   private disposed = false;
 
+  /** Now, in ms since the epoch: the instant the extension's edits count from (the quick edits' `exp` +1 h). */
+  now(): number {
+    return Date.now();
+  }
+
   /** Sets (or, with `undefined`, clears) the instant `key` wants to be woken at. */
   wakeAt(key: string, instant: number | undefined): void {
     if (this.disposed) return;

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { QuickEdit } from '../core/quickEdits';
 import { EDIT_SCHEMA_PATH, tokenEditSchema } from './editSchema';
+import type { InspectTarget } from './types';
 
 /** Where an edited token goes back to when saved. */
 export type EditSource =
@@ -14,22 +16,46 @@ export type FinishChoice =
   | { readonly kind: 'unsigned' }
   | { readonly kind: 'keep-signature' };
 
+/**
+ * Where an edited token goes back to, and how it is finished: what saving an edit and a quick
+ * edit in the inspector share. The finish is asked the first time and remembered here.
+ */
+export interface EditPlace {
+  /** Short label of where the token came from (`Authorization · line 2`, `clipboard`). */
+  readonly label: string;
+  /** The token as it is now in its source (replaced after each finish). Credential: memory only. */
+  token: string;
+  source: EditSource;
+  /** The finish chosen the first time. */
+  finish?: FinishChoice;
+}
+
 /** One open *Edit Token* document. Memory only; dropped when its tab closes. */
-export interface EditSession {
+export interface EditSession extends EditPlace {
   readonly id: string;
   /** The edit document (`tokenlens-edit:/<id>/<label>.tokenlens.json`). */
   readonly uri: vscode.Uri;
-  /** Short label of where the token came from (`Authorization · line 2`, `clipboard`). */
-  readonly label: string;
-  /** The token as it is now in its source (replaced after each save). Credential: memory only. */
-  token: string;
-  source: EditSource;
-  /** The finish chosen on the first save. */
-  finish?: FinishChoice;
   /** The document's bytes as last saved (or opened). */
   content: Uint8Array;
   readonly ctime: number;
   mtime: number;
+}
+
+/**
+ * What the inspector asks of *Edit Token* (issue 11): implemented by `commands/editToken.ts`,
+ * handed to the inspector by the wiring (the webview layer does not import commands).
+ */
+export interface TokenEditor {
+  /** The Edit… button: opens the edit tab on `target` (its location; a clipboard token's path for one without). */
+  open(target: InspectTarget): Promise<EditSession | undefined>;
+  /** Where a quick edit of `target` finishes: its document (one undoable edit) or the clipboard. */
+  place(target: InspectTarget): Promise<EditPlace>;
+  /**
+   * Applies a quick edit to `place.token` at the clock's now and finishes it as a save does
+   * (asks the finish once per place). Resolves with the new token's target, or `undefined` when
+   * nothing was replaced (cancelled, nothing to change, an error — the user was told).
+   */
+  quickEdit(place: EditPlace, target: InspectTarget, edit: QuickEdit): Promise<InspectTarget | undefined>;
 }
 
 /**

@@ -4,21 +4,25 @@ import type { Result } from '../core';
 import { parsePrivateKey } from '../core/keys';
 import type { PrivateKey } from '../core/keys';
 import { signToken } from '../core/sign';
-import { readEditDocument, withHeader } from './editDocument';
-import type { EditSession, EditSource, FinishChoice } from './editSessions';
+import { applyQuickEdit } from '../core/quickEdits';
+import type { QuickEdit, QuickEditError, QuickEditOutcome } from '../core/quickEdits';
+import { editDocumentText, readEditDocument } from './editDocument';
+import type { EditedParts, EditError } from './editDocument';
+import type { EditPlace, EditSource, FinishChoice } from './editSessions';
 import type { KeyStore, SigningKeyInput } from './keyStore';
+import type { InspectTarget } from './types';
 
-/** A token made from an edited document, and the document text to keep after the save. */
-export interface FinishedToken {
+/** A token made from a header and payload, as the chosen finish makes it. */
+export interface MadeToken {
   readonly token: string;
-  /** The edit document as saved: the header as signed (the `alg`/`kid` the key set). */
-  readonly documentText: string;
+  /** The header as signed (the `alg`/`kid` the key set); `undefined` when the old signature was kept (the header as given). */
+  readonly headerJson: string | undefined;
   /** One sentence for the user: "Signed with ES256 (key id …)", "Unsecured (alg "none") …". */
   readonly description: string;
   readonly unsecured: boolean;
 }
 
-/** Why saving did not make a token. Messages never contain key material. */
+/** Why saving (or a quick edit) did not make a token. Messages never contain key material. */
 export interface FinishError {
   readonly code: 'ERR_FINISH_DOCUMENT' | 'ERR_FINISH_KEY' | 'ERR_FINISH_SIGN';
   readonly message: string;
@@ -38,24 +42,23 @@ export async function privateKeyOf(stored: SigningKeyInput): Promise<Result<Priv
 const encode = (json: string): string => base64url.encode(new TextEncoder().encode(json));
 
 /**
- * The token an edited document makes with the chosen finish: signed with a stored key (core
- * `signToken`: the algorithm comes from the key; a header saying `none` is re-signed), unsigned
- * only when that was chosen (`alg: none`), or the old signature kept on the new header and
- * payload (it will not verify, and the inspector says so).
+ * The token a header and payload (compact JSON) make with the chosen finish: signed with a
+ * stored key (core `signToken`: the algorithm comes from the key; a header saying `none` is
+ * re-signed), unsigned only when that was chosen (`alg: none`), or the old signature kept on
+ * the new header and payload (it will not verify, and the inspector says so). Saving an edit
+ * and the inspector's quick edits both finish here.
  */
-export async function finishToken(text: string, finish: FinishChoice, oldToken: string, keys: KeyStore): Promise<Result<FinishedToken, FinishError>> {
-  const parts = readEditDocument(text);
-  if (!parts.ok) return fail('ERR_FINISH_DOCUMENT', parts.error.message);
-  const { headerJson, payloadJson } = parts.value;
+export async function makeToken(parts: Pick<EditedParts, 'headerJson' | 'payloadJson'>, finish: FinishChoice, oldToken: string, keys: KeyStore): Promise<Result<MadeToken, FinishError>> {
+  const { headerJson, payloadJson } = parts;
   switch (finish.kind) {
     case 'keep-signature': {
       const signature = oldToken.split('.')[2] ?? '';
-      return { ok: true, value: { token: `${encode(headerJson)}.${encode(payloadJson)}.${signature}`, documentText: text, description: 'Old signature kept: it does not match the new contents', unsecured: false } };
+      return { ok: true, value: { token: `${encode(headerJson)}.${encode(payloadJson)}.${signature}`, headerJson: undefined, description: 'Old signature kept: it does not match the new contents', unsecured: false } };
     }
     case 'unsigned': {
       const signed = await signToken({ header: headerJson, payload: payloadJson, unsecured: true });
       if (!signed.ok) return fail('ERR_FINISH_SIGN', signed.error.message);
-      return { ok: true, value: { token: signed.value.token, documentText: withHeader(text, JSON.stringify(signed.value.header)), description: signed.value.description, unsecured: true } };
+      return { ok: true, value: { token: signed.value.token, headerJson: JSON.stringify(signed.value.header), description: signed.value.description, unsecured: true } };
     }
     case 'sign': {
       const stored = await keys.signingKey(finish.keyLabel);
@@ -67,24 +70,52 @@ export async function finishToken(text: string, finish: FinishChoice, oldToken: 
       // unsecured is false on this path by construction; checked anyway: never `none` by accident.
       if (signed.value.unsecured || signed.value.alg === 'none') return fail('ERR_FINISH_SIGN', 'Signing produced an unsecured token; refused.');
       const notes = signed.value.notes.length > 0 ? ` (${signed.value.notes.join('; ')})` : '';
-      return {
-        ok: true,
-        value: { token: signed.value.token, documentText: withHeader(text, JSON.stringify(signed.value.header)), description: `${signed.value.description} with "${stored.label}"${notes}`, unsecured: false },
-      };
+      return { ok: true, value: { token: signed.value.token, headerJson: JSON.stringify(signed.value.header), description: `${signed.value.description} with "${stored.label}"${notes}`, unsecured: false } };
     }
   }
+}
+
+/** Why a quick edit cannot be made: the token is not editable, or its claims cannot take it. */
+export type QuickEditFailure = { readonly code: EditError['code'] | QuickEditError['code']; readonly message: string };
+
+/**
+ * The header and payload a quick edit makes of `token` at `nowMs` (the model clock's now), read
+ * the way *Edit Token* reads a token (a JWE or a payload that is not JSON is not editable), with
+ * what changed; core `applyQuickEdit` does the arithmetic.
+ */
+export function quickEditParts(token: string, edit: QuickEdit, nowMs: number): Result<{ readonly parts: Pick<EditedParts, 'headerJson' | 'payloadJson'>; readonly outcome: QuickEditOutcome }, QuickEditFailure> {
+  const document = editDocumentText(token);
+  if (!document.ok) return document;
+  const parts = readEditDocument(document.value);
+  if (!parts.ok) return parts;
+  const outcome = applyQuickEdit(parts.value.payloadJson, edit, nowMs);
+  if (!outcome.ok) return outcome;
+  const payloadJson = outcome.value.changed ? outcome.value.payloadJson : parts.value.payloadJson;
+  return { ok: true, value: { parts: { headerJson: parts.value.headerJson, payloadJson }, outcome: outcome.value } };
+}
+
+/**
+ * The inspect target of the token a finish put in `place`: in its document, the token's new
+ * range (or, for a `{{reference}}` target, the reference as it was); on the clipboard, a
+ * clipboard token. `before` is where the token was before the finish.
+ */
+export function placedTarget(target: InspectTarget, before: EditSource, place: EditPlace): InspectTarget {
+  const after = place.source;
+  if (after.kind === 'clipboard') return { token: place.token, label: 'clipboard' };
+  const direct = target.range === undefined || (before.kind === 'document' && target.range.isEqual(before.range));
+  return { token: place.token, label: target.label, uri: after.uri, range: direct ? after.range : target.range! };
 }
 
 /** Where a new token went. */
 export type Placement = { readonly kind: 'document'; readonly uri: vscode.Uri } | { readonly kind: 'clipboard' };
 
 /**
- * Puts `token` where the session's token came from: in its document, replacing the old token
+ * Puts `token` where the place's token came from: in its document, replacing the old token
  * as one undoable WorkspaceEdit (the document is left unsaved, as any edit), or on the
- * clipboard. The session then holds the new token and its new range, so saving again replaces
- * it. Rejects with a message when the old token is no longer in the document.
+ * clipboard. The place (an edit session, or the inspector's quick edits) then holds the new
+ * token and its new range, so finishing again replaces it. Rejects with a message when the old token is no longer in the document.
  */
-export async function placeToken(session: EditSession, token: string): Promise<Result<Placement, FinishError>> {
+export async function placeToken(session: EditPlace, token: string): Promise<Result<Placement, FinishError>> {
   const source: EditSource = session.source;
   if (source.kind === 'clipboard') {
     await vscode.env.clipboard.writeText(token);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { TokenEditor } from '../model/editSessions';
 import type { DecryptionSource, Inspector, InspectTarget, SignatureSource } from '../model/types';
 import type { RenderedSummary } from '../present/inspector/protocol';
 import { webviewOptions } from './html';
@@ -22,9 +23,11 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
     extensionUri: vscode.Uri,
     signatures: SignatureSource | undefined,
     private readonly testMode: boolean,
+    editor: TokenEditor | undefined,
     decryption: DecryptionSource | undefined,
   ) {
-    this.session = new InspectorSession(panel.webview, extensionUri, 'panel', undefined, signatures, testMode, decryption);
+    const editing = editor !== undefined ? { editor, show: (target: InspectTarget): void => this.show(target) } : undefined;
+    this.session = new InspectorSession(panel.webview, extensionUri, 'panel', undefined, signatures, testMode, editing, decryption);
     this.disposables.push(
       this.session,
       panel.onDidDispose(() => this.dispose()),
@@ -39,8 +42,11 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
     return InspectorPanel.instance;
   }
 
-  /** Opens the panel (or reuses the open one) and shows `target`; `signatures` adds the signature status, `decryption` a JWE's decryption with the stored keys. */
-  static createOrShow(context: Pick<vscode.ExtensionContext, 'extensionUri' | 'extensionMode'>, target: InspectTarget, signatures?: SignatureSource, decryption?: DecryptionSource): InspectorPanel {
+  /**
+   * Opens the panel (or reuses the open one) and shows `target`; `signatures` adds the signature
+   * status, `editor` the Edit… button and the quick edits, `decryption` a JWE's decryption with the stored keys.
+   */
+  static createOrShow(context: Pick<vscode.ExtensionContext, 'extensionUri' | 'extensionMode'>, target: InspectTarget, signatures?: SignatureSource, editor?: TokenEditor, decryption?: DecryptionSource): InspectorPanel {
     const existing = InspectorPanel.instance;
     if (existing !== undefined) {
       existing.show(target, { reveal: true });
@@ -52,7 +58,7 @@ export class InspectorPanel implements Inspector, vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { ...webviewOptions(context.extensionUri), retainContextWhenHidden: false },
     );
-    const created = new InspectorPanel(panel, context.extensionUri, signatures, context.extensionMode === vscode.ExtensionMode.Test, decryption);
+    const created = new InspectorPanel(panel, context.extensionUri, signatures, context.extensionMode === vscode.ExtensionMode.Test, editor, decryption);
     InspectorPanel.instance = created;
     created.show(target);
     return created;

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { ComparisonSummary } from '../core';
+import type { QuickEdit } from '../core/quickEdits';
 import { CommandIds } from '../model/commandIds';
 import type { CompareOutcome } from '../model/compareDocuments';
+import { editDocumentText } from '../model/editDocument';
+import type { EditPlace, TokenEditor } from '../model/editSessions';
 import { readSettings } from '../model/settings';
 import type { DecryptionSource, InspectTarget, SignatureSource } from '../model/types';
 import { claimsTableMarkdown, parseWebviewMessage } from '../present/inspector/protocol';
@@ -12,9 +15,18 @@ import type { ClaimDescriber, DecryptionInput } from '../present/inspector/viewM
 import { inspectorHtml } from './html';
 
 /**
+ * *Edit Token* in an inspector (issue 11): the editor, and how the owner shows a token (the
+ * panel retitles itself), for the new token a quick edit made.
+ */
+export interface InspectorEditing {
+  readonly editor: TokenEditor;
+  readonly show: (target: InspectTarget) => void;
+}
+
+/**
  * The extension side of one inspector webview (panel or sidebar view): builds the view model,
  * waits for the UI's `ready` before the first post, validates every incoming message and runs
- * the copy / reveal requests. Tokens live in memory here only.
+ * the copy / reveal / compare / edit requests. Tokens live in memory here only.
  */
 export class InspectorSession implements vscode.Disposable {
   private target: InspectTarget | undefined;
@@ -22,6 +34,10 @@ export class InspectorSession implements vscode.Disposable {
   private asOf: number | undefined;
   /** "Compare with…": the shown token's last comparison, until another token is shown. */
   private comparison: { readonly summary: ComparisonSummary; readonly other: string } | undefined;
+  /** Where the shown token's quick edits finish, and the finish chosen for them (asked once). */
+  private quickPlace: EditPlace | undefined;
+  /** A quick edit is being finished (its finish pick may be open): another one waits for it. */
+  private quickEditing = false;
   /**
    * The shown JWE's decryption (issue 11): plaintext, held only while this token is shown here —
    * dropped when another token is shown, keys change or the inspector closes; never persisted.
@@ -46,6 +62,8 @@ export class InspectorSession implements vscode.Disposable {
     private readonly signatures?: SignatureSource,
     /** Extension tests only: the page reports what it rendered (`rendered`, `report`). */
     private readonly testMode = false,
+    /** Edit… and the quick edits; absent, the page offers neither. */
+    private readonly editing?: InspectorEditing,
     /** Decrypts a shown JWE with the stored keys; absent, a JWE stays encrypted. */
     private readonly decryption?: DecryptionSource,
   ) {
@@ -107,6 +125,9 @@ export class InspectorSession implements vscode.Disposable {
         explain: findingExplanation,
       });
       if (this.model.state === 'token' && this.model.kind === 'jwe' && held === undefined) this.decrypt(t);
+      if (this.model.state === 'token' && this.editing !== undefined && editDocumentText(t.token).ok) {
+        this.model = { ...this.model, editable: this.model.payload.type === 'claims' ? 'claims' : 'json' };
+      }
       if (this.model.state === 'token' && this.signatures !== undefined) this.checkSignature(t.token);
     }
     this.post();
@@ -204,6 +225,43 @@ export class InspectorSession implements vscode.Disposable {
         this.comparison = undefined;
         this.refresh();
         return;
+      case 'edit':
+        void this.edit();
+        return;
+      case 'quickEdit':
+        void this.quickEdit(message.edit);
+        return;
+    }
+  }
+
+  /** "Edit…": *Edit Token* on the shown token, in an editor tab (a clipboard token goes back to the clipboard). */
+  private async edit(): Promise<void> {
+    const t = this.target;
+    if (t === undefined || this.editing === undefined) return;
+    await this.editing.editor.open(t);
+  }
+
+  /**
+   * A quick edit of the shown token: finished as saving an edit is (the finish asked once for
+   * this token and the ones its quick edits make), then the new token is shown here.
+   */
+  private async quickEdit(edit: QuickEdit): Promise<void> {
+    const t = this.target;
+    const editing = this.editing;
+    if (t === undefined || editing === undefined) return;
+    if (this.quickEditing) {
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Token Lens: the last quick edit is still being finished'), 3000);
+      return;
+    }
+    this.quickEditing = true;
+    try {
+      // Another token than the last quick edit made: its own place, and the finish is asked again.
+      if (this.quickPlace?.token !== t.token) this.quickPlace = await editing.editor.place(t);
+      const next = await editing.editor.quickEdit(this.quickPlace, t, edit);
+      // Shown unless another token was picked meanwhile (the document sync may show it first).
+      if (next !== undefined && (this.target?.token === t.token || this.target?.token === next.token)) editing.show(next);
+    } finally {
+      this.quickEditing = false;
     }
   }
 
@@ -261,6 +319,7 @@ export class InspectorSession implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
     this.waiters.length = 0;
     this.target = undefined;
+    this.quickPlace = undefined;
     this.decrypted = undefined;
   }
 }

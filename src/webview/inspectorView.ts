@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { TokenEditor } from '../model/editSessions';
 import type { DecryptionSource, Inspector, InspectTarget, SignatureSource } from '../model/types';
 import type { RenderedSummary } from '../present/inspector/protocol';
 import { webviewOptions } from './html';
@@ -24,6 +25,8 @@ export class InspectorViewProvider implements vscode.WebviewViewProvider, Inspec
     private readonly signatures?: SignatureSource,
     /** Extension tests only: the view reports what it rendered. */
     private readonly testMode = false,
+    /** Edit… and the quick edits (absent: the view offers neither). */
+    private readonly editor?: TokenEditor,
     /** A JWE's decryption with the stored keys (absent: a JWE stays encrypted). */
     private readonly decryption?: DecryptionSource,
   ) {
@@ -38,7 +41,8 @@ export class InspectorViewProvider implements vscode.WebviewViewProvider, Inspec
     this.session?.dispose();
     this.view = view;
     view.webview.options = webviewOptions(this.extensionUri);
-    const session = new InspectorSession(view.webview, this.extensionUri, 'sidebar', undefined, this.signatures, this.testMode, this.decryption);
+    const editing = this.editor !== undefined ? { editor: this.editor, show: (target: InspectTarget): void => this.show(target) } : undefined;
+    const session = new InspectorSession(view.webview, this.extensionUri, 'sidebar', undefined, this.signatures, this.testMode, editing, this.decryption);
     this.session = session;
     for (const w of this.renderWaiters.splice(0)) void session.whenRendered().then(w);
     view.onDidDispose(() => {

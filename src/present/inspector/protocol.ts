@@ -7,6 +7,8 @@
  * ignored, never half-used. Pure TypeScript: imported by the extension and the UI bundle.
  */
 import { claimsTable, claimTextFromJson } from '../claims';
+import { isQuickEdit } from '../../core/quickEdits';
+import type { QuickEdit } from '../../core/quickEdits';
 import type {
   AlgorithmInfo,
   Finding,
@@ -158,6 +160,12 @@ export interface TokenViewModel {
   /** The last comparison of this token with another one (*Compare with…*), until another token is shown. */
   readonly comparison?: ComparisonView;
   /**
+   * What *Edit Token* can do with this token (issue 11), set by the inspector session: `json`
+   * the Edit… button (header and payload as JSON), `claims` that and the quick edits of the
+   * time claims. Absent: not editable (a JWE, a payload that is not JSON, no editor wired).
+   */
+  readonly editable?: 'json' | 'claims';
+  /**
    * A JWE's decryption with the stored keys (issue 11), set by the inspector session: pending,
    * no key stored, failed or refused (the step, no key material), or decrypted — then `payload`,
    * `timeClaims`, the findings and the size are the decrypted plaintext's, held in memory only
@@ -226,6 +234,8 @@ export interface RenderedSummary {
   readonly nestedNotices: readonly string[];
   /** The comparison section's text ('' when none): `Compared with … headline`. */
   readonly comparison: string;
+  /** The visible text of the Edit… and quick-edit buttons, in page order (none when not editable). */
+  readonly editActions: readonly string[];
 }
 
 /** Webview → extension. */
@@ -239,7 +249,15 @@ export type WebviewMessage =
   /** "Compare with…": run *Compare Tokens* on the shown token (the other one is picked, or the clipboard). */
   | { readonly type: 'compare' }
   /** Close the comparison section. */
-  | { readonly type: 'clearComparison' };
+  | { readonly type: 'clearComparison' }
+  /** "Edit…": open *Edit Token* (header and payload as JSON in an editor tab) on the shown token. */
+  | { readonly type: 'edit' }
+  /**
+   * A quick edit of the shown token's time claims (`exp` +15 min / +1 h / now, remove `exp`,
+   * `iat` now), finished as saving an edit is. Only the edit's name: the host holds the token,
+   * reads the clock and picks the key.
+   */
+  | { readonly type: 'quickEdit'; readonly edit: QuickEdit };
 
 /** Largest absolute ms value a JavaScript Date holds. */
 const MAX_DATE_MS = 8.64e15;
@@ -267,9 +285,9 @@ function isStringList(v: unknown): v is string[] {
   return Array.isArray(v) && v.length <= MAX_SUMMARY_ITEMS && v.every(isBoundedString);
 }
 
-const SUMMARY_KEYS = ['state', 'title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'hintCodes', 'findingCodes', 'headings', 'sections', 'error', 'nested', 'nestedNotices', 'comparison'] as const;
+const SUMMARY_KEYS = ['state', 'title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'hintCodes', 'findingCodes', 'headings', 'sections', 'error', 'nested', 'nestedNotices', 'comparison', 'editActions'] as const;
 const SUMMARY_STRINGS = ['title', 'kind', 'alg', 'status', 'statusText', 'countdown', 'signature', 'error', 'comparison'] as const;
-const SUMMARY_LISTS = ['hintCodes', 'findingCodes', 'headings', 'sections', 'nested', 'nestedNotices'] as const;
+const SUMMARY_LISTS = ['hintCodes', 'findingCodes', 'headings', 'sections', 'nested', 'nestedNotices', 'editActions'] as const;
 
 function parseSummary(v: unknown): RenderedSummary | undefined {
   if (!isRecord(v) || !hasExactKeys(v, SUMMARY_KEYS)) return undefined;
@@ -293,6 +311,7 @@ function parseSummary(v: unknown): RenderedSummary | undefined {
     nested: [...(v.nested as string[])],
     nestedNotices: [...(v.nestedNotices as string[])],
     comparison: v.comparison as string,
+    editActions: [...(v.editActions as string[])],
   };
 }
 
@@ -312,6 +331,13 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return hasExactKeys(raw, ['type']) ? { type: 'compare' } : undefined;
     case 'clearComparison':
       return hasExactKeys(raw, ['type']) ? { type: 'clearComparison' } : undefined;
+    case 'edit':
+      return hasExactKeys(raw, ['type']) ? { type: 'edit' } : undefined;
+    case 'quickEdit': {
+      if (!hasExactKeys(raw, ['type', 'edit'])) return undefined;
+      const edit = raw.edit;
+      return isQuickEdit(edit) ? { type: 'quickEdit', edit } : undefined;
+    }
     case 'copy': {
       if (!hasExactKeys(raw, ['type', 'target'])) return undefined;
       const target = COPY_TARGETS.find((t) => t === raw.target);
@@ -383,7 +409,8 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
         isRecord(model.explanations) &&
         (model.signature === undefined || isSignatureView(model.signature)) &&
         (model.nested === undefined || (isRecord(model.nested) && Array.isArray(model.nested.tokens) && Array.isArray(model.nested.notices))) &&
-        (model.comparison === undefined || (isRecord(model.comparison) && typeof model.comparison.headline === 'string' && isStringList(model.comparison.lines)))
+        (model.comparison === undefined || (isRecord(model.comparison) && typeof model.comparison.headline === 'string' && isStringList(model.comparison.lines))) &&
+        (model.editable === undefined || model.editable === 'json' || model.editable === 'claims')
         ? { type: 'show', model: model as unknown as TokenViewModel }
         : undefined;
     default:

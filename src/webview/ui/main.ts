@@ -14,6 +14,7 @@ import { configureLocale, dateLocale, displayLanguageOf, numberText, relativeTex
 import { bytesText, sizeText } from '../../present/size';
 import { fillPlaceholders, readWebviewLocale, webviewBundle, type WebviewStringId } from '../../present/inspector/strings';
 import type { ClaimRow, ComparisonView, CopyTarget, DecryptionView, ErrorViewModel, InspectorViewModel, NestedTokenView, NestedView, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../../present/inspector/protocol';
+import type { QuickEdit } from '../../core/quickEdits';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -498,6 +499,48 @@ function timeline(model: TokenViewModel, now: number): HTMLElement | undefined {
   return wrap;
 }
 
+/** "Edit…": the shown token's header and payload as JSON in an editor tab (*Edit Token*). */
+function editButton(): HTMLButtonElement {
+  const b = button(t('action.edit'), 'edit', t('action.edit.label'), () => vscode.postMessage({ type: 'edit' }));
+  b.classList.add('edit-action');
+  return b;
+}
+
+/** The quick edits: their words (visible text; `.label`: what it does, the tooltip and after the text the accessible name) and icon. */
+const QUICK_EDIT_BUTTONS: readonly (readonly [QuickEdit, 'quick.exp15m' | 'quick.exp1h' | 'quick.expNow' | 'quick.expRemove' | 'quick.iatNow', string])[] = [
+  ['exp+15m', 'quick.exp15m', 'add'],
+  ['exp+1h', 'quick.exp1h', 'add'],
+  ['exp-now', 'quick.expNow', 'clock'],
+  ['exp-remove', 'quick.expRemove', 'trash'],
+  ['iat-now', 'quick.iatNow', 'calendar'],
+];
+
+/**
+ * The quick edits of the time claims (issue 11). Each click asks the host for that edit by name
+ * only; the host changes the claims at its clock's now and finishes the token as saving an edit
+ * does (the first edit asks how to sign), then shows the new token here.
+ */
+function quickEdits(): HTMLElement {
+  const wrap = el('div', 'quick-edits');
+  const group = el('div', 'quick-edit-buttons');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-labelledby', 'quick-edits-label');
+  group.setAttribute('aria-describedby', 'quick-edits-note');
+  const label = el('span', 'quick-edits-label', t('quick.label'));
+  label.id = 'quick-edits-label';
+  group.append(label);
+  for (const [edit, id, iconName] of QUICK_EDIT_BUTTONS) {
+    const b = button(t(id), iconName, t(`${id}.label`), () => vscode.postMessage({ type: 'quickEdit', edit }));
+    b.classList.add('edit-action');
+    b.dataset.edit = edit;
+    group.append(b);
+  }
+  const note = el('p', 'muted quick-edits-note', t('quick.note'));
+  note.id = 'quick-edits-note';
+  wrap.append(group, note);
+  return wrap;
+}
+
 /** "Valid at…": type an instant, everything is computed for it; "Now" goes back. */
 function validAtControl(model: TokenViewModel): HTMLElement {
   const form = el('form', 'valid-at');
@@ -561,6 +604,7 @@ function timesSection(model: TokenViewModel, relatives: { el: HTMLElement; secon
     body.append(track, barLabel);
   }
   body.append(el('p', 'muted', t('times.skew', model.clockSkewSec)));
+  if (model.editable === 'claims') body.append(quickEdits());
   if (model.payload.type === 'claims') body.append(validAtControl(model));
   return { section: s, ...(bar !== undefined ? { bar } : {}), ...(barLabel !== undefined ? { barLabel } : {}) };
 }
@@ -788,6 +832,7 @@ function renderToken(model: TokenViewModel): void {
   actions.append(copyButton('token', t('copy.what.token'), t('action.copyToken')));
   if (model.canReveal) actions.append(button(t('action.reveal'), 'go-to-file', t('action.reveal.label'), () => vscode.postMessage({ type: 'reveal' })));
   actions.append(button(t('action.compare'), 'diff', t('action.compare.label'), () => vscode.postMessage({ type: 'compare' })));
+  if (model.editable !== undefined) actions.append(editButton());
   header.append(title, badges);
   if (model.asOf !== undefined) {
     const asOf = el('p', 'as-of');
@@ -864,6 +909,7 @@ function summarize(model: InspectorViewModel): RenderedSummary {
     ),
     nestedNotices: texts('.nested-notice').map((t) => clip(t.trim())),
     comparison: clip([document.getElementById('comparison-heading')?.textContent ?? '', root.querySelector('.comparison-headline')?.textContent?.trim() ?? ''].filter(Boolean).join(': ')),
+    editActions: texts('button.edit-action .action-label').map((t) => clip(t.trim())),
   };
 }
 

@@ -1,7 +1,8 @@
 // Edit Token and signing keys (issue 11) in the real host: Generate Key Pair through its
 // prompts, the JSON editor on the tokenlens-edit: file system (schema hover and completion,
 // date hints), save → pick the key → the new token in the .http file as one undoable edit,
-// verified with that key; the private key only in SecretStorage.
+// verified with that key; the private key only in SecretStorage. The inspector's Edit… button and
+// quick edits (exp +1 h, remove exp, iat now) finish the same way.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { GeneratedKeyOutcome } from '../../../src/commands/generateKeyPair';
@@ -33,6 +34,21 @@ async function answer(moves = 0): Promise<void> {
   await pause(1200);
   for (let i = 0; i < moves; i++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+/**
+ * Accepts the finish pick (after `moves` × "select next") until `probe` sees the result: a quick
+ * edit from the inspector runs on its own, so there is no promise to settle.
+ */
+async function acceptUntil<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, moves = 0): Promise<T> {
+  for (let i = 0; i < 60; i++) {
+    await pause(700);
+    const seen = await probe();
+    if (seen !== undefined) return seen;
+    for (let m = 0; m < moves; m++) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return waitFor(probe, what, 5000);
 }
 
 /** Every file under `dir` (recursively) whose bytes contain `needle`. */
@@ -201,6 +217,134 @@ describe('Edit Token and signing keys (real host)', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor(() => (edits.size === held - 1 ? true : undefined), 'the session dropped on close');
     assert.strictEqual(edits.session(session.uri), undefined);
+  });
+
+  it('inspector quick edit "exp +1 h" on a token in an .http file: pick the key → one undoable edit, exp ≈ now + 1 h, verified, shown; "remove exp" needs no second pick; Undo restores', async () => {
+    assert.ok(generated, 'needs the generated key');
+    const key = generated;
+    const { verification, inspectorPanel } = await api();
+    // Expired an hour ago: after the quick edit the countdown runs again.
+    const original = makeToken({ sub: 'quinn', scope: 'read', iat: nowSec() - 7200, exp: nowSec() - 3600 }, { alg: 'HS256', typ: 'JWT' });
+    const httpText = `GET https://api.example.test/me\nAuthorization: Bearer ${original}\n`;
+    const httpEditor = await openFile(httpText);
+    const httpDoc = httpEditor.document;
+    httpEditor.selection = new vscode.Selection(1, 30, 1, 30);
+    await vscode.commands.executeCommand('tokenLens.inspectToken');
+    const panel = await waitFor(() => (inspectorPanel()?.current?.token === original ? inspectorPanel() : undefined), 'the inspector on the token');
+    const before = await waitFor(async () => {
+      const r = await panel.requestReport();
+      return r.editActions.length > 0 ? r : undefined;
+    }, 'the edit buttons');
+    assert.deepStrictEqual(before.editActions, ['Edit…', 'exp +15 min', 'exp +1 h', 'exp now', 'Remove exp', 'iat now']);
+    assert.strictEqual(before.status, 'expired');
+
+    // "exp +1 h": the finish pick (once for this token) → "Sign with <generated>" (first).
+    const asked = nowSec();
+    panel.simulateWebviewMessage({ type: 'quickEdit', edit: 'exp+1h' });
+    const first = await acceptUntil(() => {
+      const m = /Bearer (\S+)/.exec(httpDoc.getText());
+      return m?.[1] !== undefined && m[1] !== original ? m[1] : undefined;
+    }, 'the quick-edited token in the .http file');
+    assert.deepStrictEqual(decodePart(first, 0), { alg: 'ES256', typ: 'JWT', kid: key.kid }, 'the algorithm came from the key, never none');
+    const payload = decodePart(first, 1);
+    assert.ok(typeof payload.exp === 'number' && Number.isInteger(payload.exp), `exp ${String(payload.exp)}`);
+    assert.ok((payload.exp as number) >= asked + 3600 && (payload.exp as number) <= nowSec() + 3600, `exp ${String(payload.exp)} is now + 3600 (asked at ${asked})`);
+    assert.strictEqual(payload.sub, 'quinn');
+    assert.strictEqual(payload.iat, decodePart(original, 1).iat, 'the other claims are as they were');
+    assert.strictEqual(httpDoc.getText(), httpText.replace(original, first), 'only the token changed');
+    const status = await verification.status(first);
+    assert.strictEqual(status.result.status, 'verified', JSON.stringify(status.result));
+    assert.strictEqual(status.result.status === 'verified' ? status.result.keyLabel : '', key.label);
+    // The inspector shows the new token: its countdown runs, verified with the key.
+    await waitFor(() => (panel.current?.token === first ? true : undefined), 'the inspector on the new token');
+    const after = await waitFor(async () => {
+      const r = await panel.requestReport();
+      return r.status === 'valid' && r.signature === 'signature verified' ? r : undefined;
+    }, 'the inspector: valid and verified', 20_000);
+    assert.match(after.countdown, /expires in (59 min|1 h)/);
+    assert.strictEqual(panel.current?.range?.start.line, 1, 'Reveal still points at the token');
+
+    // "remove exp": the finish is remembered for this token's quick edits, so no pick this time.
+    panel.simulateWebviewMessage({ type: 'quickEdit', edit: 'exp-remove' });
+    const second = await waitFor(() => {
+      const m = /Bearer (\S+)/.exec(httpDoc.getText());
+      return m?.[1] !== undefined && m[1] !== first ? m[1] : undefined;
+    }, 'the token without exp (no second pick)', 20_000);
+    assert.deepStrictEqual(Object.keys(decodePart(second, 1)), ['sub', 'scope', 'iat']);
+    assert.strictEqual((await verification.status(second)).result.status, 'verified');
+    await waitFor(async () => ((await panel.requestReport()).status === 'never-expires' ? true : undefined), 'the inspector: never expires');
+
+    // Removing an exp that is not there changes nothing (a message says so).
+    panel.simulateWebviewMessage({ type: 'quickEdit', edit: 'exp-remove' });
+    await pause(1500);
+    assert.strictEqual(httpDoc.getText(), httpText.replace(original, second), 'no edit');
+    assert.strictEqual(panel.current?.token, second);
+    // A message with more than the edit's name is dropped.
+    const rejected = panel.rejectedMessages;
+    panel.simulateWebviewMessage({ type: 'quickEdit', edit: 'exp+1h', claims: { exp: 1 } });
+    panel.simulateWebviewMessage({ type: 'quickEdit', edit: 'exp+1y' });
+    assert.strictEqual(panel.rejectedMessages, rejected + 2);
+    await pause(500);
+    assert.strictEqual(httpDoc.getText(), httpText.replace(original, second));
+
+    // Undo in the .http file: each quick edit was one edit.
+    await vscode.window.showTextDocument(httpDoc);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(httpDoc.getText(), httpText.replace(original, first), 'one undo: the exp +1 h token');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(httpDoc.getText(), httpText, 'two undos: the original token');
+    await waitFor(() => (panel.current?.token === original ? true : undefined), 'the inspector follows the undo');
+  });
+
+  it('inspector Edit…: opens the edit tab for the shown token (its document; a clipboard token goes back to the clipboard)', async () => {
+    const { edits, inspectorPanel } = await api();
+    const original = makeToken({ sub: 'rita', exp: nowSec() + 600 }, { alg: 'HS256', typ: 'JWT' });
+    const httpEditor = await openFile(`GET https://api.example.test/me\nAuthorization: Bearer ${original}\n`);
+    httpEditor.selection = new vscode.Selection(1, 30, 1, 30);
+    await vscode.commands.executeCommand('tokenLens.inspectToken');
+    const panel = await waitFor(() => (inspectorPanel()?.current?.token === original ? inspectorPanel() : undefined), 'the inspector on the token');
+    const held = edits.size;
+    panel.simulateWebviewMessage({ type: 'edit' });
+    const editor = await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.scheme === 'tokenlens-edit' && edits.session(e.document.uri)?.token === original ? e : undefined;
+    }, 'the edit tab of the shown token');
+    const session = edits.session(editor.document.uri);
+    assert.ok(session);
+    assert.strictEqual(edits.size, held + 1);
+    assert.strictEqual(session.source.kind, 'document');
+    assert.strictEqual(session.source.kind === 'document' ? session.source.uri.toString() : '', httpEditor.document.uri.toString());
+    assert.match(editor.document.getText(), /"sub": "rita"/);
+    assert.notStrictEqual(editor.viewColumn, vscode.ViewColumn.Two, 'the tab opens with the text editors, not over the inspector');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor(() => (edits.size === held ? true : undefined), 'the session dropped on close');
+
+    // A token that came from the clipboard: its edit tab, and a quick edit goes back to the clipboard.
+    const pasted = makeToken({ sub: 'sam', iat: nowSec() - 86_400 }, { alg: 'HS256', typ: 'JWT' });
+    panel.show({ token: pasted, label: 'clipboard' });
+    await waitFor(() => (panel.current?.token === pasted ? true : undefined), 'the inspector on the clipboard token');
+    panel.simulateWebviewMessage({ type: 'edit' });
+    const clipEditor = await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.scheme === 'tokenlens-edit' && edits.session(e.document.uri)?.token === pasted ? e : undefined;
+    }, 'the edit tab of the clipboard token');
+    assert.strictEqual(edits.session(clipEditor.document.uri)?.source.kind, 'clipboard');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // "iat now" on it: the pick → "Leave unsigned (alg: none)" (after the key): the new token, labelled, on the clipboard.
+    await vscode.env.clipboard.writeText('');
+    const asked = nowSec();
+    panel.simulateWebviewMessage({ type: 'quickEdit', edit: 'iat-now' });
+    const copied = await acceptUntil(async () => {
+      const text = await vscode.env.clipboard.readText();
+      return text !== '' ? text : undefined;
+    }, 'the new token on the clipboard', 1);
+    assert.deepStrictEqual(decodePart(copied, 0), { alg: 'none', typ: 'JWT' });
+    assert.ok(copied.endsWith('.'), 'unsigned: an empty signature');
+    const iat = decodePart(copied, 1).iat as number;
+    assert.ok(iat >= asked && iat <= nowSec(), `iat ${iat} is now`);
+    await waitFor(() => (panel.current?.token === copied ? true : undefined), 'the inspector shows the new token');
+    assert.strictEqual(panel.current?.label, 'clipboard');
+    assert.strictEqual((await panel.requestReport()).alg, 'none');
   });
 
   it('New Token: the access token template, signed with the stored key, inserted at the cursor', async () => {

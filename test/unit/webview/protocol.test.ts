@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { QUICK_EDITS } from '../../../src/core/quickEdits';
 import { claimsTableMarkdown, parseHostMessage, parseWebviewMessage } from '../../../src/present/inspector/protocol';
 import type { RenderedSummary, SignatureView } from '../../../src/present/inspector/protocol';
 import { buildViewModel } from '../../../src/present/inspector/viewModel';
@@ -21,6 +22,7 @@ const summary: RenderedSummary = {
   nested: ['id_token · JWS · RS256 · expires in 50 min'],
   nestedNotices: [],
   comparison: '',
+  editActions: ['Edit…', 'exp +1 h'],
 };
 
 describe('webview protocol: messages from the webview', () => {
@@ -33,6 +35,8 @@ describe('webview protocol: messages from the webview', () => {
       assert.deepStrictEqual(parseWebviewMessage({ type: 'copy', target }), { type: 'copy', target });
     }
     assert.deepStrictEqual(parseWebviewMessage({ type: 'rendered', summary }), { type: 'rendered', summary });
+    assert.deepStrictEqual(parseWebviewMessage({ type: 'edit' }), { type: 'edit' });
+    for (const edit of QUICK_EDITS) assert.deepStrictEqual(parseWebviewMessage({ type: 'quickEdit', edit }), { type: 'quickEdit', edit });
   });
 
   it('returns a fresh copy, not the received object', () => {
@@ -74,6 +78,24 @@ describe('webview protocol: messages from the webview', () => {
     ['validAt with an extra key', { type: 'validAt', at: 0, token: 'x' }],
     ['compare with a token to compare against', { type: 'compare', token: 'eyJhbGciOiJub25lIn0.e30.' }],
     ['clearComparison with an extra key', { type: 'clearComparison', all: true }],
+    // Edit… and the quick edits carry nothing but the edit's name: no token, claims, instant or key.
+    ['edit with a token', { type: 'edit', token: 'eyJhbGciOiJub25lIn0.e30.' }],
+    ['edit with a location', { type: 'edit', uri: 'file:///etc/passwd', line: 0, character: 0 }],
+    ['quickEdit without edit', { type: 'quickEdit' }],
+    ['quickEdit of an unknown edit', { type: 'quickEdit', edit: 'exp+2h' }],
+    ['quickEdit of another casing', { type: 'quickEdit', edit: 'EXP+1H' }],
+    ['quickEdit with padding', { type: 'quickEdit', edit: ' exp+1h' }],
+    ['quickEdit with a number', { type: 'quickEdit', edit: 3600 }],
+    ['quickEdit with an array', { type: 'quickEdit', edit: ['exp+1h'] }],
+    ['quickEdit with an object', { type: 'quickEdit', edit: { claim: 'exp', seconds: 3600 } }],
+    ['quickEdit of a prototype name', { type: 'quickEdit', edit: 'toString' }],
+    ['quickEdit with claims', { type: 'quickEdit', edit: 'exp+1h', claims: { exp: 9999999999 } }],
+    ['quickEdit with a clock reading', { type: 'quickEdit', edit: 'exp-now', now: 0 }],
+    ['quickEdit with key material', { type: 'quickEdit', edit: 'exp+1h', key: { kty: 'oct', k: 'c2VjcmV0' } }],
+    ['quickEdit with a key label', { type: 'quickEdit', edit: 'exp+1h', keyLabel: 'prod-signing' }],
+    ['quickEdit with a finish', { type: 'quickEdit', edit: 'exp+1h', finish: 'unsigned' }],
+    ['quickEdit as another type', { type: 'quickedit', edit: 'exp+1h' }],
+    ['rendered with non-string edit actions', { type: 'rendered', summary: { ...summary, editActions: [1] } }],
     ['a class instance', Object.assign(Object.create({ polluted: true }) as object, { type: 'ready' })],
     ['a __proto__ key', JSON.parse('{"type":"ready","__proto__":{"x":1}}')],
   ];
@@ -117,6 +139,13 @@ describe('webview protocol: messages from the extension', () => {
     for (const bad of [{ ...signature, icon: 'link-external' }, { ...signature, state: 'trusted' }, { ...signature, label: 3 }, { ...signature, timing: 1 }, 'verified']) {
       assert.strictEqual(parseHostMessage({ type: 'show', model: { ...model, signature: bad } }), undefined, JSON.stringify(bad));
     }
+  });
+
+  it('accepts what the token can be edited as, and nothing else', () => {
+    const token = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from('{"sub":"a"}').toString('base64url')}.c2ln`;
+    const model = buildViewModel(token, { title: 't', now: 0, clockSkewSec: 0, maxLifetimeSec: 3600, sizeWarningBytes: 1024, timeDisplay: 'utc', canReveal: false });
+    for (const editable of ['json', 'claims'] as const) assert.deepStrictEqual(parseHostMessage({ type: 'show', model: { ...model, editable } }), { type: 'show', model: { ...model, editable } });
+    for (const bad of [true, 'all', 1, null, ['claims']]) assert.strictEqual(parseHostMessage({ type: 'show', model: { ...model, editable: bad } }), undefined, JSON.stringify(bad));
   });
 });
 
