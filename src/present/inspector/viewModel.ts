@@ -8,7 +8,7 @@ import { ARTICLE_REASONS, claimInfo, headerParameterInfo, inspectDecoded, inspec
 import type { ArticleReason, ComparisonSummary, DecodedToken, DecryptedToken, Finding, InnerToken, InspectOptions, Inspection, JsonObject, JsonValue, NestedTokens } from '../../core';
 import { decryptionText, type DecryptionState } from '../decryption';
 import { comparisonHeadline, comparisonLines } from '../compare';
-import { localizedFinding } from '../findingText';
+import { localizedFinding, messageText } from '../findingText';
 import { headerAlg } from '../summary';
 import type { ClaimRow, ComparisonView, DecryptionView, HintGroup, InspectorViewModel, NestedTokenView, NestedView, PayloadView, SignatureView, TokenPart, TokenViewModel } from './protocol';
 
@@ -177,7 +177,7 @@ function tokenView(inspection: Inspection, options: ViewModelOptions, nested: Ne
   const names = decoded.kind === 'jwe' ? JWE_PARTS : JWS_PARTS;
   const parts: TokenPart[] = names.map((name, i) => {
     const broken = decoded.segmentErrors?.find((e) => e.segment === name);
-    return { name, text: segments[i] ?? '', ...(broken !== undefined ? { error: broken.message } : {}) };
+    return { name, text: segments[i] ?? '', ...(broken !== undefined ? { error: messageText(broken) } : {}) };
   });
   const claims = decoded.payload.type === 'claims' ? decoded.payload.claims : undefined;
   const timeClaims: JsonObject = {};
@@ -234,7 +234,7 @@ function explanationsOf(findings: readonly Finding[], explain: ((code: string) =
 export function buildViewModel(token: string, options: ViewModelOptions): InspectorViewModel {
   const result = inspectToken(token, inspectOptionsOf(options));
   if (!result.ok) {
-    return { state: 'error', title: options.title, error: result.error, length: token.length, canReveal: options.canReveal };
+    return { state: 'error', title: options.title, error: { ...result.error, message: messageText(result.error) }, length: token.length, canReveal: options.canReveal };
   }
   const decryption = options.decryption;
   if (decryption !== undefined && result.value.decoded.kind === 'jwe') {
