@@ -271,7 +271,7 @@ describe('e2e: inspector accessibility (axe-core WCAG 2.1 A/AA, live region, key
       if (f.name === 'Raw token') await frame.locator('#token').screenshot({ path: path.join(ARTIFACTS, 'a11y-focus-hc-dark-raw-token-zoom.png') });
     }
     console.log(`      Tab order (${seen.length}): ${seen.map((x) => x.name).join(' → ')}`);
-    for (const want of [/^Copy token/, /^Reveal/, /^Explain TL\d+/, /^Show the payload as table/, /^Show the payload as pretty json/, /^Copy JSON \(payload\)/, /^Copy as table/, /^Show the header as exact json/, /^Copy JSON \(header\)/, /^valid-at input$/, /^Evaluate$/, /^Raw token$/]) {
+    for (const want of [/^Copy token/, /^Reveal/, /^Explain TL\d+/, /^Show the payload as table/, /^Show the payload as pretty JSON/, /^Copy JSON \(payload\)/, /^Copy as table/, /^Show the header as exact JSON/, /^Copy JSON \(header\)/, /^valid-at input$/, /^Evaluate$/, /^Raw token$/]) {
       assert.ok(seen.some((x) => want.test(x.name)), `${want} is not reached by Tab: ${seen.map((x) => x.name).join(' | ')}`);
     }
     for (const x of seen) {
