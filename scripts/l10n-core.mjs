@@ -7,11 +7,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FINDING_TEXTS, MESSAGE_TEXTS } from '../src/core/findingTexts.ts';
+import { findingExplanations } from '../src/present/findingHelp.ts';
 
 const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'l10n', 'bundle.l10n.json');
 const bundle = JSON.parse(readFileSync(file, 'utf8'));
 let added = 0;
-const templates = [...Object.values(FINDING_TEXTS).flatMap((t) => [t.message, t.evidence]), ...Object.values(MESSAGE_TEXTS)];
+// The finding templates, the other core sentences, and what each code means (the inspector's Explain).
+const templates = [...Object.values(FINDING_TEXTS).flatMap((t) => [t.message, t.evidence]), ...Object.values(MESSAGE_TEXTS), ...findingExplanations()];
 {
   for (const template of templates) {
     if (/\p{L}/u.test(template) && !(template in bundle)) {

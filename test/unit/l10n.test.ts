@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLAIMS, FINDING_TEXTS, HEADER_PARAMETERS, MESSAGE_TEXTS } from '../../src/core';
+import { findingExplanations } from '../../src/present/findingHelp';
 import { WEBVIEW_STRINGS } from '../../src/present/inspector/strings';
 
 // Localisation (issue 15): package.json contributions through package.nls*.json, runtime strings
@@ -106,6 +107,13 @@ describe('localisation: runtime strings (l10n/bundle.l10n.json)', () => {
     const templates = [...Object.values(FINDING_TEXTS).flatMap((t) => [t.message, t.evidence]), ...Object.values(MESSAGE_TEXTS)].filter((t) => /\p{L}/u.test(t));
     assert.ok(templates.length > 120, `read the table (${templates.length} templates)`);
     assert.deepEqual([...new Set(templates)].filter((t) => !keys.has(t)), []);
+  });
+
+  it('every finding explanation (present/finding-help.json, the inspector\'s Explain) is a key of the bundle', () => {
+    const keys = englishKeys();
+    const explanations = findingExplanations();
+    assert.ok(explanations.length > 40, `read the explanations (${explanations.length})`);
+    assert.deepEqual(explanations.filter((t) => !keys.has(t)), []);
   });
 
   it('every string of the inspector page (src/present/inspector/strings.ts) is a key of the bundle, so every language has it (scripts/l10n-webview.mjs adds them)', () => {

@@ -5,6 +5,9 @@ import { createWeakSecretChecker, decodeToken, FINDING_TEXTS, inspectToken, MESS
 import type { Finding, Inspection, TokenError } from '../../../src/core';
 import { bytesText, configureLocale, durationText, findingText, localizedFinding, messageText, segmentErrorsText, sizeText, undecodedText } from '../../../src/present';
 import { markdownText } from '../../../src/present/escape';
+import { findingExplanation } from '../../../src/present/findingHelp';
+import { kindLabel } from '../../../src/present/kind';
+import FINDING_HELP from '../../../src/present/finding-help.json';
 
 // Finding texts in the display language (issue 15): the core writes English from one table
 // (src/core/findingTexts.ts), present/findingText.ts writes the same template through the
@@ -244,5 +247,21 @@ describe('present: decode errors in the display language', () => {
     assert.ok(partly.ok);
     configureLocale('de', GERMAN);
     assert.equal(segmentErrorsText(partly.value.segmentErrors ?? []), 'Teilweise decodiert: Das Segment Payload ist an Position 1 kein base64url: ein Zeilenumbruch (das Token wurde umbrochen oder abgeschnitten) (und 1 weiteres Segment)');
+  });
+});
+
+describe('present: kind labels and Explain texts in the display language', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('unconfigured English; German: Ungesichertes JWS, and every code explained in German', () => {
+    assert.equal(kindLabel('unsecured'), 'Unsecured JWS');
+    const english = findingExplanation('TL201');
+    assert.equal(english, 'alg is none in any letter case: unsigned, anyone can forge it.');
+    configureLocale('de', GERMAN);
+    assert.equal(kindLabel('unsecured'), 'Ungesichertes JWS');
+    assert.equal(kindLabel('jws'), 'JWS');
+    assert.equal(findingExplanation('TL201'), 'alg ist none, in beliebiger Groß- und Kleinschreibung: nicht signiert, jeder kann es fälschen.');
+    for (const code of Object.keys(FINDING_HELP.rules)) assert.ok(findingExplanation(code) !== undefined && GERMAN[findingExplanation(code)!] === undefined, `${code} reads in German`);
+    assert.equal(findingExplanation('TL999'), undefined);
   });
 });
