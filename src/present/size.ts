@@ -3,6 +3,7 @@
  * counts), and so do limits (`4096 B (4 KiB)`: a rounded decimal "4.1 KB" misstates a limit of
  * 4096 bytes); the cost line rounds with `formatBytes` (1 KB = 1000 B).
  */
+import * as l10n from '@vscode/l10n';
 import { formatBytes, SESSION_ID_BYTES } from '../core';
 import type { SizeLimit, SizeReport } from '../core';
 import { displayLanguageOf, numberText } from './locale';
@@ -38,7 +39,8 @@ export function sizeText(bytes: number): string {
  * million requests`.
  */
 export function sizeCostText(size: Pick<SizeReport, 'timesSessionId' | 'bytesPerMillionRequests'>): string {
-  return `${size.timesSessionId.toFixed(1)}× a ${SESSION_ID_BYTES}-byte session id · ${formatBytes(size.bytesPerMillionRequests)} per million requests`;
+  const times = displayLanguageOf() === undefined ? size.timesSessionId.toFixed(1) : numberText(size.timesSessionId, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return l10n.t('{0}× a {1}-byte session id · {2} per million requests', times, SESSION_ID_BYTES, bytesText(size.bytesPerMillionRequests));
 }
 
 /**
@@ -48,15 +50,27 @@ export function sizeCostText(size: Pick<SizeReport, 'timesSessionId' | 'bytesPer
  * @example limitText(8190) === '8190 B'
  */
 export function limitText(bytes: number): string {
-  return bytes >= 1024 && bytes % 1024 === 0 ? `${bytes} B (${bytes / 1024} KiB)` : `${bytes} B`;
+  return bytes >= 1024 && bytes % 1024 === 0 ? `${numberText(bytes)} B (${numberText(bytes / 1024)} KiB)` : `${numberText(bytes)} B`;
 }
 
-/** What each limit is called in a sentence. */
-const LIMIT_NAMES: Readonly<Record<SizeLimit['id'], string>> = {
-  cookie: 'cookie limit',
-  'header-line': 'header-line limit',
-  'total-headers': 'limit for all request headers together',
-};
+/** What each limit is called in a sentence, with its size (`{0}`), in the display language. */
+function limitPhrase(id: SizeLimit['id'], size: string): string {
+  switch (id) {
+    case 'cookie':
+      return l10n.t('the cookie limit of {0}', size);
+    case 'header-line':
+      return l10n.t('the header-line limit of {0}', size);
+    default:
+      return l10n.t('the limit for all request headers together of {0}', size);
+  }
+}
+
+/** `a, b and c`: in English as before, in another language through Intl.ListFormat. */
+function listText(parts: readonly string[]): string {
+  const language = displayLanguageOf();
+  if (language !== undefined && parts.length > 1) return new Intl.ListFormat(language, { type: 'conjunction' }).format(parts);
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
+}
 
 /**
  * The limits a token exceeds as one phrase naming each limit and its size, or `undefined` when
@@ -66,10 +80,9 @@ const LIMIT_NAMES: Readonly<Record<SizeLimit['id'], string>> = {
  * @example exceededLimitsText(big) === 'over the cookie limit of 4096 B (4 KiB) and the header-line limit of 8190 B'
  */
 export function exceededLimitsText(size: Pick<SizeReport, 'limits'>): string | undefined {
-  const parts = size.limits.filter((l) => l.exceeded).map((l) => `the ${LIMIT_NAMES[l.id] ?? l.label} of ${limitText(l.bytes)}`);
+  const parts = size.limits.filter((l) => l.exceeded).map((l) => limitPhrase(l.id, limitText(l.bytes)));
   if (parts.length === 0) return undefined;
-  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]!}`;
-  return `over ${list}`;
+  return l10n.t('over {0}', listText(parts));
 }
 
 /** Labels of the size limits the token exceeds (`Cookie`, `Header line`), in report order. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createWeakSecretChecker, decodeToken, FINDING_TEXTS, inspectToken, MESSAGE_TEXTS, normalizeTokenInput, parseVerificationKey, verifyToken } from '../../../src/core';
 import type { Finding, Inspection, TokenError } from '../../../src/core';
-import { bytesText, configureLocale, durationText, findingText, localizedFinding, messageText, segmentErrorsText, sizeText, undecodedText } from '../../../src/present';
+import { bytesText, configureLocale, durationText, exceededLimitsText, findingText, localizedFinding, messageText, segmentErrorsText, sizeCostText, sizeText, undecodedText } from '../../../src/present';
 import { markdownText } from '../../../src/present/escape';
 import { findingExplanation } from '../../../src/present/findingHelp';
 import { kindLabel } from '../../../src/present/kind';
@@ -263,5 +263,18 @@ describe('present: kind labels and Explain texts in the display language', () =>
     assert.equal(findingExplanation('TL201'), 'alg ist none, in beliebiger Groß- und Kleinschreibung: nicht signiert, jeder kann es fälschen.');
     for (const code of Object.keys(FINDING_HELP.rules)) assert.ok(findingExplanation(code) !== undefined && GERMAN[findingExplanation(code)!] === undefined, `${code} reads in German`);
     assert.equal(findingExplanation('TL999'), undefined);
+  });
+});
+
+describe('present: size phrases in the display language', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('the exceeded limits and the cost line: English as before, German with German digits and Intl lists', () => {
+    const big = inspect({ alg: 'RS256', typ: 'JWT' }, { sub: 'x', blob: 'x'.repeat(9000) });
+    assert.equal(exceededLimitsText(big.size), 'over the cookie limit of 4096 B (4 KiB) and the header-line limit of 8190 B');
+    assert.match(sizeCostText(big.size), /^\d+\.\d× a 32-byte session id · \d+\.\d GB per million requests$/);
+    configureLocale('de', GERMAN);
+    assert.equal(exceededLimitsText(big.size), 'über der Cookie-Grenze von 4.096 B (4 KiB) und der Grenze für eine Headerzeile von 8.190 B');
+    assert.match(sizeCostText(big.size), /^das \d+,\d-Fache einer 32-Byte-Sitzungs-ID · \d+,\d\sGB pro Million Anfragen$/);
   });
 });
