@@ -126,16 +126,18 @@ export function verificationTimingText(timing: VerificationTiming): string {
  * @example spokenDuration(14 * 60_000 + 59_000) === '14 minutes'
  */
 export function spokenDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return 'an unbounded time';
+  if (!Number.isFinite(ms)) return l10n.t('an unbounded time');
   const minutes = Math.floor(Math.abs(ms) / 60_000);
-  if (minutes === 0) return 'less than a minute';
-  const units: [number, string][] = [[525_600, 'year'], [1440, 'day'], [60, 'hour'], [1, 'minute']];
+  if (minutes === 0) return l10n.t('less than a minute');
+  const units: [number, DurationUnit][] = [[525_600, 'year'], [1440, 'day'], [60, 'hour'], [1, 'minute']];
   const parts: string[] = [];
+  const language = displayLanguageOf();
   let rest = minutes;
   for (const [size, name] of units) {
     const n = Math.floor(rest / size);
     if (n > 0) {
-      parts.push(`${n} ${name}${n === 1 ? '' : 's'}`);
+      // In the display language through Intl, the unit written out (`14 Minuten`, `1 Stunde`).
+      parts.push(language === undefined ? `${n} ${name}${n === 1 ? '' : 's'}` : new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'long' }).format(n));
       rest -= n * size;
       if (parts.length === 2) break;
     } else if (parts.length > 0) break; // "1 day 0 hours" reads worse than "1 day"
@@ -156,23 +158,26 @@ export type AnnouncedState = TimeReport['status'] | 'within-skew' | 'encrypted';
  * ticks every second.
  */
 export function countdownAnnouncement(report: TimeReport, kind?: TokenKind): { state: AnnouncedState; text: string } {
-  if (kind === 'jwe') return { state: 'encrypted', text: 'Expiry unknown (encrypted)' };
+  // Through l10n.t: the inspector page configures present/locale with these words (its strings table).
+  if (kind === 'jwe') return { state: 'encrypted', text: l10n.t('Expiry unknown (encrypted)') };
   switch (report.status) {
     case 'never-expires':
-      return { state: report.status, text: 'Never expires: the token has no exp claim' };
+      return { state: report.status, text: l10n.t('Never expires: the token has no exp claim') };
     case 'not-yet-valid': {
       const nbf = report.claims.find((c) => c.name === 'nbf')?.seconds;
-      return { state: report.status, text: nbf !== undefined ? `Not yet valid: valid in ${spokenDuration(nbf * 1000 - report.now)}` : `Not yet valid: ${report.relative}` };
+      return { state: report.status, text: nbf !== undefined ? l10n.t('Not yet valid: valid in {0}', spokenDuration(nbf * 1000 - report.now)) : l10n.t('Not yet valid: {0}', relativeText(report)) };
     }
     case 'valid':
-      if (report.msToExpiry === undefined) return { state: report.status, text: 'Valid' };
+      if (report.msToExpiry === undefined) return { state: report.status, text: l10n.t('Valid') };
       return report.msToExpiry >= 0
-        ? { state: report.status, text: `Expires in ${spokenDuration(report.msToExpiry)}` }
-        : { state: 'within-skew', text: `Expired ${spokenDuration(report.msToExpiry)} ago, still accepted within the clock skew` };
+        ? { state: report.status, text: l10n.t('Expires in {0}', spokenDuration(report.msToExpiry)) }
+        : { state: 'within-skew', text: l10n.t('Expired {0} ago, still accepted within the clock skew', spokenDuration(report.msToExpiry)) };
     case 'expired':
-      return { state: report.status, text: report.msToExpiry !== undefined ? `Expired ${spokenDuration(report.msToExpiry)} ago` : 'Expired' };
-    default:
-      return { state: report.status, text: report.relative.charAt(0).toUpperCase() + report.relative.slice(1) };
+      return { state: report.status, text: report.msToExpiry !== undefined ? l10n.t('Expired {0} ago', spokenDuration(report.msToExpiry)) : l10n.t('Expired') };
+    default: {
+      const relative = relativeText(report);
+      return { state: report.status, text: relative.charAt(0).toUpperCase() + relative.slice(1) };
+    }
   }
 }
 

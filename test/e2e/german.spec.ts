@@ -88,6 +88,8 @@ describe('e2e: a German hover (--locale de)', function () {
     assert.strictEqual(await frame.locator('#payload .view-switch').getAttribute('aria-label'), 'Payload-Ansicht');
     assert.strictEqual(await frame.locator('#summary .actions button', { hasText: 'Anzeigen' }).getAttribute('title'), 'Token im Editor anzeigen');
     assert.match(await read('#countdown'), /läuft in \d+ Std\. ab/);
+    // The polite live region says it in German words too (minutes, written out).
+    assert.match(await frame.evaluate(() => document.getElementById('announcer')?.textContent ?? ''), /^Läuft ab: noch \d+ Stunden?( \d+ Minuten?)?$/);
     assert.match(await read('label[for="valid-at-input"]'), /^Gültig am$/);
     assert.match(await read('#size .size-total'), /^\d+ Byte · das \d+,\d-Fache einer 32-Byte-Sitzungs-ID · [\d,]+ MB pro Million Anfragen$/);
     assert.match(await read('#times .muted'), /Tolerierte Uhrabweichung: \d+ s\./);

@@ -131,3 +131,28 @@ describe('inspector claim rows in the display language (view model)', () => {
     for (const name of Object.keys(en)) assert.notStrictEqual(de[name], en[name], name);
   });
 });
+
+describe('the live region in the display language (present/time.ts through the page strings)', () => {
+  afterEach(() => configureLocale('en', undefined));
+  const now = Date.UTC(2026, 0, 1, 12);
+  const at = (claims: Record<string, number>) => timeReport(claims, { now, clockSkewSec: 60 });
+
+  it('says the countdown in German words once the page is configured, in a case every duration fits', async () => {
+    const { countdownAnnouncement, spokenDuration } = await import('../../../src/present/time');
+    configureLocale('de', GERMAN);
+    const locale = readWebviewLocale(webviewLocaleJson({ language: 'de', strings: localizedWebviewStrings() }));
+    configureLocale('en', undefined);
+    configureLocale(locale.language, webviewBundle(locale.strings));
+    const s = now / 1000;
+    assert.strictEqual(countdownAnnouncement(at({ iat: s - 60, exp: s + 14 * 60 + 30 })).text, 'Läuft ab: noch 14 Minuten');
+    assert.strictEqual(countdownAnnouncement(at({ iat: s - 9e5, exp: s - 3 * 86400 })).text, 'Abgelaufen: Ablauf liegt 3 Tage zurück');
+    assert.strictEqual(countdownAnnouncement(at({ iat: s - 600, exp: s - 30 })).text, 'Abgelaufen: Ablauf liegt weniger als eine Minute zurück, innerhalb der Uhrabweichung noch akzeptiert');
+    assert.strictEqual(countdownAnnouncement(at({ nbf: s + 2 * 3600 + 5 * 60 })).text, 'Noch nicht gültig: noch 2 Stunden 5 Minuten bis zur Gültigkeit');
+    assert.strictEqual(countdownAnnouncement(at({ iat: s })).text, 'Läuft nie ab: Das Token hat keinen exp-Claim');
+    assert.strictEqual(countdownAnnouncement(at({}), 'jwe').text, 'Ablauf unbekannt (verschlüsselt)');
+    assert.strictEqual(spokenDuration(86_400_000 + 3_600_000), '1 Tag 1 Stunde');
+    configureLocale('en', undefined);
+    assert.strictEqual(countdownAnnouncement(at({ iat: s - 60, exp: s + 14 * 60 + 30 })).text, 'Expires in 14 minutes');
+    assert.strictEqual(spokenDuration(86_400_000 + 3_600_000), '1 day 1 hour');
+  });
+});
