@@ -216,12 +216,17 @@ describe('JWE decryption with stored keys (real host)', function () {
     assert.ok(innerClaims.some((c) => c.kind === 'claim' && c.label === 'sub' && String(c.description).includes('inner-alice')));
   });
 
-  it('the keys are in SecretStorage and in no file under the workspace or the extension\'s storage', async () => {
-    const { storage } = await api();
+  it('the keys are in SecretStorage and in no file under the workspace or the user data dir (the extension\'s storage in it)', async () => {
+    const { storage, keyStore } = await api();
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     assert.ok(folder);
+    assert.strictEqual((await keyStore.decryptionKeys()).length >= 3, true, 'the keys are in SecretStorage');
+    // globalStorageUri is <user data dir>/User/globalStorage/<extension>: the whole user data dir is searched.
+    const userData = vscode.Uri.joinPath(storage[0]!, '..', '..', '..');
+    const top = await vscode.workspace.fs.readDirectory(userData);
+    assert.ok(top.some(([name]) => name === 'User'), `not the user data dir: ${userData.toString()} holds ${top.map(([n]) => n).join(', ')}`);
     const needles = [rsaD.slice(0, 40), rsaD.slice(-40), dirSecret, 'correct horse staple', inner.split('.')[1]!.slice(0, 40)];
-    for (const dir of [folder, ...storage]) {
+    for (const dir of [folder, userData, ...storage]) {
       for (const needle of needles) assert.deepStrictEqual(await filesContaining(dir, needle), [], `secret or plaintext bytes under ${dir.toString()}`);
     }
   });
