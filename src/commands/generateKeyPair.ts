@@ -12,21 +12,23 @@ export interface GeneratedKeyOutcome {
   readonly publicFile?: vscode.Uri;
 }
 
-const TYPE_ITEMS: Readonly<Record<KeyPairType, { label: string; detail: string }>> = {
-  'RSA-2048': { label: 'RSA 2048', detail: 'RS256 · accepted everywhere' },
-  'RSA-3072': { label: 'RSA 3072', detail: 'RS256 · the size NIST recommends beyond 2030' },
-  'EC-P-256': { label: 'EC P-256', detail: 'ES256 · small and fast' },
+/** The key types as the pick offers them (their words in the display language, read when it opens). */
+const typeItems = (): Readonly<Record<KeyPairType, { label: string; detail: string }>> => ({
+  'RSA-2048': { label: 'RSA 2048', detail: `RS256 · ${vscode.l10n.t('accepted everywhere')}` },
+  'RSA-3072': { label: 'RSA 3072', detail: `RS256 · ${vscode.l10n.t('the size NIST recommends beyond 2030')}` },
+  'EC-P-256': { label: 'EC P-256', detail: `ES256 · ${vscode.l10n.t('small and fast')}` },
   'EC-P-384': { label: 'EC P-384', detail: 'ES384' },
   'EC-P-521': { label: 'EC P-521', detail: 'ES512' },
-  Ed25519: { label: 'Ed25519', detail: 'EdDSA · small and fast; not every library verifies it' },
-};
+  Ed25519: { label: 'Ed25519', detail: `EdDSA · ${vscode.l10n.t('small and fast; not every library verifies it')}` },
+});
 
 type PublicForm = 'jwks' | 'jwk' | 'pem';
 
-const FORMS: readonly { readonly form: PublicForm; readonly label: string; readonly detail: string; readonly suffix: string; readonly filter: Record<string, string[]> }[] = [
-  { form: 'jwks', label: '$(json) Public JWKS', detail: '{"keys": [ … ]}: what a local test server serves as its jwks_uri', suffix: '.jwks.json', filter: { 'JWK Set': ['json'] } },
-  { form: 'jwk', label: '$(json) Public JWK', detail: 'The one public key as a JWK', suffix: '.jwk.json', filter: { JWK: ['json'] } },
-  { form: 'pem', label: '$(file-code) Public key, SPKI PEM', detail: '-----BEGIN PUBLIC KEY-----', suffix: '.pub.pem', filter: { PEM: ['pem'] } },
+/** The public-key files offered (their words in the display language, read when the pick opens). */
+const forms = (): readonly { readonly form: PublicForm; readonly label: string; readonly detail: string; readonly suffix: string; readonly filter: Record<string, string[]> }[] => [
+  { form: 'jwks', label: `$(json) ${vscode.l10n.t('Public JWKS')}`, detail: vscode.l10n.t('{0}: what a local test server serves as its jwks_uri', '{"keys": [ … ]}'), suffix: '.jwks.json', filter: { 'JWK Set': ['json'] } },
+  { form: 'jwk', label: `$(json) ${vscode.l10n.t('Public JWK')}`, detail: vscode.l10n.t('The one public key as a JWK'), suffix: '.jwk.json', filter: { JWK: ['json'] } },
+  { form: 'pem', label: `$(file-code) ${vscode.l10n.t('Public key, SPKI PEM')}`, detail: '-----BEGIN PUBLIC KEY-----', suffix: '.pub.pem', filter: { PEM: ['pem'] } },
 ];
 
 function publicText(pair: GeneratedKeyPair, form: PublicForm): string {
@@ -47,21 +49,21 @@ function fileStem(label: string): string {
  */
 export async function generateKeyPair(store: KeyStore): Promise<GeneratedKeyOutcome | undefined> {
   const type = await vscode.window.showQuickPick(
-    KEY_PAIR_TYPES.map((t) => ({ ...TYPE_ITEMS[t], type: t })),
-    { title: 'Token Lens: Generate Key Pair', placeHolder: 'Key type' },
+    KEY_PAIR_TYPES.map((t) => ({ ...typeItems()[t], type: t })),
+    { title: vscode.l10n.t('Token Lens: Generate Key Pair'), placeHolder: vscode.l10n.t('Key type') },
   );
   if (type === undefined) return undefined;
   const existing = new Set((await store.signingKeys()).map((k) => k.label));
   const suggested = `${type.label} ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
   const label = await vscode.window.showInputBox({
-    title: 'Label for the new signing key',
-    prompt: 'The private key is stored in VS Code secret storage under this label',
+    title: vscode.l10n.t('Label for the new signing key'),
+    prompt: vscode.l10n.t('The private key is stored in VS Code secret storage under this label'),
     value: suggested,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' ? 'A label is required' : v.length > 200 ? 'At most 200 characters' : existing.has(v.trim()) ? 'A signing key has this label; choose another' : undefined),
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('A label is required') : v.length > 200 ? vscode.l10n.t('At most 200 characters') : existing.has(v.trim()) ? vscode.l10n.t('A signing key has this label; choose another') : undefined),
   });
   if (label === undefined || label.trim() === '' || existing.has(label.trim())) return undefined;
-  const pair = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Token Lens: generating a ${type.label} key pair…` }, () => generateSigningKeyPair(type.type));
+  const pair = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Token Lens: generating a {0} key pair…', type.label) }, () => generateSigningKeyPair(type.type));
   if (!pair.ok) {
     void vscode.window.showErrorMessage(notificationText(`Token Lens: ${pair.error.message}`));
     return undefined;
@@ -77,24 +79,29 @@ export async function generateKeyPair(store: KeyStore): Promise<GeneratedKeyOutc
   const outcome: GeneratedKeyOutcome = { label: label.trim(), kid: value.kid, alg: value.alg };
   const publicFile = await offerPublicFile(value, outcome.label);
   void vscode.window.showInformationMessage(
-    notificationText(`Token Lens: stored signing key "${outcome.label}" (${value.alg}, kid ${value.kid.slice(0, 12)}…) in secret storage${publicFile !== undefined ? `; public key written to ${vscode.workspace.asRelativePath(publicFile)}` : ''}.`, 400),
+    notificationText(
+      publicFile !== undefined
+        ? vscode.l10n.t('Token Lens: stored signing key "{0}" ({1}, kid {2}…) in secret storage; public key written to {3}.', outcome.label, value.alg, value.kid.slice(0, 12), vscode.workspace.asRelativePath(publicFile))
+        : vscode.l10n.t('Token Lens: stored signing key "{0}" ({1}, kid {2}…) in secret storage.', outcome.label, value.alg, value.kid.slice(0, 12)),
+      400,
+    ),
   );
   return publicFile !== undefined ? { ...outcome, publicFile } : outcome;
 }
 
 /** Offers to write the public key; the save dialog is the confirmation. */
 async function offerPublicFile(pair: GeneratedKeyPair, label: string): Promise<vscode.Uri | undefined> {
-  const picked = await vscode.window.showQuickPick([...FORMS, { form: undefined, label: '$(close) Do not write a file', detail: 'The key is stored; you can verify and sign with it now', suffix: '', filter: {} }], {
-    title: `Write the public key of "${labelText(label, { max: 60 })}" to a file?`,
-    placeHolder: 'For a local test server (the private key is never written)',
+  const picked = await vscode.window.showQuickPick([...forms(), { form: undefined, label: `$(close) ${vscode.l10n.t('Do not write a file')}`, detail: vscode.l10n.t('The key is stored; you can verify and sign with it now'), suffix: '', filter: {} }], {
+    title: vscode.l10n.t('Write the public key of "{0}" to a file?', labelText(label, { max: 60 })),
+    placeHolder: vscode.l10n.t('For a local test server (the private key is never written)'),
     ignoreFocusOut: true,
   });
   if (picked?.form === undefined) return undefined;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `${fileStem(label)}${picked.suffix}`;
   const uri = await vscode.window.showSaveDialog({
-    title: 'Save the public key',
-    saveLabel: 'Write Public Key',
+    title: vscode.l10n.t('Save the public key'),
+    saveLabel: vscode.l10n.t('Write Public Key'),
     filters: picked.filter,
     ...(folder !== undefined ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
   });

@@ -20,25 +20,25 @@ export interface NewTokenOutcome {
 export async function newToken(store: KeyStore): Promise<NewTokenOutcome | undefined> {
   const template = await vscode.window.showQuickPick(
     TOKEN_TEMPLATES.map((t) => ({ label: t.label, detail: t.detail, template: t })),
-    { title: 'Token Lens: New Token', placeHolder: 'Template (times counted from now)' },
+    { title: vscode.l10n.t('Token Lens: New Token'), placeHolder: vscode.l10n.t('Template (times counted from now)') },
   );
   if (template === undefined) return undefined;
   const keys = await store.signingKeySummaries();
   if (keys.length === 0) {
-    const generate = 'Generate Key Pair';
-    const answer = await vscode.window.showWarningMessage('Token Lens: no signing key is stored. New tokens are signed with a stored key.', generate);
+    const generate = vscode.l10n.t('Generate Key Pair');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Token Lens: no signing key is stored. New tokens are signed with a stored key.'), generate);
     if (answer === generate) void vscode.commands.executeCommand('tokenLens.generateKeyPair');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     keys.map((k) => ({ label: `$(key) ${labelText(k.label, { max: 80 })}`, description: labelText(k.description, { max: 80 }), key: k })),
-    { title: `Sign the ${template.template.label.toLowerCase()} with`, placeHolder: 'The algorithm comes from the key' },
+    { title: vscode.l10n.t('Sign the {0} with', template.template.label.toLowerCase()), placeHolder: vscode.l10n.t('The algorithm comes from the key') },
   );
   if (picked === undefined) return undefined;
   const stored = await store.signingKey(picked.key.label);
   const key = stored !== undefined ? await privateKeyOf(stored) : undefined;
   if (key === undefined || !key.ok) {
-    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${key?.ok === false ? key.error.message : 'the key is no longer stored'}`));
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${key?.ok === false ? key.error.message : vscode.l10n.t('the key is no longer stored')}`));
     return undefined;
   }
   const { header, payload } = tokenTemplate(template.template.id, Math.floor(Date.now() / 1000), globalThis.crypto.randomUUID());
@@ -53,6 +53,6 @@ export async function newToken(store: KeyStore): Promise<NewTokenOutcome | undef
     return { token, placed: 'editor' };
   }
   await vscode.env.clipboard.writeText(token);
-  void vscode.window.showInformationMessage(notificationText(`Token Lens: ${signed.value.description}; copied to the clipboard.`));
+  void vscode.window.showInformationMessage(notificationText(vscode.l10n.t('Token Lens: {0}; copied to the clipboard.', signed.value.description)));
   return { token, placed: 'clipboard' };
 }

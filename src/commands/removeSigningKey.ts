@@ -10,26 +10,26 @@ import { labelText, notificationText } from '../present/escape';
 export async function removeSigningKey(store: KeyStore, label?: unknown): Promise<boolean> {
   const keys = await store.signingKeySummaries();
   if (keys.length === 0) {
-    void vscode.window.showInformationMessage('Token Lens: no signing keys are stored.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Token Lens: no signing keys are stored.'));
     return false;
   }
   let target = typeof label === 'string' ? keys.find((k) => k.label === label) : undefined;
   if (target === undefined) {
     const picked = await vscode.window.showQuickPick(
       keys.map((k) => ({ label: labelText(k.label, { icons: true, max: 120 }), description: labelText(k.description, { icons: true, max: 120 }), key: k })),
-      { title: 'Remove Signing Key', placeHolder: 'Choose the signing key to remove' },
+      { title: vscode.l10n.t('Remove Signing Key'), placeHolder: vscode.l10n.t('Choose the signing key to remove') },
     );
     target = picked?.key;
   }
   if (target === undefined) return false;
-  const remove = 'Remove Key';
+  const remove = vscode.l10n.t('Remove Key');
   const answer = await vscode.window.showWarningMessage(
-    `Remove the signing key "${labelText(target.label, { max: 80 })}"?`,
-    { modal: true, detail: `${labelText(target.description, { max: 160 })}. It cannot be recovered: tokens it signed no longer verify with it here.` },
+    vscode.l10n.t('Remove the signing key "{0}"?', labelText(target.label, { max: 80 })),
+    { modal: true, detail: vscode.l10n.t('{0}. It cannot be recovered: tokens it signed no longer verify with it here.', labelText(target.description, { max: 160 })) },
     remove,
   );
   if (answer !== remove) return false;
   const removed = await store.removeSigningKey(target.label);
-  if (removed) void vscode.window.showInformationMessage(notificationText(`Token Lens: removed signing key "${target.label}".`));
+  if (removed) void vscode.window.showInformationMessage(notificationText(vscode.l10n.t('Token Lens: removed signing key "{0}".', target.label)));
   return removed;
 }
