@@ -33,6 +33,10 @@ const FAMILIES: readonly { readonly algs: readonly string[]; readonly family: Fa
 const BY_ALG = new Map<string, { readonly family: Family; readonly costNote: string }>();
 for (const f of FAMILIES) for (const alg of f.algs) BY_ALG.set(alg, f);
 const NONE_COST = 'No signature: nothing to verify, and nothing protects the claims';
+const UNKNOWN_COST = 'Unknown algorithm: most libraries reject it';
+
+/** Every cost note {@link algorithmInfo} returns: the English a surface writes in its language. */
+export const COST_NOTES: readonly string[] = [...FAMILIES.map((f) => f.costNote), NONE_COST, UNKNOWN_COST];
 
 /**
  * Family and per-request cost note of the header's `alg`.
@@ -45,5 +49,5 @@ export function algorithmInfo(header: JsonObject): AlgorithmInfo {
   if (known !== undefined) return { alg, family: known.family, costNote: known.costNote };
   // `none` in any letter case (RFC 8725 §3.1: verifiers have been fooled by `None`, `nOnE`).
   if (alg.length === 4 && alg.toLowerCase() === 'none') return { alg, family: 'none', costNote: NONE_COST };
-  return { alg, family: 'unknown', costNote: 'Unknown algorithm: most libraries reject it' };
+  return { alg, family: 'unknown', costNote: UNKNOWN_COST };
 }

@@ -59,7 +59,7 @@ export { coreMessage, englishParam, fillTemplate, FINDING_TEXTS, findingCodeOf, 
 export type { CoreMessage, FindingTemplate, FindingTextId, MessageTextId } from './findingTexts';
 export { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, SESSION_ID_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES, utf8Length } from './size';
 export type { SizeOptions } from './size';
-export { algorithmInfo } from './algorithms';
+export { algorithmInfo, COST_NOTES } from './algorithms';
 export { articleReference, DEFAULT_THRESHOLDS, refreshTokenEvidence, riskHints, sortFindings } from './hints';
 export type { HintThresholds } from './hints';
 export { PERSONAL_DATA_CLAIMS, securityFindings } from './security';

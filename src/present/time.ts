@@ -6,7 +6,7 @@
 import { durationParts, formatDuration } from '../core';
 import type { DurationUnit, TimeReport, TokenKind, VerificationTiming } from '../core';
 import * as l10n from '@vscode/l10n';
-import { dateLocale, displayLanguageOf, relativeText } from './locale';
+import { dateLocale, displayLanguageOf, numberText, relativeText } from './locale';
 
 /** The parts of a time report the relative text is made of. */
 type RelativeTime = Pick<TimeReport, 'status' | 'relative' | 'msToExpiry' | 'claims' | 'now'>;
@@ -114,8 +114,10 @@ export function instantText(seconds: number, display: 'local' | 'utc'): string {
  * @example verificationTimingText({ alg: 'HS256', medianMs: 0.052, runs: 7, verified: true }) === '0.052 ms per HS256 verification (median of 7, this machine)'
  */
 export function verificationTimingText(timing: VerificationTiming): string {
-  const ms = timing.medianMs < 0.1 ? timing.medianMs.toFixed(3) : timing.medianMs.toFixed(2);
-  return `${ms} ms per ${timing.alg} verification (median of ${timing.runs}, this machine)`;
+  const digits = timing.medianMs < 0.1 ? 3 : 2;
+  // German digits (`0,052`) when a display language is configured; the English as before.
+  const ms = displayLanguageOf() === undefined ? timing.medianMs.toFixed(digits) : numberText(timing.medianMs, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return l10n.t('{0} ms per {1} verification (median of {2}, this machine)', ms, timing.alg, timing.runs);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CLAIMS, FINDING_TEXTS, HEADER_PARAMETERS, MESSAGE_TEXTS } from '../../src/core';
+import { CLAIMS, COST_NOTES, FINDING_TEXTS, HEADER_PARAMETERS, MESSAGE_TEXTS } from '../../src/core';
 import { findingExplanations } from '../../src/present/findingHelp';
 import { WEBVIEW_STRINGS } from '../../src/present/inspector/strings';
 
@@ -123,9 +123,9 @@ describe('localisation: runtime strings (l10n/bundle.l10n.json)', () => {
     assert.deepEqual([...new Set(texts)].filter((t) => !keys.has(t)), []);
   });
 
-  it('every label and explanation of the claim and header-parameter registry (src/core/claims.ts, the inspector\'s claim rows) is a key of the bundle', () => {
+  it('every label and explanation of the claim and header-parameter registry (src/core/claims.ts, the inspector\'s claim rows) and every algorithm cost note is a key of the bundle', () => {
     const keys = englishKeys();
-    const texts = [...CLAIMS.values(), ...HEADER_PARAMETERS.values()].flatMap((r) => [r.label, r.description]);
+    const texts = [...[...CLAIMS.values(), ...HEADER_PARAMETERS.values()].flatMap((r) => [r.label, r.description]), ...COST_NOTES];
     assert.ok(texts.length > 120, `read the registry (${texts.length} texts)`);
     assert.deepEqual([...new Set(texts)].filter((t) => !keys.has(t)), []);
   });

@@ -76,12 +76,12 @@ export const WEBVIEW_STRINGS = {
   'view.exact': 'Exact JSON',
   'view.header.group': 'Header view',
   'view.header.table': 'Show the header as table',
-  'view.header.pretty': 'Show the header as pretty json',
-  'view.header.exact': 'Show the header as exact json',
+  'view.header.pretty': 'Show the header as pretty JSON',
+  'view.header.exact': 'Show the header as exact JSON',
   'view.payload.group': 'Payload view',
   'view.payload.table': 'Show the payload as table',
-  'view.payload.pretty': 'Show the payload as pretty json',
-  'view.payload.exact': 'Show the payload as exact json',
+  'view.payload.pretty': 'Show the payload as pretty JSON',
+  'view.payload.exact': 'Show the payload as exact JSON',
   'claim.nestedOne': 'Nested token {0}: see its card under “Nested tokens”',
   'claim.nestedMany': 'Nested tokens {0}: see their cards under “Nested tokens”',
 
@@ -98,6 +98,12 @@ export const WEBVIEW_STRINGS = {
   'reference.article': 'Article reason {0}: {1}',
   'hints.none': 'No revocation-risk hints for this token.',
   'hints.reason': 'Reason {0} · {1}',
+  // The article's five reasons (core ARTICLE_REASONS), by number
+  'reason.1': 'Revocation is a Nightmare',
+  'reason.2': 'Security Risks with Long-Lived Tokens',
+  'reason.3': 'JWTs Are Large and Inefficient',
+  'reason.4': 'No Built-In Session Management',
+  'reason.5': 'Signature Verification Adds Overhead',
 
   // Payload
   'payload.notObject': 'JSON that is not an object, so it has no claims:',

@@ -207,7 +207,8 @@ function tokenView(inspection: Inspection, options: ViewModelOptions, nested: Ne
     timeDisplay: options.timeDisplay,
     size: inspection.size,
     sizeWarningBytes: options.sizeWarningBytes,
-    algorithm: inspection.algorithm,
+    // The cost note in the display language (core COST_NOTES, the bundle keys); alg and family are names.
+    algorithm: { ...inspection.algorithm, costNote: l10n.t(inspection.algorithm.costNote) },
     hintGroups: groupHints(inspection.hints.map(localizedFinding)),
     findings: inspection.findings.map(localizedFinding),
     verdict,

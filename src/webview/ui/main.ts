@@ -38,6 +38,12 @@ function t(id: WebviewStringId, ...args: (string | number)[]): string {
   return fillPlaceholders(locale.strings[id], args.map((a) => (typeof a === 'number' ? numberText(a) : a)));
 }
 
+/** The title of the article's reason `n` in the display language (`title`, the core's English, for any other number). */
+function reasonTitle(n: number, title: string): string {
+  const id = `reason.${n}`;
+  return Object.prototype.hasOwnProperty.call(locale.strings, id) ? locale.strings[id as WebviewStringId] : title;
+}
+
 /** A token part's (or size segment's) name in words: `encrypted key` for `encrypted_key`. */
 function partName(name: string): string {
   const id = `part.${name}`;
@@ -276,7 +282,7 @@ function rawJson(text: string, kind: 'pretty' | 'exact'): HTMLElement {
 function referenceText(r: Reference): string {
   switch (r.kind) {
     case 'article':
-      return t('reference.article', r.reason, r.title);
+      return t('reference.article', r.reason, reasonTitle(r.reason, r.title));
     case 'rfc':
       return `RFC ${r.rfc} §${r.section} (${r.title})`;
     case 'owasp':
@@ -638,7 +644,7 @@ function hintsSection(model: TokenViewModel): HTMLElement {
   for (const g of model.hintGroups) {
     const group = el('div', 'hint-group');
     group.id = `reason-${g.reason}`;
-    group.append(el('h3', undefined, t('hints.reason', g.reason, g.title)));
+    group.append(el('h3', undefined, t('hints.reason', g.reason, reasonTitle(g.reason, g.title))));
     const list = el('ul', 'findings');
     for (const h of g.hints) list.append(findingItem(h, false));
     group.append(list);

@@ -156,3 +156,10 @@ describe('the live region in the display language (present/time.ts through the p
     assert.strictEqual(spokenDuration(86_400_000 + 3_600_000), '1 day 1 hour');
   });
 });
+
+describe('the article reasons of the strings table', () => {
+  it('are the core ARTICLE_REASONS, by number', async () => {
+    const { ARTICLE_REASONS } = await import('../../../src/core');
+    for (const n of [1, 2, 3, 4, 5] as const) assert.strictEqual(WEBVIEW_STRINGS[`reason.${n}`], ARTICLE_REASONS[n]);
+  });
+});
