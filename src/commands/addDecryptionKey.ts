@@ -13,6 +13,11 @@ function algorithmsText(algs: readonly string[]): string {
   return algs.length <= 3 ? algs.join(', ') : `${algs.slice(0, 3).join(', ')} and ${algs.length - 3} more`;
 }
 
+/** {@link algorithmsText} in the display language (the stored description keeps the English). */
+function algorithmsWords(algs: readonly string[]): string {
+  return algs.length <= 3 ? algs.join(', ') : vscode.l10n.t('{0} and {1} more', algs.slice(0, 3).join(', '), algs.length - 3);
+}
+
 /** Text a user pasted, copied or a file held, as decryption material (a secret asks what it is). */
 async function materialFromText(text: string): Promise<SigningMaterial | undefined> {
   const trimmed = text.trim();
@@ -20,11 +25,11 @@ async function materialFromText(text: string): Promise<SigningMaterial | undefin
   if (trimmed.startsWith('{')) return { kind: 'jwk', json: text };
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'Password or text', encoding: 'utf8' as SecretEncoding, detail: 'A PBES2-* password, or a key typed as text: used byte for byte' },
-      { label: 'Key bytes, base64url', encoding: 'base64url' as SecretEncoding, detail: 'URL-safe base64 (- _), as a JWK "k": a dir or A*KW / A*GCMKW key' },
-      { label: 'Key bytes, base64', encoding: 'base64' as SecretEncoding, detail: 'Standard base64 (+ / =)' },
+      { label: vscode.l10n.t('Password or text'), encoding: 'utf8' as SecretEncoding, detail: vscode.l10n.t('A PBES2-* password, or a key typed as text: used byte for byte') },
+      { label: vscode.l10n.t('Key bytes, base64url'), encoding: 'base64url' as SecretEncoding, detail: vscode.l10n.t('URL-safe base64 (- _), as a JWK "k": a dir or A*KW / A*GCMKW key') },
+      { label: vscode.l10n.t('Key bytes, base64'), encoding: 'base64' as SecretEncoding, detail: vscode.l10n.t('Standard base64 (+ / =)') },
     ],
-    { title: 'What is this secret?', ignoreFocusOut: true },
+    { title: vscode.l10n.t('What is this secret?'), ignoreFocusOut: true },
   );
   return picked ? { kind: 'secret', value: text, encoding: picked.encoding } : undefined;
 }
@@ -32,18 +37,18 @@ async function materialFromText(text: string): Promise<SigningMaterial | undefin
 async function pickMaterial(): Promise<{ material: SigningMaterial; source: Source; text: string } | undefined> {
   const source = await vscode.window.showQuickPick(
     [
-      { label: '$(lock) Type or paste a private key, JWK, secret or password', description: 'hidden as you type', source: 'paste' as const },
-      { label: '$(clippy) Use the key on the clipboard', description: 'the clipboard is cleared once it is stored', source: 'clipboard' as const },
-      { label: '$(folder-opened) Open a private key file…', source: 'open' as const },
+      { label: `$(lock) ${vscode.l10n.t('Type or paste a private key, JWK, secret or password')}`, description: vscode.l10n.t('hidden as you type'), source: 'paste' as const },
+      { label: `$(clippy) ${vscode.l10n.t('Use the key on the clipboard')}`, description: vscode.l10n.t('the clipboard is cleared once it is stored'), source: 'clipboard' as const },
+      { label: `$(folder-opened) ${vscode.l10n.t('Open a private key file…')}`, source: 'open' as const },
     ],
-    { title: 'Token Lens: Add Decryption Key', placeHolder: 'RSA-OAEP*, ECDH-ES* (EC or X25519) private key; dir / A*KW key; PBES2 password', ignoreFocusOut: true },
+    { title: vscode.l10n.t('Token Lens: Add Decryption Key'), placeHolder: vscode.l10n.t('RSA-OAEP*, ECDH-ES* (EC or X25519) private key; dir / A*KW key; PBES2 password'), ignoreFocusOut: true },
   );
   if (source === undefined) return undefined;
   let text: string | undefined;
   if (source.source === 'paste') {
     text = await vscode.window.showInputBox({
-      title: 'Decryption key',
-      prompt: '-----BEGIN PRIVATE KEY----- / EC PRIVATE KEY / RSA PRIVATE KEY …, a private JWK, a secret or a PBES2 password (hidden as you type)',
+      title: vscode.l10n.t('Decryption key'),
+      prompt: vscode.l10n.t('-----BEGIN PRIVATE KEY----- / EC PRIVATE KEY / RSA PRIVATE KEY …, a private JWK, a secret or a PBES2 password (hidden as you type)'),
       password: true,
       ignoreFocusOut: true,
     });
@@ -51,11 +56,11 @@ async function pickMaterial(): Promise<{ material: SigningMaterial; source: Sour
     // Read only now that the user chose it (a browser host asks before a clipboard read).
     text = await vscode.env.clipboard.readText();
     if (!text) {
-      void vscode.window.showWarningMessage('Token Lens: the clipboard is empty.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Token Lens: the clipboard is empty.'));
       return undefined;
     }
   } else {
-    const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use as decryption key', title: 'Private key file (read once, stored in secret storage)' })) ?? [];
+    const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Use as decryption key'), title: vscode.l10n.t('Private key file (read once, stored in secret storage)') })) ?? [];
     if (uri === undefined) return undefined;
     text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   }
@@ -85,15 +90,15 @@ export async function addDecryptionKey(store: KeyStore): Promise<string | undefi
   }
   const algs = decryptionAlgorithms(parsed.value);
   if (algs.length === 0) {
-    void vscode.window.showErrorMessage(notificationText(`Token Lens: this ${parsed.value.description} decrypts no JWE (it is for signatures).`));
+    void vscode.window.showErrorMessage(notificationText(vscode.l10n.t('Token Lens: this {0} decrypts no JWE (it is for signatures).', parsed.value.description)));
     return undefined;
   }
   const label = await vscode.window.showInputBox({
-    title: 'Label for this decryption key',
-    prompt: 'Surfaces name the key that decrypted a token by this label',
+    title: vscode.l10n.t('Label for this decryption key'),
+    prompt: vscode.l10n.t('Surfaces name the key that decrypted a token by this label'),
     value: parsed.value.description,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' ? 'A label is required' : v.length > 200 ? 'At most 200 characters' : undefined),
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('A label is required') : v.length > 200 ? vscode.l10n.t('At most 200 characters') : undefined),
   });
   if (!label?.trim()) return undefined;
   const name = label.trim();
@@ -102,13 +107,19 @@ export async function addDecryptionKey(store: KeyStore): Promise<string | undefi
   const confirm = await vscode.window.showQuickPick(
     [
       {
-        label: `$(lock) ${replaces ? 'Replace' : 'Store'} the decryption key "${labelText(name, { max: 80 })}"`,
-        detail: `${parsed.value.description}, decrypts ${algorithmsText(algs)}${parsed.value.kid !== undefined ? ` · kid ${labelText(parsed.value.kid, { max: 120 })}` : ''}. ${replaces ? 'The key stored under this label is replaced. ' : ''}Kept in VS Code secret storage only; it is never shown again.`,
+        label: `$(lock) ${replaces ? vscode.l10n.t('Replace the decryption key "{0}"', labelText(name, { max: 80 })) : vscode.l10n.t('Store the decryption key "{0}"', labelText(name, { max: 80 }))}`,
+        detail: [
+          parsed.value.kid !== undefined
+            ? vscode.l10n.t('{0}, decrypts {1} · kid {2}.', parsed.value.description, algorithmsWords(algs), labelText(parsed.value.kid, { max: 120 }))
+            : vscode.l10n.t('{0}, decrypts {1}.', parsed.value.description, algorithmsWords(algs)),
+          ...(replaces ? [vscode.l10n.t('The key stored under this label is replaced.')] : []),
+          vscode.l10n.t('Kept in VS Code secret storage only; it is never shown again.'),
+        ].join(' '),
         store: true,
       },
-      { label: '$(close) Cancel', detail: 'Store nothing', store: false },
+      { label: `$(close) ${vscode.l10n.t('Cancel')}`, detail: vscode.l10n.t('Store nothing'), store: false },
     ],
-    { title: 'Store this decryption key?', ignoreFocusOut: true },
+    { title: vscode.l10n.t('Store this decryption key?'), ignoreFocusOut: true },
   );
   if (confirm?.store !== true) return undefined;
   await store.addDecryptionKey({
@@ -122,6 +133,6 @@ export async function addDecryptionKey(store: KeyStore): Promise<string | undefi
     await vscode.env.clipboard.writeText('');
     cleared = true;
   }
-  void vscode.window.showInformationMessage(notificationText(`Token Lens: stored decryption key "${name}" in secret storage${cleared ? '; the clipboard was cleared' : ''}.`));
+  void vscode.window.showInformationMessage(notificationText(cleared ? vscode.l10n.t('Token Lens: stored decryption key "{0}" in secret storage; the clipboard was cleared.', name) : vscode.l10n.t('Token Lens: stored decryption key "{0}" in secret storage.', name)));
   return name;
 }

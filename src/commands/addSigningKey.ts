@@ -12,11 +12,11 @@ async function materialFromText(text: string): Promise<SigningMaterial | undefin
   if (trimmed.startsWith('{')) return { kind: 'jwk', json: text };
   const picked = await vscode.window.showQuickPick(
     [
-      { label: 'UTF-8 text', encoding: 'utf8' as SecretEncoding, detail: 'The secret is used byte for byte as typed' },
-      { label: 'base64', encoding: 'base64' as SecretEncoding, detail: 'Standard base64 (+ / =)' },
-      { label: 'base64url', encoding: 'base64url' as SecretEncoding, detail: 'URL-safe base64 (- _), as in a JWK "k"' },
+      { label: vscode.l10n.t('UTF-8 text'), encoding: 'utf8' as SecretEncoding, detail: vscode.l10n.t('The secret is used byte for byte as typed') },
+      { label: 'base64', encoding: 'base64' as SecretEncoding, detail: vscode.l10n.t('Standard base64 (+ / =)') },
+      { label: 'base64url', encoding: 'base64url' as SecretEncoding, detail: vscode.l10n.t('URL-safe base64 (- _), as in a JWK "k"') },
     ],
-    { title: 'How is the HMAC secret encoded?', ignoreFocusOut: true },
+    { title: vscode.l10n.t('How is the HMAC secret encoded?'), ignoreFocusOut: true },
   );
   return picked ? { kind: 'secret', value: text, encoding: picked.encoding } : undefined;
 }
@@ -24,17 +24,17 @@ async function materialFromText(text: string): Promise<SigningMaterial | undefin
 async function pickMaterial(): Promise<SigningMaterial | undefined> {
   const source = await vscode.window.showQuickPick(
     [
-      { label: '$(lock) Type or paste an HMAC secret, PKCS#8 PEM private key or private JWK', source: 'paste' as const },
-      { label: '$(folder-opened) Open a private key file…', source: 'open' as const },
+      { label: `$(lock) ${vscode.l10n.t('Type or paste an HMAC secret, PKCS#8 PEM private key or private JWK')}`, source: 'paste' as const },
+      { label: `$(folder-opened) ${vscode.l10n.t('Open a private key file…')}`, source: 'open' as const },
     ],
-    { title: 'Token Lens: Add Signing Key', ignoreFocusOut: true },
+    { title: vscode.l10n.t('Token Lens: Add Signing Key'), ignoreFocusOut: true },
   );
   if (source === undefined) return undefined;
   if (source.source === 'paste') {
-    const text = await vscode.window.showInputBox({ title: 'Signing key', prompt: 'HMAC secret, -----BEGIN PRIVATE KEY----- … or a private JWK (hidden as you type)', password: true, ignoreFocusOut: true });
+    const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Signing key'), prompt: vscode.l10n.t('HMAC secret, -----BEGIN PRIVATE KEY----- … or a private JWK (hidden as you type)'), password: true, ignoreFocusOut: true });
     return text ? materialFromText(text) : undefined;
   }
-  const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Use as signing key', title: 'Private key file (read once, stored in secret storage)' })) ?? [];
+  const [uri] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Use as signing key'), title: vscode.l10n.t('Private key file (read once, stored in secret storage)') })) ?? [];
   if (uri === undefined) return undefined;
   return materialFromText(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
 }
@@ -56,30 +56,35 @@ export async function addSigningKey(store: KeyStore): Promise<string | undefined
   }
   const alg = defaultSigningAlgorithm(parsed.value);
   if (alg === undefined) {
-    void vscode.window.showErrorMessage(notificationText(`Token Lens: this ${parsed.value.description} cannot sign a JWS.`));
+    void vscode.window.showErrorMessage(notificationText(vscode.l10n.t('Token Lens: this {0} cannot sign a JWS.', parsed.value.description)));
     return undefined;
   }
   const label = await vscode.window.showInputBox({
-    title: 'Label for this signing key',
+    title: vscode.l10n.t('Label for this signing key'),
     value: parsed.value.description,
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() === '' ? 'A label is required' : v.length > 200 ? 'At most 200 characters' : undefined),
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('A label is required') : v.length > 200 ? vscode.l10n.t('At most 200 characters') : undefined),
   });
   if (!label?.trim()) return undefined;
   const kid = await vscode.window.showInputBox({
-    title: 'Key id (kid) for tokens it signs (optional)',
-    prompt: 'Put into the header of every token this key signs; it also binds the key for verification',
+    title: vscode.l10n.t('Key id (kid) for tokens it signs (optional)'),
+    prompt: vscode.l10n.t('Put into the header of every token this key signs; it also binds the key for verification'),
     value: parsed.value.kid ?? '',
     ignoreFocusOut: true,
-    validateInput: (v) => (v.length > 512 ? 'At most 512 characters' : undefined),
+    validateInput: (v) => (v.length > 512 ? vscode.l10n.t('At most 512 characters') : undefined),
   });
   if (kid === undefined) return undefined;
   // Labels are unique among all private keys (a decryption key of this label is replaced too).
   const replaces = await store.hasPrivateKey(label.trim());
-  const storeIt = 'Store Signing Key';
+  const storeIt = vscode.l10n.t('Store Signing Key');
   const answer = await vscode.window.showWarningMessage(
-    `${replaces ? 'Replace' : 'Store'} the signing key "${labelText(label.trim(), { max: 80 })}"?`,
-    { modal: true, detail: `${parsed.value.description}, signs with ${alg}${kid.trim() ? ` · kid ${labelText(kid.trim(), { max: 120 })}` : ''}. Kept in VS Code secret storage only; it is never shown again.` },
+    replaces ? vscode.l10n.t('Replace the signing key "{0}"?', labelText(label.trim(), { max: 80 })) : vscode.l10n.t('Store the signing key "{0}"?', labelText(label.trim(), { max: 80 })),
+    {
+      modal: true,
+      detail: kid.trim()
+        ? vscode.l10n.t('{0}, signs with {1} · kid {2}. Kept in VS Code secret storage only; it is never shown again.', parsed.value.description, alg, labelText(kid.trim(), { max: 120 }))
+        : vscode.l10n.t('{0}, signs with {1}. Kept in VS Code secret storage only; it is never shown again.', parsed.value.description, alg),
+    },
     storeIt,
   );
   if (answer !== storeIt) return undefined;
@@ -91,6 +96,6 @@ export async function addSigningKey(store: KeyStore): Promise<string | undefined
     ...(publicJwk !== undefined ? { publicJwk } : {}),
     description: `${parsed.value.description} · ${alg}`,
   });
-  void vscode.window.showInformationMessage(notificationText(`Token Lens: stored signing key "${label.trim()}" in secret storage.`));
+  void vscode.window.showInformationMessage(notificationText(vscode.l10n.t('Token Lens: stored signing key "{0}" in secret storage.', label.trim())));
   return label.trim();
 }

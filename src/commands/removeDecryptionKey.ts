@@ -11,26 +11,26 @@ import { labelText, notificationText } from '../present/escape';
 export async function removeDecryptionKey(store: KeyStore, label?: unknown): Promise<boolean> {
   const keys = (await store.decryptionKeySummaries()).filter((k) => !k.signs);
   if (keys.length === 0) {
-    void vscode.window.showInformationMessage('Token Lens: no decryption keys are stored (signing keys, which decrypt too, are removed with Remove Signing Key).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Token Lens: no decryption keys are stored (signing keys, which decrypt too, are removed with Remove Signing Key).'));
     return false;
   }
   let target = typeof label === 'string' ? keys.find((k) => k.label === label) : undefined;
   if (target === undefined) {
     const picked = await vscode.window.showQuickPick(
       keys.map((k) => ({ label: labelText(k.label, { icons: true, max: 120 }), description: labelText(k.description, { icons: true, max: 120 }), key: k })),
-      { title: 'Remove Decryption Key', placeHolder: 'Choose the decryption key to remove' },
+      { title: vscode.l10n.t('Remove Decryption Key'), placeHolder: vscode.l10n.t('Choose the decryption key to remove') },
     );
     target = picked?.key;
   }
   if (target === undefined) return false;
-  const remove = 'Remove Key';
+  const remove = vscode.l10n.t('Remove Key');
   const answer = await vscode.window.showWarningMessage(
-    `Remove the decryption key "${labelText(target.label, { max: 80 })}"?`,
-    { modal: true, detail: `${labelText(target.description, { max: 160 })}. It cannot be recovered: tokens encrypted to it no longer decrypt here.` },
+    vscode.l10n.t('Remove the decryption key "{0}"?', labelText(target.label, { max: 80 })),
+    { modal: true, detail: vscode.l10n.t('{0}. It cannot be recovered: tokens encrypted to it no longer decrypt here.', labelText(target.description, { max: 160 })) },
     remove,
   );
   if (answer !== remove) return false;
   const removed = await store.removeDecryptionKey(target.label);
-  if (removed) void vscode.window.showInformationMessage(notificationText(`Token Lens: removed decryption key "${target.label}".`));
+  if (removed) void vscode.window.showInformationMessage(notificationText(vscode.l10n.t('Token Lens: removed decryption key "{0}".', target.label)));
   return removed;
 }
