@@ -42,7 +42,7 @@ export type TokenTreeNode = ScanResultsNode | FileNode | TokenNode | NestedToken
 export class ScanResultsNode extends vscode.TreeItem {
   readonly kind = 'scan';
   constructor(readonly files: readonly FileNode[]) {
-    super('Workspace scan results', vscode.TreeItemCollapsibleState.Expanded);
+    super(vscode.l10n.t('Workspace scan results'), vscode.TreeItemCollapsibleState.Expanded);
     const tokens = files.reduce((n, f) => n + f.tokens.length, 0);
     this.description = `${tokens} token${tokens === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}`;
     this.iconPath = new vscode.ThemeIcon('search');
@@ -106,7 +106,7 @@ export class TokenNode extends vscode.TreeItem {
     // The row's icon and colour come from its worst verdict: it is in words too, as its severity
     // and code, or its reason when the status words do not already say it ("Not yet valid").
     const status = glance !== undefined ? `${statusWords(glance.time, glance.kind)}${signed}` : '';
-    this.description = glance !== undefined ? `${status}${verdictWords(status, verdict)}` : labelText(errorMessage ?? 'malformed token', { max: 160 });
+    this.description = glance !== undefined ? `${status}${verdictWords(status, verdict)}` : labelText(errorMessage ?? vscode.l10n.t('malformed token'), { max: 160 });
     const look = rowLook(glance, signature, verdict);
     const color = themeColor(look.tone);
     this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
@@ -115,7 +115,7 @@ export class TokenNode extends vscode.TreeItem {
     const name = labelText(target.label, { max: 120 });
     const state = typeof this.description === 'string' ? this.description : '';
     this.accessibilityInformation = { label: `Token ${name}: ${glance !== undefined ? `${summaryText(tokenSummary(glance))}${signed}` : state}${verdict !== undefined ? `; ${verdict.severity}: ${labelText(verdict.reason, { max: 200 })}` : ''}` };
-    this.command = { title: 'Reveal token', command: CommandIds.revealToken, arguments: [this] };
+    this.command = { title: vscode.l10n.t('Reveal token'), command: CommandIds.revealToken, arguments: [this] };
   }
 }
 
@@ -165,7 +165,7 @@ export class ClaimNode extends vscode.TreeItem {
     this.tooltip = decrypted ? `decrypted payload · ${truncate(text, 2000)}` : `${segment} · ${truncate(text, 2000)}\nClick to copy the value`;
     this.contextValue = decrypted ? 'tokenLens.decryptedClaim' : 'tokenLens.claim';
     this.accessibilityInformation = { label: `${labelText(name, { max: 80 })}: ${labelText(text, { max: 200 })} (${decrypted ? 'decrypted payload' : segment})` };
-    if (!decrypted) this.command = { title: 'Copy claim value', command: CommandIds.copyClaimValue, arguments: [{ target, segment, name }] };
+    if (!decrypted) this.command = { title: vscode.l10n.t('Copy claim value'), command: CommandIds.copyClaimValue, arguments: [{ target, segment, name }] };
   }
 }
 
@@ -200,10 +200,10 @@ export class NestedTokenNode extends vscode.TreeItem {
     const color = themeColor(look.tone);
     this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
     const worst = verdict !== undefined ? `\n${verdict.severity}: ${verdict.reason}` : '';
-    this.tooltip = `${labelText(nested.label, { max: 200 })}\n${labelText(summary, { max: 200 })}${labelText(worst, { max: 300 })}\nClick to open it in the inspector`;
+    this.tooltip = `${labelText(nested.label, { max: 200 })}\n${labelText(summary, { max: 200 })}${labelText(worst, { max: 300 })}\n${vscode.l10n.t('Click to open it in the inspector')}`;
     this.contextValue = 'tokenLens.nestedToken';
-    this.accessibilityInformation = { label: `Nested token ${labelText(nested.label, { max: 120 })}: ${labelText(summary, { max: 200 })}${verdict !== undefined ? `; ${verdict.severity}: ${labelText(verdict.reason, { max: 200 })}` : ''}` };
-    this.command = { title: 'Inspect nested token', command: CommandIds.inspectToken, arguments: [{ target: opens ?? this.target }] };
+    this.accessibilityInformation = { label: vscode.l10n.t('Nested token {0}: {1}', labelText(nested.label, { max: 120 }), `${labelText(summary, { max: 200 })}${verdict !== undefined ? `; ${verdict.severity}: ${labelText(verdict.reason, { max: 200 })}` : ''}`) };
+    this.command = { title: vscode.l10n.t('Inspect nested token'), command: CommandIds.inspectToken, arguments: [{ target: opens ?? this.target }] };
   }
 }
 
