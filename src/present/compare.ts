@@ -4,35 +4,41 @@
  * prints. Raw token text (names, values, `alg`, `kid`) is in the result: escape it for the
  * output (`terminalText`, `notificationText`, `labelText`).
  */
-import { formatDuration } from '../core';
+import * as l10n from '@vscode/l10n';
 import type { ComparisonSummary, ExpChange, MemberChange, SideChange } from '../core';
 import { kindLabel } from './kind';
+import { durationText } from './time';
 
 /** `+1 h 5 min`, `−30 min`, `±0 s`: how far a time moved (positive: later). */
 export function signedDuration(sec: number): string {
-  if (sec === 0 || !Number.isFinite(sec)) return sec === 0 ? '±0 s' : formatDuration(sec);
-  return `${sec > 0 ? '+' : '−'}${formatDuration(sec)}`;
+  if (sec === 0 || !Number.isFinite(sec)) return sec === 0 ? '±0 s' : durationText(sec);
+  return `${sec > 0 ? '+' : '−'}${durationText(sec)}`;
 }
 
 function sideText(value: string | undefined): string {
-  return value === undefined ? '(none)' : value;
+  return value === undefined ? l10n.t('(none)') : value;
 }
 
 function arrow<T>(change: SideChange<T>, text: (value: T | undefined) => string): string {
   return `${text(change.from)} → ${text(change.to)}`;
 }
 
-/** `exp +1 h`, `exp added`, `exp removed`, `exp changed` (one side not a usable date). */
+/** How `exp` moved: `+1 h`, `added`, `removed`, `changed` (one side not a usable date), in the display language. */
+function expMove(exp: ExpChange): string {
+  if (exp.movedSec !== undefined) return signedDuration(exp.movedSec);
+  if (exp.from === undefined) return l10n.t('added');
+  if (exp.to === undefined) return l10n.t('removed');
+  return l10n.t('changed');
+}
+
+/** `exp +1 h`, `exp added`, `exp removed`, `exp changed`. */
 function expWords(exp: ExpChange): string {
-  if (exp.movedSec !== undefined) return `exp ${signedDuration(exp.movedSec)}`;
-  if (exp.from === undefined) return 'exp added';
-  if (exp.to === undefined) return 'exp removed';
-  return 'exp changed';
+  return `exp ${expMove(exp)}`;
 }
 
 function countsText(summary: ComparisonSummary): string | undefined {
   const { added, removed, changed } = summary.counts;
-  const parts = [added > 0 ? `${added} added` : '', removed > 0 ? `${removed} removed` : '', changed > 0 ? `${changed} changed` : ''].filter(Boolean);
+  const parts = [added > 0 ? l10n.t('{0} added', added) : '', removed > 0 ? l10n.t('{0} removed', removed) : '', changed > 0 ? l10n.t('{0} changed', changed) : ''].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
@@ -43,8 +49,8 @@ function countsText(summary: ComparisonSummary): string | undefined {
  * @example comparisonHeadline(summary) // 'kid k1 → k2 · exp +1 h · 1 added, 2 changed'
  */
 export function comparisonHeadline(summary: ComparisonSummary): string {
-  if (summary.sameToken) return 'the same token';
-  if (summary.identical) return 'identical header and payload (the signature differs)';
+  if (summary.sameToken) return l10n.t('the same token');
+  if (summary.identical) return l10n.t('identical header and payload (the signature differs)');
   const parts: string[] = [];
   if (summary.kind !== undefined) parts.push(arrow(summary.kind, (k) => (k === undefined ? '?' : kindLabel(k))));
   if (summary.alg !== undefined) parts.push(`alg ${arrow(summary.alg, sideText)}`);
@@ -53,7 +59,7 @@ export function comparisonHeadline(summary: ComparisonSummary): string {
   const counts = countsText(summary);
   if (counts !== undefined) parts.push(counts);
   // Same kind and header, both JWE: only the ciphertext differs, which cannot be read here.
-  if (parts.length === 0) return 'same header; the encrypted contents differ and cannot be compared';
+  if (parts.length === 0) return l10n.t('same header; the encrypted contents differ and cannot be compared');
   return parts.join(' · ');
 }
 
@@ -81,11 +87,11 @@ export function comparisonLines(summary: ComparisonSummary): string[] {
   if (summary.kid !== undefined) lines.push(`kid: ${arrow(summary.kid, sideText)}`);
   const exp = summary.exp;
   if (exp !== undefined) {
-    const date = (side: ExpChange['from']) => (side === undefined ? '(none)' : (side.iso ?? String(side.raw)));
-    lines.push(`exp: ${expWords(exp).slice(4)} (${date(exp.from)} → ${date(exp.to)})`);
+    const date = (side: ExpChange['from']) => (side === undefined ? l10n.t('(none)') : (side.iso ?? String(side.raw)));
+    lines.push(`exp: ${expMove(exp)} (${date(exp.from)} → ${date(exp.to)})`);
   }
   if (summary.payloadType !== undefined) lines.push(`payload: ${arrow(summary.payloadType, (t) => t ?? '?')}`);
   for (const change of summary.changes) lines.push(memberChangeText(change));
-  if (summary.omittedChanges > 0) lines.push(`… ${summary.omittedChanges} more change${summary.omittedChanges === 1 ? '' : 's'}`);
+  if (summary.omittedChanges > 0) lines.push(summary.omittedChanges === 1 ? l10n.t('… 1 more change') : l10n.t('… {0} more changes', summary.omittedChanges));
   return lines;
 }

@@ -163,3 +163,24 @@ describe('the article reasons of the strings table', () => {
     for (const n of [1, 2, 3, 4, 5] as const) assert.strictEqual(WEBVIEW_STRINGS[`reason.${n}`], ARTICLE_REASONS[n]);
   });
 });
+
+describe('the inspector comparison in the display language (present/compare.ts)', () => {
+  afterEach(() => configureLocale('en', undefined));
+  const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const jws = (header: unknown, payload: unknown): string => `${b64(header)}.${b64(payload)}.c2ln`;
+  const EXP = 1796148000;
+
+  it('headline and lines in German words and units; the CLI (unconfigured) keeps the English', async () => {
+    const { compareTokens } = await import('../../../src/core');
+    const { comparisonHeadline, comparisonLines } = await import('../../../src/present');
+    const r = compareTokens(jws({ alg: 'HS256' }, { a: 1, exp: EXP }), jws({ alg: 'HS256', kid: 'n' }, { a: 2, b: 1, exp: EXP + 5400 }), { documents: false });
+    assert.ok(r.ok);
+    assert.strictEqual(comparisonHeadline(r.value.summary), 'kid (none) → n · exp +1 h 30 min · 2 added, 2 changed');
+    configureLocale('de', GERMAN);
+    assert.strictEqual(comparisonHeadline(r.value.summary), 'kid (keiner) → n · exp +1 Std. 30 Min. · 2 hinzugefügt, 2 geändert');
+    assert.ok(comparisonLines(r.value.summary).some((l) => l.startsWith('exp: +1 Std. 30 Min. (')));
+    const same = compareTokens(jws({ alg: 'HS256' }, { a: 1 }), jws({ alg: 'HS256' }, { a: 1 }), { documents: false });
+    assert.ok(same.ok);
+    assert.strictEqual(comparisonHeadline(same.value.summary), 'dasselbe Token');
+  });
+});
