@@ -176,6 +176,19 @@ export const MESSAGE_TEXTS = {
   'input.empty': 'Paste a token (JWS or JWE compact serialization)',
   'input.tooLong': 'The input is longer than {0} characters',
   'input.multiple': 'The input holds {0} different tokens; paste one at a time',
+
+  // Why a time claim is unusable (TimeClaim.invalid, time.ts and the PASETO reader), inside TL215.
+  'time.notFinite': 'not a finite number',
+  'time.outsideRange': 'outside the Date range',
+  'time.negative': 'a negative NumericDate (before 1970)',
+  'time.null': 'null, not a NumericDate',
+  'time.array': 'an array, not a NumericDate',
+  'time.string': 'a string, not a NumericDate',
+  'time.boolean': 'a boolean, not a NumericDate',
+  'time.object': 'a object, not a NumericDate',
+  'time.notNumericDate': 'not a NumericDate',
+  'time.notIso': 'not an ISO 8601 date-time with a time zone, as PASETO requires',
+  'time.notValidDate': 'not a valid date',
 } as const satisfies Record<string, string>;
 
 /** A key of {@link MESSAGE_TEXTS}. */
@@ -186,6 +199,16 @@ export interface CoreMessage {
   readonly message: string;
   readonly textId: MessageTextId;
   readonly params: readonly FindingParam[];
+}
+
+const TIME_REASONS: ReadonlyMap<string, MessageTextId> = new Map(
+  (['time.notFinite', 'time.outsideRange', 'time.negative', 'time.null', 'time.array', 'time.string', 'time.boolean', 'time.object', 'time.notNumericDate', 'time.notIso', 'time.notValidDate'] as const).map((id) => [MESSAGE_TEXTS[id], id]),
+);
+
+/** Why a time claim is unusable, as a param: its English, with its text id when it is one of the core's reasons. */
+export function timeReasonParam(reason: string): NestedMessage {
+  const id = TIME_REASONS.get(reason);
+  return id === undefined ? { message: reason } : { message: reason, textId: id };
 }
 
 /** A segment's name as a param (`header`, `initialization vector`), written in each language. */

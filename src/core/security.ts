@@ -4,6 +4,7 @@
  */
 import { algorithmInfo } from './algorithms';
 import { FindingCodes } from './codes';
+import { timeReasonParam } from './findingTexts';
 import { DEFAULT_THRESHOLDS, pushFinding, sortFindings } from './hints';
 import { SEGMENT_LABELS } from './segments';
 import type { SegmentName } from './segments';
@@ -145,7 +146,7 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
       if (t.name === 'exp') exp ??= t;
       else if (t.name === 'nbf') nbf ??= t;
       else if (t.name === 'iat') iat ??= t;
-      if (t.invalid !== undefined) pushFinding(out, FindingCodes.INVALID_TIME_CLAIM, 'error', rfc(7519, '2', 'JSON Web Token (NumericDate)'), [t.name, quote(t.raw), t.invalid]);
+      if (t.invalid !== undefined) pushFinding(out, FindingCodes.INVALID_TIME_CLAIM, 'error', rfc(7519, '2', 'JSON Web Token (NumericDate)'), [t.name, quote(t.raw), timeReasonParam(t.invalid)]);
     }
     if (exp?.seconds !== undefined && nbf?.seconds !== undefined && nbf.seconds > exp.seconds) {
       pushFinding(out, FindingCodes.NBF_AFTER_EXP, 'error', rfc(7519, '4.1.5', 'JSON Web Token'), [String(nbf.iso), String(exp.iso)]);

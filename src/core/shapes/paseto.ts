@@ -8,6 +8,7 @@
  * checks a `v4.public` signature with Web Crypto Ed25519 over PAE (the spec's
  * pre-authentication encoding). Total: a typed result or a typed error, never a throw.
  */
+import { timeReasonParam } from '../findingTexts';
 import { pushFinding, sortFindings } from '../hints';
 import { isJsonObject, readJson } from '../json';
 import { base64urlBody, decodeBody, decodeUtf8 } from '../segments';
@@ -138,7 +139,7 @@ export function inspectPaseto(token: string, options: InspectOptions = {}): Resu
     const findings: Finding[] = [];
     if (claims !== undefined) {
       for (const c of timeClaims) {
-        if (c.invalid !== undefined) pushFinding(findings, 'TL215.paseto', 'error', DATE_TIME, [c.name, '', c.invalid]);
+        if (c.invalid !== undefined) pushFinding(findings, 'TL215.paseto', 'error', DATE_TIME, [c.name, '', timeReasonParam(c.invalid)]);
       }
       if (!Object.prototype.hasOwnProperty.call(claims, 'exp')) {
         pushFinding(findings, 'TL101.paseto', 'warning', { kind: 'article', reason: 1, title: 'Revocation is a Nightmare' });

@@ -278,3 +278,17 @@ describe('present: size phrases in the display language', () => {
     assert.match(sizeCostText(big.size), /^das \d+,\d-Fache einer 32-Byte-Sitzungs-ID · \d+,\d\sGB pro Million Anfragen$/);
   });
 });
+
+describe('present: why a time claim is unusable, in the display language (TL215)', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('the reason inside TL215 is German too', () => {
+    const f = byCode(inspect({ alg: 'RS256', typ: 'JWT' }, { sub: 'x', exp: 'tomorrow' }), 'TL215');
+    assert.equal(f.evidence, 'exp: tomorrow is a string, not a NumericDate');
+    configureLocale('de', GERMAN);
+    assert.deepEqual(findingText(f), {
+      message: 'Der Claim exp ist kein brauchbares NumericDate; Prüfer lehnen das Token ab oder schätzen sein Alter falsch ein.',
+      evidence: 'exp: tomorrow ist ein String, kein NumericDate',
+    });
+  });
+});
