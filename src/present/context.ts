@@ -1,4 +1,5 @@
 /** Where a token sits, as tree labels, the inspector title and target pickers name it. */
+import * as l10n from '@vscode/l10n';
 import type { TokenMatch } from '../core';
 
 /**
@@ -8,7 +9,7 @@ import type { TokenMatch } from '../core';
  */
 export function contextLabel(match: Pick<TokenMatch, 'context'>, line: number): string {
   const { kind, name } = match.context;
-  const at = `line ${line + 1}`;
+  const at = l10n.t('line {0}', line + 1);
   switch (kind) {
     case 'authorization':
       return `Authorization · ${at}`;
