@@ -4,8 +4,9 @@
  * fits, or it failed at a named step. Never key material: a key is named by its label, a
  * failure by core `decryptToken`'s step and sentence (which hold none).
  */
+import * as l10n from '@vscode/l10n';
 import type { DecryptedToken, DecryptError } from '../core';
-import { formatBytes } from '../core';
+import { bytesText } from './size';
 
 /** Where a JWE's decryption stands, as a surface is told. */
 export type DecryptionState =
@@ -31,7 +32,7 @@ export interface DecryptionText {
 
 /** The label of the key that decrypted `d` (a level of the outcome), or a neutral word. */
 export function keyLabelOf(d: Pick<DecryptedToken, 'keyIndex'>, keyLabels: readonly string[]): string {
-  return keyLabels[d.keyIndex] ?? 'a stored key';
+  return keyLabels[d.keyIndex] ?? l10n.t('a stored key');
 }
 
 /** `RSA-OAEP-256 · A256GCM · zip DEF`. */
@@ -41,23 +42,23 @@ export function decryptedAlgText(d: Pick<DecryptedToken, 'alg' | 'enc' | 'compre
 
 /** Words of a failure by its step (core `DecryptStep`), without key material. */
 function failureText(error: DecryptError): DecryptionText {
-  const message = `${error.message} (step: ${error.step})`;
+  const message = l10n.t('{0} (step: {1})', error.message, error.step);
   switch (error.code) {
     case 'ERR_JWE_P2C':
     case 'ERR_JWE_UNSUPPORTED':
-      return { headline: 'Refused before decryption', message, refused: true, icon: 'error' };
+      return { headline: l10n.t('Refused before decryption'), message, refused: true, icon: 'error' };
     case 'ERR_JWE_TOO_LARGE':
-      return { headline: 'Refused — the plaintext inflates past the cap', message, refused: true, icon: 'error' };
+      return { headline: l10n.t('Refused — the plaintext inflates past the cap'), message, refused: true, icon: 'error' };
     case 'ERR_JWE_NO_KEY':
-      return { headline: 'Encrypted — no decryption key stored', message, refused: false, icon: 'lock' };
+      return { headline: l10n.t('Encrypted — no decryption key stored'), message, refused: false, icon: 'lock' };
     case 'ERR_JWE_KEY_MISMATCH':
-      return { headline: 'Encrypted — no stored key fits', message, refused: false, icon: 'lock' };
+      return { headline: l10n.t('Encrypted — no stored key fits'), message, refused: false, icon: 'lock' };
     case 'ERR_JWE_NOT_COMPACT':
     case 'ERR_JWE_HEADER':
     case 'ERR_JWE_DECOMPRESSION':
-      return { headline: 'Not decrypted — the JWE is not valid', message, refused: false, icon: 'error' };
+      return { headline: l10n.t('Not decrypted — the JWE is not valid'), message, refused: false, icon: 'error' };
     default:
-      return { headline: 'Encrypted — decryption with the stored keys failed', message, refused: false, icon: 'lock' };
+      return { headline: l10n.t('Encrypted — decryption with the stored keys failed'), message, refused: false, icon: 'lock' };
   }
 }
 
@@ -69,11 +70,11 @@ function failureText(error: DecryptError): DecryptionText {
 export function decryptionText(s: DecryptionState): DecryptionText {
   switch (s.state) {
     case 'pending':
-      return { headline: 'Decrypting…', message: 'Decrypting with your stored keys.', refused: false, icon: 'loading' };
+      return { headline: l10n.t('Decrypting…'), message: l10n.t('Decrypting with your stored keys.'), refused: false, icon: 'loading' };
     case 'no-keys':
       return {
-        headline: 'Encrypted — no decryption key stored',
-        message: 'Add the recipient\'s key with “Token Lens: Add Decryption Key…” (RSA-OAEP*, ECDH-ES*, dir, A*KW, A*GCMKW or a PBES2 password); it stays in VS Code\'s secret storage.',
+        headline: l10n.t('Encrypted — no decryption key stored'),
+        message: l10n.t('Add the recipient\'s key with “Token Lens: Add Decryption Key…” (RSA-OAEP*, ECDH-ES*, dir, A*KW, A*GCMKW or a PBES2 password); it stays in VS Code\'s secret storage.'),
         refused: false,
         icon: 'lock',
       };
@@ -83,8 +84,10 @@ export function decryptionText(s: DecryptionState): DecryptionText {
       const d = s.decrypted;
       const label = keyLabelOf(d, s.keyLabels);
       return {
-        headline: `Decrypted with key “${label}”`,
-        message: `${decryptedAlgText(d)} · ${formatBytes(d.plaintextBytes)} of plaintext${d.compressed ? ' (inflated)' : ''}. Shown from memory only while this token is shown; never stored.`,
+        headline: l10n.t('Decrypted with key “{0}”', label),
+        message: d.compressed
+          ? l10n.t('{0} · {1} of plaintext (inflated). Shown from memory only while this token is shown; never stored.', decryptedAlgText(d), bytesText(d.plaintextBytes))
+          : l10n.t('{0} · {1} of plaintext. Shown from memory only while this token is shown; never stored.', decryptedAlgText(d), bytesText(d.plaintextBytes)),
         refused: false,
         icon: 'unlock',
       };
