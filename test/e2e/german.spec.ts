@@ -110,6 +110,12 @@ describe('e2e: a German hover (--locale de)', function () {
     await s.workbench.page.mouse.move(700, 880);
     await s.workbench.page.locator('.monaco-hover:not(.hidden)').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
     await s.workbench.screenshot('inspector-de-dark');
+    // Lower down: the cost note, the hint groups under the article's reasons, the size card.
+    assert.match(await read('#signature'), /RSA-PKCS#1-v1\.5-Prüfung: einige zehn µs pro Anfrage/);
+    const reasons = await frame.locator('#hints h3').allInnerTexts();
+    assert.ok(reasons.length > 0 && reasons.every((h) => /^Grund \d · (Widerruf ist ein Albtraum|Sicherheitsrisiken langlebiger Tokens|JWTs sind groß und ineffizient|Keine eingebaute Sitzungsverwaltung|Signaturprüfung kostet Zeit)$/.test(h)), `reason headings: ${reasons.join(' | ')}`);
+    await frame.locator('#signature').evaluate((e) => e.scrollIntoView());
+    await s.workbench.screenshot('inspector-de-dark-lower');
   });
 
   it('the German inspector in a light theme: no label cut or overlapping', async () => {
