@@ -125,7 +125,8 @@ export function riskHints(decoded: DecodedToken, time: TimeReport, size: SizeRep
     pushHint(hints, heaviest !== undefined ? 'TL106.heaviest' : FindingCodes.LARGE_TOKEN, 'warning', 3, params);
   }
   if (algorithm !== undefined && decoded.kind !== 'unsecured' && algorithm.family !== 'none' && algorithm.family !== 'unknown') {
-    pushHint(hints, FindingCodes.VERIFICATION_COST, 'info', 5, [algorithm.alg, algorithm.costNote]);
+    // The cost note is a sentence of its own (algorithms.ts), which the bundles translate under its English.
+    pushHint(hints, FindingCodes.VERIFICATION_COST, 'info', 5, [algorithm.alg, { message: algorithm.costNote }]);
   }
   return sortFindings(hints);
 }

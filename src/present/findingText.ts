@@ -35,11 +35,12 @@ function localParam(param: FindingParam): string {
 }
 
 /**
- * A sentence inside another, in the display language when it has a text id, else its English as
- * it is (a whole sentence; only the English template lowers its first letter, `lower`).
+ * A sentence inside another, in the display language: by its text id, else by its English when
+ * the bundle has it (an algorithm's cost note), else its English as it is (a whole sentence;
+ * only the English template lowers its first letter, `lower`).
  */
 function nestedText(param: NestedMessage): string {
-  return own(MESSAGES, param.textId) ? translate(MESSAGES[param.textId]!, param.params ?? []) : param.message;
+  return own(MESSAGES, param.textId) ? translate(MESSAGES[param.textId]!, param.params ?? []) : l10n.t(param.message);
 }
 
 function translate(template: string, params: readonly FindingParam[]): string {

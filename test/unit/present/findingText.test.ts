@@ -292,3 +292,14 @@ describe('present: why a time claim is unusable, in the display language (TL215)
     });
   });
 });
+
+describe('present: a nested sentence known to the bundle by its English (TL108 cost note)', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('TL108 evidence names the algorithm and its cost in German', () => {
+    const f = byCode(fixtures()[0]!, 'TL108');
+    assert.equal(f.evidence, 'alg RS256: RSA PKCS#1 v1.5 verify: tens of µs per request in a native library (2048-bit key); signing is far slower');
+    configureLocale('de', GERMAN);
+    assert.equal(findingText(f).evidence, 'alg RS256: RSA-PKCS#1-v1.5-Prüfung: einige zehn µs pro Anfrage in einer nativen Bibliothek (2048-Bit-Schlüssel); Signieren ist weit langsamer');
+  });
+});
