@@ -189,6 +189,11 @@ export const MESSAGE_TEXTS = {
   'time.notNumericDate': 'not a NumericDate',
   'time.notIso': 'not an ISO 8601 date-time with a time zone, as PASETO requires',
   'time.notValidDate': 'not a valid date',
+
+  // Where a size limit comes from (size.ts `source`), inside TL107.
+  'size.source.cookie': 'RFC 6265 §6.1: browsers must accept cookies of 4096 bytes (name, \'=\' and value: "{0}=")',
+  'size.source.header-line': 'Apache LimitRequestFieldSize default 8190 bytes; nginx large_client_header_buffers default 8 KB (line "Authorization: Bearer <token>")',
+  'size.source.total-headers': 'Node.js default max header size 16 KiB for all headers together (line "Authorization: Bearer <token>" + CRLF)',
 } as const satisfies Record<string, string>;
 
 /** A key of {@link MESSAGE_TEXTS}. */
@@ -209,6 +214,18 @@ const TIME_REASONS: ReadonlyMap<string, MessageTextId> = new Map(
 export function timeReasonParam(reason: string): NestedMessage {
   const id = TIME_REASONS.get(reason);
   return id === undefined ? { message: reason } : { message: reason, textId: id };
+}
+
+/**
+ * Where a size limit comes from, as a param: its English (size.ts), with the text id it reads as
+ * (the cookie's name taken back out of it); a source the table does not know stays as it is.
+ */
+export function limitSourceParam(id: 'cookie' | 'header-line' | 'total-headers', source: string): NestedMessage {
+  const textId = `size.source.${id}` as const;
+  const [before, after] = MESSAGE_TEXTS[textId].split('{0}') as [string, string | undefined];
+  if (after === undefined) return source === before ? { message: source, textId, params: [] } : { message: source };
+  const fits = source.length >= before.length + after.length && source.startsWith(before) && source.endsWith(after);
+  return fits ? { message: source, textId, params: [source.slice(before.length, source.length - after.length)] } : { message: source };
 }
 
 /** A segment's name as a param (`header`, `initialization vector`), written in each language. */

@@ -3,7 +3,7 @@
  * token. Every hint cites its reason and states the evidence found in this token.
  */
 import { ARTICLE_REASONS, FindingCodes } from './codes';
-import { makeFinding, type FindingTextId } from './findingTexts';
+import { limitSourceParam, makeFinding, type FindingTextId } from './findingTexts';
 import type { AlgorithmInfo, ArticleReason, DecodedToken, Finding, FindingParam, JsonObject, Reference, Severity, SizeReport, Thresholds, TimeClaim, TimeReport } from './types';
 
 /** Default thresholds (also the defaults of the `tokenLens.*` settings). */
@@ -116,7 +116,7 @@ export function riskHints(decoded: DecodedToken, time: TimeReport, size: SizeRep
   }
   const exceeded = size.limits.filter((l) => l.exceeded);
   for (const limit of exceeded) {
-    pushHint(hints, `TL107.${limit.id}`, 'error', 3, [limit.used, limit.bytes, limit.source]);
+    pushHint(hints, `TL107.${limit.id}`, 'error', 3, [limit.used, limit.bytes, limitSourceParam(limit.id, limit.source)]);
   }
   if (size.totalBytes > thresholds.sizeWarningBytes) {
     const heaviest = size.heaviestClaims[0];

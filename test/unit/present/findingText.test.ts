@@ -98,6 +98,7 @@ describe('present findingText: findings in the display language', () => {
     const limit = findingText(cookie);
     assert.equal(limit.message, 'Dieses Token überschreitet die Größengrenze für Cookies; Server oder Browser lehnen es ab oder verwerfen es.');
     assert.match(limit.evidence, /^\d+\.\d{3} Byte bei einer Grenze von 4\.096 \(RFC 6265/);
+    assert.match(limit.evidence, /\(RFC 6265 §6\.1: Browser müssen Cookies von 4096 Byte annehmen \(Name, '=' und Wert: "token="\)\)$/, 'the limit\'s source in German, the cookie name kept');
   });
 
   it('in German: the weak-secret finding (TL401) and a finding without a text id keeps its English', async () => {
