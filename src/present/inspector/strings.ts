@@ -185,6 +185,10 @@ export const WEBVIEW_STRINGS = {
   'nested.notJson': 'The payload is text that is not JSON.',
   'nested.bytes': 'The payload is {0} bytes of binary data: {1}.',
   'nested.encrypted': 'Encrypted (JWE): {0} of ciphertext; only the header is visible.',
+  // Where the search stopped (core nested.ts notices, by code)
+  'nested.notice.tooMany': 'More than {0} nested tokens: the ones from {1} on are not decoded',
+  'nested.notice.tooDeep': 'A token nested {0} levels deep ({1}) is not decoded: nested tokens are shown to a depth of {2}',
+  'nested.notice.encrypted': 'The header says the payload is a nested JWT (cty: JWT), but it is encrypted: only the recipient can read it',
 
   // Comparison
   'compare.close': 'Close',

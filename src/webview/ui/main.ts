@@ -15,6 +15,7 @@ import { bytesText, sizeText } from '../../present/size';
 import { fillPlaceholders, readWebviewLocale, webviewBundle, type WebviewStringId } from '../../present/inspector/strings';
 import type { ClaimRow, ComparisonView, CopyTarget, DecryptionView, ErrorViewModel, InspectorViewModel, NestedTokenView, NestedView, RenderedSummary, SignatureView, TokenViewModel, WebviewMessage } from '../../present/inspector/protocol';
 import type { QuickEdit } from '../../core/quickEdits';
+import { MAX_NESTED_DEPTH, MAX_NESTED_TOKENS, type NestedNotice } from '../../core/nested';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -744,13 +745,28 @@ function nestedCard(view: NestedTokenView, relatives: { el: HTMLElement; seconds
   return card;
 }
 
+/** Where the search for nested tokens stopped, in the display language (the core's English sentence otherwise). */
+function noticeText(n: NestedNotice): string {
+  if (typeof n.label !== 'string' || typeof n.depth !== 'number') return String(n.message);
+  switch (n.code) {
+    case 'too-many':
+      return t('nested.notice.tooMany', MAX_NESTED_TOKENS, n.label);
+    case 'too-deep':
+      return t('nested.notice.tooDeep', n.depth, n.label, MAX_NESTED_DEPTH);
+    case 'encrypted':
+      return t('nested.notice.encrypted');
+    default:
+      return String(n.message);
+  }
+}
+
 /** The cards of a token's nested tokens, then where the search stopped (too deep, too many, encrypted). */
 function nestedList(nested: NestedView, relatives: { el: HTMLElement; seconds: number }[], badges: StatusBadge[]): HTMLElement {
   const list = el('div', 'nested-list');
   for (const token of nested.tokens) list.append(nestedCard(token, relatives, badges));
   for (const n of nested.notices) {
     const p = el('p', `notice nested-notice nested-${n.code}`);
-    p.append(icon(n.code === 'encrypted' ? 'lock' : 'info'), document.createTextNode(` ${n.message}`));
+    p.append(icon(n.code === 'encrypted' ? 'lock' : 'info'), document.createTextNode(` ${noticeText(n)}`));
     list.append(p);
   }
   return list;

@@ -199,3 +199,28 @@ describe('the inspector decryption card in the display language (present/decrypt
     assert.deepStrictEqual([decryptionText(failed).headline, decryptionText(failed).message], ['Verschlüsselt – kein gespeicherter Schlüssel passt', 'no key fits (Schritt: key)']);
   });
 });
+
+describe('the nested-token notices of the strings table', () => {
+  it('write the core sentences exactly, in English, with the same bounds', async () => {
+    const { MAX_NESTED_DEPTH, MAX_NESTED_TOKENS } = await import('../../../src/core/nested');
+    const { nestedTokens, decodeToken } = await import('../../../src/core');
+    const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const jws = (payload: unknown): string => `${b64({ alg: 'HS256' })}.${b64(payload)}.c2ln`;
+    // A chain deeper than the bound gives the too-deep notice; its English is the table's, filled.
+    let token = jws({ leaf: true });
+    for (let i = 0; i < MAX_NESTED_DEPTH + 1; i++) token = jws({ inner: token });
+    const decoded = decodeToken(token);
+    assert.ok(decoded.ok);
+    const notices: { code: string; label: string; depth: number; message: string }[] = [];
+    const walk = (n: { tokens: readonly { tokens?: unknown; notices?: unknown }[]; notices: readonly { code: string; label: string; depth: number; message: string }[] }): void => {
+      notices.push(...n.notices);
+      for (const t of n.tokens) walk(t as never);
+    };
+    walk(nestedTokens(decoded.value, { now: Date.UTC(2026, 0, 1) }) as never);
+    const deep = notices.find((n) => n.code === 'too-deep');
+    assert.ok(deep !== undefined, JSON.stringify(notices));
+    assert.strictEqual(fillPlaceholders(WEBVIEW_STRINGS['nested.notice.tooDeep'], [String(deep.depth), deep.label, String(MAX_NESTED_DEPTH)]), deep.message);
+    assert.match(WEBVIEW_STRINGS['nested.notice.tooMany'], /^More than \{0\} nested tokens/);
+    assert.ok(MAX_NESTED_TOKENS > 0);
+  });
+});
