@@ -145,6 +145,8 @@ export const WEBVIEW_STRINGS = {
   'spoken.unbounded': 'an unbounded time',
   'validAt.form': 'Evaluate the token at another time',
   'validAt.label': 'Valid at',
+  // What the field reads (core parseInstant understands these English forms in every language)
+  'validAt.placeholder': 'in 2 h, yesterday 18:00, 2026-12-01T18:00Z',
   'validAt.evaluate': 'Evaluate',
   'validAt.now': 'Now',
   'validAt.now.label': 'Now: evaluate at the current time again',

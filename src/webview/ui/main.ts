@@ -556,7 +556,7 @@ function validAtControl(model: TokenViewModel): HTMLElement {
   const input = el('input');
   input.id = 'valid-at-input';
   input.type = 'text';
-  input.placeholder = 'in 2 h, yesterday 18:00, 2026-12-01T18:00Z';
+  input.placeholder = t('validAt.placeholder');
   input.autocomplete = 'off';
   input.spellcheck = false;
   input.maxLength = 64;
