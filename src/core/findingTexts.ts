@@ -9,7 +9,7 @@
  * fails when one is missing from any bundle).
  */
 import { formatBytes, formatDuration } from './format';
-import type { Finding, FindingParam, NestedMessage, Reference, Severity } from './types';
+import type { Finding, FindingParam, ListParam, NestedMessage, Reference, Severity } from './types';
 
 /** A finding's message and evidence templates. */
 export interface FindingTemplate {
@@ -250,6 +250,7 @@ export function englishParam(param: FindingParam | undefined): string {
   if (typeof param === 'string') return param;
   if (typeof param === 'number') return String(param);
   if ('message' in param) return param.lower === true ? lowerFirst(param.message) : param.message;
+  if ('list' in param) return joinList(param.list.map(englishParam), param.join);
   return 'seconds' in param ? formatDuration(param.seconds) : formatBytes(param.bytes);
 }
 
@@ -262,6 +263,14 @@ export function fillTemplate(template: string, params: readonly FindingParam[], 
     const param = params[Number(n)];
     return param === undefined ? match : write(param);
   });
+}
+
+/** `a and b`, `a, b and c` (`and`), `a, b` (`comma`), `a; b` (`semicolon`): how the English joins a list param. */
+export function joinList(items: readonly string[], join: ListParam['join']): string {
+  if (join === 'comma') return items.join(', ');
+  if (join === 'and-each') return items.join(' and ');
+  if (join === 'semicolon') return items.join('; ');
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function lowerFirst(sentence: string): string {

@@ -4,11 +4,10 @@
  */
 import { algorithmInfo } from './algorithms';
 import { FindingCodes } from './codes';
-import { timeReasonParam } from './findingTexts';
+import { segmentParam, timeReasonParam } from './findingTexts';
 import { DEFAULT_THRESHOLDS, pushFinding, sortFindings } from './hints';
-import { SEGMENT_LABELS } from './segments';
 import type { SegmentName } from './segments';
-import type { DecodedToken, Finding, JsonObject, Reference, SegmentError, Thresholds, TimeClaim, TimeReport } from './types';
+import type { DecodedToken, Finding, JsonObject, NestedMessage, Reference, SegmentError, Thresholds, TimeClaim, TimeReport } from './types';
 
 const rfc = (n: number, section: string, title: string): Reference => ({ kind: 'rfc', rfc: n, section, title });
 const BCP = 'JSON Web Token Best Current Practices';
@@ -58,18 +57,19 @@ const hasOwn = Object.prototype.hasOwnProperty;
 const SUSPICIOUS_KID = /\.\.|[/\\'";|&$`<>\x00-\x1f]|--|\bunion\b|\bselect\b/i;
 
 /** The labels of the segments that end in `=` (the decoded token says only that some do). */
-function paddedSegments(decoded: DecodedToken): string[] {
-  const names: string[] = [];
+function paddedSegments(decoded: DecodedToken): SegmentName[] {
+  const names: SegmentName[] = [];
   let start = 0;
   decoded.segments.forEach((segment) => {
-    if (segment.encodedBytes > 0 && decoded.token.charCodeAt(start + segment.encodedBytes - 1) === 0x3d) names.push(segmentLabel(segment.name));
+    if (segment.encodedBytes > 0 && decoded.token.charCodeAt(start + segment.encodedBytes - 1) === 0x3d) names.push(segment.name);
     start += segment.encodedBytes + 1;
   });
   return names;
 }
 
-function segmentLabel(name: SegmentName): string {
-  return SEGMENT_LABELS[name];
+/** A segment error's sentence as a param (its text id along, when it has one). */
+function nestedError(error: SegmentError): NestedMessage {
+  return { message: error.message, ...(error.textId !== undefined ? { textId: error.textId } : {}), ...(error.params !== undefined ? { params: error.params } : {}) };
 }
 
 /** Cut, controls left as they are: evidence is data each surface escapes for its own output (present/escape.ts, present/terminal.ts), unlike the sentences of core errors (`quoteText`). */
@@ -170,8 +170,7 @@ export function securityFindings(decoded: DecodedToken, time: TimeReport, thresh
   if (decoded.segmentErrors !== undefined) segmentFindings(out, decoded, decoded.segmentErrors);
   if (decoded.padded) {
     const names = paddedSegments(decoded);
-    const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-    pushFinding(out, names.length === 0 ? 'TL301.unknown' : names.length === 1 ? FindingCodes.PADDING : 'TL301.many', 'warning', rfc(7515, '2', 'JSON Web Signature (Base64url Encoding)'), [list]);
+    pushFinding(out, names.length === 0 ? 'TL301.unknown' : names.length === 1 ? FindingCodes.PADDING : 'TL301.many', 'warning', rfc(7515, '2', 'JSON Web Signature (Base64url Encoding)'), [{ list: names.map(segmentParam), join: 'and' }]);
   }
   if (decoded.duplicateKeys.length > 0) {
     const list = decoded.duplicateKeys.slice(0, 5).map((d) => `${d.segment} ${d.path === '' ? '' : d.path + '.'}${d.key}`).join(', ');
@@ -189,10 +188,10 @@ function segmentFindings(out: Finding[], decoded: DecodedToken, segmentErrors: r
   const h = decoded.header;
   const broken = segmentErrors.filter((e) => e.code !== 'missing');
   if (broken.length > 0) {
-    pushFinding(out, broken.length === 1 ? FindingCodes.MALFORMED_SEGMENT : 'TL305.many', 'error', rfc(7515, '7.1', 'JSON Web Signature (compact serialization)'), [broken.map((e) => segmentLabel(e.segment)).join(' and '), broken.map((e) => e.message).join('; ')]);
+    pushFinding(out, broken.length === 1 ? FindingCodes.MALFORMED_SEGMENT : 'TL305.many', 'error', rfc(7515, '7.1', 'JSON Web Signature (compact serialization)'), [{ list: broken.map((e) => segmentParam(e.segment)), join: 'and-each' }, { list: broken.map(nestedError), join: 'semicolon' }]);
   }
   const missing = segmentErrors.filter((e) => e.code === 'missing');
   if (missing.length > 0) {
-    pushFinding(out, FindingCodes.TRUNCATED_JWE, 'error', rfc(7516, '9', 'JSON Web Encryption (distinguishing JWS and JWE)'), [quote(h['enc']), decoded.segments.length, missing.map((e) => segmentLabel(e.segment)).join(', ')]);
+    pushFinding(out, FindingCodes.TRUNCATED_JWE, 'error', rfc(7516, '9', 'JSON Web Encryption (distinguishing JWS and JWE)'), [quote(h['enc']), decoded.segments.length, { list: missing.map((e) => segmentParam(e.segment)), join: 'comma' }]);
   }
 }

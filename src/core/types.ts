@@ -359,7 +359,17 @@ export interface Finding {
  * written with the display language's digits), a duration in seconds or a size in bytes (written
  * in the display language's units).
  */
-export type FindingParam = string | number | { readonly seconds: number } | { readonly bytes: number } | NestedMessage;
+export type FindingParam = string | number | { readonly seconds: number } | { readonly bytes: number } | NestedMessage | ListParam;
+
+/**
+ * Several params as one: `and` joins them as an English list (`a and b`, `a, b and c`), `and-each`
+ * with ` and ` between each (another language: Intl.ListFormat for both), `comma` and `semicolon`
+ * with `, ` and `; ` in every language.
+ */
+export interface ListParam {
+  readonly list: readonly FindingParam[];
+  readonly join: 'and' | 'and-each' | 'comma' | 'semicolon';
+}
 
 /**
  * A sentence of the core inside another (`Not checked: {0}`): its English, and when it has one

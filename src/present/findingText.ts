@@ -7,8 +7,8 @@
  * escapes the text for where it goes.
  */
 import * as l10n from '@vscode/l10n';
-import { fillTemplate, FINDING_TEXTS, MESSAGE_TEXTS } from '../core';
-import type { Finding, FindingParam, FindingTemplate, NestedMessage } from '../core';
+import { fillTemplate, FINDING_TEXTS, joinList, MESSAGE_TEXTS } from '../core';
+import type { Finding, FindingParam, FindingTemplate, ListParam, NestedMessage } from '../core';
 import { displayLanguageOf, numberText } from './locale';
 import { bytesText } from './size';
 import { durationText } from './time';
@@ -31,7 +31,16 @@ function localParam(param: FindingParam): string {
   if (typeof param === 'string') return param;
   if (typeof param === 'number') return numberText(param);
   if ('message' in param) return nestedText(param);
+  if ('list' in param) return listText(param);
   return 'seconds' in param ? durationText(param.seconds) : bytesText(param.bytes);
+}
+
+/** A list param in the display language: `and` lists through Intl.ListFormat, the separators as they are. */
+function listText(param: ListParam): string {
+  const items = param.list.map(localParam);
+  if (param.join === 'comma' || param.join === 'semicolon') return joinList(items, param.join);
+  const language = displayLanguageOf();
+  return language === undefined ? joinList(items, param.join) : new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
 }
 
 /**

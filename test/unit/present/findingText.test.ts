@@ -304,3 +304,32 @@ describe('present: a nested sentence known to the bundle by its English (TL108 c
     assert.equal(findingText(f).evidence, 'alg RS256: RSA-PKCS#1-v1.5-Prüfung: einige zehn µs pro Anfrage in einer nativen Bibliothek (2048-Bit-Schlüssel); Signieren ist weit langsamer');
   });
 });
+
+describe('present: lists of segments and their errors in the display language (TL305, TL306, TL301)', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('segment names, their errors and the lists read in German; the English is as before', () => {
+    const broken = byCode(inspect({ alg: 'HS256' }, { sub: 'x' }, 'ab+c'), 'TL305');
+    const two = inspectToken(`${b64({ alg: 'HS256' })}.e!!.ab+c`, { now: NOW });
+    assert.ok(two.ok);
+    const both = byCode(two.value, 'TL305');
+    assert.equal(both.message, 'The payload and signature segments do not decode: the token was cut, wrapped or is a placeholder, and no verifier accepts it; the rest is shown.');
+    assert.equal(both.evidence, "The payload segment is not base64url at offset 1: '!'; The signature segment is not base64url at offset 2: '+' (standard base64, not base64url)");
+    const cut = inspectToken(`${b64({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.a2V5.aXY`, { now: NOW });
+    assert.ok(cut.ok);
+    const truncated = byCode(cut.value, 'TL306');
+    assert.equal(truncated.evidence, 'enc A256GCM on 3 segments; missing ciphertext, authentication tag');
+    const padded = inspectToken(`${b64({ alg: 'HS256' })}.${b64({ sub: 'x' })}=.c2lnbmF0dXJl=`, { now: NOW });
+    assert.ok(padded.ok);
+    const pad = byCode(padded.value, 'TL301');
+    assert.equal(pad.evidence, 'trailing `=` in the payload and signature segments');
+    configureLocale('de', GERMAN);
+    assert.equal(findingText(broken).message, 'Das Segment Signatur lässt sich nicht decodieren: Das Token wurde abgeschnitten, umbrochen oder ist ein Platzhalter, und kein Prüfer akzeptiert es; der Rest wird angezeigt.');
+    assert.deepEqual(findingText(both), {
+      message: 'Die Segmente Payload und Signatur lassen sich nicht decodieren: Das Token wurde abgeschnitten, umbrochen oder ist ein Platzhalter, und kein Prüfer akzeptiert es; der Rest wird angezeigt.',
+      evidence: "Das Segment Payload ist an Position 1 kein base64url: '!'; Das Segment Signatur ist an Position 2 kein base64url: '+' (Standard-base64, kein base64url)",
+    });
+    assert.equal(findingText(truncated).evidence, 'enc A256GCM bei 3 Segmenten; es fehlt: Chiffretext, Authentifizierungs-Tag');
+    assert.equal(findingText(pad).evidence, 'abschließendes `=` in den Segmenten Payload und Signatur');
+  });
+});
