@@ -131,6 +131,8 @@ export const WEBVIEW_STRINGS = {
   'time.expiredJustNow': 'expired just now',
   'time.expires': 'expires {0}',
   'time.expired': 'expired {0}',
+  // present/kind.ts writes this (kindLabel) in the kind badges
+  'kind.unsecured': 'Unsecured JWS',
   // present/time.ts says these in the polite live region (countdownAnnouncement, spokenDuration)
   'spoken.encrypted': 'Expiry unknown (encrypted)',
   'spoken.never': 'Never expires: the token has no exp claim',

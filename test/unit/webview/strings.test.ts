@@ -224,3 +224,18 @@ describe('the nested-token notices of the strings table', () => {
     assert.ok(MAX_NESTED_TOKENS > 0);
   });
 });
+
+describe('present texts the page draws through l10n.t', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('kindLabel is German in the page, from the table alone (the badge of an alg: none token)', async () => {
+    const { kindLabel } = await import('../../../src/present');
+    configureLocale('de', GERMAN);
+    const locale = readWebviewLocale(webviewLocaleJson({ language: 'de', strings: localizedWebviewStrings() }));
+    configureLocale('en', undefined);
+    assert.strictEqual(kindLabel('unsecured'), 'Unsecured JWS');
+    configureLocale(locale.language, webviewBundle(locale.strings));
+    assert.strictEqual(kindLabel('unsecured'), 'Ungesichertes JWS');
+    assert.strictEqual(kindLabel('jws'), 'JWS');
+  });
+});
