@@ -13,6 +13,7 @@ import type { MadeToken, Placement } from '../model/tokenEdits';
 import type { TokenIndex } from '../model/tokenIndex';
 import type { InspectTarget } from '../model/types';
 import { labelText, notificationText } from '../present/escape';
+import { messageText } from '../present/findingText';
 import { diffColumn } from './compareTokens';
 import { readClipboard } from './decodeToken';
 
@@ -53,14 +54,14 @@ async function targetOf(deps: EditTokenDeps, arg: unknown): Promise<InspectTarge
     return undefined;
   }
   // A browser host reads the clipboard only when asked, so the clipboard is a pick, never a given.
-  const pick = await vscode.window.showQuickPick([{ label: '$(clippy) Edit the token on the clipboard', detail: 'The new token goes back to the clipboard when you save' }], {
-    title: 'Token Lens: Edit Token',
-    placeHolder: 'No token at the cursor',
+  const pick = await vscode.window.showQuickPick([{ label: `$(clippy) ${vscode.l10n.t('Edit the token on the clipboard')}`, detail: vscode.l10n.t('The new token goes back to the clipboard when you save') }], {
+    title: vscode.l10n.t('Token Lens: Edit Token'),
+    placeHolder: vscode.l10n.t('No token at the cursor'),
   });
   if (pick === undefined) return undefined;
   const clip = normalizeTokenInput(await readClipboard());
   if (!clip.ok) {
-    void vscode.window.showWarningMessage(notificationText(`Token Lens: the clipboard holds no token: ${clip.error.message}`));
+    void vscode.window.showWarningMessage(notificationText(vscode.l10n.t('Token Lens: the clipboard holds no token: {0}', messageText(clip.error))));
     return undefined;
   }
   return { token: clip.value, label: 'clipboard' };
@@ -94,17 +95,17 @@ async function askFinish(keyStore: KeyStore, place: EditPlace): Promise<FinishCh
   const keys = await keyStore.signingKeySummaries();
   const items: FinishItem[] = [
     ...keys.map((k) => ({
-      label: `$(key) Sign with "${labelText(k.label, { max: 80 })}"`,
+      label: `$(key) ${vscode.l10n.t('Sign with "{0}"', labelText(k.label, { max: 80 }))}`,
       description: labelText(k.description, { max: 80 }),
-      detail: 'The algorithm comes from the key',
+      detail: vscode.l10n.t('The algorithm comes from the key'),
       choice: { kind: 'sign' as const, keyLabel: k.label },
     })),
-    { label: '$(unlock) Leave unsigned (alg: none)', detail: 'An unsecured token: anyone can forge it, and servers must reject it', choice: { kind: 'unsigned' } },
-    { label: '$(history) Keep the old signature', detail: 'The signature no longer matches: the token shows as invalid', choice: { kind: 'keep-signature' } },
+    { label: `$(unlock) ${vscode.l10n.t('Leave unsigned (alg: none)')}`, detail: vscode.l10n.t('An unsecured token: anyone can forge it, and servers must reject it'), choice: { kind: 'unsigned' } },
+    { label: `$(history) ${vscode.l10n.t('Keep the old signature')}`, detail: vscode.l10n.t('The signature no longer matches: the token shows as invalid'), choice: { kind: 'keep-signature' } },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Token Lens: finish the edited token (${labelText(place.label, { max: 60 })})`,
-    placeHolder: keys.length > 0 ? 'Sign with a stored key, or…' : 'No signing key stored (Token Lens: Generate Key Pair / Add Signing Key)',
+    title: vscode.l10n.t('Token Lens: finish the edited token ({0})', labelText(place.label, { max: 60 })),
+    placeHolder: keys.length > 0 ? vscode.l10n.t('Sign with a stored key, or…') : vscode.l10n.t('No signing key stored (Token Lens: Generate Key Pair / Add Signing Key)'),
     ignoreFocusOut: true,
   });
   return picked?.choice;
@@ -123,7 +124,7 @@ async function finishInto(keyStore: KeyStore, place: EditPlace, parts: Pick<Edit
   let finish = place.finish;
   if (finish?.kind === 'sign' && (await keyStore.signingKey(finish.keyLabel)) === undefined) finish = undefined;
   finish ??= await askFinish(keyStore, place);
-  if (finish === undefined) return { ok: false, cancelled: true, message: 'Token Lens: not saved — choose how to finish the token (sign, unsigned or keep the old signature).' };
+  if (finish === undefined) return { ok: false, cancelled: true, message: vscode.l10n.t('Token Lens: not saved — choose how to finish the token (sign, unsigned or keep the old signature).') };
   const made = await makeToken(parts, finish, place.token, keyStore);
   if (!made.ok) {
     void vscode.window.showErrorMessage(notificationText(`Token Lens: ${made.error.message}`, 400));
@@ -135,7 +136,7 @@ async function finishInto(keyStore: KeyStore, place: EditPlace, parts: Pick<Edit
     void vscode.window.showErrorMessage(notificationText(`Token Lens: ${placed.error.message}`, 400));
     return { ok: false, cancelled: false, message: `Token Lens: ${placed.error.message}` };
   }
-  const where = placed.value.kind === 'clipboard' ? 'copied to the clipboard' : `replaced in ${vscode.workspace.asRelativePath(placed.value.uri)} (Undo there restores the old token)`;
+  const where = placed.value.kind === 'clipboard' ? vscode.l10n.t('copied to the clipboard') : vscode.l10n.t('replaced in {0} (Undo there restores the old token)', vscode.workspace.asRelativePath(placed.value.uri));
   const message = notificationText(`Token Lens: ${what !== undefined ? `${what}. ` : ''}${made.value.description}; ${where}.`, 400);
   if (made.value.unsecured || finish.kind === 'keep-signature') void vscode.window.showWarningMessage(message);
   else void vscode.window.showInformationMessage(message);

@@ -194,6 +194,12 @@ export const MESSAGE_TEXTS = {
   'size.source.cookie': 'RFC 6265 §6.1: browsers must accept cookies of 4096 bytes (name, \'=\' and value: "{0}=")',
   'size.source.header-line': 'Apache LimitRequestFieldSize default 8190 bytes; nginx large_client_header_buffers default 8 KB (line "Authorization: Bearer <token>")',
   'size.source.total-headers': 'Node.js default max header size 16 KiB for all headers together (line "Authorization: Bearer <token>" + CRLF)',
+
+  // What signing made (sign.ts `description`, `notes`).
+  'sign.unsecured': 'Unsecured (alg "none"), not signed: anyone can forge it (RFC 8725 §3.1)',
+  'sign.signed': 'Signed with {0}',
+  'sign.signed.kid': 'Signed with {0} (key id {1})',
+  'sign.shortSecret': 'The secret is {0} bytes; {1} needs at least {2} (RFC 7518 §3.2), so it is easier to guess',
 } as const satisfies Record<string, string>;
 
 /** A key of {@link MESSAGE_TEXTS}. */

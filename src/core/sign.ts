@@ -11,6 +11,8 @@
 import { base64url, CompactSign } from 'jose';
 import type { CompactJWSHeaderParameters } from 'jose';
 import { applyEdits, createScanner, modify } from 'jsonc-parser';
+import { coreMessage } from './findingTexts';
+import type { CoreMessage } from './findingTexts';
 import { quoteText } from './format';
 import { isJsonObject, readJson } from './json';
 import { importPrivateKey, rsaKeyTooLarge } from './keys';
@@ -81,6 +83,10 @@ export interface SignedToken {
   readonly notes: readonly string[];
   /** One presentable sentence: "Signed with HS256 (key id k1)" or "Unsecured (alg "none"): …". */
   readonly description: string;
+  /** {@link description} with the text id and params each language writes it from. */
+  readonly descriptionText: CoreMessage;
+  /** {@link notes}, each with its text id and params. */
+  readonly noteTexts: readonly CoreMessage[];
 }
 
 /** Stable codes of signing failures. */
@@ -277,6 +283,7 @@ function unsecuredToken(input: UnsecuredInput): Result<SignedToken, SignError> {
   const header: JsonObject = { ...headerRead.value, alg: 'none' };
   const encode = (text: string) => base64url.encode(new TextEncoder().encode(text));
   const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
+  const unsecuredText = coreMessage('sign.unsecured');
   return {
     ok: true,
     value: {
@@ -288,7 +295,9 @@ function unsecuredToken(input: UnsecuredInput): Result<SignedToken, SignError> {
       algSource: 'unsecured',
       ...(typeof previous === 'string' && previous !== 'none' ? { replaced: { alg: previous } } : {}),
       notes: [],
-      description: 'Unsecured (alg "none"), not signed: anyone can forge it (RFC 8725 §3.1)',
+      noteTexts: [],
+      description: unsecuredText.message,
+      descriptionText: unsecuredText,
     },
   };
 }
@@ -339,11 +348,12 @@ export async function signToken(input: SignInput | UnsecuredInput): Promise<Resu
       ...(previousAlg !== undefined && previousAlg !== alg ? { alg: typeof previousAlg === 'string' ? previousAlg : JSON.stringify(previousAlg) } : {}),
       ...(key.kid !== undefined && typeof previousKid === 'string' && previousKid !== key.kid ? { kid: previousKid } : {}),
     };
-    const notes: string[] = [];
+    const noteTexts: CoreMessage[] = [];
     const minBytes = HMAC_MIN_BYTES[alg];
     if (minBytes !== undefined && (key.secret?.length ?? 0) < minBytes) {
-      notes.push(`The secret is ${key.secret?.length ?? 0} bytes; ${alg} needs at least ${minBytes} (RFC 7518 §3.2), so it is easier to guess`);
+      noteTexts.push(coreMessage('sign.shortSecret', [key.secret?.length ?? 0, alg, minBytes]));
     }
+    const descriptionText = kid !== undefined ? coreMessage('sign.signed.kid', [alg, kid]) : coreMessage('sign.signed', [alg]);
     let token: string;
     try {
       const signingKey = await importPrivateKey(key, alg);
@@ -361,8 +371,10 @@ export async function signToken(input: SignInput | UnsecuredInput): Promise<Resu
         unsecured: false,
         algSource: source,
         ...(Object.keys(replaced).length > 0 ? { replaced } : {}),
-        notes,
-        description: `Signed with ${alg}${kid !== undefined ? ` (key id ${kid})` : ''}`,
+        notes: noteTexts.map((n) => n.message),
+        noteTexts,
+        description: descriptionText.message,
+        descriptionText,
       },
     };
   } catch (error) {

@@ -110,11 +110,11 @@ export class TokenNode extends vscode.TreeItem {
     const look = rowLook(glance, signature, verdict);
     const color = themeColor(look.tone);
     this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
-    const worst = verdict !== undefined ? `\n${verdict.severity}: ${verdict.reason}` : '';
+    const worst = verdict !== undefined ? `\n${severityLabel(verdict.severity)}: ${verdict.reason}` : '';
     this.tooltip = glance !== undefined ? `${labelText(summaryText(tokenSummary(glance)), { max: 200 })}${signed}${labelText(worst, { max: 300 })}` : this.description;
     const name = labelText(target.label, { max: 120 });
     const state = typeof this.description === 'string' ? this.description : '';
-    this.accessibilityInformation = { label: `Token ${name}: ${glance !== undefined ? `${summaryText(tokenSummary(glance))}${signed}` : state}${verdict !== undefined ? `; ${verdict.severity}: ${labelText(verdict.reason, { max: 200 })}` : ''}` };
+    this.accessibilityInformation = { label: `Token ${name}: ${glance !== undefined ? `${summaryText(tokenSummary(glance))}${signed}` : state}${verdict !== undefined ? `; ${severityLabel(verdict.severity)}: ${labelText(verdict.reason, { max: 200 })}` : ''}` };
     this.command = { title: vscode.l10n.t('Reveal token'), command: CommandIds.revealToken, arguments: [this] };
   }
 }
@@ -199,7 +199,7 @@ export class NestedTokenNode extends vscode.TreeItem {
     const look = rowLook(glance, signature, verdict);
     const color = themeColor(look.tone);
     this.iconPath = new vscode.ThemeIcon(look.icon, color !== undefined ? new vscode.ThemeColor(color) : undefined);
-    const worst = verdict !== undefined ? `\n${verdict.severity}: ${verdict.reason}` : '';
+    const worst = verdict !== undefined ? `\n${severityLabel(verdict.severity)}: ${verdict.reason}` : '';
     this.tooltip = `${labelText(nested.label, { max: 200 })}\n${labelText(summary, { max: 200 })}${labelText(worst, { max: 300 })}\n${vscode.l10n.t('Click to open it in the inspector')}`;
     this.contextValue = 'tokenLens.nestedToken';
     this.accessibilityInformation = { label: vscode.l10n.t('Nested token {0}: {1}', labelText(nested.label, { max: 120 }), `${labelText(summary, { max: 200 })}${verdict !== undefined ? `; ${verdict.severity}: ${labelText(verdict.reason, { max: 200 })}` : ''}`) };

@@ -4,11 +4,13 @@
  * order, duplicate names and big integers survive), and the reading of it back on save.
  * Pure (jsonc-parser only, no `vscode`): unit-tested without a host.
  */
+import * as l10n from '@vscode/l10n';
 import { applyEdits, findNodeAtLocation, format, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
 import { decodeToken } from '../core';
 import type { Result } from '../core';
 import { compactJson } from '../core/sign';
+import { messageText } from '../present/findingText';
 
 /** Why a token cannot be edited, or an edited document cannot be turned into a token. */
 export interface EditError {
@@ -42,12 +44,12 @@ function pretty(json: string): string {
  */
 export function editDocumentText(token: string): Result<string, EditError> {
   const decoded = decodeToken(token);
-  if (!decoded.ok) return fail('ERR_EDIT_DECODE', decoded.error.message);
+  if (!decoded.ok) return fail('ERR_EDIT_DECODE', messageText(decoded.error));
   const { value } = decoded;
-  if (value.kind === 'jwe') return fail('ERR_EDIT_KIND', 'An encrypted token (JWE) cannot be edited: its payload is ciphertext.');
-  if (value.segmentErrors !== undefined && value.segmentErrors.length > 0) return fail('ERR_EDIT_DECODE', 'Part of this token does not decode; only a token that decodes in full can be edited.');
+  if (value.kind === 'jwe') return fail('ERR_EDIT_KIND', l10n.t('An encrypted token (JWE) cannot be edited: its payload is ciphertext.'));
+  if (value.segmentErrors !== undefined && value.segmentErrors.length > 0) return fail('ERR_EDIT_DECODE', l10n.t('Part of this token does not decode; only a token that decodes in full can be edited.'));
   const payload = value.payload;
-  if (payload.type !== 'claims' && payload.type !== 'json') return fail('ERR_EDIT_PAYLOAD', 'The payload is not JSON, so it cannot be edited as JSON.');
+  if (payload.type !== 'claims' && payload.type !== 'json') return fail('ERR_EDIT_PAYLOAD', l10n.t('The payload is not JSON, so it cannot be edited as JSON.'));
   return { ok: true, value: pretty(`{"header":${value.headerJson},"payload":${payload.json}}`) + '\n' };
 }
 
@@ -66,17 +68,16 @@ export function readEditDocument(text: string): Result<EditedParts, EditError> {
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   if (first !== undefined || root === undefined) {
-    const at = first !== undefined ? ` at offset ${first.offset}` : '';
-    return fail('ERR_EDIT_SYNTAX', `The document is not valid JSON (${first !== undefined ? printParseErrorCode(first.error) : 'empty'}${at}).`);
+    return fail('ERR_EDIT_SYNTAX', first !== undefined ? l10n.t('The document is not valid JSON ({0} at offset {1}).', printParseErrorCode(first.error), first.offset) : l10n.t('The document is not valid JSON (empty).'));
   }
-  if (root.type !== 'object') return fail('ERR_EDIT_SHAPE', 'The document must be an object with "header" and "payload".');
+  if (root.type !== 'object') return fail('ERR_EDIT_SHAPE', l10n.t('The document must be an object with "header" and "payload".'));
   const names = (root.children ?? []).map((p) => String(p.children?.[0]?.value));
   const extra = names.filter((n) => n !== 'header' && n !== 'payload');
-  if (extra.length > 0) return fail('ERR_EDIT_SHAPE', `Only "header" and "payload" belong at the top level (found "${extra[0]!.slice(0, 40)}").`);
+  if (extra.length > 0) return fail('ERR_EDIT_SHAPE', l10n.t('Only "header" and "payload" belong at the top level (found "{0}").', extra[0]!.slice(0, 40)));
   const header = findNodeAtLocation(root, ['header']);
   const payload = findNodeAtLocation(root, ['payload']);
-  if (header === undefined || header.type !== 'object') return fail('ERR_EDIT_SHAPE', '"header" must be a JSON object (the JOSE protected header).');
-  if (payload === undefined) return fail('ERR_EDIT_SHAPE', '"payload" is missing.');
+  if (header === undefined || header.type !== 'object') return fail('ERR_EDIT_SHAPE', l10n.t('"header" must be a JSON object (the JOSE protected header).'));
+  if (payload === undefined) return fail('ERR_EDIT_SHAPE', l10n.t('"payload" is missing.'));
   const algNode = findNodeAtLocation(header, ['alg']);
   return { ok: true, value: { headerJson: compact(text, header), payloadJson: compact(text, payload), alg: typeof algNode?.value === 'string' ? algNode.value : undefined } };
 }

@@ -183,7 +183,7 @@ export class TokenEditFileSystem implements vscode.FileSystemProvider, vscode.Di
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const session = this.session(uri);
-    if (session === undefined || session.uri.path !== uri.path) throw vscode.FileSystemError.NoPermissions('Token Lens: this edit session is closed; run "Edit Token" again.');
+    if (session === undefined || session.uri.path !== uri.path) throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Token Lens: this edit session is closed; run "Edit Token" again.'));
     const text = new TextDecoder().decode(content);
     // Rejects when the user cancels or the token cannot be made: the save fails, the buffer stays dirty.
     const kept = await this.finisher(session, text);

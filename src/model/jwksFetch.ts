@@ -4,6 +4,7 @@
  * `iss` (RFC 8725 §3.10: those are attacker-controlled). No `vscode` import so it is unit-tested
  * against a local server.
  */
+import * as l10n from '@vscode/l10n';
 
 /** Limits of one fetch. */
 export interface JwksFetchOptions {
@@ -31,10 +32,10 @@ export function parseJwksUrl(text: string): { ok: true; url: URL } | { ok: false
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, error: { code: 'ERR_URL', message: 'Not a valid URL' } };
+    return { ok: false, error: { code: 'ERR_URL', message: l10n.t('Not a valid URL') } };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: { code: 'ERR_URL', message: 'Only http and https URLs can be fetched' } };
-  if (url.username || url.password) return { ok: false, error: { code: 'ERR_URL', message: 'URLs with embedded credentials are refused' } };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, error: { code: 'ERR_URL', message: l10n.t('Only http and https URLs can be fetched') } };
+  if (url.username || url.password) return { ok: false, error: { code: 'ERR_URL', message: l10n.t('URLs with embedded credentials are refused') } };
   return { ok: true, url };
 }
 
@@ -53,11 +54,11 @@ export async function fetchJwks(url: URL, options: JwksFetchOptions = {}): Promi
   }, timeoutMs);
   try {
     const response = await fetch(url, { signal: controller.signal, redirect: 'error', headers: { accept: 'application/jwk-set+json, application/json' } });
-    if (!response.ok) return { ok: false, error: { code: 'ERR_HTTP_STATUS', message: `${url.host} answered HTTP ${response.status}` } };
+    if (!response.ok) return { ok: false, error: { code: 'ERR_HTTP_STATUS', message: l10n.t('{0} answered HTTP {1}', url.host, response.status) } };
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
       controller.abort();
-      return { ok: false, error: { code: 'ERR_TOO_LARGE', message: `The JWKS is larger than ${maxBytes} bytes` } };
+      return { ok: false, error: { code: 'ERR_TOO_LARGE', message: l10n.t('The JWKS is larger than {0} bytes', maxBytes) } };
     }
     const reader = response.body?.getReader();
     const chunks: Uint8Array[] = [];
@@ -68,7 +69,7 @@ export async function fetchJwks(url: URL, options: JwksFetchOptions = {}): Promi
       total += value.byteLength;
       if (total > maxBytes) {
         controller.abort();
-        return { ok: false, error: { code: 'ERR_TOO_LARGE', message: `The JWKS is larger than ${maxBytes} bytes` } };
+        return { ok: false, error: { code: 'ERR_TOO_LARGE', message: l10n.t('The JWKS is larger than {0} bytes', maxBytes) } };
       }
       chunks.push(value);
     }
@@ -80,8 +81,8 @@ export async function fetchJwks(url: URL, options: JwksFetchOptions = {}): Promi
     }
     return { ok: true, json: new TextDecoder().decode(body) };
   } catch {
-    if (timedOut) return { ok: false, error: { code: 'ERR_TIMEOUT', message: `${url.host} did not answer within ${timeoutMs} ms` } };
-    return { ok: false, error: { code: 'ERR_NETWORK', message: `Could not fetch the JWKS from ${url.host}` } };
+    if (timedOut) return { ok: false, error: { code: 'ERR_TIMEOUT', message: l10n.t('{0} did not answer within {1} ms', url.host, timeoutMs) } };
+    return { ok: false, error: { code: 'ERR_NETWORK', message: l10n.t('Could not fetch the JWKS from {0}', url.host) } };
   } finally {
     clearTimeout(timer);
   }

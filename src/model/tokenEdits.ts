@@ -10,6 +10,7 @@ import { editDocumentText, readEditDocument } from './editDocument';
 import type { EditedParts, EditError } from './editDocument';
 import type { EditPlace, EditSource, FinishChoice } from './editSessions';
 import type { KeyStore, SigningKeyInput } from './keyStore';
+import { messageText } from '../present/findingText';
 import type { InspectTarget } from './types';
 
 /** A token made from a header and payload, as the chosen finish makes it. */
@@ -35,7 +36,7 @@ function fail(code: FinishError['code'], message: string): { ok: false; error: F
 /** A stored signing key parsed for core `signToken`; the stored `kid` binding goes into the header. */
 export async function privateKeyOf(stored: SigningKeyInput): Promise<Result<PrivateKey, FinishError>> {
   const parsed = await parsePrivateKey(stored.material);
-  if (!parsed.ok) return fail('ERR_FINISH_KEY', `The signing key "${stored.label}" cannot be read: ${parsed.error.message}`);
+  if (!parsed.ok) return fail('ERR_FINISH_KEY', vscode.l10n.t('The signing key "{0}" cannot be read: {1}', stored.label, messageText(parsed.error)));
   return { ok: true, value: stored.kid !== undefined ? { ...parsed.value, kid: stored.kid } : parsed.value };
 }
 
@@ -53,24 +54,26 @@ export async function makeToken(parts: Pick<EditedParts, 'headerJson' | 'payload
   switch (finish.kind) {
     case 'keep-signature': {
       const signature = oldToken.split('.')[2] ?? '';
-      return { ok: true, value: { token: `${encode(headerJson)}.${encode(payloadJson)}.${signature}`, headerJson: undefined, description: 'Old signature kept: it does not match the new contents', unsecured: false } };
+      return { ok: true, value: { token: `${encode(headerJson)}.${encode(payloadJson)}.${signature}`, headerJson: undefined, description: vscode.l10n.t('Old signature kept: it does not match the new contents'), unsecured: false } };
     }
     case 'unsigned': {
       const signed = await signToken({ header: headerJson, payload: payloadJson, unsecured: true });
-      if (!signed.ok) return fail('ERR_FINISH_SIGN', signed.error.message);
-      return { ok: true, value: { token: signed.value.token, headerJson: JSON.stringify(signed.value.header), description: signed.value.description, unsecured: true } };
+      if (!signed.ok) return fail('ERR_FINISH_SIGN', messageText(signed.error));
+      return { ok: true, value: { token: signed.value.token, headerJson: JSON.stringify(signed.value.header), description: messageText(signed.value.descriptionText), unsecured: true } };
     }
     case 'sign': {
       const stored = await keys.signingKey(finish.keyLabel);
-      if (stored === undefined) return fail('ERR_FINISH_KEY', `The signing key "${finish.keyLabel}" is no longer stored.`);
+      if (stored === undefined) return fail('ERR_FINISH_KEY', vscode.l10n.t('The signing key "{0}" is no longer stored.', finish.keyLabel));
       const key = await privateKeyOf(stored);
       if (!key.ok) return key;
       const signed = await signToken({ header: headerJson, payload: payloadJson, key: key.value });
-      if (!signed.ok) return fail('ERR_FINISH_SIGN', signed.error.message);
+      if (!signed.ok) return fail('ERR_FINISH_SIGN', messageText(signed.error));
       // unsecured is false on this path by construction; checked anyway: never `none` by accident.
-      if (signed.value.unsecured || signed.value.alg === 'none') return fail('ERR_FINISH_SIGN', 'Signing produced an unsecured token; refused.');
-      const notes = signed.value.notes.length > 0 ? ` (${signed.value.notes.join('; ')})` : '';
-      return { ok: true, value: { token: signed.value.token, headerJson: JSON.stringify(signed.value.header), description: `${signed.value.description} with "${stored.label}"${notes}`, unsecured: false } };
+      if (signed.value.unsecured || signed.value.alg === 'none') return fail('ERR_FINISH_SIGN', vscode.l10n.t('Signing produced an unsecured token; refused.'));
+      const signedWith = vscode.l10n.t('{0} with "{1}"', messageText(signed.value.descriptionText), stored.label);
+      const notes = signed.value.noteTexts.map((n) => messageText(n));
+      const description = notes.length > 0 ? `${signedWith} (${notes.join('; ')})` : signedWith;
+      return { ok: true, value: { token: signed.value.token, headerJson: JSON.stringify(signed.value.header), description, unsecured: false } };
     }
   }
 }
@@ -124,10 +127,10 @@ export async function placeToken(session: EditPlace, token: string): Promise<Res
   }
   const document = await vscode.workspace.openTextDocument(source.uri);
   const range = locate(document, source.range, session.token);
-  if (range === undefined) return fail('ERR_FINISH_DOCUMENT', `The original token is no longer in ${vscode.workspace.asRelativePath(source.uri)} (or is there more than once); nothing was replaced.`);
+  if (range === undefined) return fail('ERR_FINISH_DOCUMENT', vscode.l10n.t('The original token is no longer in {0} (or is there more than once); nothing was replaced.', vscode.workspace.asRelativePath(source.uri)));
   const edit = new vscode.WorkspaceEdit();
-  edit.replace(source.uri, range, token, { needsConfirmation: false, label: 'Token Lens: Edit Token' });
-  if (!(await vscode.workspace.applyEdit(edit))) return fail('ERR_FINISH_DOCUMENT', `${vscode.workspace.asRelativePath(source.uri)} could not be edited.`);
+  edit.replace(source.uri, range, token, { needsConfirmation: false, label: vscode.l10n.t('Token Lens: Edit Token') });
+  if (!(await vscode.workspace.applyEdit(edit))) return fail('ERR_FINISH_DOCUMENT', vscode.l10n.t('{0} could not be edited.', vscode.workspace.asRelativePath(source.uri)));
   const start = range.start;
   session.source = { kind: 'document', uri: source.uri, range: new vscode.Range(start, document.positionAt(document.offsetAt(start) + token.length)) };
   session.token = token;

@@ -90,7 +90,7 @@ export class VerificationService implements vscode.Disposable {
       }
       return { result, ...(weakSecret ? { weakSecret } : {}), ...(timing ? { timing } : {}) };
     } catch {
-      return { result: { status: 'not-checked', reason: 'malformed', message: 'Verification could not run' } };
+      return { result: { status: 'not-checked', reason: 'malformed', message: vscode.l10n.t('Verification could not run') } };
     }
   }
 

@@ -14,7 +14,7 @@ export function contextLabel(match: Pick<TokenMatch, 'context'>, line: number): 
     case 'authorization':
       return `Authorization · ${at}`;
     case 'http-variable':
-      return `@${name ?? 'variable'} · ${at}`;
+      return `@${name ?? l10n.t('variable')} · ${at}`;
     case 'json-key':
       return `"${name ?? ''}" · ${at}`;
     case 'cookie':

@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parsePrivateKey } from '../../../src/core/keys';
+import { signToken } from '../../../src/core/sign';
+import { readEditDocument, editDocumentText } from '../../../src/model/editDocument';
+import { parseJwksUrl } from '../../../src/model/jwksFetch';
+import { configureLocale, messageText } from '../../../src/present';
+import { contextLabel } from '../../../src/present/context';
+import { severityLabel } from '../../../src/present/severity';
+
+// Editing, signing and JWKS messages in the display language (issue 15): the core's signing
+// sentences through MESSAGE_TEXTS, the pure model messages through l10n.t, read with the
+// German bundle and unconfigured (English, byte for byte as before).
+const ROOT = path.join(__dirname, '..', '..', '..');
+const GERMAN = JSON.parse(readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+async function signedWithShortSecret() {
+  const key = await parsePrivateKey({ kind: 'secret', value: 'short', encoding: 'utf8' });
+  if (!key.ok) throw new Error(key.error.message);
+  const signed = await signToken({ header: { typ: 'JWT' }, payload: '{"sub":"x"}', key: { ...key.value, kid: 'k1' } });
+  if (!signed.ok) throw new Error(signed.error.message);
+  return signed.value;
+}
+
+describe('present messageText: signing, editing and JWKS messages in German', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('the signing description and the short-secret note: English as before, German from the bundle', async () => {
+    const signed = await signedWithShortSecret();
+    assert.equal(signed.description, 'Signed with HS256 (key id k1)');
+    assert.deepEqual(signed.notes, ['The secret is 5 bytes; HS256 needs at least 32 (RFC 7518 §3.2), so it is easier to guess']);
+    assert.equal(messageText(signed.descriptionText), signed.description);
+    assert.deepEqual(signed.noteTexts.map((n) => n.message), signed.notes);
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(signed.descriptionText), 'Signiert mit HS256 (Schlüssel-ID k1)');
+    assert.equal(messageText(signed.noteTexts[0]!), 'Das Geheimnis hat 5 Byte; HS256 braucht mindestens 32 (RFC 7518 §3.2), es ist also leichter zu erraten');
+  });
+
+  it('an unsecured token says so in German', async () => {
+    const signed = await signToken({ header: {}, payload: '{}', unsecured: true });
+    assert.ok(signed.ok);
+    assert.equal(signed.value.description, 'Unsecured (alg "none"), not signed: anyone can forge it (RFC 8725 §3.1)');
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(signed.value.descriptionText), 'Ungesichert (alg "none"), nicht signiert: Jeder kann es fälschen (RFC 8725 §3.1)');
+  });
+
+  it('the edit document errors: English unconfigured, German configured, the found name kept as data', () => {
+    const extra = '{"header":{},"payload":{},"<b>x</b>":1}';
+    const shape = readEditDocument(extra);
+    assert.ok(!shape.ok);
+    assert.equal(shape.error.message, 'Only "header" and "payload" belong at the top level (found "<b>x</b>").');
+    const syntax = readEditDocument('{"header":');
+    assert.ok(!syntax.ok);
+    assert.match(syntax.error.message, /^The document is not valid JSON \(\w+ at offset \d+\)\.$/);
+    configureLocale('de', GERMAN);
+    const de = readEditDocument(extra);
+    assert.ok(!de.ok);
+    assert.equal(de.error.message, 'Auf die oberste Ebene gehören nur „header“ und „payload“ (gefunden: „<b>x</b>“).');
+    const missing = readEditDocument('{"header":{}}');
+    assert.ok(!missing.ok);
+    assert.equal(missing.error.message, '„payload“ fehlt.');
+    const jwe = editDocumentText(`${b64({ alg: 'dir', enc: 'A256GCM' })}..AAAA.AAAA.AAAA`);
+    assert.ok(!jwe.ok);
+    assert.equal(jwe.error.message, 'Ein verschlüsseltes Token (JWE) lässt sich nicht bearbeiten: Seine Payload ist Chiffretext.');
+  });
+
+  it('JWKS URL refusals in German', () => {
+    const english = parseJwksUrl('ftp://example.com/jwks.json');
+    assert.ok(!english.ok);
+    assert.equal(english.error.message, 'Only http and https URLs can be fetched');
+    configureLocale('de', GERMAN);
+    const bad = parseJwksUrl('not a url');
+    assert.ok(!bad.ok);
+    assert.equal(bad.error.message, 'Keine gültige URL');
+    const creds = parseJwksUrl('https://u:p@example.com/jwks.json');
+    assert.ok(!creds.ok);
+    assert.equal(creds.error.message, 'URLs mit eingebetteten Anmeldeinformationen werden abgelehnt');
+  });
+
+  it('the place label of an unnamed http variable and the tree tooltip severity word', () => {
+    const match = { context: { kind: 'http-variable' as const } };
+    assert.equal(contextLabel(match, 2), '@variable · line 3');
+    assert.equal(severityLabel('warning'), 'Warning');
+    configureLocale('de', GERMAN);
+    assert.equal(contextLabel(match, 2), '@Variable · Zeile 3');
+    assert.equal(severityLabel('error'), GERMAN['Error']);
+    assert.notEqual(severityLabel('error'), 'Error');
+  });
+});
