@@ -16,13 +16,15 @@
  */
 import { compactDecrypt, errors } from 'jose';
 import { decodeToken, MAX_DECODE_LENGTH, readPayloadBytes } from './decoder';
+import { coreMessage } from './findingTexts';
+import type { MessageTextId } from './findingTexts';
 import { quoteText } from './format';
 import { readProtectedHeader, saysNestedJwt } from './header';
 import { inspectToken } from './inspect';
 import { isJsonObject } from './json';
 import { importPrivateKey, rsaKeyTooLarge } from './keys';
 import type { PrivateKey } from './keys';
-import type { DecodedPayload, InspectOptions, Inspection, JsonObject, Result } from './types';
+import type { DecodedPayload, FindingParam, InspectOptions, Inspection, JsonObject, Result } from './types';
 
 /** Largest PBES2 `p2c` decrypted by default: jose's `maxPBES2Count` default (RFC 8725 §3.2). */
 export const DEFAULT_MAX_PBES2_COUNT = 10_000;
@@ -109,6 +111,9 @@ export interface DecryptError {
   readonly code: DecryptErrorCode;
   readonly step: DecryptStep;
   readonly message: string;
+  /** The {@link MESSAGE_TEXTS} id and params each language writes {@link message} from. */
+  readonly textId?: string;
+  readonly params?: readonly FindingParam[];
 }
 
 /** A compact token found in a decrypted plaintext. */
@@ -149,8 +154,8 @@ export interface DecryptedToken {
   readonly notes: readonly string[];
 }
 
-function fail(code: DecryptErrorCode, step: DecryptStep, message: string): { ok: false; error: DecryptError } {
-  return { ok: false, error: { code, step, message } };
+function fail(code: DecryptErrorCode, step: DecryptStep, id: MessageTextId, params: readonly FindingParam[] = []): { ok: false; error: DecryptError } {
+  return { ok: false, error: { code, step, ...coreMessage(id, params) } };
 }
 
 function positiveInteger(value: number | undefined, fallback: number): number {
@@ -211,19 +216,19 @@ function joseFailure(error: unknown, alg: string): DecryptError {
   const wraps = alg !== 'dir' && alg !== 'ECDH-ES';
   if (error instanceof errors.JWEDecryptionFailed) {
     return wraps
-      ? { code: 'ERR_JWE_DECRYPTION', step: 'decryption', message: `Key unwrap or content decryption failed (${alg}): a wrong key, or the token was altered; the two are not told apart, so the failure says nothing about the key (RFC 7516 §11.5)` }
-      : { code: 'ERR_JWE_DECRYPTION', step: 'content-decryption', message: `Content decryption failed (${alg}): the ciphertext does not authenticate with this key — a wrong key, or the token was altered` };
+      ? { code: 'ERR_JWE_DECRYPTION', step: 'decryption', ...coreMessage('decrypt.unwrapOrContent', [alg]) }
+      : { code: 'ERR_JWE_DECRYPTION', step: 'content-decryption', ...coreMessage('decrypt.content', [alg]) };
   }
   if (error instanceof errors.JWEInvalid) {
     if (/exceeded the configured limit/.test(error.message)) return { code: 'ERR_JWE_TOO_LARGE', step: 'cap', message: '' };
-    if (/decompress/i.test(error.message)) return { code: 'ERR_JWE_DECOMPRESSION', step: 'decompression', message: 'The zip "DEF" plaintext does not inflate (it is not raw DEFLATE, RFC 1951)' };
-    return { code: 'ERR_JWE_HEADER', step: 'header', message: `The JWE is not valid: ${quoteText(error.message, JOSE_MESSAGE_CHARS)}` };
+    if (/decompress/i.test(error.message)) return { code: 'ERR_JWE_DECOMPRESSION', step: 'decompression', ...coreMessage('decrypt.decompression') };
+    return { code: 'ERR_JWE_HEADER', step: 'header', ...coreMessage('decrypt.invalid', [quoteText(error.message, JOSE_MESSAGE_CHARS)]) };
   }
-  if (error instanceof errors.JOSENotSupported || error instanceof errors.JOSEAlgNotAllowed) return { code: 'ERR_JWE_UNSUPPORTED', step: 'header', message: `Not supported: ${quoteText(error.message, JOSE_MESSAGE_CHARS)}` };
+  if (error instanceof errors.JOSENotSupported || error instanceof errors.JOSEAlgNotAllowed) return { code: 'ERR_JWE_UNSUPPORTED', step: 'header', ...coreMessage('decrypt.notSupported', [quoteText(error.message, JOSE_MESSAGE_CHARS)]) };
   // jose's own messages name parameters, never key material, but may quote the token's
   // header: cut and escaped. A WebCrypto failure is named by its type only.
-  if (error instanceof TypeError) return { code: 'ERR_JWE_KEY_MISMATCH', step: 'key', message: `The key cannot be used for ${alg}: ${quoteText(error.message, JOSE_MESSAGE_CHARS)}` };
-  return { code: 'ERR_JWE_KEY_UNWRAP', step: 'key-unwrap', message: `The content key could not be derived or unwrapped (${alg}, ${error instanceof Error ? error.name : 'error'})` };
+  if (error instanceof TypeError) return { code: 'ERR_JWE_KEY_MISMATCH', step: 'key', ...coreMessage('decrypt.keyUse', [alg, quoteText(error.message, JOSE_MESSAGE_CHARS)]) };
+  return { code: 'ERR_JWE_KEY_UNWRAP', step: 'key-unwrap', ...coreMessage('decrypt.unwrap', [alg, error instanceof Error ? error.name : 'error']) };
 }
 
 interface Limits {
@@ -235,14 +240,14 @@ interface Limits {
 
 /** Reads what the guards need from the token: no key touched, no byte decrypted. */
 function guard(token: string, limits: Limits): Result<{ header: JsonObject; headerJson: string; alg: string; enc: string }, DecryptError> {
-  if (typeof token !== 'string' || token.length === 0) return fail('ERR_JWE_NOT_COMPACT', 'header', 'The token is empty');
-  if (token.length > MAX_DECODE_LENGTH) return fail('ERR_JWE_NOT_COMPACT', 'header', `The token is longer than ${MAX_DECODE_LENGTH} characters`);
+  if (typeof token !== 'string' || token.length === 0) return fail('ERR_JWE_NOT_COMPACT', 'header', 'decrypt.empty');
+  if (token.length > MAX_DECODE_LENGTH) return fail('ERR_JWE_NOT_COMPACT', 'header', 'decrypt.tooLong', [MAX_DECODE_LENGTH]);
   const first = token.indexOf('.');
   let segments = 1;
   for (let at = first; at !== -1 && segments <= 5; at = token.indexOf('.', at + 1)) segments++;
-  if (segments !== 5) return fail('ERR_JWE_NOT_COMPACT', 'header', 'Not a compact JWE: five dot-separated segments expected (RFC 7516 §7.1)');
+  if (segments !== 5) return fail('ERR_JWE_NOT_COMPACT', 'header', 'decrypt.notCompact');
   const read = readProtectedHeader(token.slice(0, first), { jwe: true });
-  if (!read.ok) return fail('ERR_JWE_HEADER', 'header', read.error.message);
+  if (!read.ok) return { ok: false, error: { code: 'ERR_JWE_HEADER', step: 'header', message: read.error.message, ...(read.error.textId !== undefined ? { textId: read.error.textId, params: read.error.params ?? [] } : {}) } };
   const { header, json } = read.value;
   const alg = header.alg;
   const enc = header['enc'] as string;
@@ -251,23 +256,22 @@ function guard(token: string, limits: Limits): Result<{ header: JsonObject; head
   const crit = header['crit'];
   if (crit !== undefined) {
     if (!Array.isArray(crit) || crit.length === 0 || !crit.every((name) => typeof name === 'string')) {
-      return fail('ERR_JWE_HEADER', 'header', '"crit" must be a non-empty array of header parameter names (RFC 7515 §4.1.11)');
+      return fail('ERR_JWE_HEADER', 'header', 'decrypt.critShape');
     }
-    const more = crit.length > 1 ? ` and ${crit.length - 1} more` : '';
-    return fail('ERR_JWE_UNSUPPORTED', 'header', `The header marks "${quoteText(crit[0], 32)}"${more} critical, an extension Token Lens does not understand, so the JWE must be rejected (RFC 7515 §4.1.11)`);
+    const name = quoteText(crit[0], 32);
+    return crit.length > 1 ? fail('ERR_JWE_UNSUPPORTED', 'header', 'decrypt.crit.more', [name, crit.length - 1]) : fail('ERR_JWE_UNSUPPORTED', 'header', 'decrypt.crit', [name]);
   }
   if (!(KEY_MANAGEMENT_ALGORITHMS as readonly string[]).includes(alg)) {
-    const why = alg === 'RSA1_5' ? ': RSAES-PKCS1-v1_5 is open to padding-oracle attacks (RFC 8725 §3.2)' : '';
-    return fail('ERR_JWE_UNSUPPORTED', 'header', `Key management algorithm "${quoteText(alg, 32)}" is not supported${why}`);
+    return fail('ERR_JWE_UNSUPPORTED', 'header', alg === 'RSA1_5' ? 'decrypt.alg.rsa1_5' : 'decrypt.alg', [quoteText(alg, 32)]);
   }
-  if (CONTENT_KEY_BYTES[enc] === undefined) return fail('ERR_JWE_UNSUPPORTED', 'header', `Content encryption "${quoteText(enc, 32)}" is not supported (RFC 7518 §5.1)`);
+  if (CONTENT_KEY_BYTES[enc] === undefined) return fail('ERR_JWE_UNSUPPORTED', 'header', 'decrypt.enc', [quoteText(enc, 32)]);
   const zip = header['zip'];
-  if (zip !== undefined && zip !== 'DEF') return fail('ERR_JWE_UNSUPPORTED', 'header', 'Only zip "DEF" is defined (RFC 7516 §4.1.3)');
+  if (zip !== undefined && zip !== 'DEF') return fail('ERR_JWE_UNSUPPORTED', 'header', 'decrypt.zip');
   if (alg.startsWith('PBES2-')) {
     const p2c = header['p2c'];
-    if (typeof p2c !== 'number' || !Number.isSafeInteger(p2c) || p2c < 1) return fail('ERR_JWE_P2C', 'header', 'PBES2 needs "p2c", a positive integer iteration count (RFC 7518 §4.8.1.2)');
+    if (typeof p2c !== 'number' || !Number.isSafeInteger(p2c) || p2c < 1) return fail('ERR_JWE_P2C', 'header', 'decrypt.p2c');
     if (p2c > limits.maxPbes2Count) {
-      return fail('ERR_JWE_P2C', 'header', `Refused before any work: PBES2 "p2c" is ${p2c}, over the bound of ${limits.maxPbes2Count} iterations; deriving the key would let the token decide how long this takes (RFC 8725 §3.2, finding TL214)`);
+      return fail('ERR_JWE_P2C', 'header', 'decrypt.p2c.bound', [p2c, limits.maxPbes2Count]);
     }
   }
   return { ok: true, value: { header, headerJson: json, alg, enc } };
@@ -287,7 +291,7 @@ async function decryptAt(token: string, keys: readonly PrivateKey[], limits: Lim
   const guarded = guard(token, limits);
   if (!guarded.ok) return guarded;
   const { header, headerJson, alg, enc } = guarded.value;
-  if (keys.length === 0) return fail('ERR_JWE_NO_KEY', 'key', 'No decryption key was given');
+  if (keys.length === 0) return fail('ERR_JWE_NO_KEY', 'key', 'decrypt.noKey');
   const kid = typeof header['kid'] === 'string' ? header['kid'] : undefined;
   const reasons: string[] = [];
   const fitting: number[] = [];
@@ -298,7 +302,7 @@ async function decryptAt(token: string, keys: readonly PrivateKey[], limits: Lim
   });
   if (fitting.length === 0) {
     const listed = [...new Set(reasons)].slice(0, 3).join('; ');
-    return fail('ERR_JWE_KEY_MISMATCH', 'key', `No key given fits this JWE (${alg}, ${enc}): ${listed}`);
+    return fail('ERR_JWE_KEY_MISMATCH', 'key', 'decrypt.keyMismatch', [alg, enc, { message: listed }]);
   }
   // Keys named by the token's kid first (RFC 7516 §4.1.6), then the others.
   fitting.sort((a, b) => Number(keys[b]!.kid === kid && kid !== undefined) - Number(keys[a]!.kid === kid && kid !== undefined));
@@ -317,7 +321,7 @@ async function decryptAt(token: string, keys: readonly PrivateKey[], limits: Lim
     } catch (error) {
       const failure = joseFailure(error, alg);
       if (failure.step === 'cap') {
-        return fail('ERR_JWE_TOO_LARGE', 'cap', `Refused: the zip "DEF" plaintext inflates past the cap of ${limits.maxDecompressedBytes} bytes (a compression bomb?); inflating stopped there`);
+        return fail('ERR_JWE_TOO_LARGE', 'cap', 'decrypt.cap', [limits.maxDecompressedBytes]);
       }
       // Past decryption (decompression), or the token itself at fault: no other key changes that.
       if (failure.step === 'decompression' || failure.step === 'header') return { ok: false, error: failure };
@@ -358,7 +362,7 @@ async function decryptAt(token: string, keys: readonly PrivateKey[], limits: Lim
     }
     return { ok: true, value: { ...decrypted, inner } };
   }
-  return { ok: false, error: last ?? { code: 'ERR_JWE_FAILED', step: 'decryption', message: 'Decryption failed' } };
+  return { ok: false, error: last ?? { code: 'ERR_JWE_FAILED', step: 'decryption', ...coreMessage('decrypt.failed') } };
 }
 
 /**
@@ -385,7 +389,7 @@ export async function decryptToken(token: string, key: PrivateKey | readonly Pri
     const keys: readonly PrivateKey[] = Array.isArray(key) ? key : [key as PrivateKey];
     return await decryptAt(typeof token === 'string' ? token.trim() : token, keys, limits, 1);
   } catch (error) {
-    return fail('ERR_JWE_FAILED', 'decryption', `Decryption could not run (${error instanceof Error ? error.name : 'error'})`);
+    return fail('ERR_JWE_FAILED', 'decryption', 'decrypt.couldNotRun', [error instanceof Error ? error.name : 'error']);
   }
 }
 

@@ -200,6 +200,32 @@ export const MESSAGE_TEXTS = {
   'sign.signed': 'Signed with {0}',
   'sign.signed.kid': 'Signed with {0} (key id {1})',
   'sign.shortSecret': 'The secret is {0} bytes; {1} needs at least {2} (RFC 7518 §3.2), so it is easier to guess',
+
+  // Why a JWE did not decrypt (decrypt.ts `DecryptError`).
+  'decrypt.empty': 'The token is empty',
+  'decrypt.tooLong': 'The token is longer than {0} characters',
+  'decrypt.notCompact': 'Not a compact JWE: five dot-separated segments expected (RFC 7516 §7.1)',
+  'decrypt.critShape': '"crit" must be a non-empty array of header parameter names (RFC 7515 §4.1.11)',
+  'decrypt.crit': 'The header marks "{0}" critical, an extension Token Lens does not understand, so the JWE must be rejected (RFC 7515 §4.1.11)',
+  'decrypt.crit.more': 'The header marks "{0}" and {1} more critical, an extension Token Lens does not understand, so the JWE must be rejected (RFC 7515 §4.1.11)',
+  'decrypt.alg': 'Key management algorithm "{0}" is not supported',
+  'decrypt.alg.rsa1_5': 'Key management algorithm "{0}" is not supported: RSAES-PKCS1-v1_5 is open to padding-oracle attacks (RFC 8725 §3.2)',
+  'decrypt.enc': 'Content encryption "{0}" is not supported (RFC 7518 §5.1)',
+  'decrypt.zip': 'Only zip "DEF" is defined (RFC 7516 §4.1.3)',
+  'decrypt.p2c': 'PBES2 needs "p2c", a positive integer iteration count (RFC 7518 §4.8.1.2)',
+  'decrypt.p2c.bound': 'Refused before any work: PBES2 "p2c" is {0}, over the bound of {1} iterations; deriving the key would let the token decide how long this takes (RFC 8725 §3.2, finding TL214)',
+  'decrypt.noKey': 'No decryption key was given',
+  'decrypt.keyMismatch': 'No key given fits this JWE ({0}, {1}): {2}',
+  'decrypt.cap': 'Refused: the zip "DEF" plaintext inflates past the cap of {0} bytes (a compression bomb?); inflating stopped there',
+  'decrypt.couldNotRun': 'Decryption could not run ({0})',
+  'decrypt.failed': 'Decryption failed',
+  'decrypt.unwrapOrContent': 'Key unwrap or content decryption failed ({0}): a wrong key, or the token was altered; the two are not told apart, so the failure says nothing about the key (RFC 7516 §11.5)',
+  'decrypt.content': 'Content decryption failed ({0}): the ciphertext does not authenticate with this key — a wrong key, or the token was altered',
+  'decrypt.decompression': 'The zip "DEF" plaintext does not inflate (it is not raw DEFLATE, RFC 1951)',
+  'decrypt.invalid': 'The JWE is not valid: {0}',
+  'decrypt.notSupported': 'Not supported: {0}',
+  'decrypt.keyUse': 'The key cannot be used for {0}: {1}',
+  'decrypt.unwrap': 'The content key could not be derived or unwrapped ({0}, {1})',
 } as const satisfies Record<string, string>;
 
 /** A key of {@link MESSAGE_TEXTS}. */

@@ -5,7 +5,9 @@
  * failure by core `decryptToken`'s step and sentence (which hold none).
  */
 import * as l10n from '@vscode/l10n';
-import type { DecryptedToken, DecryptError } from '../core';
+import type { DecryptedToken, DecryptError, DecryptStep } from '../core';
+import { messageText } from './findingText';
+import { displayLanguageOf } from './locale';
 import { bytesText } from './size';
 
 /** Where a JWE's decryption stands, as a surface is told. */
@@ -40,9 +42,29 @@ export function decryptedAlgText(d: Pick<DecryptedToken, 'alg' | 'enc' | 'compre
   return `${d.alg} · ${d.enc}${d.compressed ? ' · zip DEF' : ''}`;
 }
 
+/** A decryption step's name (core `DecryptStep`) in the display language. */
+function stepText(step: DecryptStep): string {
+  switch (step) {
+    case 'header':
+      return l10n.t('header');
+    case 'key':
+      return l10n.t('key selection');
+    case 'key-unwrap':
+      return l10n.t('key unwrap');
+    case 'content-decryption':
+      return l10n.t('content decryption');
+    case 'decryption':
+      return l10n.t('decryption');
+    case 'decompression':
+      return l10n.t('decompression');
+    case 'cap':
+      return l10n.t('size cap');
+  }
+}
+
 /** Words of a failure by its step (core `DecryptStep`), without key material. */
 function failureText(error: DecryptError): DecryptionText {
-  const message = l10n.t('{0} (step: {1})', error.message, error.step);
+  const message = l10n.t('{0} (step: {1})', messageText(error), displayLanguageOf() === undefined ? error.step : stepText(error.step));
   switch (error.code) {
     case 'ERR_JWE_P2C':
     case 'ERR_JWE_UNSUPPORTED':

@@ -2,10 +2,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePrivateKey } from '../../../src/core/keys';
+import { checkDecryptable, decryptToken } from '../../../src/core/decrypt';
 import { signToken } from '../../../src/core/sign';
 import { readEditDocument, editDocumentText } from '../../../src/model/editDocument';
 import { parseJwksUrl } from '../../../src/model/jwksFetch';
 import { configureLocale, messageText } from '../../../src/present';
+import { decryptionText } from '../../../src/present/decryption';
 import { contextLabel } from '../../../src/present/context';
 import { severityLabel } from '../../../src/present/severity';
 
@@ -77,6 +79,23 @@ describe('present messageText: signing, editing and JWKS messages in German', ()
     const creds = parseJwksUrl('https://u:p@example.com/jwks.json');
     assert.ok(!creds.ok);
     assert.equal(creds.error.message, 'URLs mit eingebetteten Anmeldeinformationen werden abgelehnt');
+  });
+
+  it('decryption failures: the core sentence and its step in German, the English unchanged', async () => {
+    const jwe = `${b64({ alg: 'RSA-OAEP', enc: 'A256GCM', crit: ['exp', 'x'] })}.AAAA.AAAA.AAAA.AAAA`;
+    const crit = checkDecryptable(jwe);
+    assert.ok(!crit.ok);
+    assert.equal(crit.error.message, 'The header marks "exp" and 1 more critical, an extension Token Lens does not understand, so the JWE must be rejected (RFC 7515 §4.1.11)');
+    assert.equal(decryptionText({ state: 'failed', error: crit.error }).message, `${crit.error.message} (step: header)`);
+    const p2c = checkDecryptable(`${b64({ alg: 'PBES2-HS256+A128KW', enc: 'A128GCM', p2s: 'AAAAAAAAAAA', p2c: 10_000_000 })}.AAAA.AAAA.AAAA.AAAA`, { maxPbes2Count: 600_000 });
+    assert.ok(!p2c.ok);
+    assert.match(p2c.error.message, /^Refused before any work: PBES2 "p2c" is 10000000, over the bound of 600000 iterations;/);
+    const none = await decryptToken(`${b64({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.AAAA.AAAA.AAAA.AAAA`, []);
+    assert.ok(!none.ok);
+    configureLocale('de', GERMAN);
+    assert.equal(decryptionText({ state: 'failed', error: crit.error }).message, 'Der Header kennzeichnet „exp“ und 1 weitere als kritisch, Erweiterungen, die Token Lens nicht versteht; das JWE muss daher abgelehnt werden (RFC 7515 §4.1.11) (Schritt: Header)');
+    assert.match(messageText(p2c.error), /^Vor jeder Arbeit abgelehnt: PBES2-„p2c“ ist 10\.000\.000 und liegt über der Grenze von 600\.000 Iterationen;/);
+    assert.equal(decryptionText({ state: 'failed', error: none.error }).message, 'Es wurde kein Entschlüsselungsschlüssel angegeben (Schritt: Schlüsselauswahl)');
   });
 
   it('the place label of an unnamed http variable and the tree tooltip severity word', () => {
