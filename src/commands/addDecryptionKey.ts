@@ -4,6 +4,7 @@ import { decryptionAlgorithms } from '../core/decrypt';
 import { parsePrivateKey } from '../core/keys';
 import type { KeyStore, SigningMaterial } from '../model/keyStore';
 import { labelText, notificationText } from '../present/escape';
+import { messageText } from '../present/findingText';
 
 /** Where the material came from: a clipboard still holding it is cleared once it is stored. */
 type Source = 'paste' | 'clipboard' | 'open';
@@ -85,7 +86,7 @@ export async function addDecryptionKey(store: KeyStore): Promise<string | undefi
   const { material } = picked;
   const parsed = await parsePrivateKey(material);
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${parsed.error.message}`));
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${messageText(parsed.error)}`));
     return undefined;
   }
   const algs = decryptionAlgorithms(parsed.value);

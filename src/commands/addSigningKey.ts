@@ -4,6 +4,7 @@ import { parsePrivateKey } from '../core/keys';
 import { defaultSigningAlgorithm } from '../core/sign';
 import type { KeyStore, SigningMaterial } from '../model/keyStore';
 import { labelText, notificationText } from '../present/escape';
+import { messageText } from '../present/findingText';
 
 /** Text a user pasted or a file held, as signing material (a secret asks for its encoding). */
 async function materialFromText(text: string): Promise<SigningMaterial | undefined> {
@@ -51,7 +52,7 @@ export async function addSigningKey(store: KeyStore): Promise<string | undefined
   if (material === undefined) return undefined;
   const parsed = await parsePrivateKey(material);
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${parsed.error.message}`));
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${messageText(parsed.error)}`));
     return undefined;
   }
   const alg = defaultSigningAlgorithm(parsed.value);

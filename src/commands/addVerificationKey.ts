@@ -8,6 +8,7 @@ import { targetAt } from '../model/targetResolver';
 import type { TokenIndex } from '../model/tokenIndex';
 import { BINDING_PROMPTS, bindingChoices, bindingText, keyAddedText, keyConfirmation } from '../present';
 import { labelText, notificationText } from '../present/escape';
+import { messageText } from '../present/findingText';
 
 export { bindingText };
 
@@ -160,7 +161,7 @@ export async function addVerificationKey(store: KeyStore, args?: unknown, tokens
   if (!material) return undefined;
   const probe = await parseVerificationKey({ label: 'probe', material });
   if (!probe.ok) {
-    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${probe.error.message}`));
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${messageText(probe.error)}`));
     return undefined;
   }
   const label = await vscode.window.showInputBox({
@@ -176,7 +177,7 @@ export async function addVerificationKey(store: KeyStore, args?: unknown, tokens
   const input: KeyInput = { label: label.trim(), material, ...(iss.trim() ? { iss: iss.trim() } : {}), ...(kid.trim() ? { kid: kid.trim() } : {}) };
   const parsed = await parseVerificationKey(input);
   if (!parsed.ok) {
-    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${parsed.error.message}`));
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${messageText(parsed.error)}`));
     return undefined;
   }
   const replaces = (await store.list()).some((k) => k.label === input.label);

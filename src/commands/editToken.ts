@@ -37,7 +37,7 @@ export async function editToken(deps: EditTokenDeps, arg?: unknown): Promise<Edi
   if (target === undefined) return undefined;
   const text = editDocumentText(target.token);
   if (!text.ok) {
-    void vscode.window.showWarningMessage(notificationText(`Token Lens: ${text.error.message}`));
+    void vscode.window.showWarningMessage(notificationText(`Token Lens: ${messageText(text.error)}`));
     return undefined;
   }
   const session = deps.edits.open(target.token, target.label, await sourceOf(deps.scanResults, target), text.value);
@@ -191,7 +191,7 @@ function quickEditName(edit: QuickEdit): string {
 export async function quickEditToken(keyStore: KeyStore, place: EditPlace, target: InspectTarget, edit: QuickEdit, nowMs: number): Promise<InspectTarget | undefined> {
   const made = quickEditParts(place.token, edit, nowMs);
   if (!made.ok) {
-    void vscode.window.showWarningMessage(notificationText(vscode.l10n.t('Token Lens: {0} cannot be applied: {1}', quickEditName(edit), made.error.message), 400));
+    void vscode.window.showWarningMessage(notificationText(vscode.l10n.t('Token Lens: {0} cannot be applied: {1}', quickEditName(edit), messageText(made.error)), 400));
     return undefined;
   }
   const { parts, outcome } = made.value;

@@ -3,6 +3,7 @@ import { generateSigningKeyPair, KEY_PAIR_TYPES } from '../core/keygen';
 import type { GeneratedKeyPair, KeyPairType } from '../core/keygen';
 import type { KeyStore } from '../model/keyStore';
 import { labelText, notificationText } from '../present/escape';
+import { messageText } from '../present/findingText';
 
 /** What *Generate Key Pair* made: the label stored and the public file written, if any. */
 export interface GeneratedKeyOutcome {
@@ -65,7 +66,7 @@ export async function generateKeyPair(store: KeyStore): Promise<GeneratedKeyOutc
   if (label === undefined || label.trim() === '' || existing.has(label.trim())) return undefined;
   const pair = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Token Lens: generating a {0} key pair…', type.label) }, () => generateSigningKeyPair(type.type));
   if (!pair.ok) {
-    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${pair.error.message}`));
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${messageText(pair.error)}`));
     return undefined;
   }
   const { value } = pair;

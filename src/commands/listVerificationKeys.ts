@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { parseVerificationKey } from '../core';
 import type { KeyStore } from '../model/keyStore';
 import { labelText } from '../present/escape';
+import { messageText } from '../present/findingText';
 import { bindingText } from './addVerificationKey';
 
 
@@ -23,7 +24,7 @@ export async function listVerificationKeys(store: KeyStore, options: { readonly 
     const parsed = await parseVerificationKey(input);
     summaries.push({
       label: input.label,
-      description: parsed.ok ? parsed.value.description : vscode.l10n.t('unreadable: {0}', parsed.error.message),
+      description: parsed.ok ? parsed.value.description : vscode.l10n.t('unreadable: {0}', messageText(parsed.error)),
       ...(input.iss ? { iss: input.iss } : {}),
       ...(input.kid ? { kid: input.kid } : {}),
     });

@@ -4,6 +4,7 @@ import type { KeyStore } from '../model/keyStore';
 import { privateKeyOf } from '../model/tokenEdits';
 import { TOKEN_TEMPLATES, tokenTemplate } from '../model/tokenTemplates';
 import { labelText, notificationText } from '../present/escape';
+import { messageText } from '../present/findingText';
 
 /** What *New Token* made and where it went. */
 export interface NewTokenOutcome {
@@ -38,13 +39,13 @@ export async function newToken(store: KeyStore): Promise<NewTokenOutcome | undef
   const stored = await store.signingKey(picked.key.label);
   const key = stored !== undefined ? await privateKeyOf(stored) : undefined;
   if (key === undefined || !key.ok) {
-    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${key?.ok === false ? key.error.message : vscode.l10n.t('the key is no longer stored')}`));
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${key?.ok === false ? messageText(key.error) : vscode.l10n.t('the key is no longer stored')}`));
     return undefined;
   }
   const { header, payload } = tokenTemplate(template.template.id, Math.floor(Date.now() / 1000), globalThis.crypto.randomUUID());
   const signed = await signToken({ header, payload, key: key.value });
   if (!signed.ok) {
-    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${signed.error.message}`));
+    void vscode.window.showErrorMessage(notificationText(`Token Lens: ${messageText(signed.error)}`));
     return undefined;
   }
   const { token } = signed.value;

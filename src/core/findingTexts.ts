@@ -226,6 +226,12 @@ export const MESSAGE_TEXTS = {
   'decrypt.notSupported': 'Not supported: {0}',
   'decrypt.keyUse': 'The key cannot be used for {0}: {1}',
   'decrypt.unwrap': 'The content key could not be derived or unwrapped ({0}, {1})',
+
+  // Why no key pair was generated (keygen.ts `KeyGenError`).
+  'keygen.type': 'Unknown key type; use one of {0}',
+  'keygen.alg': 'A {0} key signs with {1}',
+  'keygen.readBack': 'The generated {0} key did not read back ({1})',
+  'keygen.failed': 'Generating the {0} key pair failed ({1})',
 } as const satisfies Record<string, string>;
 
 /** A key of {@link MESSAGE_TEXTS}. */

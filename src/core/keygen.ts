@@ -11,7 +11,9 @@ import { calculateJwkThumbprint, exportJWK, exportPKCS8, exportSPKI, generateKey
 import type { JWK } from 'jose';
 import { parsePrivateKey } from './keys';
 import type { KeyFamily, PrivateKey } from './keys';
-import type { Result } from './types';
+import { coreMessage } from './findingTexts';
+import type { MessageTextId } from './findingTexts';
+import type { FindingParam, Result } from './types';
 
 /** The key pairs Token Lens generates. */
 export const KEY_PAIR_TYPES = ['RSA-2048', 'RSA-3072', 'EC-P-256', 'EC-P-384', 'EC-P-521', 'Ed25519'] as const;
@@ -68,10 +70,13 @@ export type KeyGenErrorCode = 'ERR_KEYGEN_TYPE' | 'ERR_KEYGEN_ALG' | 'ERR_KEYGEN
 export interface KeyGenError {
   readonly code: KeyGenErrorCode;
   readonly message: string;
+  /** The {@link MESSAGE_TEXTS} id and params each language writes {@link message} from. */
+  readonly textId: MessageTextId;
+  readonly params: readonly FindingParam[];
 }
 
-function fail(code: KeyGenErrorCode, message: string): { ok: false; error: KeyGenError } {
-  return { ok: false, error: { code, message } };
+function fail(code: KeyGenErrorCode, id: MessageTextId, params: readonly FindingParam[]): { ok: false; error: KeyGenError } {
+  return { ok: false, error: { code, ...coreMessage(id, params) } };
 }
 
 /**
@@ -86,15 +91,15 @@ function fail(code: KeyGenErrorCode, message: string): { ok: false; error: KeyGe
  */
 export async function generateSigningKeyPair(type: KeyPairType, options: KeyGenOptions = {}): Promise<Result<GeneratedKeyPair, KeyGenError>> {
   const spec = typeof type === 'string' && Object.prototype.hasOwnProperty.call(TYPES, type) ? TYPES[type] : undefined;
-  if (spec === undefined) return fail('ERR_KEYGEN_TYPE', `Unknown key type; use one of ${KEY_PAIR_TYPES.join(', ')}`);
+  if (spec === undefined) return fail('ERR_KEYGEN_TYPE', 'keygen.type', [KEY_PAIR_TYPES.join(', ')]);
   let alg = spec.alg;
   // Callers outside TypeScript may pass null or a non-object: read as "no options".
   if (typeof options !== 'object' || options === null) options = {};
   if (options.alg !== undefined) {
-    if (typeof options.alg !== 'string') return fail('ERR_KEYGEN_ALG', `A ${spec.label} key signs with ${spec.family === 'rsa' ? RSA_ALGORITHMS.join(', ') : spec.alg}`);
+    if (typeof options.alg !== 'string') return fail('ERR_KEYGEN_ALG', 'keygen.alg', [spec.label, spec.family === 'rsa' ? RSA_ALGORITHMS.join(', ') : spec.alg]);
     if (spec.family !== 'rsa' ? options.alg !== spec.alg : !RSA_ALGORITHMS.includes(options.alg)) {
       const allowed = spec.family === 'rsa' ? RSA_ALGORITHMS.join(', ') : spec.alg;
-      return fail('ERR_KEYGEN_ALG', `A ${spec.label} key signs with ${allowed}`);
+      return fail('ERR_KEYGEN_ALG', 'keygen.alg', [spec.label, allowed]);
     }
     alg = options.alg;
   }
@@ -106,7 +111,7 @@ export async function generateSigningKeyPair(type: KeyPairType, options: KeyGenO
     const privateJwk: JWK = { ...(await exportJWK(privateKey)), kid, alg, use: 'sig' };
     // Through the one key parser, so a generated key is what a pasted one would be.
     const parsed = await parsePrivateKey({ kind: 'jwk', json: JSON.stringify(privateJwk) });
-    if (!parsed.ok) return fail('ERR_KEYGEN_FAILED', `The generated ${spec.label} key did not read back (${parsed.error.code})`);
+    if (!parsed.ok) return fail('ERR_KEYGEN_FAILED', 'keygen.readBack', [spec.label, parsed.error.code]);
     return {
       ok: true,
       value: {
@@ -123,6 +128,6 @@ export async function generateSigningKeyPair(type: KeyPairType, options: KeyGenO
       },
     };
   } catch (error) {
-    return fail('ERR_KEYGEN_FAILED', `Generating the ${spec.label} key pair failed (${error instanceof Error ? error.name : 'error'})`);
+    return fail('ERR_KEYGEN_FAILED', 'keygen.failed', [spec.label, error instanceof Error ? error.name : 'error']);
   }
 }

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePrivateKey } from '../../../src/core/keys';
 import { checkDecryptable, decryptToken } from '../../../src/core/decrypt';
+import { generateSigningKeyPair } from '../../../src/core/keygen';
+import type { KeyPairType } from '../../../src/core/keygen';
 import { signToken } from '../../../src/core/sign';
 import { readEditDocument, editDocumentText } from '../../../src/model/editDocument';
 import { parseJwksUrl } from '../../../src/model/jwksFetch';
@@ -96,6 +98,18 @@ describe('present messageText: signing, editing and JWKS messages in German', ()
     assert.equal(decryptionText({ state: 'failed', error: crit.error }).message, 'Der Header kennzeichnet „exp“ und 1 weitere als kritisch, Erweiterungen, die Token Lens nicht versteht; das JWE muss daher abgelehnt werden (RFC 7515 §4.1.11) (Schritt: Header)');
     assert.match(messageText(p2c.error), /^Vor jeder Arbeit abgelehnt: PBES2-„p2c“ ist 10\.000\.000 und liegt über der Grenze von 600\.000 Iterationen;/);
     assert.equal(decryptionText({ state: 'failed', error: none.error }).message, 'Es wurde kein Entschlüsselungsschlüssel angegeben (Schritt: Schlüsselauswahl)');
+  });
+
+  it('key pair generation errors in German, the English unchanged', async () => {
+    const unknown = await generateSigningKeyPair('DSA-1024' as KeyPairType);
+    assert.ok(!unknown.ok);
+    assert.match(unknown.error.message, /^Unknown key type; use one of RSA-2048, /);
+    const alg = await generateSigningKeyPair('EC-P-256', { alg: 'RS256' });
+    assert.ok(!alg.ok);
+    assert.equal(alg.error.message, 'A EC P-256 key signs with ES256');
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(alg.error), 'Ein EC P-256-Schlüssel signiert mit ES256');
+    assert.match(messageText(unknown.error), /^Unbekannter Schlüsseltyp; verwenden Sie einen der folgenden: RSA-2048, /);
   });
 
   it('the place label of an unnamed http variable and the tree tooltip severity word', () => {
