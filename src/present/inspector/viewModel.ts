@@ -252,10 +252,10 @@ function decryptionView(state: DecryptionState): DecryptionView {
 }
 
 /** What the payload pane says of a plaintext that is a token. */
-const INNER_TOKEN_NOTE = 'The decrypted plaintext is a nested token: its header, claims, times, findings and signature are in its card under “Nested token”.';
+const innerTokenNote = (): string => l10n.t('The decrypted plaintext is a nested token: its header, claims, times, findings and signature are in its card under “Nested token”.');
 
 /** Label of a decrypted plaintext that is a token although the header has no `cty: JWT`. */
-const PLAINTEXT_TOKEN_LABEL = 'payload (decrypted token)';
+const plaintextTokenLabel = (): string => l10n.t('payload (decrypted token)');
 
 /**
  * A decrypted JWE: the outer token's header and parts, with the plaintext in place of the
@@ -268,7 +268,7 @@ function decryptedView(outer: Inspection, d: DecryptedToken, input: DecryptionIn
   const opts = inspectOptionsOf(options);
   const inner = d.inner;
   // A plaintext that is a token is shown as its card: it is no claims set the outer token failed to be (TL304).
-  const decoded: DecodedToken = { ...outer.decoded, payload: d.payload, ...(inner !== undefined ? { payloadNote: INNER_TOKEN_NOTE } : {}) };
+  const decoded: DecodedToken = { ...outer.decoded, payload: d.payload, ...(inner !== undefined ? { payloadNote: innerTokenNote() } : {}) };
   const analysed = inspectDecoded(decoded, opts);
   const inspection = inner !== undefined ? { ...analysed, findings: analysed.findings.filter((f) => !f.code.startsWith('TL304')) } : analysed;
   let nested = nestedTokens(decoded, opts);
@@ -277,7 +277,7 @@ function decryptedView(outer: Inspection, d: DecryptedToken, input: DecryptionIn
     const own = inspectToken(inner.token, opts);
     if (own.ok) {
       const deeper = nestedTokens(own.value.decoded, opts);
-      nested = { tokens: [{ path: [], label: PLAINTEXT_TOKEN_LABEL, depth: 1, via: 'cty', token: inner.token, inspection: own.value, tokens: deeper.tokens, notices: deeper.notices }, ...nested.tokens], notices: nested.notices };
+      nested = { tokens: [{ path: [], label: plaintextTokenLabel(), depth: 1, via: 'cty', token: inner.token, inspection: own.value, tokens: deeper.tokens, notices: deeper.notices }, ...nested.tokens], notices: nested.notices };
     }
   }
   const model = tokenView(inspection, options, nested);

@@ -188,7 +188,7 @@ describe('the inspector comparison in the display language (present/compare.ts)'
 describe('the inspector decryption card in the display language (present/decryption.ts)', () => {
   afterEach(() => configureLocale('en', undefined));
 
-  it('headlines and sentences in German, the step and key label as data; English unconfigured', async () => {
+  it('headlines and sentences in German, the step named in German, the core sentence and key label as data; English unconfigured', async () => {
     const { decryptionText } = await import('../../../src/present/decryption');
     const failed = { state: 'failed' as const, error: { code: 'ERR_JWE_KEY_MISMATCH' as const, step: 'key' as const, message: 'no key fits' } };
     assert.strictEqual(decryptionText({ state: 'no-keys' }).headline, 'Encrypted — no decryption key stored');
@@ -196,7 +196,7 @@ describe('the inspector decryption card in the display language (present/decrypt
     assert.strictEqual(decryptionText({ state: 'no-keys' }).headline, 'Verschlüsselt – kein Entschlüsselungsschlüssel gespeichert');
     assert.match(decryptionText({ state: 'no-keys' }).message, /„Token Lens: Entschlüsselungsschlüssel hinzufügen…“/);
     assert.strictEqual(decryptionText({ state: 'pending' }).headline, 'Wird entschlüsselt…');
-    assert.deepStrictEqual([decryptionText(failed).headline, decryptionText(failed).message], ['Verschlüsselt – kein gespeicherter Schlüssel passt', 'no key fits (Schritt: key)']);
+    assert.deepStrictEqual([decryptionText(failed).headline, decryptionText(failed).message], ['Verschlüsselt – kein gespeicherter Schlüssel passt', 'no key fits (Schritt: Schlüsselauswahl)']);
   });
 });
 
