@@ -12,12 +12,12 @@ import { base64url, CompactSign } from 'jose';
 import type { CompactJWSHeaderParameters } from 'jose';
 import { applyEdits, createScanner, modify } from 'jsonc-parser';
 import { coreMessage } from './findingTexts';
-import type { CoreMessage } from './findingTexts';
+import type { CoreMessage, MessageTextId } from './findingTexts';
 import { quoteText } from './format';
 import { isJsonObject, readJson } from './json';
 import { importPrivateKey, rsaKeyTooLarge } from './keys';
 import type { PrivateKey } from './keys';
-import type { JsonObject, JsonValue, Result } from './types';
+import type { FindingParam, JsonObject, JsonValue, Result } from './types';
 import { allowedAlgorithms } from './verify';
 
 /** Every JWS algorithm `signToken` can sign with (RFC 7518 §3.1, RFC 8037 §3.1). */
@@ -118,12 +118,15 @@ export type SignErrorCode =
 export interface SignError {
   readonly code: SignErrorCode;
   readonly message: string;
+  /** The {@link MESSAGE_TEXTS} id and params each language writes {@link message} from. */
+  readonly textId: MessageTextId;
+  readonly params: readonly FindingParam[];
   /** Which input is at fault, when one is. */
   readonly part?: 'header' | 'payload' | 'key' | 'alg';
 }
 
-function fail(code: SignErrorCode, message: string, part?: SignError['part']): { ok: false; error: SignError } {
-  return { ok: false, error: part === undefined ? { code, message } : { code, message, part } };
+function fail(code: SignErrorCode, text: CoreMessage, part?: SignError['part']): { ok: false; error: SignError } {
+  return { ok: false, error: part === undefined ? { code, ...text } : { code, ...text, part } };
 }
 
 const EC_CURVE_ALG: Readonly<Record<string, SigningAlgorithm>> = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' };
@@ -184,11 +187,11 @@ export function compactJson(text: string): string {
  * @example setMembers('{"sub":"1"}', { exp: 1764600900 }) // { ok: true, value: '{"sub":"1","exp":1764600900}' }
  */
 export function setMembers(json: string, members: Readonly<Record<string, JsonValue | undefined>>): Result<string, SignError> {
-  if (typeof json !== 'string') return fail('ERR_SIGN_PAYLOAD', 'The payload is not JSON text', 'payload');
-  if (json.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', `The payload is ${json.length} characters, over the limit of ${MAX_SIGN_INPUT_CHARS}`, 'payload');
-  if (typeof members !== 'object' || members === null || Array.isArray(members)) return fail('ERR_SIGN_PAYLOAD', 'The members to set are not an object of names and JSON values', 'payload');
+  if (typeof json !== 'string') return fail('ERR_SIGN_PAYLOAD', coreMessage('sign.payloadText'), 'payload');
+  if (json.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', coreMessage('sign.payload.tooLarge', [json.length, MAX_SIGN_INPUT_CHARS]), 'payload');
+  if (typeof members !== 'object' || members === null || Array.isArray(members)) return fail('ERR_SIGN_PAYLOAD', coreMessage('sign.members'), 'payload');
   const read = readJson(json);
-  if (!read.ok || !isJsonObject(read.value.value)) return fail('ERR_SIGN_PAYLOAD', `The payload is not a JSON object${read.ok ? '' : ` (${read.error.message})`}`, 'payload');
+  if (!read.ok || !isJsonObject(read.value.value)) return fail('ERR_SIGN_PAYLOAD', read.ok ? coreMessage('sign.payload.notObject') : coreMessage('sign.payload.notObject.why', [{ message: read.error.message }]), 'payload');
   let text = json;
   for (const [name, value] of Object.entries(members)) {
     try {
@@ -196,7 +199,7 @@ export function setMembers(json: string, members: Readonly<Record<string, JsonVa
       text = applyEdits(text, edits);
     } catch {
       // A value JSON cannot write (a bigint, a cycle): jsonc-parser's JSON.stringify throws.
-      return fail('ERR_SIGN_PAYLOAD', `The value of "${quoteText(name, 40)}" is not a JSON value`, 'payload');
+      return fail('ERR_SIGN_PAYLOAD', coreMessage('sign.memberValue', [quoteText(name, 40)]), 'payload');
     }
   }
   return { ok: true, value: text };
@@ -212,23 +215,24 @@ interface ReadPart {
 function readPart(input: JsonInput, part: 'header' | 'payload'): Result<ReadPart, SignError> {
   const code: SignErrorCode = part === 'header' ? 'ERR_SIGN_HEADER' : 'ERR_SIGN_PAYLOAD';
   if (typeof input !== 'string') {
-    if (!isJsonObject(input)) return fail(code, `The ${part} is not a JSON object`, part);
+    if (!isJsonObject(input)) return fail(code, coreMessage(`sign.${part}.notObject`), part);
     let json: string;
     try {
       json = JSON.stringify(input);
     } catch {
-      return fail(code, `The ${part} object cannot be written as JSON (a cycle or a bigint)`, part);
+      return fail(code, coreMessage(`sign.${part}.cycle`), part);
     }
-    if (json.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', `The ${part} is ${json.length} characters as JSON, over the limit of ${MAX_SIGN_INPUT_CHARS}`, part);
+    if (json.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', coreMessage(`sign.${part}.tooLargeJson`, [json.length, MAX_SIGN_INPUT_CHARS]), part);
     return { ok: true, value: { value: input, json } };
   }
-  if (input.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', `The ${part} is ${input.length} characters, over the limit of ${MAX_SIGN_INPUT_CHARS}`, part);
+  if (input.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', coreMessage(`sign.${part}.tooLarge`, [input.length, MAX_SIGN_INPUT_CHARS]), part);
   const read = readJson(input);
-  if (!read.ok) return fail(code, `The ${part} is not valid JSON (${read.error.message})`, part);
+  if (!read.ok) return fail(code, coreMessage(`sign.${part}.invalid`, [{ message: read.error.message }]), part);
   const duplicate = read.value.duplicates[0];
   if (duplicate !== undefined) {
-    const where = duplicate.path === '' ? '' : ` in ${quoteText(duplicate.path, 80)}`;
-    return fail('ERR_SIGN_DUPLICATE_MEMBER', `The ${part} has the member "${quoteText(duplicate.key, 40)}" twice${where}; a verifier may read either (RFC 7515 §4, RFC 7519 §4)`, part);
+    const name = quoteText(duplicate.key, 40);
+    const text = duplicate.path === '' ? coreMessage(`sign.${part}.duplicate`, [name]) : coreMessage(`sign.${part}.duplicate.in`, [name, quoteText(duplicate.path, 80)]);
+    return fail('ERR_SIGN_DUPLICATE_MEMBER', text, part);
   }
   const value = read.value.value;
   return { ok: true, value: { value: isJsonObject(value) ? value : undefined, json: compactJson(input) } };
@@ -238,12 +242,12 @@ function readHeader(input: JsonInput): Result<JsonObject, SignError> {
   const read = readPart(input, 'header');
   if (!read.ok) return read;
   const header = read.value.value;
-  if (header === undefined) return fail('ERR_SIGN_HEADER', 'The header is JSON but not a JSON object (RFC 7515 §4)', 'header');
-  if (header['enc'] !== undefined) return fail('ERR_SIGN_HEADER_JWE', 'The header has "enc", a JWE parameter; remove it to sign a JWS (RFC 7516 §4.1.2)', 'header');
+  if (header === undefined) return fail('ERR_SIGN_HEADER', coreMessage('sign.headerNotObject'), 'header');
+  if (header['enc'] !== undefined) return fail('ERR_SIGN_HEADER_JWE', coreMessage('sign.headerEnc'), 'header');
   // An unencoded payload (RFC 7797) is not a compact JWT, and critical extensions are the
   // verifier's to understand: Token Lens signs neither, rather than a token no one reads alike.
-  if (header['b64'] !== undefined) return fail('ERR_SIGN_HEADER', 'The header has "b64" (RFC 7797 unencoded payload); Token Lens signs compact JWS with a base64url payload only, remove it', 'header');
-  if (header['crit'] !== undefined) return fail('ERR_SIGN_HEADER', 'The header has "crit"; Token Lens signs no critical header extensions (RFC 7515 §4.1.11), remove it', 'header');
+  if (header['b64'] !== undefined) return fail('ERR_SIGN_HEADER', coreMessage('sign.headerB64'), 'header');
+  if (header['crit'] !== undefined) return fail('ERR_SIGN_HEADER', coreMessage('sign.headerCrit'), 'header');
   return { ok: true, value: header };
 }
 
@@ -253,24 +257,24 @@ const ALG_NONE = /^none$/i;
 function chooseAlgorithm(key: PrivateKey, header: JsonObject, option: string | undefined): Result<{ alg: SigningAlgorithm; source: AlgorithmSource }, SignError> {
   const allowed = signingAlgorithms(key);
   if (option !== undefined) {
-    if (ALG_NONE.test(option)) return fail('ERR_SIGN_ALG_NONE', 'A key never signs with "none"; ask for an unsecured token explicitly to get one', 'alg');
-    if (!(SIGNING_ALGORITHMS as readonly string[]).includes(option)) return fail('ERR_SIGN_ALG_UNSUPPORTED', `"${quoteText(option, 32)}" is not a signing algorithm Token Lens supports (${SIGNING_ALGORITHMS.join(', ')})`, 'alg');
+    if (ALG_NONE.test(option)) return fail('ERR_SIGN_ALG_NONE', coreMessage('sign.algNone'), 'alg');
+    if (!(SIGNING_ALGORITHMS as readonly string[]).includes(option)) return fail('ERR_SIGN_ALG_UNSUPPORTED', coreMessage('sign.algUnsupported', [quoteText(option, 32), SIGNING_ALGORITHMS.join(', ')]), 'alg');
     if (!(allowed as readonly string[]).includes(option)) {
-      const fits = allowed.length > 0 ? `it signs with ${allowed.join(', ')}` : 'it cannot sign';
-      return fail('ERR_SIGN_ALG_KEY_MISMATCH', `${option} does not fit this ${key.description}: ${fits}`, 'alg');
+      const text = allowed.length > 0 ? coreMessage('sign.algMismatch', [option, key.description, allowed.join(', ')]) : coreMessage('sign.algMismatch.none', [option, key.description]);
+      return fail('ERR_SIGN_ALG_KEY_MISMATCH', text, 'alg');
     }
     return { ok: true, value: { alg: option as SigningAlgorithm, source: 'option' } };
   }
   const headerAlg = header['alg'];
   if (typeof headerAlg === 'string' && (allowed as readonly string[]).includes(headerAlg)) return { ok: true, value: { alg: headerAlg as SigningAlgorithm, source: 'header' } };
   const fallback = defaultSigningAlgorithm(key);
-  if (fallback === undefined) return fail('ERR_SIGN_ALG_KEY_MISMATCH', `This ${key.description} cannot sign a JWS${key.alg !== undefined ? ` (its JWK is pinned to "${quoteText(key.alg, 32)}")` : ''}`, 'key');
+  if (fallback === undefined) return fail('ERR_SIGN_ALG_KEY_MISMATCH', key.alg !== undefined ? coreMessage('sign.cannotSign.pinned', [key.description, quoteText(key.alg, 32)]) : coreMessage('sign.cannotSign', [key.description]), 'key');
   return { ok: true, value: { alg: fallback, source: 'key' } };
 }
 
 function keyUseError(key: PrivateKey): { ok: false; error: SignError } | undefined {
-  if (key.use !== undefined && key.use !== 'sig') return fail('ERR_SIGN_KEY_USE', `The key is marked "use": "${quoteText(key.use, 16)}", not "sig" (RFC 7517 §4.2)`, 'key');
-  if (key.keyOps !== undefined && !key.keyOps.includes('sign')) return fail('ERR_SIGN_KEY_USE', 'The key\'s "key_ops" do not include "sign" (RFC 7517 §4.3)', 'key');
+  if (key.use !== undefined && key.use !== 'sig') return fail('ERR_SIGN_KEY_USE', coreMessage('sign.use', [quoteText(key.use, 16)]), 'key');
+  if (key.keyOps !== undefined && !key.keyOps.includes('sign')) return fail('ERR_SIGN_KEY_USE', coreMessage('sign.keyOps'), 'key');
   return undefined;
 }
 
@@ -321,17 +325,17 @@ function unsecuredToken(input: UnsecuredInput): Result<SignedToken, SignError> {
  */
 export async function signToken(input: SignInput | UnsecuredInput): Promise<Result<SignedToken, SignError>> {
   try {
-    if (typeof input !== 'object' || input === null) return fail('ERR_SIGN_HEADER', 'Nothing to sign: give a header, a payload and a key', 'header');
+    if (typeof input !== 'object' || input === null) return fail('ERR_SIGN_HEADER', coreMessage('sign.nothing'), 'header');
     if (input.unsecured === true) return unsecuredToken(input);
     const headerRead = readHeader(input.header);
     if (!headerRead.ok) return headerRead;
     const payload = readPart(input.payload, 'payload');
     if (!payload.ok) return payload;
     const { key } = input;
-    if (!isPrivateKey(key)) return fail('ERR_SIGN_KEY', 'No signing key was given', 'key');
+    if (!isPrivateKey(key)) return fail('ERR_SIGN_KEY', coreMessage('sign.noKey'), 'key');
     const tooLarge = rsaKeyTooLarge(key);
-    if (tooLarge !== undefined) return fail('ERR_SIGN_KEY', `Refused before signing: ${tooLarge}`, 'key');
-    if (input.alg !== undefined && typeof input.alg !== 'string') return fail('ERR_SIGN_ALG_UNSUPPORTED', 'The algorithm is not a string', 'alg');
+    if (tooLarge !== undefined) return fail('ERR_SIGN_KEY', coreMessage('sign.keyTooLarge', [{ message: tooLarge }]), 'key');
+    if (input.alg !== undefined && typeof input.alg !== 'string') return fail('ERR_SIGN_ALG_UNSUPPORTED', coreMessage('sign.algNotString'), 'alg');
     const useError = keyUseError(key);
     if (useError !== undefined) return useError;
     const chosen = chooseAlgorithm(key, headerRead.value, input.alg);
@@ -359,7 +363,7 @@ export async function signToken(input: SignInput | UnsecuredInput): Promise<Resu
       const signingKey = await importPrivateKey(key, alg);
       token = await new CompactSign(new TextEncoder().encode(payload.value.json)).setProtectedHeader(header as CompactJWSHeaderParameters).sign(signingKey);
     } catch (error) {
-      return fail('ERR_SIGN_FAILED', `Signing with ${alg} failed (${quoteText(error instanceof Error ? error.message : 'error', 120)})`, 'key');
+      return fail('ERR_SIGN_FAILED', coreMessage('sign.failedWith', [alg, quoteText(error instanceof Error ? error.message : 'error', 120)]), 'key');
     }
     return {
       ok: true,
@@ -379,6 +383,6 @@ export async function signToken(input: SignInput | UnsecuredInput): Promise<Resu
     };
   } catch (error) {
     // Totality guard: a jose/WebCrypto failure not anticipated above.
-    return fail('ERR_SIGN_FAILED', `Signing failed (${error instanceof Error ? error.name : 'error'})`);
+    return fail('ERR_SIGN_FAILED', coreMessage('sign.failed', [error instanceof Error ? error.name : 'error']));
   }
 }

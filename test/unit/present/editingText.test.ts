@@ -100,6 +100,23 @@ describe('present messageText: signing, editing and JWKS messages in German', ()
     assert.equal(decryptionText({ state: 'failed', error: none.error }).message, 'Es wurde kein Entschlüsselungsschlüssel angegeben (Schritt: Schlüsselauswahl)');
   });
 
+  it('signing errors in German: the part named with its article, the key description and JSON detail kept as data', async () => {
+    const key = await parsePrivateKey({ kind: 'secret', value: 'a-32-byte-secret-for-hs256-abcde', encoding: 'utf8' });
+    assert.ok(key.ok);
+    const dup = await signToken({ header: '{"alg":"HS256","alg":"none"}', payload: '{}', key: key.value });
+    assert.ok(!dup.ok);
+    assert.equal(dup.error.message, 'The header has the member "alg" twice; a verifier may read either (RFC 7515 §4, RFC 7519 §4)');
+    const nested = await signToken({ header: {}, payload: '{"a":{"b":1,"b":2}}', key: key.value });
+    assert.ok(!nested.ok);
+    const mismatch = await signToken({ header: {}, payload: '{}', key: key.value, alg: 'ES256' });
+    assert.ok(!mismatch.ok);
+    assert.match(mismatch.error.message, /^ES256 does not fit this .+: it signs with HS256/);
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(dup.error), 'Der Header enthält den Member „alg“ zweimal; ein Prüfer kann jeden der beiden lesen (RFC 7515 §4, RFC 7519 §4)');
+    assert.match(messageText(nested.error), /^Die Payload enthält den Member „b“ zweimal in .+; ein Prüfer kann jeden der beiden lesen/);
+    assert.match(messageText(mismatch.error), /^ES256 passt nicht zu diesem Schlüssel \(.+\): Er signiert mit HS256/);
+  });
+
   it('key pair generation errors in German, the English unchanged', async () => {
     const unknown = await generateSigningKeyPair('DSA-1024' as KeyPairType);
     assert.ok(!unknown.ok);
