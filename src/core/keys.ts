@@ -8,9 +8,11 @@
  */
 import { base64url, createLocalJWKSet, exportJWK, importJWK, importPKCS8, importSPKI, importX509 } from 'jose';
 import type { JWK } from 'jose';
+import { coreMessage } from './findingTexts';
+import type { CoreMessage, MessageTextId } from './findingTexts';
 import { quoteText } from './format';
 import { isJsonObject, readJson } from './json';
-import type { Result } from './types';
+import type { FindingParam, Result } from './types';
 
 /** How an HMAC secret typed by the user is turned into bytes. */
 export type SecretEncoding = 'utf8' | 'base64' | 'base64url';
@@ -102,6 +104,9 @@ export type KeyErrorCode =
 export interface KeyError {
   readonly code: KeyErrorCode;
   readonly message: string;
+  /** The {@link MESSAGE_TEXTS} id and params each language writes {@link message} from (not yet for a JWKS entry's own errors). */
+  readonly textId?: MessageTextId;
+  readonly params?: readonly FindingParam[];
 }
 
 /**
@@ -119,7 +124,7 @@ const MAX_PRIVATE_DER_BYTES = (MAX_RSA_MODULUS_BITS / 8) * 5 + 512;
 const MAX_PUBLIC_DER_BYTES = MAX_RSA_MODULUS_BITS / 8 + 512;
 
 function tooLarge(bits: number | string): { ok: false; error: KeyError } {
-  return fail('ERR_KEY_TOO_LARGE', `The RSA key is too large (${bits} bit); Token Lens accepts RSA moduli up to ${MAX_RSA_MODULUS_BITS} bits`);
+  return fail('ERR_KEY_TOO_LARGE', coreMessage('key.tooLarge', [bits, MAX_RSA_MODULUS_BITS]));
 }
 
 /**
@@ -134,8 +139,8 @@ export function rsaKeyTooLarge(key: { readonly family?: unknown; readonly bits?:
 
 const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const;
 
-function fail(code: KeyErrorCode, message: string): { ok: false; error: KeyError } {
-  return { ok: false, error: { code, message } };
+function fail(code: KeyErrorCode, text: string | CoreMessage): { ok: false; error: KeyError } {
+  return { ok: false, error: typeof text === 'string' ? { code, message: text } : { code, ...text } };
 }
 
 /**
@@ -144,18 +149,18 @@ function fail(code: KeyErrorCode, message: string): { ok: false; error: KeyError
  * @example decodeSecret('c2VjcmV0', 'base64') // bytes of "secret"
  */
 export function decodeSecret(value: string, encoding: SecretEncoding): Result<Uint8Array, KeyError> {
-  if (value.length === 0) return fail('ERR_KEY_EMPTY', 'The secret is empty');
+  if (value.length === 0) return fail('ERR_KEY_EMPTY', coreMessage('key.secretEmpty'));
   if (encoding === 'utf8') return { ok: true, value: new TextEncoder().encode(value) };
   const trimmed = value.trim();
   const pattern = encoding === 'base64' ? /^[A-Za-z0-9+/]+={0,2}$/ : /^[A-Za-z0-9_-]+$/;
   if (!pattern.test(trimmed) || trimmed.replace(/=+$/, '').length % 4 === 1) {
-    return fail('ERR_SECRET_ENCODING', `The secret is not valid ${encoding === 'base64' ? 'base64' : 'base64url'}`);
+    return fail('ERR_SECRET_ENCODING', coreMessage('key.secretEncoding', [encoding === 'base64' ? 'base64' : 'base64url']));
   }
   const asUrl = trimmed.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   try {
     return { ok: true, value: base64url.decode(asUrl) };
   } catch {
-    return fail('ERR_SECRET_ENCODING', `The secret is not valid ${encoding}`);
+    return fail('ERR_SECRET_ENCODING', coreMessage('key.secretEncoding', [encoding]));
   }
 }
 
@@ -206,10 +211,10 @@ function readPem(pem: string, skip?: string): Result<PemBlock, KeyError> {
     if (endLabel !== label) continue;
     const body = pem.slice(bodyStart, end).replace(/\s+/g, '');
     const der = decodeSecret(body, 'base64');
-    if (!der.ok || body.length === 0) return fail('ERR_PEM_MALFORMED', `The ${quoteText(label, 40)} PEM body is not valid base64`);
+    if (!der.ok || body.length === 0) return fail('ERR_PEM_MALFORMED', coreMessage('key.pemBody', [quoteText(label, 40)]));
     return { ok: true, value: { label, der: der.value } };
   }
-  return fail('ERR_PEM_MALFORMED', 'No complete PEM block (-----BEGIN …----- … -----END …-----) was found');
+  return fail('ERR_PEM_MALFORMED', coreMessage('key.noPem'));
 }
 
 function derLength(length: number): number[] {
@@ -261,7 +266,7 @@ async function parsePem(pem: string): Promise<Result<JWK, KeyError>> {
   if (!block.ok) return block;
   const { label, der } = block.value;
   if (/PRIVATE KEY/.test(label)) {
-    return fail('ERR_PEM_PRIVATE', `This is a ${quoteText(label, 40)}; paste the public key or certificate instead (verification never needs a private key)`);
+    return fail('ERR_PEM_PRIVATE', coreMessage('key.pemPrivate', [quoteText(label, 40)]));
   }
   if ((label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY') && der.length > MAX_PUBLIC_DER_BYTES) return tooLarge(`about ${der.length * 8}`);
   let jwk: JWK | undefined;
@@ -275,9 +280,9 @@ async function parsePem(pem: string): Promise<Result<JWK, KeyError>> {
     const cert = toPem('CERTIFICATE', der);
     jwk = await probePublicKey((alg) => importX509(cert, alg, { extractable: true }));
   } else {
-    return fail('ERR_PEM_UNSUPPORTED', `PEM "${quoteText(label, 40)}" is not supported; use PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE`);
+    return fail('ERR_PEM_UNSUPPORTED', coreMessage('key.pemUnsupported', [quoteText(label, 40)]));
   }
-  if (!jwk) return fail('ERR_PEM_MALFORMED', `The ${label} PEM does not hold a supported RSA, EC (P-256/384/521) or Ed25519 public key`);
+  if (!jwk) return fail('ERR_PEM_MALFORMED', coreMessage('key.pemNoPublic', [label]));
   if (jwk.kty === 'RSA' && modulusBits(jwk.n) > MAX_RSA_MODULUS_BITS) return tooLarge(modulusBits(jwk.n));
   return { ok: true, value: jwk };
 }
@@ -325,8 +330,8 @@ async function jwkEntry(raw: Record<string, unknown>, where: string): Promise<Re
 
 async function parseJwk(json: string): Promise<Result<KeyEntry, KeyError>> {
   const value = parseJson(json);
-  if (!isJsonObject(value)) return fail('ERR_JWK_MALFORMED', 'The JWK is not a JSON object');
-  if (Array.isArray(value['keys'])) return fail('ERR_JWK_MALFORMED', 'This is a JWKS ({"keys": […]}), not a single JWK');
+  if (!isJsonObject(value)) return fail('ERR_JWK_MALFORMED', coreMessage('key.jwkNotObject'));
+  if (Array.isArray(value['keys'])) return fail('ERR_JWK_MALFORMED', coreMessage('key.jwkIsJwks'));
   return jwkEntry(value, 'JWK');
 }
 
@@ -355,13 +360,13 @@ const SKIPS_LISTED = 3;
 async function parseJwks(json: string): Promise<Result<{ entries: KeyEntry[]; skipped: SkippedKey[] }, KeyError>> {
   const value = parseJson(json);
   if (!isJsonObject(value) || !Array.isArray(value['keys'])) {
-    return fail('ERR_JWKS_MALFORMED', 'The JWKS is not a JSON object with a "keys" array (RFC 7517 §5)');
+    return fail('ERR_JWKS_MALFORMED', coreMessage('key.jwksShape'));
   }
   try {
     // jose's own structural check of the set (it throws JWKSInvalid on a bad shape).
     createLocalJWKSet(value as unknown as { keys: JWK[] });
   } catch {
-    return fail('ERR_JWKS_MALFORMED', 'The JWKS is not a valid JSON Web Key Set (RFC 7517 §5)');
+    return fail('ERR_JWKS_MALFORMED', coreMessage('key.jwksInvalid'));
   }
   const entries: KeyEntry[] = [];
   const skipped: SkippedKey[] = [];
@@ -380,7 +385,7 @@ async function parseJwks(json: string): Promise<Result<{ entries: KeyEntry[]; sk
     if (!entry.ok) return fail('ERR_JWKS_MALFORMED', entry.error.message);
     entries.push(entry.value);
   }
-  if (keys.length === 0) return fail('ERR_JWKS_MALFORMED', 'The JWKS has no keys');
+  if (keys.length === 0) return fail('ERR_JWKS_MALFORMED', coreMessage('key.jwksEmpty'));
   if (entries.length === 0) {
     const listed = skipped.slice(0, SKIPS_LISTED).map((s) => s.message);
     if (skipped.length > SKIPS_LISTED) listed.push(`${skipped.length - SKIPS_LISTED} more skipped`);
@@ -429,7 +434,7 @@ export async function parseVerificationKey(input: KeyInput): Promise<Result<Veri
       entries = [{ family: 'hmac', secret: secret.value }];
     } else {
       const text = m.kind === 'pem' ? m.pem : m.json;
-      if (text.trim().length === 0) return fail('ERR_KEY_EMPTY', 'The key is empty');
+      if (text.trim().length === 0) return fail('ERR_KEY_EMPTY', coreMessage('key.empty'));
       if (m.kind === 'pem') {
         const jwk = await parsePem(m.pem);
         if (!jwk.ok) return jwk;
@@ -462,7 +467,7 @@ export async function parseVerificationKey(input: KeyInput): Promise<Result<Veri
     const detail = quoteText(error instanceof Error ? error.message : 'unknown error', 120);
     const kind: unknown = typeof input === 'object' && input !== null && typeof input.material === 'object' && input.material !== null ? input.material.kind : undefined;
     const code: KeyErrorCode = kind === 'pem' ? 'ERR_PEM_MALFORMED' : kind === 'jwks' ? 'ERR_JWKS_MALFORMED' : 'ERR_JWK_MALFORMED';
-    return fail(code, `The key could not be read (${detail})`);
+    return fail(code, coreMessage('key.unreadable', [detail]));
   }
 }
 
@@ -577,7 +582,7 @@ function sameBytes(a: Uint8Array, b: readonly number[]): boolean {
  * parameters and other curves are refused. Exported for the tests.
  */
 export function sec1ToPkcs8(sec1: Uint8Array): Result<Uint8Array, KeyError> {
-  const malformed = fail('ERR_PEM_MALFORMED', 'The EC PRIVATE KEY is not a SEC1 ECPrivateKey (RFC 5915 §3)');
+  const malformed = fail('ERR_PEM_MALFORMED', coreMessage('key.sec1'));
   const outer = derElement(sec1, 0, sec1.length);
   if (outer === undefined || outer.tag !== 0x30 || outer.end !== sec1.length) return malformed;
   const version = derElement(sec1, outer.start, outer.end);
@@ -592,11 +597,11 @@ export function sec1ToPkcs8(sec1: Uint8Array): Result<Uint8Array, KeyError> {
     if (part.tag === 0xa0) {
       const oid = derElement(sec1, part.start, part.end);
       if (oid === undefined || oid.tag !== 0x06) {
-        return fail('ERR_PEM_UNSUPPORTED', 'The EC PRIVATE KEY gives its curve as explicit parameters; use a named curve (openssl ecparam -name prime256v1 -genkey)');
+        return fail('ERR_PEM_UNSUPPORTED', coreMessage('key.explicitCurve'));
       }
       const bytes = sec1.subarray(part.start, oid.end);
       curve = EC_CURVES.find((c) => sameBytes(bytes, c.oid));
-      if (curve === undefined) return fail('ERR_PEM_UNSUPPORTED', 'The EC PRIVATE KEY is on a curve WebCrypto does not import; use P-256, P-384 or P-521');
+      if (curve === undefined) return fail('ERR_PEM_UNSUPPORTED', coreMessage('key.curve'));
     }
     at = part.end;
   }
@@ -651,19 +656,19 @@ async function privateFromJwk(raw: Record<string, unknown>): Promise<Result<Priv
   const crv = typeof raw['crv'] === 'string' ? raw['crv'] : undefined;
   const use = typeof raw['use'] === 'string' ? raw['use'] : undefined;
   const ops = raw['key_ops'];
-  if (ops !== undefined && !(Array.isArray(ops) && ops.every((op) => typeof op === 'string'))) return fail('ERR_JWK_MALFORMED', 'JWK: "key_ops" must be an array of strings (RFC 7517 §4.3)');
+  if (ops !== undefined && !(Array.isArray(ops) && ops.every((op) => typeof op === 'string'))) return fail('ERR_JWK_MALFORMED', coreMessage('key.jwkKeyOps'));
   const keyOps = ops as string[] | undefined;
   const extra = { ...(kid !== undefined ? { kid } : {}), ...(alg !== undefined ? { alg } : {}), ...(use !== undefined ? { use } : {}), ...(keyOps !== undefined ? { keyOps } : {}) };
   const kty = raw['kty'];
   if (kty === 'oct') {
-    if (typeof raw['k'] !== 'string') return fail('ERR_JWK_MALFORMED', 'JWK: an "oct" JWK needs a string "k"');
+    if (typeof raw['k'] !== 'string') return fail('ERR_JWK_MALFORMED', coreMessage('key.jwkOctK'));
     const secret = decodeSecret(raw['k'], 'base64url');
-    if (!secret.ok) return fail('ERR_JWK_MALFORMED', 'JWK: "k" is not valid base64url');
+    if (!secret.ok) return fail('ERR_JWK_MALFORMED', coreMessage('key.jwkK'));
     return { ok: true, value: secretKey(secret.value, extra) };
   }
   const family: KeyFamily | undefined = kty === 'RSA' ? 'rsa' : kty === 'EC' ? 'ec' : kty === 'OKP' ? 'okp' : undefined;
-  if (!family) return fail('ERR_JWK_MALFORMED', 'JWK: "kty" must be "RSA", "EC", "OKP" or "oct"');
-  if (typeof raw['d'] !== 'string') return fail('ERR_KEY_PUBLIC', `This ${String(kty)} JWK is a public key (no "d"); signing and decryption need the private key`);
+  if (!family) return fail('ERR_JWK_MALFORMED', coreMessage('key.jwkKty'));
+  if (typeof raw['d'] !== 'string') return fail('ERR_KEY_PUBLIC', coreMessage('key.jwkPublic', [String(kty)]));
   if (family === 'rsa' && modulusBits(raw['n']) > MAX_RSA_MODULUS_BITS) return tooLarge(modulusBits(raw['n']));
   const probeAlg = family === 'rsa' ? 'RS256' : family === 'okp' ? (crv === 'Ed25519' ? 'Ed25519' : 'ECDH-ES') : 'ECDH-ES';
   const importable: Record<string, unknown> = { ...raw };
@@ -673,7 +678,7 @@ async function privateFromJwk(raw: Record<string, unknown>): Promise<Result<Priv
     await importJWK(importable as JWK, probeAlg);
   } catch (error) {
     const detail = quoteText(error instanceof Error ? error.message : 'import failed', 120);
-    return fail('ERR_JWK_MALFORMED', `JWK: the ${String(kty)} private key cannot be imported (${detail})`);
+    return fail('ERR_JWK_MALFORMED', coreMessage('key.jwkPrivateImport', [String(kty), detail]));
   }
   const bits = family === 'rsa' ? modulusBits(raw['n']) : 0;
   return {
@@ -696,9 +701,9 @@ async function privateFromPem(pem: string): Promise<Result<PrivateKey, KeyError>
   if (!block.ok) return block;
   const { label, der } = block.value;
   if (label === 'PUBLIC KEY' || label === 'RSA PUBLIC KEY' || label === 'CERTIFICATE') {
-    return fail('ERR_KEY_PUBLIC', `This is a ${label}; signing and decryption need the private key (PKCS#8 "PRIVATE KEY")`);
+    return fail('ERR_KEY_PUBLIC', coreMessage('key.pemPublic', [label]));
   }
-  if (label === 'ENCRYPTED PRIVATE KEY') return fail('ERR_PEM_UNSUPPORTED', 'The private key is encrypted; decrypt it first (openssl pkcs8 -in key.pem -out plain.pem)');
+  if (label === 'ENCRYPTED PRIVATE KEY') return fail('ERR_PEM_UNSUPPORTED', coreMessage('key.encrypted'));
   let pkcs8: Uint8Array;
   if (label === 'PRIVATE KEY') pkcs8 = der;
   else if (label === 'RSA PRIVATE KEY') pkcs8 = pkcs1PrivateToPkcs8(der);
@@ -706,7 +711,7 @@ async function privateFromPem(pem: string): Promise<Result<PrivateKey, KeyError>
     const wrapped = sec1ToPkcs8(der);
     if (!wrapped.ok) return wrapped;
     pkcs8 = wrapped.value;
-  } else return fail('ERR_PEM_UNSUPPORTED', `PEM "${quoteText(label, 40)}" is not supported; use a PKCS#8 PRIVATE KEY (openssl pkcs8 -topk8 -nocrypt -in key.pem)`);
+  } else return fail('ERR_PEM_UNSUPPORTED', coreMessage('key.pemPrivateUnsupported', [quoteText(label, 40)]));
   if (pkcs8.length > MAX_PRIVATE_DER_BYTES) return tooLarge(`about ${Math.floor((pkcs8.length * 8) / 4.5 / 8) * 8}`);
   const text = toPem('PRIVATE KEY', pkcs8);
   for (const alg of PRIVATE_PROBE_ALGORITHMS) {
@@ -717,7 +722,7 @@ async function privateFromPem(pem: string): Promise<Result<PrivateKey, KeyError>
       // Not this key type: try the next one.
     }
   }
-  return fail('ERR_PEM_MALFORMED', `The ${label} PEM does not hold a supported RSA, EC (P-256/384/521), Ed25519 or X25519 private key`);
+  return fail('ERR_PEM_MALFORMED', coreMessage('key.pemNoPrivate', [label]));
 }
 
 /**
@@ -731,7 +736,7 @@ async function privateFromPem(pem: string): Promise<Result<PrivateKey, KeyError>
  */
 export async function parsePrivateKey(material: PrivateKeyMaterial): Promise<Result<PrivateKey, KeyError>> {
   const kind: unknown = typeof material === 'object' && material !== null ? material.kind : undefined;
-  if (kind === undefined) return fail('ERR_KEY_KIND', 'No key material was given');
+  if (kind === undefined) return fail('ERR_KEY_KIND', coreMessage('key.noMaterial'));
   try {
     switch (material.kind) {
       case 'secret': {
@@ -739,15 +744,15 @@ export async function parsePrivateKey(material: PrivateKeyMaterial): Promise<Res
         return secret.ok ? { ok: true, value: secretKey(secret.value) } : secret;
       }
       case 'secret-bytes':
-        return material.bytes.length === 0 ? fail('ERR_KEY_EMPTY', 'The secret is empty') : { ok: true, value: secretKey(new Uint8Array(material.bytes)) };
+        return material.bytes.length === 0 ? fail('ERR_KEY_EMPTY', coreMessage('key.secretEmpty')) : { ok: true, value: secretKey(new Uint8Array(material.bytes)) };
       case 'pem':
-        if (material.pem.trim().length === 0) return fail('ERR_KEY_EMPTY', 'The key is empty');
+        if (material.pem.trim().length === 0) return fail('ERR_KEY_EMPTY', coreMessage('key.empty'));
         return await privateFromPem(material.pem);
       case 'jwk': {
-        if (material.json.trim().length === 0) return fail('ERR_KEY_EMPTY', 'The key is empty');
+        if (material.json.trim().length === 0) return fail('ERR_KEY_EMPTY', coreMessage('key.empty'));
         const value = parseJson(material.json);
-        if (!isJsonObject(value)) return fail('ERR_JWK_MALFORMED', 'The JWK is not a JSON object');
-        if (Array.isArray(value['keys'])) return fail('ERR_JWK_MALFORMED', 'This is a JWKS ({"keys": […]}); give the one private JWK to use');
+        if (!isJsonObject(value)) return fail('ERR_JWK_MALFORMED', coreMessage('key.jwkNotObject'));
+        if (Array.isArray(value['keys'])) return fail('ERR_JWK_MALFORMED', coreMessage('key.privateJwks'));
         return await privateFromJwk(value);
       }
       default:

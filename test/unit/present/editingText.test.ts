@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parsePrivateKey } from '../../../src/core/keys';
+import { parsePrivateKey, parseVerificationKey } from '../../../src/core/keys';
 import { checkDecryptable, decryptToken } from '../../../src/core/decrypt';
 import { generateSigningKeyPair } from '../../../src/core/keygen';
 import type { KeyPairType } from '../../../src/core/keygen';
@@ -115,6 +115,21 @@ describe('present messageText: signing, editing and JWKS messages in German', ()
     assert.equal(messageText(dup.error), 'Der Header enthält den Member „alg“ zweimal; ein Prüfer kann jeden der beiden lesen (RFC 7515 §4, RFC 7519 §4)');
     assert.match(messageText(nested.error), /^Die Payload enthält den Member „b“ zweimal in .+; ein Prüfer kann jeden der beiden lesen/);
     assert.match(messageText(mismatch.error), /^ES256 passt nicht zu diesem Schlüssel \(.+\): Er signiert mit HS256/);
+  });
+
+  it('key reading errors in German, the English unchanged', async () => {
+    const noPem = await parsePrivateKey({ kind: 'pem', pem: 'not a key' });
+    assert.ok(!noPem.ok);
+    assert.equal(noPem.error.message, 'No complete PEM block (-----BEGIN …----- … -----END …-----) was found');
+    const encrypted = await parsePrivateKey({ kind: 'pem', pem: '-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----' });
+    assert.ok(!encrypted.ok);
+    const jwks = await parseVerificationKey({ label: 'k', material: { kind: 'jwks', json: '{"keys":[]}' } });
+    assert.ok(!jwks.ok);
+    assert.equal(jwks.error.message, 'The JWKS has no keys');
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(noPem.error), 'Es wurde kein vollständiger PEM-Block (-----BEGIN …----- … -----END …-----) gefunden');
+    assert.equal(messageText(encrypted.error), 'Der private Schlüssel ist verschlüsselt; entschlüsseln Sie ihn zuerst (openssl pkcs8 -in key.pem -out plain.pem)');
+    assert.equal(messageText(jwks.error), 'Das JWKS enthält keine Schlüssel');
   });
 
   it('key pair generation errors in German, the English unchanged', async () => {
