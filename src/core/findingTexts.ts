@@ -270,6 +270,14 @@ export const MESSAGE_TEXTS = {
   'key.noMaterial': 'No key material was given',
   'key.privateJwks': 'This is a JWKS ({"keys": […]}); give the one private JWK to use',
 
+  // Why a PASETO token does not decode (shapes/paseto.ts).
+  'paseto.shape': 'A PASETO token is vN.local.payload or vN.public.payload, with an optional .footer',
+  'paseto.payload': 'Failed to base64url decode the PASETO payload',
+  'paseto.footer': 'Failed to base64url decode the PASETO footer',
+  'paseto.short': 'A {0}.public payload ends with a {1}-byte signature; this one is shorter',
+  'paseto.utf8': 'The PASETO message is not UTF-8',
+  'paseto.analysis': 'Failed to analyse the PASETO token',
+
   // Why a JWE did not decrypt (decrypt.ts `DecryptError`).
   'decrypt.empty': 'The token is empty',
   'decrypt.tooLong': 'The token is longer than {0} characters',

@@ -8,13 +8,14 @@
  * checks a `v4.public` signature with Web Crypto Ed25519 over PAE (the spec's
  * pre-authentication encoding). Total: a typed result or a typed error, never a throw.
  */
-import { timeReasonParam } from '../findingTexts';
+import { coreMessage, timeReasonParam } from '../findingTexts';
+import type { MessageTextId } from '../findingTexts';
 import { pushFinding, sortFindings } from '../hints';
 import { isJsonObject, readJson } from '../json';
 import { base64urlBody, decodeBody, decodeUtf8 } from '../segments';
 import { sizeReport } from '../size';
 import { timeReport } from '../time';
-import type { Finding, InspectOptions, JsonObject, JsonValue, PasetoPurpose, PasetoVersion, Reference, Result, SizeReport, TimeReport, TokenError } from '../types';
+import type { Finding, FindingParam, InspectOptions, JsonObject, JsonValue, PasetoPurpose, PasetoVersion, Reference, Result, SizeReport, TimeReport, TokenError } from '../types';
 
 /** Signature bytes at the end of a `public` payload, per version. */
 export const PASETO_SIGNATURE_BYTES: Readonly<Record<PasetoVersion, number>> = { v1: 256, v2: 64, v3: 96, v4: 64 };
@@ -59,8 +60,8 @@ const PASETO_TOKEN = /^v([1-4])\.(local|public)\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-
 /** ISO 8601 / RFC 3339 date-time with a `Z` or `±hh:mm` offset, as PASETO requires. */
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/i;
 
-function fail(code: TokenError['code'], message: string): { ok: false; error: TokenError } {
-  return { ok: false, error: { code, message } };
+function fail(code: TokenError['code'], id: MessageTextId, params: readonly FindingParam[] = []): { ok: false; error: TokenError } {
+  return { ok: false, error: { code, ...coreMessage(id, params) } };
 }
 
 function bytesOf(segment: string): Uint8Array | undefined {
@@ -74,18 +75,18 @@ function bytesOf(segment: string): Uint8Array | undefined {
  * @example decodePaseto('v4.public.eyJ…').value.payload.type // 'claims'
  */
 export function decodePaseto(token: string): Result<DecodedPaseto> {
-  if (typeof token !== 'string' || token.length === 0) return fail('ERR_EMPTY', 'The token is empty');
+  if (typeof token !== 'string' || token.length === 0) return fail('ERR_EMPTY', 'decode.empty');
   const m = PASETO_TOKEN.exec(token);
-  if (m === null) return fail('ERR_SEGMENT_COUNT', 'A PASETO token is vN.local.payload or vN.public.payload, with an optional .footer');
+  if (m === null) return fail('ERR_SEGMENT_COUNT', 'paseto.shape');
   const version = `v${m[1]}` as PasetoVersion;
   const purpose = m[2] as PasetoPurpose;
   const payloadBytes = bytesOf(m[3] ?? '');
-  if (payloadBytes === undefined) return fail('ERR_BASE64URL', 'Failed to base64url decode the PASETO payload');
+  if (payloadBytes === undefined) return fail('ERR_BASE64URL', 'paseto.payload');
   let footer: DecodedPaseto['footer'];
   if (m[4] !== undefined) {
     const footerBytes = bytesOf(m[4]);
     const text = footerBytes === undefined ? undefined : decodeUtf8(footerBytes);
-    if (text === undefined) return fail('ERR_BASE64URL', 'Failed to base64url decode the PASETO footer');
+    if (text === undefined) return fail('ERR_BASE64URL', 'paseto.footer');
     const read = readJson(text);
     footer = read.ok ? { type: 'json', value: read.value.value, json: text } : { type: 'text', text };
   }
@@ -93,9 +94,9 @@ export function decodePaseto(token: string): Result<DecodedPaseto> {
   if (purpose === 'local') payload = { type: 'encrypted', bytes: payloadBytes.length };
   else {
     const signatureBytes = PASETO_SIGNATURE_BYTES[version];
-    if (payloadBytes.length < signatureBytes) return fail('ERR_BASE64URL', `A ${version}.public payload ends with a ${signatureBytes}-byte signature; this one is shorter`);
+    if (payloadBytes.length < signatureBytes) return fail('ERR_BASE64URL', 'paseto.short', [version, signatureBytes]);
     const text = decodeUtf8(payloadBytes.subarray(0, payloadBytes.length - signatureBytes));
-    if (text === undefined) return fail('ERR_HEADER_NOT_JSON', 'The PASETO message is not UTF-8');
+    if (text === undefined) return fail('ERR_HEADER_NOT_JSON', 'paseto.utf8');
     const read = readJson(text);
     payload = read.ok && isJsonObject(read.value.value) ? { type: 'claims', claims: read.value.value, json: text, signatureBytes } : { type: 'text', text, signatureBytes };
   }
@@ -150,7 +151,7 @@ export function inspectPaseto(token: string, options: InspectOptions = {}): Resu
     }
     return { ok: true, value: { decoded: decoded.value, time, timeClaims, size, findings: sortFindings(findings) } };
   } catch {
-    return fail('ERR_ANALYSIS_FAILED', 'Failed to analyse the PASETO token');
+    return fail('ERR_ANALYSIS_FAILED', 'paseto.analysis');
   }
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePrivateKey, parseVerificationKey } from '../../../src/core/keys';
 import { checkDecryptable, decryptToken } from '../../../src/core/decrypt';
+import { decodePaseto } from '../../../src/core/shapes/paseto';
 import { generateSigningKeyPair } from '../../../src/core/keygen';
 import type { KeyPairType } from '../../../src/core/keygen';
 import { signToken } from '../../../src/core/sign';
@@ -142,6 +143,14 @@ describe('present messageText: signing, editing and JWKS messages in German', ()
     configureLocale('de', GERMAN);
     assert.equal(messageText(alg.error), 'Ein EC P-256-Schlüssel signiert mit ES256');
     assert.match(messageText(unknown.error), /^Unbekannter Schlüsseltyp; verwenden Sie einen der folgenden: RSA-2048, /);
+  });
+
+  it('PASETO decode errors in German, the English unchanged', () => {
+    const short = decodePaseto(`v4.public.${Buffer.from('{}').toString('base64url')}`);
+    assert.ok(!short.ok);
+    assert.equal(short.error.message, 'A v4.public payload ends with a 64-byte signature; this one is shorter');
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(short.error), 'Eine v4.public-Payload endet mit einer 64 Byte langen Signatur; diese ist kürzer');
   });
 
   it('the place label of an unnamed http variable and the tree tooltip severity word', () => {
