@@ -55,7 +55,7 @@ export function decodeToken(token: string): Result<DecodedToken> {
 }
 
 /** What the scanner takes the whole of `text` for, when that is a token but not a compact JOSE one. */
-function otherShape(text: string): string | undefined {
+function otherShape(text: string): CoreMessage | undefined {
   if (typeof text !== 'string' || text.length === 0 || text.length > 2 * DEFAULT_MAX_TOKEN_LENGTH) return undefined;
   const found = findTokens(text, { thorough: true, maxTokenLength: text.length });
   const match = found.length === 1 ? found[0] : undefined;
@@ -64,21 +64,20 @@ function otherShape(text: string): string | undefined {
 }
 
 /** One sentence naming a shape that is not a compact JOSE token (no token text in it). */
-export function notJoseMessage(match: TokenMatch): string | undefined {
-  if (match.wrapped === 'base64' && match.shape !== 'paseto' && match.shape !== 'signed-cookie') return 'This is a base64-wrapped token: decode the base64 first (the scanner reports the token inside)';
+export function notJoseMessage(match: TokenMatch): CoreMessage | undefined {
+  if (match.wrapped === 'base64' && match.shape !== 'paseto' && match.shape !== 'signed-cookie') return coreMessage('shape.base64');
   switch (match.shape) {
     case 'jose':
       return undefined;
-    case 'sd-jwt':
-      return `This is an SD-JWT (RFC 9901) with ${match.disclosures} disclosure${match.disclosures === 1 ? '' : 's'}${match.keyBinding ? ' and a key-binding JWT' : ''}, not a compact JWT: its issuer-signed JWT is the part before the first "~"`;
+    case 'sd-jwt': {
+      const id = match.disclosures === 1 ? (match.keyBinding ? 'shape.sdJwt.one.kb' : 'shape.sdJwt.one') : match.keyBinding ? 'shape.sdJwt.kb' : 'shape.sdJwt';
+      return coreMessage(id, [match.disclosures]);
+    }
     case 'paseto':
-      return match.purpose === 'local'
-        ? `This is a PASETO ${match.version}.local token, not a JWT: its payload is encrypted`
-        : `This is a PASETO ${match.version}.public token, not a JWT: a signed JSON message, no JOSE header`;
+      return coreMessage(match.purpose === 'local' ? 'shape.paseto.local' : 'shape.paseto.public', [match.version]);
     case 'signed-cookie':
-      return match.format === 'flask'
-        ? `This is a Flask (itsdangerous) session cookie${match.compressed ? ', compressed' : ''}, not a JWT: payload.timestamp.signature, signed with the app's secret key`
-        : `This is a Django signed cookie${match.compressed ? ', compressed' : ''}, not a JWT: payload:timestamp:signature, signed with the site's SECRET_KEY`;
+      if (match.format === 'flask') return coreMessage(match.compressed ? 'shape.flask.compressed' : 'shape.flask');
+      return coreMessage(match.compressed ? 'shape.django.compressed' : 'shape.django');
   }
 }
 

@@ -270,6 +270,19 @@ export const MESSAGE_TEXTS = {
   'key.noMaterial': 'No key material was given',
   'key.privateJwks': 'This is a JWKS ({"keys": […]}); give the one private JWK to use',
 
+  // What a token that is not compact JOSE is (decoder.ts `notJoseMessage`: SD-JWT, PASETO, signed cookies).
+  'shape.base64': 'This is a base64-wrapped token: decode the base64 first (the scanner reports the token inside)',
+  'shape.sdJwt.one': 'This is an SD-JWT (RFC 9901) with {0} disclosure, not a compact JWT: its issuer-signed JWT is the part before the first "~"',
+  'shape.sdJwt.one.kb': 'This is an SD-JWT (RFC 9901) with {0} disclosure and a key-binding JWT, not a compact JWT: its issuer-signed JWT is the part before the first "~"',
+  'shape.sdJwt': 'This is an SD-JWT (RFC 9901) with {0} disclosures, not a compact JWT: its issuer-signed JWT is the part before the first "~"',
+  'shape.sdJwt.kb': 'This is an SD-JWT (RFC 9901) with {0} disclosures and a key-binding JWT, not a compact JWT: its issuer-signed JWT is the part before the first "~"',
+  'shape.paseto.local': 'This is a PASETO {0}.local token, not a JWT: its payload is encrypted',
+  'shape.paseto.public': 'This is a PASETO {0}.public token, not a JWT: a signed JSON message, no JOSE header',
+  'shape.flask': 'This is a Flask (itsdangerous) session cookie, not a JWT: payload.timestamp.signature, signed with the app\'s secret key',
+  'shape.flask.compressed': 'This is a Flask (itsdangerous) session cookie, compressed, not a JWT: payload.timestamp.signature, signed with the app\'s secret key',
+  'shape.django': 'This is a Django signed cookie, not a JWT: payload:timestamp:signature, signed with the site\'s SECRET_KEY',
+  'shape.django.compressed': 'This is a Django signed cookie, compressed, not a JWT: payload:timestamp:signature, signed with the site\'s SECRET_KEY',
+
   // Why a PASETO token does not decode (shapes/paseto.ts).
   'paseto.shape': 'A PASETO token is vN.local.payload or vN.public.payload, with an optional .footer',
   'paseto.payload': 'Failed to base64url decode the PASETO payload',

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePrivateKey, parseVerificationKey } from '../../../src/core/keys';
 import { checkDecryptable, decryptToken } from '../../../src/core/decrypt';
+import { decodeToken } from '../../../src/core';
 import { decodePaseto } from '../../../src/core/shapes/paseto';
+import { fixtureJson } from '../core/shapes/fixtures';
 import { generateSigningKeyPair } from '../../../src/core/keygen';
 import type { KeyPairType } from '../../../src/core/keygen';
 import { signToken } from '../../../src/core/sign';
@@ -151,6 +153,22 @@ describe('present messageText: signing, editing and JWKS messages in German', ()
     assert.equal(short.error.message, 'A v4.public payload ends with a 64-byte signature; this one is shorter');
     configureLocale('de', GERMAN);
     assert.equal(messageText(short.error), 'Eine v4.public-Payload endet mit einer 64 Byte langen Signatur; diese ist kürzer');
+  });
+
+  it('a signed cookie or PASETO token given as a JWT says what it is, in German', () => {
+    const cookies = fixtureJson<{ flask: string; django: string }>('signed-cookies.json');
+    const flask = decodeToken(cookies.flask);
+    assert.ok(!flask.ok);
+    assert.equal(flask.error.message, "This is a Flask (itsdangerous) session cookie, not a JWT: payload.timestamp.signature, signed with the app's secret key");
+    const paseto = decodeToken(fixtureJson<{ v4Public: string }>('paseto.json').v4Public);
+    assert.ok(!paseto.ok);
+    assert.equal(paseto.error.message, 'This is a PASETO v4.public token, not a JWT: a signed JSON message, no JOSE header');
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(flask.error), 'Dies ist ein Flask-Sitzungscookie (itsdangerous), kein JWT: payload.timestamp.signature, signiert mit dem geheimen Schlüssel der App');
+    assert.equal(messageText(paseto.error), 'Dies ist ein PASETO-v4.public-Token, kein JWT: eine signierte JSON-Nachricht ohne JOSE-Header');
+    const django = decodeToken(cookies.django);
+    assert.ok(!django.ok);
+    assert.equal(messageText(django.error), 'Dies ist ein signiertes Django-Cookie, kein JWT: payload:timestamp:signature, signiert mit dem SECRET_KEY der Website');
   });
 
   it('the place label of an unnamed http variable and the tree tooltip severity word', () => {
