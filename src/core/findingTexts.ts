@@ -190,6 +190,17 @@ export const MESSAGE_TEXTS = {
   'time.notIso': 'not an ISO 8601 date-time with a time zone, as PASETO requires',
   'time.notValidDate': 'not a valid date',
 
+  // Why the core's JSON reader (json.ts) stopped, inside another sentence (header.json, sign.*.invalid).
+  'json.end': 'Unexpected end of JSON',
+  'json.tooDeep': 'JSON nested deeper than 256 levels',
+  'json.string': 'Invalid string',
+  'json.char': 'Unexpected character',
+  'json.comma': 'Expected \',\' or a closing bracket',
+  'json.trailing': 'Unexpected text after the JSON value',
+  'json.memberName': 'Expected a member name',
+  'json.colon': 'Expected \':\'',
+  'json.notText': 'Not text',
+
   // Where a size limit comes from (size.ts `source`), inside TL107.
   'size.source.cookie': 'RFC 6265 §6.1: browsers must accept cookies of 4096 bytes (name, \'=\' and value: "{0}=")',
   'size.source.header-line': 'Apache LimitRequestFieldSize default 8190 bytes; nginx large_client_header_buffers default 8 KB (line "Authorization: Bearer <token>")',
@@ -337,6 +348,16 @@ export interface CoreMessage {
 const TIME_REASONS: ReadonlyMap<string, MessageTextId> = new Map(
   (['time.notFinite', 'time.outsideRange', 'time.negative', 'time.null', 'time.array', 'time.string', 'time.boolean', 'time.object', 'time.notNumericDate', 'time.notIso', 'time.notValidDate'] as const).map((id) => [MESSAGE_TEXTS[id], id]),
 );
+
+const JSON_REASONS: ReadonlyMap<string, MessageTextId> = new Map(
+  (['json.end', 'json.tooDeep', 'json.string', 'json.char', 'json.comma', 'json.trailing', 'json.memberName', 'json.colon', 'json.notText'] as const).map((id) => [MESSAGE_TEXTS[id], id]),
+);
+
+/** Why the JSON reader stopped, as a param: its English, with its text id when it is one of the reader's reasons. */
+export function jsonReasonParam(reason: string): NestedMessage {
+  const id = JSON_REASONS.get(reason);
+  return id === undefined ? { message: reason } : { message: reason, textId: id };
+}
 
 /** Why a time claim is unusable, as a param: its English, with its text id when it is one of the core's reasons. */
 export function timeReasonParam(reason: string): NestedMessage {

@@ -9,7 +9,7 @@
 import { isJsonObject, readJson } from './json';
 import type { JsonReading } from './json';
 import { base64urlBody, decodeBody, decodeBodyText, decodeUtf8, segmentError } from './segments';
-import { coreMessage, type MessageTextId } from './findingTexts';
+import { coreMessage, jsonReasonParam, type MessageTextId } from './findingTexts';
 import type { FindingParam, JsonObject, Result, SegmentError, TokenError, TokenErrorCode, TokenKind } from './types';
 
 /** A protected header as read from its segment. */
@@ -47,7 +47,7 @@ export function readProtectedHeader(segment: string, options: ReadHeaderOptions 
   if (!decoded.ok) return fail('ERR_HEADER_NOT_JSON', 'header.utf8');
   const json = decoded.text;
   const read = readJson(json);
-  if (!read.ok) return fail('ERR_HEADER_NOT_JSON', 'header.json', [read.error.message]);
+  if (!read.ok) return fail('ERR_HEADER_NOT_JSON', 'header.json', [jsonReasonParam(read.error.message)]);
   const header = read.value.value;
   if (!isJsonObject(header)) return fail('ERR_HEADER_NOT_OBJECT', 'header.notObject');
   if (typeof header['alg'] !== 'string') return fail('ERR_HEADER_ALG', 'header.alg');

@@ -11,7 +11,7 @@
 import { base64url, CompactSign } from 'jose';
 import type { CompactJWSHeaderParameters } from 'jose';
 import { applyEdits, createScanner, modify } from 'jsonc-parser';
-import { coreMessage } from './findingTexts';
+import { coreMessage, jsonReasonParam } from './findingTexts';
 import type { CoreMessage, MessageTextId } from './findingTexts';
 import { quoteText } from './format';
 import { isJsonObject, readJson } from './json';
@@ -191,7 +191,7 @@ export function setMembers(json: string, members: Readonly<Record<string, JsonVa
   if (json.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', coreMessage('sign.payload.tooLarge', [json.length, MAX_SIGN_INPUT_CHARS]), 'payload');
   if (typeof members !== 'object' || members === null || Array.isArray(members)) return fail('ERR_SIGN_PAYLOAD', coreMessage('sign.members'), 'payload');
   const read = readJson(json);
-  if (!read.ok || !isJsonObject(read.value.value)) return fail('ERR_SIGN_PAYLOAD', read.ok ? coreMessage('sign.payload.notObject') : coreMessage('sign.payload.notObject.why', [{ message: read.error.message }]), 'payload');
+  if (!read.ok || !isJsonObject(read.value.value)) return fail('ERR_SIGN_PAYLOAD', read.ok ? coreMessage('sign.payload.notObject') : coreMessage('sign.payload.notObject.why', [jsonReasonParam(read.error.message)]), 'payload');
   let text = json;
   for (const [name, value] of Object.entries(members)) {
     try {
@@ -227,7 +227,7 @@ function readPart(input: JsonInput, part: 'header' | 'payload'): Result<ReadPart
   }
   if (input.length > MAX_SIGN_INPUT_CHARS) return fail('ERR_SIGN_TOO_LARGE', coreMessage(`sign.${part}.tooLarge`, [input.length, MAX_SIGN_INPUT_CHARS]), part);
   const read = readJson(input);
-  if (!read.ok) return fail(code, coreMessage(`sign.${part}.invalid`, [{ message: read.error.message }]), part);
+  if (!read.ok) return fail(code, coreMessage(`sign.${part}.invalid`, [jsonReasonParam(read.error.message)]), part);
   const duplicate = read.value.duplicates[0];
   if (duplicate !== undefined) {
     const name = quoteText(duplicate.key, 40);

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePrivateKey, parseVerificationKey } from '../../../src/core/keys';
 import { checkDecryptable, decryptToken } from '../../../src/core/decrypt';
-import { decodeToken } from '../../../src/core';
+import { decodeToken, MESSAGE_TEXTS } from '../../../src/core';
+import { MAX_JSON_DEPTH, readJson } from '../../../src/core/json';
 import { decodePaseto } from '../../../src/core/shapes/paseto';
 import { fixtureJson } from '../core/shapes/fixtures';
 import { generateSigningKeyPair } from '../../../src/core/keygen';
@@ -169,6 +170,22 @@ describe('present messageText: signing, editing and JWKS messages in German', ()
     const django = decodeToken(cookies.django);
     assert.ok(!django.ok);
     assert.equal(messageText(django.error), 'Dies ist ein signiertes Django-Cookie, kein JWT: payload:timestamp:signature, signiert mit dem SECRET_KEY der Website');
+  });
+
+  it("the JSON reader's reason inside 'header is not valid JSON', in German", async () => {
+    const bad = decodeToken(`${Buffer.from('{"alg":').toString('base64url')}.e30.c2ln`);
+    assert.ok(!bad.ok);
+    assert.equal(bad.error.message, 'The header segment is not valid JSON (Unexpected end of JSON)');
+    const deep = readJson('['.repeat(MAX_JSON_DEPTH + 1));
+    assert.ok(!deep.ok);
+    assert.equal(deep.error.message, MESSAGE_TEXTS['json.tooDeep'], 'the table holds the reader\'s own sentence (MAX_JSON_DEPTH)');
+    const key = await parsePrivateKey({ kind: 'secret', value: 'a-32-byte-secret-for-hs256-abcde', encoding: 'utf8' });
+    assert.ok(key.ok);
+    const payload = await signToken({ header: {}, payload: '{"a":1,}', key: key.value });
+    assert.ok(!payload.ok);
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(bad.error), `${GERMAN['The header segment is not valid JSON ({0})']!.replace('{0}', 'Unerwartetes Ende des JSON')}`);
+    assert.match(messageText(payload.error), /^Die Payload ist kein gültiges JSON \((Unerwartetes Zeichen|Membername erwartet)\)$/);
   });
 
   it('the place label of an unnamed http variable and the tree tooltip severity word', () => {
