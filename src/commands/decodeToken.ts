@@ -50,7 +50,7 @@ export async function decodeToken(tokens: TokenIndex, showInPanel: ShowInPanel, 
     void vscode.window.showWarningMessage(notificationText(`Token Lens: ${messageText(normalized.error)}`));
     return undefined;
   }
-  const target = { token: normalized.value, label: 'pasted token' };
+  const target = { token: normalized.value, label: vscode.l10n.t('pasted token') };
   showInPanel(target);
   return target;
 }
@@ -108,7 +108,7 @@ async function decodeInBrowser(showInPanel: ShowInPanel): Promise<InspectTarget 
     void vscode.window.showWarningMessage(notificationText(message));
     return undefined;
   }
-  const target = { token: normalized.value, label: chosen.choice.source === 'clipboard' ? 'clipboard' : 'pasted token' };
+  const target = { token: normalized.value, label: chosen.choice.source === 'clipboard' ? vscode.l10n.t('clipboard') : vscode.l10n.t('pasted token') };
   showInPanel(target);
   return target;
 }

@@ -164,7 +164,7 @@ export class ClaimNode extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(segment === 'header' ? 'symbol-field' : 'symbol-property');
     this.tooltip = decrypted ? `decrypted payload · ${truncate(text, 2000)}` : `${segment} · ${truncate(text, 2000)}\nClick to copy the value`;
     this.contextValue = decrypted ? 'tokenLens.decryptedClaim' : 'tokenLens.claim';
-    this.accessibilityInformation = { label: `${labelText(name, { max: 80 })}: ${labelText(text, { max: 200 })} (${decrypted ? 'decrypted payload' : segment})` };
+    this.accessibilityInformation = { label: `${labelText(name, { max: 80 })}: ${labelText(text, { max: 200 })} (${decrypted ? vscode.l10n.t('decrypted payload') : segment})` };
     if (!decrypted) this.command = { title: vscode.l10n.t('Copy claim value'), command: CommandIds.copyClaimValue, arguments: [{ target, segment, name }] };
   }
 }

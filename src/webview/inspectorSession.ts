@@ -146,7 +146,7 @@ export class InspectorSession implements vscode.Disposable {
 
   /** Shows "checking" now and the verification status when it arrives (unless the token changed meanwhile). */
   private checkSignature(token: string): void {
-    const pending: SignatureView = { state: 'pending', icon: 'loading', label: 'checking signature', message: 'Checking the signature with your keys…' };
+    const pending: SignatureView = { state: 'pending', icon: 'loading', label: vscode.l10n.t('checking signature'), message: vscode.l10n.t('Checking the signature with your keys…') };
     const model = this.model;
     if (model.state !== 'token' || this.signatures === undefined) return;
     this.model = { ...model, signature: pending };
@@ -289,7 +289,7 @@ export class InspectorSession implements vscode.Disposable {
           : undefined
         : copyText(this.model, t.token, target);
     if (text === undefined) {
-      void vscode.window.showInformationMessage(`Token Lens: this token has no ${target === 'claims' ? 'claims' : target} to copy.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Token Lens: this token has no {0} to copy.', target));
       return;
     }
     await vscode.env.clipboard.writeText(text);
@@ -311,7 +311,7 @@ export class InspectorSession implements vscode.Disposable {
         editor.revealRange(new vscode.Range(t.range.start, t.range.start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
       }
     } catch {
-      void vscode.window.showWarningMessage('Token Lens: the document holding this token can no longer be opened.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Token Lens: the document holding this token can no longer be opened.'));
     }
   }
 
