@@ -29,7 +29,7 @@ export async function decodeToken(tokens: TokenIndex, showInPanel: ShowInPanel, 
   if (vscode.env.uiKind === vscode.UIKind.Web) return decodeInBrowser(showInPanel);
   const clip = normalizeTokenInput(await readClipboard());
   if (clip.ok) {
-    const target = { token: clip.value, label: 'clipboard' };
+    const target = { token: clip.value, label: vscode.l10n.t('clipboard') };
     showInPanel(target);
     return target;
   }

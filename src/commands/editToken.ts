@@ -64,7 +64,7 @@ async function targetOf(deps: EditTokenDeps, arg: unknown): Promise<InspectTarge
     void vscode.window.showWarningMessage(notificationText(vscode.l10n.t('Token Lens: the clipboard holds no token: {0}', messageText(clip.error))));
     return undefined;
   }
-  return { token: clip.value, label: 'clipboard' };
+  return { token: clip.value, label: vscode.l10n.t('clipboard') };
 }
 
 /**

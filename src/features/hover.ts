@@ -179,10 +179,10 @@ export class TokenHoverProvider implements vscode.HoverProvider {
       const plainOf = (decoded: DecodedToken, d: DecryptedToken): Inspection => inspectDecoded({ ...decoded, payload: d.payload }, options);
       // The innermost token: through inner JWEs decrypted in turn, to what they hold.
       let inner = outcome.decrypted.inner;
-      let label = inner?.via === 'plaintext' ? 'payload (decrypted token)' : 'payload (cty: JWT)';
+      let label = inner?.via === 'plaintext' ? vscode.l10n.t('payload (decrypted token)') : vscode.l10n.t('payload (cty: JWT)');
       while (inner?.decrypted?.inner !== undefined) {
         inner = inner.decrypted.inner;
-        label = `${label} → payload`;
+        label = `${label} → ${vscode.l10n.t('payload')}`;
       }
       const innerView =
         inner === undefined

@@ -366,7 +366,7 @@ function decryptedDetails(target: InspectTarget, inspection: Inspection, outcome
   if (inner !== undefined && !nested.tokens.some((t) => t.via === 'cty' && t.path.length === 0)) {
     // The plaintext is a token although the header does not say cty: JWT.
     const deeper = nestedTokens(inner.inspection.decoded, options);
-    nested = { tokens: [{ path: [], label: 'payload (decrypted token)', depth: 1, via: 'cty', token: inner.token, inspection: inner.inspection, tokens: deeper.tokens, notices: deeper.notices }, ...nested.tokens], notices: nested.notices };
+    nested = { tokens: [{ path: [], label: vscode.l10n.t('payload (decrypted token)'), depth: 1, via: 'cty', token: inner.token, inspection: inner.inspection, tokens: deeper.tokens, notices: deeper.notices }, ...nested.tokens], notices: nested.notices };
   }
   return [line, ...details(target, plain, undefined, nested, { signatures: outcome.signatures })];
 }

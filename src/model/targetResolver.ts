@@ -78,7 +78,7 @@ export async function resolveTarget(tokens: TokenIndex, arg: unknown): Promise<T
   if (malformed !== undefined) return { ok: false, message: malformed, reason: 'explained' };
   if (!editor.selection.isEmpty) {
     const normalized = normalizeTokenInput(editor.document.getText(editor.selection));
-    if (normalized.ok) return { ok: true, target: { token: normalized.value, label: 'selection', uri: editor.document.uri, range: editor.selection } };
+    if (normalized.ok) return { ok: true, target: { token: normalized.value, label: vscode.l10n.t('selection'), uri: editor.document.uri, range: editor.selection } };
     return { ok: false, message: vscode.l10n.t('Token Lens: the selection is not a token: {0}', messageText(normalized.error)), reason: 'explained' };
   }
   return { ok: false, message: vscode.l10n.t('Token Lens: the cursor is not on a token.'), reason: 'nothing' };

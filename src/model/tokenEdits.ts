@@ -104,7 +104,7 @@ export function quickEditParts(token: string, edit: QuickEdit, nowMs: number): R
  */
 export function placedTarget(target: InspectTarget, before: EditSource, place: EditPlace): InspectTarget {
   const after = place.source;
-  if (after.kind === 'clipboard') return { token: place.token, label: 'clipboard' };
+  if (after.kind === 'clipboard') return { token: place.token, label: vscode.l10n.t('clipboard') };
   const direct = target.range === undefined || (before.kind === 'document' && target.range.isEqual(before.range));
   return { token: place.token, label: target.label, uri: after.uri, range: direct ? after.range : target.range! };
 }
