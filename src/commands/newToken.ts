@@ -33,7 +33,7 @@ export async function newToken(store: KeyStore): Promise<NewTokenOutcome | undef
   }
   const picked = await vscode.window.showQuickPick(
     keys.map((k) => ({ label: `$(key) ${labelText(k.label, { max: 80 })}`, description: labelText(k.description, { max: 80 }), key: k })),
-    { title: vscode.l10n.t('Sign the {0} with', template.template.label.toLowerCase()), placeHolder: vscode.l10n.t('The algorithm comes from the key') },
+    { title: template.template.signTitle, placeHolder: vscode.l10n.t('The algorithm comes from the key') },
   );
   if (picked === undefined) return undefined;
   const stored = await store.signingKey(picked.key.label);
