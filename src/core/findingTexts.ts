@@ -32,6 +32,8 @@ const MISPLACED_DISCLOSURE = 'A disclosure is used where the other kind belongs 
 const SD_HASH = 'The key-binding JWT\'s sd_hash does not cover this SD-JWT: it was made for other disclosures, or one was changed.';
 const DUPLICATE_DIGEST = 'A digest occurs more than once in the SD-JWT: a verifier must reject it.';
 const PAYLOAD_NOT_CLAIMS = 'The payload is not a JWT claims set; JWT libraries will reject this token.';
+/** What the instant errors suggest (the input syntax, English in every language). */
+const INSTANT_HELP = 'Type a date or a time such as "in 2 h", "2 h ago", "yesterday 18:00" or "2026-12-01T18:00Z".';
 const PADDING = 'A segment carries `=` padding, which base64url in JOSE forbids; strict libraries reject it.';
 
 /** Every finding text, by text id. */
@@ -200,6 +202,15 @@ export const MESSAGE_TEXTS = {
   'json.memberName': 'Expected a member name',
   'json.colon': 'Expected \':\'',
   'json.notText': 'Not text',
+
+  // Why a typed instant is not one (instant.ts `parseInstant`: the inspector's "Valid at" field, the CLI's --now).
+  'instant.empty': `Nothing typed. ${INSTANT_HELP}`,
+  'instant.tooLong': `That is too long for a date. ${INSTANT_HELP}`,
+  'instant.noClock': 'The current time is unknown.',
+  'instant.outsideRange': 'That date is outside the range of dates.',
+  'instant.invalidDate': `"{0}" is not a valid date. ${INSTANT_HELP}`,
+  'instant.invalidTime': `"{0}" is not a time of day. ${INSTANT_HELP}`,
+  'instant.unknown': `"{0}" is not a date Token Lens understands. ${INSTANT_HELP}`,
 
   // Where a size limit comes from (size.ts `source`), inside TL107.
   'size.source.cookie': 'RFC 6265 §6.1: browsers must accept cookies of 4096 bytes (name, \'=\' and value: "{0}=")',

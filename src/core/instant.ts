@@ -13,12 +13,17 @@
  *   (today);
  * - a NumericDate: 9 to 11 digits, seconds since the epoch (as in `exp`).
  */
-import type { Result } from './types';
+import { coreMessage, type MessageTextId } from './findingTexts';
+import type { FindingParam, Result } from './types';
 
 /** Why a text is not an instant. */
 export interface InstantError {
   readonly code: 'ERR_INSTANT';
   readonly message: string;
+  /** The message's id in core `MESSAGE_TEXTS` (`instant.*`), for the display language. */
+  readonly textId: MessageTextId;
+  /** The message's params: the typed text, trimmed. */
+  readonly params: readonly FindingParam[];
 }
 
 /** Options of {@link parseInstant}. */
@@ -49,15 +54,14 @@ const DAY_ONLY = /^(today|yesterday|tomorrow)$/;
 const AMOUNT = /^(\d{1,6}(?:\.\d{1,3})?)\s*([a-z]+)$/;
 const NUMERIC_DATE = /^\d{9,11}$/;
 
-function fail(message: string): { ok: false; error: InstantError } {
-  return { ok: false, error: { code: 'ERR_INSTANT', message } };
+function fail(id: MessageTextId & `instant.${string}`, params: readonly FindingParam[] = []): { ok: false; error: InstantError } {
+  const { message } = coreMessage(id, params);
+  return { ok: false, error: { code: 'ERR_INSTANT', message, textId: id, params } };
 }
 
 function instant(ms: number): Result<number, InstantError> {
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? { ok: true, value: ms } : fail('That date is outside the range of dates.');
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS ? { ok: true, value: ms } : fail('instant.outsideRange');
 }
-
-const HELP = 'Type a date or a time such as "in 2 h", "2 h ago", "yesterday 18:00" or "2026-12-01T18:00Z".';
 
 /** `2 h`, `1 day 2 h`, `90min` (after `in`, before `ago`, after `+`/`-`): total ms, or undefined. */
 function duration(text: string): number | undefined {
@@ -103,9 +107,9 @@ const DAY_OFFSET: Readonly<Record<string, number>> = { today: 0, yesterday: -1, 
  * @example parseInstant('2026-12-01T18:00Z', { now }).ok === true
  */
 export function parseInstant(text: string, options: InstantOptions): Result<number, InstantError> {
-  if (typeof text !== 'string' || text.trim() === '') return fail(`Nothing typed. ${HELP}`);
-  if (text.length > MAX_INSTANT_CHARS) return fail(`That is too long for a date. ${HELP}`);
-  if (!Number.isFinite(options.now)) return fail('The current time is unknown.');
+  if (typeof text !== 'string' || text.trim() === '') return fail('instant.empty');
+  if (text.length > MAX_INSTANT_CHARS) return fail('instant.tooLong');
+  if (!Number.isFinite(options.now)) return fail('instant.noClock');
   const t = text.trim().toLowerCase();
   const now = options.now;
   const utc = options.utc === true;
@@ -116,7 +120,7 @@ export function parseInstant(text: string, options: InstantOptions): Result<numb
   if (iso !== null) {
     const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = iso;
     const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return fail(`"${text.trim()}" is not a valid date. ${HELP}`);
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return fail('instant.invalidDate', [text.trim()]);
     const ms = Math.floor(Number(`0.${frac || '0'}`) * 1000);
     let value: number;
     if (zone === undefined) {
@@ -126,7 +130,7 @@ export function parseInstant(text: string, options: InstantOptions): Result<numb
       value = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset * 60_000;
     }
     // Date rolls 2026-02-30 over into March: refuse a day its month does not have.
-    if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return fail(`"${text.trim()}" is not a valid date. ${HELP}`);
+    if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return fail('instant.invalidDate', [text.trim()]);
     return instant(value);
   }
 
@@ -134,7 +138,7 @@ export function parseInstant(text: string, options: InstantOptions): Result<numb
   if (dt !== null) {
     const [, dayWord = 'today', h, m, s = '0'] = dt;
     const [hour, minute, second] = [h, m, s].map(Number) as [number, number, number];
-    if (hour > 23 || minute > 59 || second > 59) return fail(`"${text.trim()}" is not a time of day. ${HELP}`);
+    if (hour > 23 || minute > 59 || second > 59) return fail('instant.invalidTime', [text.trim()]);
     return instant(dayTime(now, DAY_OFFSET[dayWord]!, hour, minute, second, utc));
   }
   const dayOnly = DAY_ONLY.exec(t);
@@ -150,5 +154,5 @@ export function parseInstant(text: string, options: InstantOptions): Result<numb
     const ms = duration(t.slice(1));
     if (ms !== undefined) return instant(t.startsWith('+') ? now + ms : now - ms);
   }
-  return fail(`"${text.trim()}" is not a date Token Lens understands. ${HELP}`);
+  return fail('instant.unknown', [text.trim()]);
 }

@@ -10,6 +10,7 @@
  * page sets it with `textContent` only. Pure: runs on the host and in the webview.
  */
 import * as l10n from '@vscode/l10n';
+import { MESSAGE_TEXTS } from '../../core/findingTexts';
 
 export const WEBVIEW_STRINGS = {
   'page.title': 'Token Inspector',
@@ -152,6 +153,14 @@ export const WEBVIEW_STRINGS = {
   'validAt.evaluate': 'Evaluate',
   'validAt.now': 'Now',
   'validAt.now.label': 'Now: evaluate at the current time again',
+  // Why the typed text is not an instant (core parseInstant's messages, by their English: the page's messageText finds them here)
+  'validAt.error.empty': MESSAGE_TEXTS['instant.empty'],
+  'validAt.error.tooLong': MESSAGE_TEXTS['instant.tooLong'],
+  'validAt.error.noClock': MESSAGE_TEXTS['instant.noClock'],
+  'validAt.error.outsideRange': MESSAGE_TEXTS['instant.outsideRange'],
+  'validAt.error.invalidDate': MESSAGE_TEXTS['instant.invalidDate'],
+  'validAt.error.invalidTime': MESSAGE_TEXTS['instant.invalidTime'],
+  'validAt.error.unknown': MESSAGE_TEXTS['instant.unknown'],
 
   // Signature
   'signature.addKey': 'Add a key with “Token Lens: Add Verification Key”; keys stay in VS Code’s secret storage.',

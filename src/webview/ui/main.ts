@@ -8,7 +8,7 @@
 import { parseInstant, timeReport } from '../../core';
 import type { Finding, Reference, TimeStatus } from '../../core';
 import { parseHostMessage } from '../../present/inspector/protocol';
-import { kindLabel, limitText, severityIcon, statusLook } from '../../present';
+import { kindLabel, limitText, messageText, severityIcon, statusLook } from '../../present';
 import { countdownAnnouncement, nextAnnouncement, type Announcement } from '../../present/time';
 import { configureLocale, dateLocale, displayLanguageOf, numberText, relativeText, relativeTimeText } from '../../present/locale';
 import { bytesText, sizeText } from '../../present/size';
@@ -574,7 +574,7 @@ function validAtControl(model: TokenViewModel): HTMLElement {
     event.preventDefault();
     const parsed = parseInstant(input.value, { now: Date.now(), utc: model.timeDisplay === 'utc' });
     if (!parsed.ok) {
-      error.textContent = parsed.error.message;
+      error.textContent = messageText(parsed.error);
       input.setAttribute('aria-invalid', 'true');
       return;
     }

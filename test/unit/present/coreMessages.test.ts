@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseInstant } from '../../../src/core';
+import type { InstantError } from '../../../src/core/instant';
+import { configureLocale, messageText } from '../../../src/present';
+import { localizedWebviewStrings, readWebviewLocale, webviewBundle, webviewLocaleJson } from '../../../src/present/inspector/strings';
+
+// Core sentences beyond the findings in the display language (issue 15): the core keeps its
+// English (the CLI prints it byte for byte) and a text id with params; messageText writes the
+// German from l10n/bundle.l10n.de.json.
+const ROOT = path.join(__dirname, '..', '..', '..');
+const GERMAN = JSON.parse(readFileSync(path.join(ROOT, 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
+const NOW = Date.UTC(2026, 11, 1, 12);
+const HELP = 'Type a date or a time such as "in 2 h", "2 h ago", "yesterday 18:00" or "2026-12-01T18:00Z".';
+const HILFE = 'Geben Sie ein Datum oder eine Uhrzeit ein, z. B. „in 2 h“, „2 h ago“, „yesterday 18:00“ oder „2026-12-01T18:00Z“.';
+
+function instantError(text: string, now = NOW): InstantError {
+  const r = parseInstant(text, { now, utc: true });
+  assert.ok(!r.ok, `${text} is refused`);
+  return r.error;
+}
+
+describe('present: parseInstant\'s errors in the display language ("Valid at", --now)', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  const cases: [string, number, string, string][] = [
+    ['  ', NOW, `Nothing typed. ${HELP}`, `Nichts eingegeben. ${HILFE}`],
+    ['x'.repeat(65), NOW, `That is too long for a date. ${HELP}`, `Die Eingabe ist für ein Datum zu lang. ${HILFE}`],
+    ['now', Number.NaN, 'The current time is unknown.', 'Die aktuelle Uhrzeit ist unbekannt.'],
+    ['in 1 w', 8.64e15, 'That date is outside the range of dates.', 'Dieses Datum liegt außerhalb des darstellbaren Bereichs.'],
+    [' 2026-02-30 ', NOW, `"2026-02-30" is not a valid date. ${HELP}`, `„2026-02-30“ ist kein gültiges Datum. ${HILFE}`],
+    ['25:00', NOW, `"25:00" is not a time of day. ${HELP}`, `„25:00“ ist keine gültige Uhrzeit. ${HILFE}`],
+    ['morgen', NOW, `"morgen" is not a date Token Lens understands. ${HELP}`, `„morgen“ ist kein Datum, das Token Lens versteht. ${HILFE}`],
+  ];
+
+  it('the core keeps its English; messageText writes German, and English unconfigured', () => {
+    for (const [text, now, english, german] of cases) {
+      const error = instantError(text, now);
+      assert.equal(error.message, english);
+      assert.equal(messageText(error), english);
+      configureLocale('de', GERMAN);
+      assert.equal(messageText(error), german);
+      configureLocale('en', undefined);
+    }
+  });
+
+  it('the inspector page reads them in German from its strings table alone (what it shows under "Valid at")', () => {
+    configureLocale('de', GERMAN);
+    const locale = readWebviewLocale(webviewLocaleJson({ language: 'de', strings: localizedWebviewStrings() }));
+    configureLocale('en', undefined);
+    configureLocale(locale.language, webviewBundle(locale.strings));
+    for (const [text, now, , german] of cases) assert.equal(messageText(instantError(text, now)), german);
+  });
+});
