@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { configureLocale } from '../../../src/present';
+import { CLAIMS } from '../../../src/core';
+import { tokenEditSchema } from '../../../src/model/editSchema';
 import { TOKEN_TEMPLATES } from '../../../src/model/tokenTemplates';
 
 // Issue 15: what the New Token, Edit Token and key pickers show, in the display language.
@@ -41,5 +43,46 @@ describe('New Token templates in the display language (model/tokenTemplates)', (
     assert.equal(TOKEN_TEMPLATES[0]!.label, 'Access-Token');
     configureLocale('en', undefined);
     assert.equal(TOKEN_TEMPLATES[0]!.label, 'Access token');
+  });
+});
+
+type Prop = { title: string; description: string; markdownDescription: string };
+type EditSchema = { title: string; properties: { header: { title: string; description: string; properties: Record<string, Prop> }; payload: { title: string; description: string; properties: Record<string, Prop> } } };
+
+describe('Edit Token schema in the display language (model/editSchema)', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('unconfigured: the English of the registry and of the schema, the source as a citation', () => {
+    const schema = tokenEditSchema() as EditSchema;
+    assert.equal(schema.title, 'Token Lens: a token being edited');
+    assert.equal(schema.properties.header.title, 'Protected header');
+    assert.equal(schema.properties.payload.description, 'The JWT claims set (RFC 7519 §4). Saving re-encodes it.');
+    const exp = schema.properties.payload.properties['exp']!;
+    const entry = CLAIMS.get('exp')!;
+    assert.equal(exp.title, 'Expiration time');
+    assert.equal(exp.description, `Expiration time: ${entry.description} (${entry.source})`);
+    assert.equal(exp.markdownDescription, `**Expiration time** — ${entry.description}\n\n*${entry.source}*\n\nA NumericDate: seconds since 1970-01-01T00:00:00Z.`);
+    assert.match(schema.properties.header.properties['alg']!.markdownDescription, /Token Lens sets `alg` from the key\.$/);
+  });
+
+  it('in German: the registry\'s texts as the inspector writes them, the schema\'s own words, RFC citations kept', () => {
+    configureLocale('de', GERMAN);
+    const schema = tokenEditSchema() as EditSchema;
+    assert.equal(schema.title, 'Token Lens: ein Token in Bearbeitung');
+    assert.equal(schema.properties.header.title, 'Geschützter Header');
+    assert.equal(schema.properties.header.description, 'Der geschützte JOSE-Header (RFC 7515 §4). Beim Speichern wird er neu codiert.');
+    assert.equal(schema.properties.payload.title, 'Payload');
+    const entry = CLAIMS.get('exp')!;
+    const exp = schema.properties.payload.properties['exp']!;
+    assert.equal(exp.title, 'Ablaufzeit');
+    assert.equal(exp.description, `Ablaufzeit: ${GERMAN[entry.description]!} (${entry.source})`);
+    assert.equal(exp.markdownDescription, `**Ablaufzeit** — ${GERMAN[entry.description]!}\n\n*${entry.source}*\n\nEin NumericDate: Sekunden seit 1970-01-01T00:00:00Z.`);
+    assert.equal(schema.properties.header.properties['alg']!.title, 'Algorithmus');
+    assert.match(schema.properties.header.properties['alg']!.markdownDescription, /setzt Token Lens `alg` anhand des Schlüssels\.$/);
+    // Every registered claim and header parameter is titled with a German text of the bundle, no placeholder left.
+    const german = new Set(Object.values(GERMAN));
+    for (const props of [schema.properties.header.properties, schema.properties.payload.properties]) {
+      for (const [name, prop] of Object.entries(props)) assert.ok(german.has(prop.title) && !prop.description.includes('{0}'), `${name}: ${prop.title}`);
+    }
   });
 });
