@@ -291,6 +291,16 @@ export const MESSAGE_TEXTS = {
   'key.pemNoPrivate': 'The {0} PEM does not hold a supported RSA, EC (P-256/384/521), Ed25519 or X25519 private key',
   'key.noMaterial': 'No key material was given',
   'key.privateJwks': 'This is a JWKS ({"keys": […]}); give the one private JWK to use',
+  // What a key is (keys.ts `describeEntry`, `describePrivate`), inside other sentences (sign.algMismatch, sign.cannotSign).
+  'key.desc.rsaPublic': 'RSA public key ({0} bit)',
+  'key.desc.ecPublic': 'EC public key ({0})',
+  'key.desc.okpPublic': '{0} public key',
+  'key.desc.hmacSecret': 'HMAC secret ({0} bytes)',
+  'key.desc.rsaPrivate': 'RSA private key ({0} bit)',
+  'key.desc.ecPrivate': 'EC private key ({0})',
+  'key.desc.okpPrivate': '{0} private key',
+  'key.desc.secret': 'Secret ({0} bytes)',
+  'key.desc.unknownCurve': 'unknown curve',
 
   // What a token that is not compact JOSE is (decoder.ts `notJoseMessage`: SD-JWT, PASETO, signed cookies).
   'shape.base64': 'This is a base64-wrapped token: decode the base64 first (the scanner reports the token inside)',
@@ -386,6 +396,33 @@ export function limitSourceParam(id: 'cookie' | 'header-line' | 'total-headers',
   if (after === undefined) return source === before ? { message: source, textId, params: [] } : { message: source };
   const fits = source.length >= before.length + after.length && source.startsWith(before) && source.endsWith(after);
   return fits ? { message: source, textId, params: [source.slice(before.length, source.length - after.length)] } : { message: source };
+}
+
+/** Key descriptions by their English pattern (`{0}` a number for sizes, a curve name otherwise). */
+const KEY_DESCRIPTIONS: readonly (readonly [MessageTextId, RegExp, boolean])[] = [
+  ['key.desc.rsaPublic', /^RSA public key \((\d+) bit\)$/, true],
+  ['key.desc.ecPublic', /^EC public key \((.+)\)$/, false],
+  ['key.desc.hmacSecret', /^HMAC secret \((\d+) bytes\)$/, true],
+  ['key.desc.okpPublic', /^(\S+) public key$/, false],
+  ['key.desc.rsaPrivate', /^RSA private key \((\d+) bit\)$/, true],
+  ['key.desc.ecPrivate', /^EC private key \((.+)\)$/, false],
+  ['key.desc.okpPrivate', /^(\S+) private key$/, false],
+  ['key.desc.secret', /^Secret \((\d+) bytes\)$/, true],
+];
+
+/**
+ * A key's description (keys.ts, "EC private key (P-384)") as a param: its English, with the
+ * text id each language writes it from; a description the table does not know stays as it is.
+ */
+export function keyDescriptionParam(description: string): NestedMessage {
+  for (const [textId, pattern, numeric] of KEY_DESCRIPTIONS) {
+    const m = pattern.exec(description);
+    if (m === null) continue;
+    const value = m[1]!;
+    const param: FindingParam = numeric ? Number(value) : value === MESSAGE_TEXTS['key.desc.unknownCurve'] ? { message: value, textId: 'key.desc.unknownCurve' } : value;
+    return fillTemplate(MESSAGE_TEXTS[textId], [param]) === description ? { message: description, textId, params: [param] } : { message: description };
+  }
+  return { message: description };
 }
 
 /** A segment's name as a param (`header`, `initialization vector`), written in each language. */

@@ -55,7 +55,7 @@ export type { Glance, GlanceRecord } from './glance';
 export type { TimeOptions } from './time';
 export { durationParts, formatBytes, formatDuration, formatIso, formatRelative, formatValidIn, quoteText } from './format';
 export type { DurationUnit } from './format';
-export { coreMessage, englishParam, fillTemplate, FINDING_TEXTS, findingCodeOf, joinList, makeFinding, MESSAGE_TEXTS } from './findingTexts';
+export { coreMessage, englishParam, fillTemplate, FINDING_TEXTS, findingCodeOf, joinList, keyDescriptionParam, makeFinding, MESSAGE_TEXTS } from './findingTexts';
 export type { CoreMessage, FindingTemplate, FindingTextId, MessageTextId } from './findingTexts';
 export { claimWeights, COOKIE_LIMIT_BYTES, HEADER_LINE_LIMIT_BYTES, SESSION_ID_BYTES, sizeReport, TOTAL_HEADERS_LIMIT_BYTES, utf8Length } from './size';
 export type { SizeOptions } from './size';

@@ -8,7 +8,7 @@
  */
 import { base64url, createLocalJWKSet, exportJWK, importJWK, importPKCS8, importSPKI, importX509 } from 'jose';
 import type { JWK } from 'jose';
-import { coreMessage } from './findingTexts';
+import { coreMessage, MESSAGE_TEXTS } from './findingTexts';
 import type { CoreMessage, MessageTextId } from './findingTexts';
 import { quoteText } from './format';
 import { isJsonObject, readJson } from './json';
@@ -410,7 +410,7 @@ export function describeEntry(entry: KeyEntry): string {
       return `RSA public key (${Math.floor((n.length * 6) / 8) * 8} bit)`;
     }
     case 'ec':
-      return `EC public key (${entry.crv ?? 'unknown curve'})`;
+      return `EC public key (${entry.crv ?? MESSAGE_TEXTS['key.desc.unknownCurve']})`;
     case 'okp':
       return `${entry.crv ?? 'OKP'} public key`;
   }
@@ -639,7 +639,7 @@ function describePrivate(family: KeyFamily, crv: string | undefined, bits: numbe
     case 'rsa':
       return `RSA private key (${bits} bit)`;
     case 'ec':
-      return `EC private key (${crv ?? 'unknown curve'})`;
+      return `EC private key (${crv ?? MESSAGE_TEXTS['key.desc.unknownCurve']})`;
     case 'okp':
       return `${crv ?? 'OKP'} private key`;
   }

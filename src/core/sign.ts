@@ -11,7 +11,7 @@
 import { base64url, CompactSign } from 'jose';
 import type { CompactJWSHeaderParameters } from 'jose';
 import { applyEdits, createScanner, modify } from 'jsonc-parser';
-import { coreMessage, jsonReasonParam } from './findingTexts';
+import { coreMessage, jsonReasonParam, keyDescriptionParam } from './findingTexts';
 import type { CoreMessage, MessageTextId } from './findingTexts';
 import { quoteText } from './format';
 import { isJsonObject, readJson } from './json';
@@ -260,7 +260,7 @@ function chooseAlgorithm(key: PrivateKey, header: JsonObject, option: string | u
     if (ALG_NONE.test(option)) return fail('ERR_SIGN_ALG_NONE', coreMessage('sign.algNone'), 'alg');
     if (!(SIGNING_ALGORITHMS as readonly string[]).includes(option)) return fail('ERR_SIGN_ALG_UNSUPPORTED', coreMessage('sign.algUnsupported', [quoteText(option, 32), SIGNING_ALGORITHMS.join(', ')]), 'alg');
     if (!(allowed as readonly string[]).includes(option)) {
-      const text = allowed.length > 0 ? coreMessage('sign.algMismatch', [option, key.description, allowed.join(', ')]) : coreMessage('sign.algMismatch.none', [option, key.description]);
+      const text = allowed.length > 0 ? coreMessage('sign.algMismatch', [option, keyDescriptionParam(key.description), allowed.join(', ')]) : coreMessage('sign.algMismatch.none', [option, keyDescriptionParam(key.description)]);
       return fail('ERR_SIGN_ALG_KEY_MISMATCH', text, 'alg');
     }
     return { ok: true, value: { alg: option as SigningAlgorithm, source: 'option' } };
@@ -268,7 +268,7 @@ function chooseAlgorithm(key: PrivateKey, header: JsonObject, option: string | u
   const headerAlg = header['alg'];
   if (typeof headerAlg === 'string' && (allowed as readonly string[]).includes(headerAlg)) return { ok: true, value: { alg: headerAlg as SigningAlgorithm, source: 'header' } };
   const fallback = defaultSigningAlgorithm(key);
-  if (fallback === undefined) return fail('ERR_SIGN_ALG_KEY_MISMATCH', key.alg !== undefined ? coreMessage('sign.cannotSign.pinned', [key.description, quoteText(key.alg, 32)]) : coreMessage('sign.cannotSign', [key.description]), 'key');
+  if (fallback === undefined) return fail('ERR_SIGN_ALG_KEY_MISMATCH', key.alg !== undefined ? coreMessage('sign.cannotSign.pinned', [keyDescriptionParam(key.description), quoteText(key.alg, 32)]) : coreMessage('sign.cannotSign', [keyDescriptionParam(key.description)]), 'key');
   return { ok: true, value: { alg: fallback, source: 'key' } };
 }
 

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseInstant } from '../../../src/core';
+import { exportPKCS8, generateKeyPair } from 'jose';
+import { keyDescriptionParam, parseInstant, parsePrivateKey, signToken } from '../../../src/core';
 import type { InstantError } from '../../../src/core/instant';
 import { configureLocale, messageText } from '../../../src/present';
 import { localizedWebviewStrings, readWebviewLocale, webviewBundle, webviewLocaleJson } from '../../../src/present/inspector/strings';
@@ -51,5 +52,41 @@ describe('present: parseInstant\'s errors in the display language ("Valid at", -
     configureLocale('en', undefined);
     configureLocale(locale.language, webviewBundle(locale.strings));
     for (const [text, now, , german] of cases) assert.equal(messageText(instantError(text, now)), german);
+  });
+});
+
+describe('present: key descriptions inside German sentences (sign.algMismatch, sign.cannotSign)', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('"EC private key (P-384)" is a nested sentence: German in German, the English unchanged', async () => {
+    const { privateKey: ec } = await generateKeyPair('ES384', { extractable: true });
+    const key = await parsePrivateKey({ kind: 'pem', pem: await exportPKCS8(ec) });
+    assert.ok(key.ok);
+    assert.equal(key.value.description, 'EC private key (P-384)');
+    const signed = await signToken({ header: '{}', payload: '{}', key: key.value, alg: 'RS256' });
+    assert.ok(!signed.ok);
+    assert.equal(signed.error.message, 'RS256 does not fit this EC private key (P-384): it signs with ES384');
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(signed.error), 'RS256 passt nicht zu diesem Schlüssel (Privater EC-Schlüssel (P-384)): Er signiert mit ES384');
+  });
+
+  it('every description form reads back to its own English, and German for each', () => {
+    const cases: [string, string][] = [
+      ['RSA public key (2048 bit)', 'Öffentlicher RSA-Schlüssel (2.048 Bit)'],
+      ['EC public key (unknown curve)', 'Öffentlicher EC-Schlüssel (unbekannte Kurve)'],
+      ['Ed25519 public key', 'Öffentlicher Ed25519-Schlüssel'],
+      ['HMAC secret (32 bytes)', 'HMAC-Geheimnis (32 Byte)'],
+      ['RSA private key (4096 bit)', 'Privater RSA-Schlüssel (4.096 Bit)'],
+      ['X25519 private key', 'Privater X25519-Schlüssel'],
+      ['Secret (64 bytes)', 'Geheimnis (64 Byte)'],
+      ['JWKS with 3 keys', 'JWKS with 3 keys'],
+    ];
+    for (const [english, german] of cases) {
+      const param = keyDescriptionParam(english);
+      assert.equal(param.message, english);
+      configureLocale('de', GERMAN);
+      assert.equal(messageText({ message: 'x', textId: 'sign.cannotSign', params: [param] }), `Dieser Schlüssel (${german}) kann kein JWS signieren`);
+      configureLocale('en', undefined);
+    }
   });
 });
