@@ -5,6 +5,7 @@ import { parsePrivateKey } from '../core/keys';
 import type { KeyStore, SigningMaterial } from '../model/keyStore';
 import { labelText, notificationText } from '../present/escape';
 import { messageText } from '../present/findingText';
+import { storedKeyDescriptionText } from '../present/keys';
 
 /** Where the material came from: a clipboard still holding it is cleared once it is stored. */
 type Source = 'paste' | 'clipboard' | 'open';
@@ -111,8 +112,8 @@ export async function addDecryptionKey(store: KeyStore): Promise<string | undefi
         label: `$(lock) ${replaces ? vscode.l10n.t('Replace the decryption key "{0}"', labelText(name, { max: 80 })) : vscode.l10n.t('Store the decryption key "{0}"', labelText(name, { max: 80 }))}`,
         detail: [
           parsed.value.kid !== undefined
-            ? vscode.l10n.t('{0}, decrypts {1} · kid {2}.', parsed.value.description, algorithmsWords(algs), labelText(parsed.value.kid, { max: 120 }))
-            : vscode.l10n.t('{0}, decrypts {1}.', parsed.value.description, algorithmsWords(algs)),
+            ? vscode.l10n.t('{0}, decrypts {1} · kid {2}.', storedKeyDescriptionText(parsed.value.description), algorithmsWords(algs), labelText(parsed.value.kid, { max: 120 }))
+            : vscode.l10n.t('{0}, decrypts {1}.', storedKeyDescriptionText(parsed.value.description), algorithmsWords(algs)),
           ...(replaces ? [vscode.l10n.t('The key stored under this label is replaced.')] : []),
           vscode.l10n.t('Kept in VS Code secret storage only; it is never shown again.'),
         ].join(' '),
@@ -127,6 +128,7 @@ export async function addDecryptionKey(store: KeyStore): Promise<string | undefi
     label: name,
     material,
     ...(parsed.value.kid !== undefined ? { kid: parsed.value.kid } : {}),
+    // Stored in English; pickers and notices show it in the display language (present storedKeyDescriptionText).
     description: `${parsed.value.description} · decrypts ${algorithmsText(algs)}`,
   });
   let cleared = false;

@@ -14,6 +14,7 @@ import type { TokenIndex } from '../model/tokenIndex';
 import type { InspectTarget } from '../model/types';
 import { labelText, notificationText } from '../present/escape';
 import { messageText } from '../present/findingText';
+import { storedKeyDescriptionText } from '../present/keys';
 import { diffColumn } from './compareTokens';
 import { readClipboard } from './decodeToken';
 
@@ -96,7 +97,7 @@ async function askFinish(keyStore: KeyStore, place: EditPlace): Promise<FinishCh
   const items: FinishItem[] = [
     ...keys.map((k) => ({
       label: `$(key) ${vscode.l10n.t('Sign with "{0}"', labelText(k.label, { max: 80 }))}`,
-      description: labelText(k.description, { max: 80 }),
+      description: labelText(storedKeyDescriptionText(k.description), { max: 80 }),
       detail: vscode.l10n.t('The algorithm comes from the key'),
       choice: { kind: 'sign' as const, keyLabel: k.label },
     })),

@@ -75,7 +75,8 @@ export async function generateKeyPair(store: KeyStore): Promise<GeneratedKeyOutc
     material: { kind: 'pem', pem: value.privatePem },
     kid: value.kid,
     publicJwk: JSON.stringify(value.publicJwk),
-    description: `${type.label} private key · ${value.alg}`,
+    // The core's English (`RSA private key (2048 bit) · RS256`), as Add Signing Key stores it: pickers show it in the display language (present storedKeyDescriptionText).
+    description: `${value.privateKey.description} · ${value.alg}`,
   });
   const outcome: GeneratedKeyOutcome = { label: label.trim(), kid: value.kid, alg: value.alg };
   const publicFile = await offerPublicFile(value, outcome.label);

@@ -5,6 +5,7 @@ import { privateKeyOf } from '../model/tokenEdits';
 import { TOKEN_TEMPLATES, tokenTemplate } from '../model/tokenTemplates';
 import { labelText, notificationText } from '../present/escape';
 import { messageText } from '../present/findingText';
+import { storedKeyDescriptionText } from '../present/keys';
 
 /** What *New Token* made and where it went. */
 export interface NewTokenOutcome {
@@ -32,7 +33,7 @@ export async function newToken(store: KeyStore): Promise<NewTokenOutcome | undef
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    keys.map((k) => ({ label: `$(key) ${labelText(k.label, { max: 80 })}`, description: labelText(k.description, { max: 80 }), key: k })),
+    keys.map((k) => ({ label: `$(key) ${labelText(k.label, { max: 80 })}`, description: labelText(storedKeyDescriptionText(k.description), { max: 80 }), key: k })),
     { title: template.template.signTitle, placeHolder: vscode.l10n.t('The algorithm comes from the key') },
   );
   if (picked === undefined) return undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { KeyStore } from '../model/keyStore';
 import { labelText, notificationText } from '../present/escape';
+import { storedKeyDescriptionText } from '../present/keys';
 
 /**
  * Token Lens: Remove Decryption Key (issue 11). Lists the decryption keys (signing keys decrypt
@@ -17,7 +18,7 @@ export async function removeDecryptionKey(store: KeyStore, label?: unknown): Pro
   let target = typeof label === 'string' ? keys.find((k) => k.label === label) : undefined;
   if (target === undefined) {
     const picked = await vscode.window.showQuickPick(
-      keys.map((k) => ({ label: labelText(k.label, { icons: true, max: 120 }), description: labelText(k.description, { icons: true, max: 120 }), key: k })),
+      keys.map((k) => ({ label: labelText(k.label, { icons: true, max: 120 }), description: labelText(storedKeyDescriptionText(k.description), { icons: true, max: 120 }), key: k })),
       { title: vscode.l10n.t('Remove Decryption Key'), placeHolder: vscode.l10n.t('Choose the decryption key to remove') },
     );
     target = picked?.key;
@@ -26,7 +27,7 @@ export async function removeDecryptionKey(store: KeyStore, label?: unknown): Pro
   const remove = vscode.l10n.t('Remove Key');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Remove the decryption key "{0}"?', labelText(target.label, { max: 80 })),
-    { modal: true, detail: vscode.l10n.t('{0}. It cannot be recovered: tokens encrypted to it no longer decrypt here.', labelText(target.description, { max: 160 })) },
+    { modal: true, detail: vscode.l10n.t('{0}. It cannot be recovered: tokens encrypted to it no longer decrypt here.', labelText(storedKeyDescriptionText(target.description), { max: 160 })) },
     remove,
   );
   if (answer !== remove) return false;

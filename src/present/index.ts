@@ -27,6 +27,6 @@ export { findingExplanation } from './findingHelp';
 export type { TokenSummary } from './summary';
 export { BINARY_SNIFF_BYTES, LineIndex, looksBinary } from './text';
 export type { TextPosition } from './text';
-export { BINDING_PROMPTS, bindingChoices, bindingText, keyAddedText, keyConfirmation } from './keys';
+export { BINDING_PROMPTS, bindingChoices, bindingText, keyAddedText, keyConfirmation, storedKeyDescriptionText } from './keys';
 export type { BindingChoice, KeyConfirmation } from './keys';
 export { comparisonHeadline, comparisonLines, memberChangeText, signedDuration } from './compare';

@@ -4,7 +4,10 @@
  * their output (`labelText` for quick picks, modal messages).
  */
 import * as l10n from '@vscode/l10n';
+import { keyDescriptionParam } from '../core';
 import { truncate } from './escape';
+import { messageText } from './findingText';
+import { displayLanguageOf, numberText } from './locale';
 
 /**
  * "only for iss = …, any kid": the binding of a key, for confirmations and lists.
@@ -98,4 +101,35 @@ export function keyAddedText(label: string, description: string): string {
   return sameText(label, description)
     ? l10n.t('Token Lens: added verification key "{0}".', truncate(label, 80))
     : l10n.t('Token Lens: added verification key "{0}" ({1}).', truncate(label, 80), truncate(description, 120));
+}
+
+/** The algorithms a decryption key decrypts, as its stored description lists them (`A, B, C and 2 more`). */
+function algorithmsListText(list: string): string {
+  const more = /^(.+) and (\d+) more$/.exec(list);
+  return more === null ? list : l10n.t('{0} and {1} more', more[1]!, numberText(Number(more[2])));
+}
+
+/** What a private key is (core keys.ts's English, or the type label Generate Key Pair once stored: `RSA 2048 private key`), in the display language. */
+function privateKeyText(head: string): string {
+  const generated = /^RSA (\d+) private key$/.exec(head) ?? /^EC (P-\d+) private key$/.exec(head);
+  const english = generated === null ? head : head.startsWith('RSA') ? `RSA private key (${generated[1]!} bit)` : `EC private key (${generated[1]!})`;
+  const param = keyDescriptionParam(english);
+  // Unconfigured (English) the description is shown as stored, the type label of an old generated key included.
+  return param.textId === undefined || displayLanguageOf() === undefined ? head : messageText(param);
+}
+
+/**
+ * A stored private key's description (SecretStorage keeps the English, written when the key was
+ * added: `EC private key (P-256) · ES256`, `RSA private key (2048 bit) · decrypts RSA-OAEP-256`) as
+ * pickers and notices show it, in the display language; a description of another form is shown
+ * as stored.
+ *
+ * @example storedKeyDescriptionText('EC private key (P-256) · ES256') === 'EC private key (P-256) · ES256' // unconfigured
+ */
+export function storedKeyDescriptionText(stored: string): string {
+  const decrypts = /^(.+) · decrypts (.+)$/.exec(stored);
+  if (decrypts !== null) return l10n.t('{0} · decrypts {1}', privateKeyText(decrypts[1]!), algorithmsListText(decrypts[2]!));
+  const signs = /^(.+) · ([A-Za-z0-9+-]+)$/.exec(stored);
+  if (signs !== null) return `${privateKeyText(signs[1]!)} · ${signs[2]!}`;
+  return privateKeyText(stored);
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { configureLocale } from '../../../src/present';
+import { configureLocale, storedKeyDescriptionText } from '../../../src/present';
 import { CLAIMS } from '../../../src/core';
 import { tokenEditSchema } from '../../../src/model/editSchema';
 import { TOKEN_TEMPLATES } from '../../../src/model/tokenTemplates';
@@ -84,5 +84,35 @@ describe('Edit Token schema in the display language (model/editSchema)', () => {
     for (const props of [schema.properties.header.properties, schema.properties.payload.properties]) {
       for (const [name, prop] of Object.entries(props)) assert.ok(german.has(prop.title) && !prop.description.includes('{0}'), `${name}: ${prop.title}`);
     }
+  });
+});
+
+describe('stored key descriptions as pickers show them (present storedKeyDescriptionText)', () => {
+  afterEach(() => configureLocale('en', undefined));
+  const STORED = [
+    'RSA private key (2048 bit) · RS256',
+    'EC private key (P-256) · decrypts ECDH-ES, ECDH-ES+A128KW, ECDH-ES+A192KW and 1 more',
+    'Ed25519 private key · EdDSA',
+    'Secret (32 bytes) · decrypts dir, A256KW',
+    // What Generate Key Pair stored before: its type label.
+    'RSA 3072 private key · RS256',
+    'EC P-384 private key · ES384',
+  ];
+
+  it('unconfigured: as stored, byte for byte; a description of another form too', () => {
+    for (const d of [...STORED, 'my own words · HS256', 'JWKS with 3 keys']) assert.equal(storedKeyDescriptionText(d), d);
+  });
+
+  it('in German: what the key is and what it decrypts, algorithm names kept', () => {
+    configureLocale('de', GERMAN);
+    assert.deepEqual(STORED.map(storedKeyDescriptionText), [
+      'Privater RSA-Schlüssel (2.048 Bit) · RS256', // numbers in German digits, as every size
+      'Privater EC-Schlüssel (P-256) · entschlüsselt ECDH-ES, ECDH-ES+A128KW, ECDH-ES+A192KW und 1 weitere',
+      'Privater Ed25519-Schlüssel · EdDSA',
+      `${GERMAN['Secret ({0} bytes)']!.replace('{0}', '32')} · entschlüsselt dir, A256KW`,
+      'Privater RSA-Schlüssel (3.072 Bit) · RS256',
+      'Privater EC-Schlüssel (P-384) · ES384',
+    ]);
+    assert.equal(storedKeyDescriptionText('my own words · HS256'), 'my own words · HS256', 'free text is shown as stored');
   });
 });
