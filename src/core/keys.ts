@@ -12,7 +12,7 @@ import { coreMessage, MESSAGE_TEXTS } from './findingTexts';
 import type { CoreMessage, MessageTextId } from './findingTexts';
 import { quoteText } from './format';
 import { isJsonObject, readJson } from './json';
-import type { FindingParam, Result } from './types';
+import type { FindingParam, NestedMessage, Result } from './types';
 
 /** How an HMAC secret typed by the user is turned into bytes. */
 export type SecretEncoding = 'utf8' | 'base64' | 'base64url';
@@ -68,6 +68,9 @@ export interface SkippedKey {
   readonly code: SkippedKeyCode;
   /** One sentence naming the member and the reason, without key material. */
   readonly message: string;
+  /** The {@link MESSAGE_TEXTS} id and params each language writes {@link message} from. */
+  readonly textId: MessageTextId;
+  readonly params: readonly FindingParam[];
 }
 
 /** A parsed, labelled verification key. */
@@ -301,20 +304,20 @@ function parseJson(json: string): unknown {
  * Turns one JWK into a key entry: `oct` → HMAC secret, others → public JWK checked by import.
  * JWKS members reach it only after {@link skipReason} let them through (public keys only).
  */
-async function jwkEntry(raw: Record<string, unknown>, where: string): Promise<Result<KeyEntry, KeyError>> {
+async function jwkEntry(raw: Record<string, unknown>, where: FindingParam): Promise<Result<KeyEntry, KeyError>> {
   const kty = raw['kty'];
   const kid = typeof raw['kid'] === 'string' ? raw['kid'] : undefined;
   const alg = typeof raw['alg'] === 'string' ? raw['alg'] : undefined;
   const crv = typeof raw['crv'] === 'string' ? raw['crv'] : undefined;
   const base = { ...(kid !== undefined ? { kid } : {}), ...(alg !== undefined ? { alg } : {}) };
   if (kty === 'oct') {
-    if (typeof raw['k'] !== 'string') return fail('ERR_JWK_MALFORMED', `${where}: an "oct" JWK needs a string "k"`);
+    if (typeof raw['k'] !== 'string') return fail('ERR_JWK_MALFORMED', coreMessage('key.entry.octK', [where]));
     const secret = decodeSecret(raw['k'], 'base64url');
-    if (!secret.ok) return fail('ERR_JWK_MALFORMED', `${where}: "k" is not valid base64url`);
+    if (!secret.ok) return fail('ERR_JWK_MALFORMED', coreMessage('key.entry.octBase64', [where]));
     return { ok: true, value: { family: 'hmac', ...base, secret: secret.value } };
   }
   const family: KeyFamily | undefined = kty === 'RSA' ? 'rsa' : kty === 'EC' ? 'ec' : kty === 'OKP' ? 'okp' : undefined;
-  if (!family) return fail('ERR_JWK_MALFORMED', `${where}: "kty" must be "RSA", "EC", "OKP" or "oct"`);
+  if (!family) return fail('ERR_JWK_MALFORMED', coreMessage('key.entry.kty', [where]));
   const pub: Record<string, unknown> = { ...raw };
   for (const member of PRIVATE_JWK_MEMBERS) delete pub[member];
   if (family === 'rsa' && modulusBits(raw['n']) > MAX_RSA_MODULUS_BITS) return tooLarge(modulusBits(raw['n']));
@@ -323,7 +326,7 @@ async function jwkEntry(raw: Record<string, unknown>, where: string): Promise<Re
     await importJWK({ ...(pub as JWK), alg: probeAlg }, probeAlg);
   } catch (error) {
     const detail = quoteText(error instanceof Error ? error.message : 'import failed', 120);
-    return fail('ERR_JWK_MALFORMED', `${where}: the ${String(kty)} JWK cannot be imported (${detail})`);
+    return fail('ERR_JWK_MALFORMED', coreMessage('key.entry.import', [where, String(kty), detail]));
   }
   return { ok: true, value: { family, ...base, ...(crv !== undefined ? { crv } : {}), jwk: pub as JWK } };
 }
@@ -337,19 +340,18 @@ async function parseJwk(json: string): Promise<Result<KeyEntry, KeyError>> {
 
 const JWKS_KEY_TYPES: readonly unknown[] = ['RSA', 'EC', 'OKP'];
 
-/** Why a JWKS member is no public signing key Token Lens can use, or undefined when it is one. */
-function skipReason(raw: Record<string, unknown>): { code: SkippedKeyCode; reason: string } | undefined {
+/** Why a JWKS member is no public signing key Token Lens can use, or undefined when it is one: the code, the reason's text id and its params after the member's place. */
+function skipReason(raw: Record<string, unknown>): { code: SkippedKeyCode; textId: MessageTextId; params: readonly FindingParam[] } | undefined {
   const kty = raw['kty'];
-  if (kty === 'oct') return { code: 'ERR_JWKS_SECRET', reason: 'is an "oct" secret; a key set holds public keys only, add HMAC secrets as a secret' };
+  if (kty === 'oct') return { code: 'ERR_JWKS_SECRET', textId: 'key.skip.secret', params: [] };
   const secret = PRIVATE_JWK_MEMBERS.filter((member) => raw[member] !== undefined);
-  if (secret.length > 0) return { code: 'ERR_JWKS_PRIVATE', reason: `carries private key parameters (${secret.map((m) => `"${m}"`).join(', ')})` };
+  if (secret.length > 0) return { code: 'ERR_JWKS_PRIVATE', textId: 'key.skip.private', params: [secret.map((m) => `"${m}"`).join(', ')] };
   const use = raw['use'];
-  if (use !== undefined && use !== 'sig') return { code: 'ERR_JWKS_USE', reason: `has "use" ${typeof use === 'string' ? JSON.stringify(use.slice(0, 16)) : 'that is not a string'}, not "sig"` };
+  if (use !== undefined && use !== 'sig') return typeof use === 'string' ? { code: 'ERR_JWKS_USE', textId: 'key.skip.use', params: [JSON.stringify(use.slice(0, 16))] } : { code: 'ERR_JWKS_USE', textId: 'key.skip.useNotString', params: [] };
   const ops = raw['key_ops'];
-  if (ops !== undefined && !(Array.isArray(ops) && ops.includes('verify'))) return { code: 'ERR_JWKS_KEY_OPS', reason: 'has "key_ops" without "verify"' };
+  if (ops !== undefined && !(Array.isArray(ops) && ops.includes('verify'))) return { code: 'ERR_JWKS_KEY_OPS', textId: 'key.skip.keyOps', params: [] };
   if (!JWKS_KEY_TYPES.includes(kty)) {
-    const name = typeof kty === 'string' ? JSON.stringify(kty.slice(0, 16)) : 'no "kty"';
-    return { code: 'ERR_JWKS_KTY', reason: `has ${typeof kty === 'string' ? 'key type ' : ''}${name}; Token Lens verifies with RSA, EC and OKP public keys` };
+    return typeof kty === 'string' ? { code: 'ERR_JWKS_KTY', textId: 'key.skip.kty', params: [JSON.stringify(kty.slice(0, 16))] } : { code: 'ERR_JWKS_KTY', textId: 'key.skip.noKty', params: [] };
   }
   return undefined;
 }
@@ -373,23 +375,24 @@ async function parseJwks(json: string): Promise<Result<{ entries: KeyEntry[]; sk
   const keys = value['keys'] as unknown[];
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    const where = `JWKS key #${i + 1}`;
-    if (!isJsonObject(key)) return fail('ERR_JWKS_MALFORMED', `${where} is not a JSON object`);
+    const where: NestedMessage = { ...coreMessage('key.where.jwks', [i + 1]) };
+    if (!isJsonObject(key)) return fail('ERR_JWKS_MALFORMED', coreMessage('key.entry.notObject', [where]));
     const skip = skipReason(key);
     if (skip !== undefined) {
       const kid = typeof key['kid'] === 'string' ? key['kid'] : undefined;
-      skipped.push({ index: i + 1, ...(kid !== undefined ? { kid } : {}), code: skip.code, message: `${where} ${skip.reason}` });
+      const text = coreMessage(skip.textId, [where, ...skip.params]);
+      skipped.push({ index: i + 1, ...(kid !== undefined ? { kid } : {}), code: skip.code, message: text.message, textId: text.textId, params: text.params });
       continue;
     }
     const entry = await jwkEntry(key, where);
-    if (!entry.ok) return fail('ERR_JWKS_MALFORMED', entry.error.message);
+    if (!entry.ok) return fail('ERR_JWKS_MALFORMED', entry.error.textId !== undefined ? { message: entry.error.message, textId: entry.error.textId, params: entry.error.params ?? [] } : entry.error.message);
     entries.push(entry.value);
   }
   if (keys.length === 0) return fail('ERR_JWKS_MALFORMED', coreMessage('key.jwksEmpty'));
   if (entries.length === 0) {
-    const listed = skipped.slice(0, SKIPS_LISTED).map((s) => s.message);
-    if (skipped.length > SKIPS_LISTED) listed.push(`${skipped.length - SKIPS_LISTED} more skipped`);
-    return fail('ERR_JWKS_NO_PUBLIC_KEY', `The JWKS holds no public signing key: ${listed.join('; ')}`);
+    const listed: FindingParam[] = skipped.slice(0, SKIPS_LISTED).map((s): NestedMessage => ({ message: s.message, textId: s.textId, params: s.params }));
+    if (skipped.length > SKIPS_LISTED) listed.push({ ...coreMessage('key.skip.more', [skipped.length - SKIPS_LISTED]) });
+    return fail('ERR_JWKS_NO_PUBLIC_KEY', coreMessage('key.jwksNoPublic', [{ list: listed, join: 'semicolon' }]));
   }
   return { ok: true, value: { entries, skipped } };
 }

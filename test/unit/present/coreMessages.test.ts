@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportPKCS8, generateKeyPair } from 'jose';
-import { keyDescriptionParam, parseInstant, parsePrivateKey, signToken } from '../../../src/core';
+import { keyDescriptionParam, parseInstant, parsePrivateKey, parseVerificationKey, signToken } from '../../../src/core';
 import type { InstantError } from '../../../src/core/instant';
 import { configureLocale, messageText } from '../../../src/present';
 import { localizedWebviewStrings, readWebviewLocale, webviewBundle, webviewLocaleJson } from '../../../src/present/inspector/strings';
@@ -88,5 +88,42 @@ describe('present: key descriptions inside German sentences (sign.algMismatch, s
       assert.equal(messageText({ message: 'x', textId: 'sign.cannotSign', params: [param] }), `Dieser Schlüssel (${german}) kann kein JWS signieren`);
       configureLocale('en', undefined);
     }
+  });
+});
+
+describe('present: a JWKS entry\'s errors and skip reasons in the display language', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  async function jwksError(keys: unknown[]): Promise<{ message: string; textId?: string; params?: readonly unknown[] }> {
+    const r = await parseVerificationKey({ label: 'k', material: { kind: 'jwks', json: JSON.stringify({ keys }) } });
+    assert.ok(!r.ok);
+    return r.error;
+  }
+
+  it('"The JWKS holds no public signing key: …" lists each member\'s reason, German in German', async () => {
+    const error = await jwksError([{ kty: 'oct', k: 'AAAA' }, { kty: 'RSA', n: 'x', e: 'AQAB', d: 'x' }, { kty: 'EC', use: 'enc' }, { kty: 'EC', key_ops: ['sign'] }, { kty: 'XX' }]);
+    assert.equal(error.message, 'The JWKS holds no public signing key: JWKS key #1 is an "oct" secret; a key set holds public keys only, add HMAC secrets as a secret; JWKS key #2 carries private key parameters ("d"); JWKS key #3 has "use" "enc", not "sig"; 2 more skipped');
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(error as Parameters<typeof messageText>[0]), 'Das JWKS enthält keinen öffentlichen Signaturschlüssel: JWKS-Schlüssel Nr. 1 ist ein „oct“-Geheimnis; ein Schlüsselsatz enthält nur öffentliche Schlüssel. Fügen Sie HMAC-Geheimnisse als Geheimnis hinzu; JWKS-Schlüssel Nr. 2 enthält Parameter eines privaten Schlüssels ("d"); JWKS-Schlüssel Nr. 3 hat „use“ "enc" statt „sig“; 2 weitere übersprungen');
+  });
+
+  it('the other reasons and an entry that cannot be read', async () => {
+    const cases: [unknown[], string, string][] = [
+      [[{}], 'JWKS key #1 has no "kty"; Token Lens verifies with RSA, EC and OKP public keys', 'JWKS-Schlüssel Nr. 1 hat kein „kty“; Token Lens prüft mit öffentlichen RSA-, EC- und OKP-Schlüsseln'],
+      [[{ kty: 'EC', use: 5 }], 'JWKS key #1 has "use" that is not a string, not "sig"', 'JWKS-Schlüssel Nr. 1 hat ein „use“, das kein String ist, statt „sig“'],
+      [[{ kty: 'EC', key_ops: ['sign'] }], 'JWKS key #1 has "key_ops" without "verify"', 'JWKS-Schlüssel Nr. 1 hat „key_ops“ ohne „verify“'],
+    ];
+    for (const [keys, english, german] of cases) {
+      const error = await jwksError(keys);
+      assert.equal(error.message, `The JWKS holds no public signing key: ${english}`);
+      configureLocale('de', GERMAN);
+      assert.equal(messageText(error as Parameters<typeof messageText>[0]), `Das JWKS enthält keinen öffentlichen Signaturschlüssel: ${german}`);
+      configureLocale('en', undefined);
+    }
+    const bad = await parseVerificationKey({ label: 'k', material: { kind: 'jwk', json: JSON.stringify({ kty: 'oct' }) } });
+    assert.ok(!bad.ok);
+    assert.equal(bad.error.message, 'JWK: an "oct" JWK needs a string "k"');
+    configureLocale('de', GERMAN);
+    assert.equal(messageText(bad.error), 'JWK: Ein „oct“-JWK braucht einen String „k“');
   });
 });
