@@ -260,7 +260,7 @@ export const MESSAGE_TEXTS = {
   'sign.failedWith': 'Signing with {0} failed ({1})',
   'sign.failed': 'Signing failed ({0})',
 
-  // Why a key could not be read (keys.ts `KeyError`; a JWKS entry's own errors are not here yet).
+  // Why a key could not be read (keys.ts `KeyError`).
   'key.tooLarge': 'The RSA key is too large ({0} bit); Token Lens accepts RSA moduli up to {1} bits',
   'key.secretEmpty': 'The secret is empty',
   'key.secretEncoding': 'The secret is not valid {0}',
@@ -307,6 +307,10 @@ export const MESSAGE_TEXTS = {
   'key.skip.noKty': '{0} has no "kty"; Token Lens verifies with RSA, EC and OKP public keys',
   'key.skip.more': '{0} more skipped',
   'key.jwksNoPublic': 'The JWKS holds no public signing key: {0}',
+  // Why a base64-wrapped token does not unwrap (shapes/wrapped.ts).
+  'wrapped.empty': 'The base64 text is empty',
+  'wrapped.notBase64': 'The text is not base64',
+  'wrapped.notUtf8': 'The base64 text does not decode to UTF-8 text',
   // What a key is (keys.ts `describeEntry`, `describePrivate`), inside other sentences (sign.algMismatch, sign.cannotSign).
   'key.desc.rsaPublic': 'RSA public key ({0} bit)',
   'key.desc.ecPublic': 'EC public key ({0})',

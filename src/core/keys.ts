@@ -107,7 +107,7 @@ export type KeyErrorCode =
 export interface KeyError {
   readonly code: KeyErrorCode;
   readonly message: string;
-  /** The {@link MESSAGE_TEXTS} id and params each language writes {@link message} from (not yet for a JWKS entry's own errors). */
+  /** The {@link MESSAGE_TEXTS} id and params each language writes {@link message} from. */
   readonly textId?: MessageTextId;
   readonly params?: readonly FindingParam[];
 }

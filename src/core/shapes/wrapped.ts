@@ -6,6 +6,7 @@
  * npm store them.
  */
 import { decodeUtf8 } from '../segments';
+import { coreMessage, type MessageTextId } from '../findingTexts';
 import type { Result, TokenError } from '../types';
 import { decodeBase64 } from './base64';
 import type { Base64Alphabet } from './base64';
@@ -23,8 +24,8 @@ export interface UnwrappedToken {
   readonly padded: boolean;
 }
 
-function fail(message: string): { ok: false; error: TokenError } {
-  return { ok: false, error: { code: 'ERR_BASE64URL', message } };
+function fail(id: MessageTextId & `wrapped.${string}`): { ok: false; error: TokenError } {
+  return { ok: false, error: { code: 'ERR_BASE64URL', ...coreMessage(id) } };
 }
 
 /** First character of a token the scanner knows (`e` of a JOSE header, `v` of PASETO). */
@@ -41,11 +42,11 @@ function startsLikeToken(text: string): boolean {
  * unwrapBase64Token(btoa('oauth2:eyJhbGciOi…')) // → { ok: true, value: { inner: 'eyJhbGciOi…', user: 'oauth2', … } }
  */
 export function unwrapBase64Token(blob: string): Result<UnwrappedToken> {
-  if (typeof blob !== 'string' || blob.length === 0) return fail('The base64 text is empty');
+  if (typeof blob !== 'string' || blob.length === 0) return fail('wrapped.empty');
   const decoded = decodeBase64(blob);
-  if (decoded === undefined) return fail('The text is not base64');
+  if (decoded === undefined) return fail('wrapped.notBase64');
   let text = decodeUtf8(decoded.bytes);
-  if (text === undefined) return fail('The base64 text does not decode to UTF-8 text');
+  if (text === undefined) return fail('wrapped.notUtf8');
   if (text.endsWith('\r\n')) text = text.slice(0, -2);
   else if (text.endsWith('\n')) text = text.slice(0, -1);
   const base = { alphabet: decoded.alphabet, padded: decoded.padded };

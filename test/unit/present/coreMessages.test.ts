@@ -4,6 +4,7 @@ import path from 'node:path';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { keyDescriptionParam, parseInstant, parsePrivateKey, parseVerificationKey, signToken } from '../../../src/core';
 import type { InstantError } from '../../../src/core/instant';
+import { unwrapBase64Token } from '../../../src/core/shapes/wrapped';
 import { configureLocale, messageText } from '../../../src/present';
 import { localizedWebviewStrings, readWebviewLocale, webviewBundle, webviewLocaleJson } from '../../../src/present/inspector/strings';
 
@@ -125,5 +126,25 @@ describe('present: a JWKS entry\'s errors and skip reasons in the display langua
     assert.equal(bad.error.message, 'JWK: an "oct" JWK needs a string "k"');
     configureLocale('de', GERMAN);
     assert.equal(messageText(bad.error), 'JWK: Ein „oct“-JWK braucht einen String „k“');
+  });
+});
+
+describe('present: the base64 wrapper\'s errors in the display language (shapes/wrapped.ts)', () => {
+  afterEach(() => configureLocale('en', undefined));
+
+  it('empty, not base64, not UTF-8: English as before, German in German', () => {
+    const cases: [string, string, string][] = [
+      ['', 'The base64 text is empty', 'Der base64-Text ist leer'],
+      ['!!!!', 'The text is not base64', 'Der Text ist kein base64'],
+      [Buffer.from([0xff, 0xfe, 0xfd]).toString('base64'), 'The base64 text does not decode to UTF-8 text', 'Der base64-Text ergibt dekodiert keinen UTF-8-Text'],
+    ];
+    for (const [blob, english, german] of cases) {
+      const r = unwrapBase64Token(blob);
+      assert.ok(!r.ok, blob);
+      assert.equal(r.error.message, english);
+      configureLocale('de', GERMAN);
+      assert.equal(messageText(r.error), german);
+      configureLocale('en', undefined);
+    }
   });
 });
