@@ -202,7 +202,7 @@ export class NestedTokenNode extends vscode.TreeItem {
     const worst = verdict !== undefined ? `\n${severityLabel(verdict.severity)}: ${verdict.reason}` : '';
     this.tooltip = `${labelText(nested.label, { max: 200 })}\n${labelText(summary, { max: 200 })}${labelText(worst, { max: 300 })}\n${vscode.l10n.t('Click to open it in the inspector')}`;
     this.contextValue = 'tokenLens.nestedToken';
-    this.accessibilityInformation = { label: vscode.l10n.t('Nested token {0}: {1}', labelText(nested.label, { max: 120 }), `${labelText(summary, { max: 200 })}${verdict !== undefined ? `; ${verdict.severity}: ${labelText(verdict.reason, { max: 200 })}` : ''}`) };
+    this.accessibilityInformation = { label: vscode.l10n.t('Nested token {0}: {1}', labelText(nested.label, { max: 120 }), `${labelText(summary, { max: 200 })}${verdict !== undefined ? `; ${severityLabel(verdict.severity)}: ${labelText(verdict.reason, { max: 200 })}` : ''}`) };
     this.command = { title: vscode.l10n.t('Inspect nested token'), command: CommandIds.inspectToken, arguments: [{ target: opens ?? this.target }] };
   }
 }

@@ -113,9 +113,9 @@ describe('Tokens tree (real host)', function () {
     assert.notDeepStrictEqual(ok, none);
     assert.notStrictEqual(ok!.id, 'error');
     assert.notStrictEqual(ok!.color, 'testing.iconPassed', 'green only for a verified, unexpired token');
-    assert.match(String(roots[1]!.tooltip), /error: TL201/);
+    assert.match(String(roots[1]!.tooltip), /Error: TL201/);
     // The row's accessibility label names the token and says the worst finding.
-    assert.match(roots[1]!.accessibilityInformation!.label, /^Token B · line 2: .*error: TL201/);
+    assert.match(roots[1]!.accessibilityInformation!.label, /^Token B · line 2: .*Error: TL201/);
   });
 
   it('claim rows read as the claim, and clicking one copies its value (issue 12)', async () => {
