@@ -141,8 +141,15 @@ export function growthTests(cases: readonly GrowthCase[], bound = MAX_GROWTH): v
   for (const [label, make, op, n] of cases) {
     it(label, () => {
       const g2 = growth(make, op, n, 2);
-      const g4 = growth(make, op, n, 4);
+      let g4 = growth(make, op, n, 4);
       note(`2n: growth ${g2.growth.toFixed(2)}; 4n: ${g4.summary}`);
+      // A series over inputs that take tens of microseconds can read one size slow for a whole
+      // series (a collector step, a recompilation); it is measured again, at most twice. Work
+      // that really grows faster than linear reads so every time, so the bound still holds it.
+      for (let attempt = 2; g4.growth > bound && attempt <= 3; attempt++) {
+        g4 = growth(make, op, n, 4);
+        note(`4n again (attempt ${attempt}): ${g4.summary}`);
+      }
       assert.ok(g4.growth <= bound, g4.summary);
     });
   }
