@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { CompactEncrypt, CompactSign, exportJWK, generateKeyPair } from 'jose';
 import type { DetailNode, NestedTokenNode, TokenNode } from '../../../src/features/tokenTree';
-import { api, cleanUp, hoverText, nowSec, openFile, setSetting, waitFor } from './featureHelpers';
+import { api, cleanUp, filesContaining, hoverText, nowSec, openFile, setSetting, waitFor } from './featureHelpers';
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const bytes = (v: unknown): Uint8Array => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
@@ -33,22 +33,6 @@ async function settle<T>(pending: Thenable<T>): Promise<T> {
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   }
   return result;
-}
-
-/** Every file under `dir` (recursively) whose bytes contain `needle`. */
-async function filesContaining(dir: vscode.Uri, needle: string, depth = 0): Promise<string[]> {
-  if (depth > 8) return [];
-  const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
-  const hits: string[] = [];
-  for (const [name, type] of entries) {
-    const uri = vscode.Uri.joinPath(dir, name);
-    if (type === vscode.FileType.Directory) hits.push(...(await filesContaining(uri, needle, depth + 1)));
-    else if (type === vscode.FileType.File) {
-      const content = await vscode.workspace.fs.readFile(uri).then(undefined, () => new Uint8Array());
-      if (Buffer.from(content).includes(needle)) hits.push(uri.toString());
-    }
-  }
-  return hits;
 }
 
 /**

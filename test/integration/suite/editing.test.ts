@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { GeneratedKeyOutcome } from '../../../src/commands/generateKeyPair';
 import type { EditSession } from '../../../src/model/editSessions';
-import { api, cleanUp, makeToken, nowSec, openFile, waitFor } from './featureHelpers';
+import { api, cleanUp, filesContaining, makeToken, nowSec, openFile, waitFor } from './featureHelpers';
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const decodePart = (token: string, i: number): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[i] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -49,22 +49,6 @@ async function acceptUntil<T>(probe: () => T | undefined | Promise<T | undefined
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
   }
   return waitFor(probe, what, 5000);
-}
-
-/** Every file under `dir` (recursively) whose bytes contain `needle`. */
-async function filesContaining(dir: vscode.Uri, needle: string, depth = 0): Promise<string[]> {
-  if (depth > 8) return [];
-  const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
-  const hits: string[] = [];
-  for (const [name, type] of entries) {
-    const uri = vscode.Uri.joinPath(dir, name);
-    if (type === vscode.FileType.Directory) hits.push(...(await filesContaining(uri, needle, depth + 1)));
-    else if (type === vscode.FileType.File) {
-      const bytes = await vscode.workspace.fs.readFile(uri).then(undefined, () => new Uint8Array());
-      if (Buffer.from(bytes).includes(needle)) hits.push(uri.toString());
-    }
-  }
-  return hits;
 }
 
 describe('Edit Token and signing keys (real host)', function () {

@@ -68,3 +68,19 @@ export async function setSetting(key: string, value: unknown): Promise<() => Pro
   await config.update(key, value, vscode.ConfigurationTarget.Global);
   return async () => config.update(key, undefined, vscode.ConfigurationTarget.Global);
 }
+
+/** Every file under `dir` (recursively) whose bytes contain `needle`. */
+export async function filesContaining(dir: vscode.Uri, needle: string, depth = 0): Promise<string[]> {
+  if (depth > 8) return [];
+  const entries = await vscode.workspace.fs.readDirectory(dir).then(undefined, () => [] as [string, vscode.FileType][]);
+  const hits: string[] = [];
+  for (const [name, type] of entries) {
+    const uri = vscode.Uri.joinPath(dir, name);
+    if (type === vscode.FileType.Directory) hits.push(...(await filesContaining(uri, needle, depth + 1)));
+    else if (type === vscode.FileType.File) {
+      const content = await vscode.workspace.fs.readFile(uri).then(undefined, () => new Uint8Array());
+      if (Buffer.from(content).includes(needle)) hits.push(uri.toString());
+    }
+  }
+  return hits;
+}
